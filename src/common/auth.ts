@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['agent', 'supervisor', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email('Enter a valid email address'),
+  password: z.string().min(1, 'Enter your password'),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  extension: z.string().nullable(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+/** Short-lived credentials for Kamailio's auth_ephemeral: username `<expiry>:<extension>`. */
+export const sipCredentialsSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  /** The SIP identity: sip:<extension>@<domain>. */
+  uri: z.string(),
+  displayName: z.string(),
+  domain: z.string(),
+  wsUrl: z.string(),
+  /** Epoch milliseconds after which Kamailio refuses these credentials. */
+  expiresAt: z.number(),
+});
+export type SipCredentials = z.infer<typeof sipCredentialsSchema>;
