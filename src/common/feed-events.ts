@@ -1,0 +1,22 @@
+import type { ApiError } from './errors';
+import type { ManualPresence, PhoneStatus, Presence } from './presence';
+
+/** Every command is answered with one of these. */
+export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Facts the companion pushes (`noun:past-verb`). */
+export type ServerToClientEvents = {
+  /** Sent once after connecting: supervisors get the whole organisation, agents themselves. */
+  'presence:snapshot': (list: Presence[]) => void;
+  'presence:changed': (presence: Presence) => void;
+};
+
+/** Commands the browser sends (`noun:verb`). */
+export type ClientToServerEvents = {
+  'phone:report': (status: PhoneStatus, ack: (a: Ack) => void) => void;
+  'presence:set': (body: { state: ManualPresence }, ack: (a: Ack<Presence>) => void) => void;
+};
+
+/** Feed keepalive: a tab that vanishes without closing is noticed within pingInterval + pingTimeout. */
+export const FEED_PING_INTERVAL_MS = 4000;
+export const FEED_PING_TIMEOUT_MS = 4000;

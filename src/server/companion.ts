@@ -1,0 +1,45 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLoginThrottle } from './auth/login-throttle';
+import { createSessions } from './auth/sessions';
+import type { Config } from './config';
+import { attachFeed, publishPresence, servePresence } from './feed/feed-server';
+import { createHttpApp } from './http/http-app';
+import { createPresenceService } from './presence/presence-service';
+import { openDatabase } from './storage/database';
+import { createRepos, type Repos } from './storage/repos';
+
+export type Companion = { http: Server; url: string; repos: Repos; close(): Promise<void> };
+
+/** Builds the whole companion once: storage, HTTP API, feed and presence on one port. */
+export async function startCompanion(config: Config, now: () => number = Date.now): Promise<Companion> {
+  const repos = createRepos(openDatabase(config.databasePath));
+  const sessions = createSessions(repos.sessions, config.sessionMs, now);
+  const throttle = createLoginThrottle();
+  const http = createServer();
+  const selfOrigins = new Set(config.publicOrigins);
+  const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
+  const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
+  const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
+  servePresence(io, presence);
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now }));
+  const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  // A port of 0 picks a free one: the companion's own origin is then known only now.
+  selfOrigins.add(`http://${config.host}:${port}`);
+  return {
+    http,
+    repos,
+    url: `http://${config.host}:${port}`,
+    async close() {
+      clearInterval(sweep);
+      await io.close();
+      repos.db.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError, type ErrorCode } from '../../common/errors';
+
+const statusByCode: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  BAD_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CALLER_ID_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ALREADY_CLAIMED: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Turns a zod failure into our error shape: the first issue's message and field path. */
+export function fromZod(err: ZodError): AppError {
+  const issue = err.issues[0];
+  const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const where = path.length ? `${path.join('.')}: ` : '';
+  return new AppError('INVALID_INPUT', `${where}${issue?.message ?? 'Invalid input'}`, path);
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return fromZod(err);
+  if (err instanceof SyntaxError && 'body' in err) return new AppError('INVALID_INPUT', 'The request body is not valid JSON.');
+  return new AppError('INTERNAL', 'Something went wrong on our side.');
+}
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  const appError = toAppError(err);
+  if (appError.code === 'INTERNAL') console.error('[http] unexpected error', err);
+  res.status(statusByCode[appError.code]).json({ error: appError.toJSON() });
+};

@@ -1,0 +1,13 @@
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Serves the built SPA, with index.html for every client-side route. */
+export function staticApp(dir: string): Router {
+  const r = Router();
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'index.html'))) return r;
+  r.use(express.static(root, { index: false, maxAge: '1h' }));
+  r.get(/^\/(?!api\/|socket\.io\/|healthz).*/, (_req, res) => res.sendFile(join(root, 'index.html')));
+  return r;
+}

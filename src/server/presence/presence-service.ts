@@ -1,0 +1,63 @@
+import type { ManualPresence, PhoneStatus, Presence } from '../../common/presence';
+import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
+import { derivePresence } from './derive-presence';
+
+type Entry = { phones: Map<string, PhoneStatus>; presence: Presence };
+
+/**
+ * Live presence of every agent, kept in memory (it describes open connections, which die with the process).
+ * Each feed connection registers itself, reports its phone's status, and leaves; every change is published.
+ */
+export function createPresenceService(deps: { staff: StaffRepo; now: () => number; publish: (orgId: string, p: Presence) => void }) {
+  const entries = new Map<string, Entry>();
+
+  function entry(s: StaffRecord): Entry {
+    let e = entries.get(s.id);
+    if (!e) {
+      e = { phones: new Map(), presence: { staffId: s.id, name: s.name, extension: s.extension, state: 'offline', since: deps.now() } };
+      entries.set(s.id, e);
+    }
+    return e;
+  }
+
+  function recompute(staffId: string): void {
+    const s = deps.staff.findById(staffId);
+    if (!s) return;
+    const e = entry(s);
+    const state = derivePresence([...e.phones.values()], s.manualPresence);
+    if (state === e.presence.state) return;
+    e.presence = { ...e.presence, state, since: deps.now() };
+    deps.publish(s.orgId, e.presence);
+  }
+
+  return {
+    connect(staffId: string, connectionId: string): void {
+      const s = deps.staff.findById(staffId);
+      if (!s) return;
+      entry(s).phones.set(connectionId, { registration: 'unregistered', ringing: 0, activeCalls: 0 });
+      recompute(staffId);
+    },
+    report(staffId: string, connectionId: string, status: PhoneStatus): void {
+      const e = entries.get(staffId);
+      if (!e || !e.phones.has(connectionId)) return;
+      e.phones.set(connectionId, status);
+      recompute(staffId);
+    },
+    disconnect(staffId: string, connectionId: string): void {
+      entries.get(staffId)?.phones.delete(connectionId);
+      recompute(staffId);
+    },
+    setManual(staffId: string, state: ManualPresence): void {
+      deps.staff.setManualPresence(staffId, state);
+      recompute(staffId);
+    },
+    /** Everyone in the organisation, offline included. */
+    listOrg(orgId: string): Presence[] {
+      return deps.staff.listByOrg(orgId).map((s) => entries.get(s.id)?.presence ?? entry(s).presence);
+    },
+    get(staffId: string): Presence | undefined {
+      return entries.get(staffId)?.presence;
+    },
+  };
+}
+export type PresenceService = ReturnType<typeof createPresenceService>;

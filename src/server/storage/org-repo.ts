@@ -1,0 +1,15 @@
+import type { Db } from './database';
+
+export interface OrgRepo {
+  insert(org: { id: string; name: string }): void;
+  count(): number;
+}
+
+export function createOrgRepo(db: Db): OrgRepo {
+  const insert = db.prepare('INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)');
+  const count = db.prepare('SELECT COUNT(*) FROM organisations').pluck();
+  return {
+    insert: (o) => void insert.run(o.id, o.name, Date.now()),
+    count: () => count.get() as number,
+  };
+}

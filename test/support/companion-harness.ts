@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/common/feed-events';
+import { startCompanion, type Companion } from '../../src/server/companion';
+import { loadConfig } from '../../src/server/config';
+import { seedDemo } from '../../src/server/seed/seed';
+
+export type Harness = Companion & { origin: string; stop(): Promise<void> };
+
+/** A real companion on a free port with its own seeded SQLite file. */
+export async function startSeededCompanion(env: Record<string, string> = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-'));
+  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), ...env });
+  const companion = await startCompanion(config);
+  await seedDemo(companion.repos);
+  return {
+    ...companion,
+    origin: companion.url,
+    async stop() {
+      await companion.close();
+      await new Promise<void>((r) => companion.http.close(() => r()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in over real HTTP and returns the session cookie. */
+export async function signIn(h: Harness, email: string, password = 'switchboard'): Promise<string> {
+  const res = await fetch(`${h.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: h.origin },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('no session cookie');
+  return cookie;
+}
+
+export type TestFeed = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A socket.io client over a real socket, as a browser on `origin` with `cookie` would open it. */
+export function openFeed(h: Harness, opts: { cookie?: string; origin?: string }): TestFeed {
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.origin) headers.origin = opts.origin;
+  return io(h.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+}
+
+export function nextEvent<T>(socket: TestFeed, event: string, match: (v: T) => boolean = () => true, timeoutMs = 15_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} matching within ${timeoutMs} ms`)), timeoutMs);
+    const handler = (v: T) => {
+      if (!match(v)) return;
+      clearTimeout(timer);
+      (socket as unknown as { off(e: string, h: unknown): void }).off(event, handler);
+      resolve(v);
+    };
+    (socket as unknown as { on(e: string, h: unknown): void }).on(event, handler);
+  });
+}
