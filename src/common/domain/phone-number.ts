@@ -1,0 +1,29 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+
+const FORMAT_HINT = 'in international format, e.g. +44 20 7946 0958';
+
+/** The E.164 form of a phone number (`+442079460958`), or null when it is not a valid number. */
+export function toE164(input: string): string | null {
+  const trimmed = input.trim();
+  const international = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+  if (!international.startsWith('+')) return null;
+  const parsed = parsePhoneNumberFromString(international);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** True when both strings are the same phone number, however they are written. */
+export function samePhoneNumber(a: string, b: string): boolean {
+  const left = toE164(a);
+  return left !== null && left === toE164(b);
+}
+
+/** Accepts a phone number written any usual international way and outputs it in E.164. */
+export const e164Schema = z
+  .string({ error: `Enter a phone number ${FORMAT_HINT}` })
+  .trim()
+  .min(1, `Enter a phone number ${FORMAT_HINT}`)
+  .refine((value) => /^(\+|00)/.test(value), `Start the number with + and the country code, ${FORMAT_HINT}`)
+  .refine((value) => !/^(\+|00)/.test(value) || toE164(value) !== null, `This is not a valid phone number; write it ${FORMAT_HINT}`)
+  .transform((value) => toE164(value) as string);
+export type E164 = z.infer<typeof e164Schema>;
