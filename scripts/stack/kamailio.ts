@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnProcess, type ProcessHandle } from './process-handle';
+
+export interface KamailioOptions {
+  runDir: string;
+  /** UDP and TCP port for phone-network peers on 127.0.0.1. */
+  sipPort: number;
+  /** Plain WebSocket port for browsers: ws://127.0.0.1:<wsPort>. */
+  wsPort: number;
+  /** Shared secret of auth_ephemeral (see ephemeral.ts). */
+  authSecret: string;
+  /** SIP domain of agents: sip:<ext>@<domain>. */
+  domain: string;
+  /** rtpengine ng socket, e.g. "udp:127.0.0.1:22222". */
+  rtpengineNg: string;
+  companionUrl: string;
+  /** Kamailio core log level: 1 notice, 2 info (default), 3 debug. */
+  debugLevel?: number;
+  /** Shared memory in MB (-m); ~110k contacts per 128 MB. */
+  sharedMemoryMb?: number;
+}
+
+export const KAMAILIO_DEFAULTS = { sipPort: 5060, wsPort: 5066, domain: '127.0.0.1' } as const;
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const KAMAILIO_TEMPLATE = resolve(here, '../../deploy/kamailio/kamailio.cfg.tpl');
+
+export const ctlSocketPath = (runDir: string) => join(runDir, 'kamailio-ctl.sock');
+export const kamailioConfigPath = (runDir: string) => join(runDir, 'kamailio.cfg');
+
+/** Values must not break out of a quoted config string. */
+function checkValue(key: string, value: string): string {
+  if (/["\n\r\\]/.test(value)) throw new Error(`kamailio config: ${key} must not contain quotes, backslashes or newlines`);
+  return value;
+}
+
+export function renderKamailioConfig(opts: KamailioOptions, template = readFileSync(KAMAILIO_TEMPLATE, 'utf8')): string {
+  const values: Record<string, string> = {
+    SIP_PORT: String(opts.sipPort),
+    WS_PORT: String(opts.wsPort),
+    DOMAIN: checkValue('domain', opts.domain),
+    AUTH_SECRET: checkValue('authSecret', opts.authSecret),
+    RTPENGINE_NG: checkValue('rtpengineNg', opts.rtpengineNg),
+    CTL_SOCKET: checkValue('runDir', ctlSocketPath(opts.runDir)),
+    COMPANION_URL: checkValue('companionUrl', opts.companionUrl),
+    DEBUG_LEVEL: String(opts.debugLevel ?? 2),
+  };
+  const rendered = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`kamailio config: unknown placeholder ${match}`);
+    return value;
+  });
+  return rendered;
+}
+
+/** True once something accepts TCP connections on 127.0.0.1:port. */
+export function tcpPortOpen(port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolvePromise(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Renders the config into runDir and starts Kamailio in the foreground (-DD -E). The
+ * handle's pid is the spawned main process. Resolves once the WebSocket port listens.
+ */
+export async function startKamailio(opts: KamailioOptions): Promise<ProcessHandle> {
+  const configPath = kamailioConfigPath(opts.runDir);
+  writeFileSync(configPath, renderKamailioConfig(opts), { mode: 0o600 });
+  const handle = spawnProcess({
+    name: 'kamailio',
+    command: 'kamailio',
+    args: ['-DD', '-E', '-f', configPath, '-Y', opts.runDir, '-m', String(opts.sharedMemoryMb ?? 128), '-M', '16'],
+    runDir: opts.runDir,
+  });
+  try {
+    await handle.waitFor(() => tcpPortOpen(opts.wsPort), 15_000);
+  } catch (err) {
+    await handle.stop();
+    throw err;
+  }
+  return handle;
+}

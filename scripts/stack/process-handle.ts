@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ProcessHandle {
+  readonly name: string;
+  readonly pid: number;
+  readonly logPath: string;
+  /** Resolves when the process has exited (code or signal). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  isRunning(): boolean;
+  /** The last `lines` lines of the log. */
+  logTail(lines?: number): string;
+  /** Waits until a log line matches, or the predicate resolves true. */
+  waitFor(ready: RegExp | (() => Promise<boolean>), timeoutMs: number): Promise<void>;
+  /** SIGTERM to exactly this PID, SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface SpawnOptions {
+  name: string;
+  command: string;
+  args: string[];
+  runDir: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function spawnProcess(opts: SpawnOptions): ProcessHandle {
+  const logPath = join(opts.runDir, `${opts.name}.log`);
+  const log = createWriteStream(logPath, { flags: 'a' });
+  const child = spawn(opts.command, opts.args, {
+    cwd: opts.runDir,
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`${opts.name}: spawn ${opts.command} failed`);
+  const pid = child.pid;
+
+  let output = '';
+  let running = true;
+  const onData = (chunk: Buffer) => {
+    log.write(chunk);
+    output += chunk.toString('utf8');
+    if (output.length > 1_000_000) output = output.slice(-500_000);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    });
+  });
+  // Closing the log waits for the pipes to drain.
+  child.on('close', () => log.end());
+  child.on('error', (err) => onData(Buffer.from(`spawn error: ${err.message}\n`)));
+
+  const logTail = (lines = 30) => output.split('\n').slice(-lines - 1).join('\n');
+
+  const waitFor = async (ready: RegExp | (() => Promise<boolean>), timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (ready instanceof RegExp ? ready.test(output) : await ready()) return;
+      if (!running) {
+        throw new Error(`${opts.name} (pid ${pid}) exited before it was ready. Log tail:\n${logTail()}`);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`${opts.name} (pid ${pid}) not ready after ${timeoutMs} ms. Log tail:\n${logTail()}`);
+      }
+      await sleep(50);
+    }
+  };
+
+  const stop = async (graceMs = 5000) => {
+    if (!running) return;
+    process.kill(pid, 'SIGTERM');
+    const killed = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
+    if (!killed && running) {
+      process.kill(pid, 'SIGKILL');
+      await exited;
+    }
+  };
+
+  return { name: opts.name, pid, logPath, exited, isRunning: () => running, logTail, waitFor, stop };
+}
