@@ -37,7 +37,12 @@ export const percentageRuleSchema = z.object({
     }),
 });
 
-const timeWindowSchema = weeklyHoursSchema.safeExtend({ destination: destinationSchema, ringTimeoutSeconds });
+const timeWindowSchema = weeklyHoursSchema.safeExtend({
+  /** Shown on the call card ("After hours"); optional. */
+  name: z.string().trim().max(60, 'Window names are up to 60 characters').optional(),
+  destination: destinationSchema,
+  ringTimeoutSeconds,
+});
 
 /** Weekly windows in the number's time zone; outside every window the fallback applies. */
 export const timeRuleSchema = z.object({
