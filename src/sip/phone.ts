@@ -1,0 +1,233 @@
+import type { UserAgentOptions } from 'sip.js';
+import type { SipCredentials } from '../common/auth';
+import type { PhoneStatus } from '../common/presence';
+import { createCallControl, type CallOptions } from './call-control';
+import { createDeviceControl } from './device-control';
+import { defaultAudioConstraints, defaultCreateAudioElement } from './media';
+import { createPhoneStore, selectPhoneStatus, type PhoneStore } from './phone-store';
+import { createReconnector, defaultTimers, type Timers } from './reconnect';
+import { createRegistration, type Registration } from './registration';
+import type { PhoneRuntime } from './runtime';
+import { setCause } from './session-binding';
+import type { UserAgentLike } from './sip-types';
+import { buildUserAgentOptions, createSipUserAgent } from './sip-user-agent';
+
+export interface PhoneDeps {
+  /** Defaults to a real sip.js UserAgent. */
+  createUserAgent?: (options: UserAgentOptions) => UserAgentLike;
+  /** Defaults to navigator.mediaDevices when there is one. */
+  mediaDevices?: MediaDevices;
+  /** Defaults to a detached autoplaying <audio> when there is a document. */
+  createAudioElement?: () => HTMLAudioElement;
+  /** Microphone processing; defaults to echo cancellation, noise suppression, auto gain on. */
+  audioConstraints?: MediaTrackConstraints;
+  iceServers?: RTCIceServer[];
+  iceGatheringTimeout?: number;
+  now?: () => number;
+  setTimeout?: Timers['setTimeout'];
+  clearTimeout?: Timers['clearTimeout'];
+  /** How long an ended call stays in the list (ms). */
+  endedCallLingerMs?: number;
+  /** Called whenever registration or the ringing/active counts change (the companion derives presence). */
+  onStatus?: (status: PhoneStatus) => void;
+}
+
+export interface Phone {
+  store: PhoneStore;
+  /** Connects and registers; resolves once the first connection attempt is over (see the store). */
+  start(credentials: SipCredentials): Promise<void>;
+  /** Hangs up, unregisters, disconnects. Call it on sign-out. */
+  stop(): Promise<void>;
+  /** Returns the new call's id. */
+  call(target: string, options?: CallOptions): Promise<string>;
+  answer(id: string): Promise<void>;
+  decline(id: string): Promise<void>;
+  hangup(id: string): Promise<void>;
+  setMuted(id: string, muted: boolean): void;
+  /** Resolves true once the far end accepted the hold/resume re-INVITE. */
+  setHeld(id: string, held: boolean): Promise<boolean>;
+  sendDtmf(id: string, digits: string): boolean;
+  setInputDevice(deviceId: string): Promise<void>;
+  setOutputDevice(deviceId: string): Promise<void>;
+  refreshDevices(): Promise<void>;
+  /** Renewed ephemeral credentials: re-REGISTER with them; calls carry on. */
+  updateCredentials(credentials: SipCredentials): Promise<void>;
+  dismissCall(id: string): void;
+  setCallContext(id: string, context: unknown): void;
+  /** The far end's audio (for level meters and tests). */
+  getRemoteStream(id: string): MediaStream | undefined;
+}
+
+const UNREACHABLE = 'SIP server unreachable';
+const noop = () => undefined;
+
+export function createPhone(deps: PhoneDeps = {}): Phone {
+  const now = deps.now ?? Date.now;
+  const timers: Timers = {
+    setTimeout: deps.setTimeout ?? defaultTimers.setTimeout,
+    clearTimeout: deps.clearTimeout ?? defaultTimers.clearTimeout,
+  };
+  const store = createPhoneStore({ now, ...timers, endedCallLingerMs: deps.endedCallLingerMs });
+  const createUserAgent = deps.createUserAgent ?? createSipUserAgent;
+  const mediaDevices = deps.mediaDevices ?? globalThis.navigator?.mediaDevices;
+  let counter = 0;
+  const rt: PhoneRuntime = {
+    store,
+    now,
+    timers,
+    mediaDevices,
+    audioConstraints: deps.audioConstraints ?? defaultAudioConstraints,
+    createAudioElement:
+      deps.createAudioElement ?? (typeof document === 'undefined' ? undefined : defaultCreateAudioElement),
+    entries: new Map(),
+    binding: undefined as unknown as PhoneRuntime['binding'],
+    nextId: () => `call-${++counter}`,
+  };
+  const devices = createDeviceControl(rt);
+  rt.binding = {
+    store,
+    now,
+    attachAudio: devices.attachAudio,
+    detachAudio: devices.detachAudio,
+    release: (entry) => rt.entries.delete(entry.id),
+  };
+  const calls = createCallControl(rt);
+  const setRegistration = (status: 'connecting' | 'failed' | 'unregistered', reason?: string) =>
+    store.getState().setRegistration(reason ? { status, reason } : { status });
+
+  if (deps.onStatus) {
+    const onStatus = deps.onStatus;
+    let last = selectPhoneStatus(store.getState());
+    store.subscribe((state) => {
+      const next = selectPhoneStatus(state);
+      if (next.registration === last.registration && next.ringing === last.ringing && next.activeCalls === last.activeCalls) return;
+      last = next;
+      onStatus(next);
+    });
+  }
+
+  let registration: Registration | undefined;
+  let connected = false;
+  let hasConnected = false;
+  const reconnector = createReconnector({
+    timers,
+    attempt: () => (rt.ua ? rt.ua.reconnect() : Promise.resolve()),
+    onAttemptFailed: () => setRegistration('failed', UNREACHABLE),
+  });
+
+  /** After a drop the far end's BYE would go to our dead socket: re-INVITE so it finds us again. */
+  const reinviteEstablished = () => {
+    for (const entry of rt.entries.values()) {
+      if (!entry.established || entry.session.state !== 'Established') continue;
+      entry.session
+        .invite({
+          requestDelegate: {
+            onReject: (response) => {
+              const code = response.message.statusCode;
+              if (code === 481 || code === 408) setCause(entry, 'network');
+            },
+          },
+        })
+        .catch(noop);
+    }
+  };
+
+  const onConnect = () => {
+    connected = true;
+    reconnector.reset();
+    setRegistration('connecting');
+    registration?.register();
+    if (hasConnected) reinviteEstablished();
+    hasConnected = true;
+  };
+
+  const onDisconnect = () => {
+    connected = false;
+    setRegistration('connecting', 'Connection lost, reconnecting');
+    reconnector.schedule();
+  };
+
+  const onDeviceChange = () => void devices.refreshDevices().catch(noop);
+
+  const stop = async (): Promise<void> => {
+    const ua = rt.ua;
+    reconnector.cancel();
+    registration?.detach();
+    registration = undefined;
+    rt.ua = undefined;
+    connected = false;
+    for (const entry of rt.entries.values()) {
+      setCause(entry, 'hangup-local');
+      devices.detachAudio(entry);
+      store.getState().endCall(entry.id, entry.cause ?? 'hangup-local');
+    }
+    setRegistration('unregistered');
+    rt.mediaDevices?.removeEventListener?.('devicechange', onDeviceChange);
+    // sip.js's graceful stop sends BYE/CANCEL, unregisters, then closes the socket.
+    if (ua) await ua.stop().catch(noop);
+    rt.entries.clear();
+  };
+
+  const start = async (credentials: SipCredentials): Promise<void> => {
+    if (rt.ua) await stop();
+    const ua = createUserAgent(
+      buildUserAgentOptions(credentials, {
+        mediaDevices: deps.mediaDevices,
+        iceServers: deps.iceServers,
+        iceGatheringTimeout: deps.iceGatheringTimeout,
+      }),
+    );
+    rt.ua = ua;
+    rt.credentials = credentials;
+    hasConnected = false;
+    registration = createRegistration(ua, store);
+    ua.delegate = {
+      onConnect: () => ua === rt.ua && onConnect(),
+      onDisconnect: () => ua === rt.ua && onDisconnect(),
+      onInvite: (invitation) => {
+        if (ua === rt.ua) calls.adoptInvitation(invitation);
+        else void invitation.reject({ statusCode: 480 }).catch(noop);
+      },
+    };
+    setRegistration('connecting');
+    rt.mediaDevices?.addEventListener?.('devicechange', onDeviceChange);
+    void devices.refreshDevices().catch(noop);
+    try {
+      await ua.start();
+    } catch {
+      if (ua !== rt.ua) return;
+      setRegistration('failed', UNREACHABLE);
+      reconnector.schedule();
+    }
+  };
+
+  const updateCredentials = async (credentials: SipCredentials): Promise<void> => {
+    const ua = rt.ua;
+    if (!ua || !rt.credentials || rt.credentials.uri !== credentials.uri) return start(credentials);
+    rt.credentials = credentials;
+    // sip.js reads these at every challenge, so the same UserAgent (and its calls) carries on.
+    ua.configuration.authorizationUsername = credentials.username;
+    ua.configuration.authorizationPassword = credentials.password;
+    if (connected) registration?.register();
+  };
+
+  return {
+    store,
+    start,
+    stop,
+    call: calls.call,
+    answer: calls.answer,
+    decline: calls.decline,
+    hangup: calls.hangup,
+    setMuted: calls.setMuted,
+    setHeld: calls.setHeld,
+    sendDtmf: calls.sendDtmf,
+    setInputDevice: devices.setInputDevice,
+    setOutputDevice: devices.setOutputDevice,
+    refreshDevices: devices.refreshDevices,
+    updateCredentials,
+    dismissCall: (id) => store.getState().dismissCall(id),
+    setCallContext: (id, context) => store.getState().setCallContext(id, context),
+    getRemoteStream: (id) => rt.entries.get(id)?.session.sessionDescriptionHandler?.remoteMediaStream,
+  };
+}

@@ -1,0 +1,76 @@
+// The one place that constructs sip.js objects.
+import { Inviter, Registerer, UserAgent, Web, type UserAgentOptions } from 'sip.js';
+import type { SipCredentials } from '../common/auth';
+import type {
+  InvitationLike,
+  InviterLike,
+  InviterOptionsLike,
+  RegistererLike,
+  UserAgentDelegateLike,
+  UserAgentLike,
+} from './sip-types';
+
+export interface UserAgentConfig {
+  mediaDevices?: MediaDevices;
+  iceServers?: RTCIceServer[];
+  /** ms to wait for ICE candidates before sending the SDP. */
+  iceGatheringTimeout?: number;
+}
+
+export function buildUserAgentOptions(
+  credentials: SipCredentials,
+  config: UserAgentConfig = {},
+): UserAgentOptions {
+  const uri = UserAgent.makeURI(credentials.uri);
+  if (!uri) throw new Error(`Invalid SIP URI: ${credentials.uri}`);
+  const mediaDevices = config.mediaDevices;
+  return {
+    uri,
+    displayName: credentials.displayName,
+    authorizationUsername: credentials.username,
+    authorizationPassword: credentials.password,
+    transportOptions: { server: credentials.wsUrl },
+    logLevel: 'warn',
+    // We reconnect ourselves (reconnect.ts): sip.js's own retry gives up and never re-registers.
+    reconnectionAttempts: 0,
+    userAgentString: 'Switchboard',
+    sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(
+      mediaDevices ? (constraints) => getMedia(mediaDevices, constraints) : undefined,
+    ),
+    sessionDescriptionHandlerFactoryOptions: {
+      peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
+      iceGatheringTimeout: config.iceGatheringTimeout ?? 500,
+    },
+  };
+}
+
+function getMedia(mediaDevices: MediaDevices, constraints: MediaStreamConstraints) {
+  if (!constraints.audio && !constraints.video) return Promise.resolve(new MediaStream());
+  return mediaDevices.getUserMedia(constraints);
+}
+
+/** The default `createUserAgent`: a real sip.js UserAgent seen through UserAgentLike. */
+export function createSipUserAgent(options: UserAgentOptions): UserAgentLike {
+  const ua = new UserAgent(options);
+  const adapter: UserAgentLike = {
+    delegate: undefined as UserAgentDelegateLike | undefined,
+    get configuration() {
+      return ua.configuration;
+    },
+    start: () => ua.start(),
+    stop: () => ua.stop(),
+    reconnect: () => ua.reconnect(),
+    createRegisterer: () => new Registerer(ua) as unknown as RegistererLike,
+    createInviter: (target: string, inviterOptions: InviterOptionsLike) => {
+      const targetUri = UserAgent.makeURI(target);
+      if (!targetUri) throw new Error(`Invalid call target: ${target}`);
+      return new Inviter(ua, targetUri, inviterOptions) as unknown as InviterLike;
+    },
+  };
+  ua.delegate = {
+    onConnect: () => adapter.delegate?.onConnect?.(),
+    onDisconnect: (error) => adapter.delegate?.onDisconnect?.(error),
+    onInvite: (invitation) => adapter.delegate?.onInvite?.(invitation as unknown as InvitationLike),
+  };
+  return adapter;
+}
