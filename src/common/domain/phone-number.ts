@@ -18,12 +18,19 @@ export function samePhoneNumber(a: string, b: string): boolean {
   return left !== null && left === toE164(b);
 }
 
+function problemWith(value: string): string | null {
+  if (value === '') return `Enter a phone number ${FORMAT_HINT}`;
+  if (!/^(\+|00)/.test(value)) return `Start the number with + and the country code, ${FORMAT_HINT}`;
+  return toE164(value) === null ? `This is not a valid phone number; write it ${FORMAT_HINT}` : null;
+}
+
 /** Accepts a phone number written any usual international way and outputs it in E.164. */
 export const e164Schema = z
   .string({ error: `Enter a phone number ${FORMAT_HINT}` })
   .trim()
-  .min(1, `Enter a phone number ${FORMAT_HINT}`)
-  .refine((value) => /^(\+|00)/.test(value), `Start the number with + and the country code, ${FORMAT_HINT}`)
-  .refine((value) => !/^(\+|00)/.test(value) || toE164(value) !== null, `This is not a valid phone number; write it ${FORMAT_HINT}`)
+  .superRefine((value, ctx) => {
+    const problem = problemWith(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .transform((value) => toE164(value) as string);
 export type E164 = z.infer<typeof e164Schema>;
