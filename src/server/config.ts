@@ -17,7 +17,7 @@ const envSchema = z.object({
   SIP_CREDENTIAL_SECONDS: z.coerce.number().int().min(60).max(3600).default(3600),
   KAMAILIO_HOST: z.string().default('127.0.0.1'),
   KAMAILIO_WS_PORT: z.coerce.number().int().default(5066),
-  RTPENGINE_NG: z.string().default('127.0.0.1:2223'),
+  RTPENGINE_NG: z.string().default('127.0.0.1:22222'),
 });
 
 export type Config = {
@@ -44,6 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMs: e.SESSION_HOURS * 3_600_000,
     sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS },
     kamailio: { host: e.KAMAILIO_HOST, wsPort: e.KAMAILIO_WS_PORT },
-    rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 2223) },
+    rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 22222) },
   };
 }

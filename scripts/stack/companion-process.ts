@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { spawnProcess, type ProcessHandle } from './process-handle';
+
+export type CompanionProcessOptions = { runDir: string; env: Record<string, string> };
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** The companion as its own process (as in production), started with tsx; ready once it listens. */
+export async function startCompanionProcess(opts: CompanionProcessOptions): Promise<ProcessHandle> {
+  const handle = spawnProcess({
+    name: 'companion',
+    command: process.execPath,
+    args: ['--import', import.meta.resolve('tsx'), resolve(root, 'src/server/main.ts')],
+    runDir: opts.runDir,
+    env: { ...process.env, ...opts.env },
+  });
+  try {
+    await handle.waitFor(/\[companion\] listening on/, 30_000);
+  } catch (err) {
+    await handle.stop();
+    throw err;
+  }
+  return handle;
+}

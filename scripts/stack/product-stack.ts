@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startCompanionProcess } from './companion-process';
+import type { ProcessHandle } from './process-handle';
+import { startSipStack, type SipStack } from './sip-stack';
+
+export type ProductPorts = { http: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number };
+export const DEFAULT_PORTS: ProductPorts = { http: 8080, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999 };
+
+export type ProductStack = { url: string; sip: SipStack; companion: ProcessHandle; runDir: string; stop(): Promise<void> };
+
+/**
+ * The whole product on this machine: rtpengine, then Kamailio, then the companion serving the built app.
+ * Every process is ours by PID; `stop` ends exactly those, in reverse order.
+ */
+export async function startProductStack(opts: {
+  runDir: string;
+  ports?: Partial<ProductPorts>;
+  authSecret: string;
+  databasePath?: string;
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}): Promise<ProductStack> {
+  const ports = { ...DEFAULT_PORTS, ...opts.ports };
+  const log = opts.log ?? (() => {});
+  const runDir = resolve(opts.runDir);
+  mkdirSync(runDir, { recursive: true });
+  const url = `http://127.0.0.1:${ports.http}`;
+
+  log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
+  const sip = await startSipStack({
+    runDir,
+    sipPort: ports.sip,
+    wsPort: ports.ws,
+    authSecret: opts.authSecret,
+    domain: '127.0.0.1',
+    companionUrl: url,
+    rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax },
+  });
+  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}; starting the companion on ${url}`);
+  let companion: ProcessHandle;
+  try {
+    companion = await startCompanionProcess({
+      runDir,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(ports.http),
+        DATABASE_PATH: opts.databasePath ?? resolve(runDir, 'switchboard.sqlite'),
+        STATIC_DIR: resolve(import.meta.dirname, '../../dist'),
+        SIP_AUTH_SECRET: opts.authSecret,
+        SIP_DOMAIN: '127.0.0.1',
+        SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
+        KAMAILIO_WS_PORT: String(ports.ws),
+        RTPENGINE_NG: `127.0.0.1:${ports.rtpNg}`,
+        PUBLIC_ORIGINS: `${url},http://localhost:${ports.http}`,
+        SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+        ...opts.env,
+      },
+    });
+  } catch (err) {
+    await sip.stop();
+    throw err;
+  }
+  log(`companion pid ${companion.pid}`);
+  return {
+    url,
+    sip,
+    companion,
+    runDir,
+    async stop() {
+      try {
+        await companion.stop();
+      } finally {
+        await sip.stop();
+      }
+    },
+  };
+}

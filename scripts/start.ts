@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEMO_PASSWORD, demoStaff } from '../src/server/seed/demo-org';
+import { startProductStack } from './stack/product-stack';
+
+const say = (line: string) => console.log(`\x1b[1m[start]\x1b[0m ${line}`);
+const runDir = resolve(process.env.RUN_DIR ?? '.run');
+mkdirSync(runDir, { recursive: true });
+
+/** The SIP secret is shared by Kamailio and the companion; kept in the run folder so restarts agree. */
+function authSecret(): string {
+  if (process.env.SIP_AUTH_SECRET) return process.env.SIP_AUTH_SECRET;
+  const file = resolve(runDir, 'sip-auth-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+const stack = await startProductStack({
+  runDir,
+  authSecret: authSecret(),
+  ports: process.env.PORT ? { http: Number(process.env.PORT) } : {},
+  databasePath: process.env.DATABASE_PATH,
+  log: say,
+});
+
+say(`Switchboard is running: open ${stack.url} in two browser windows (logs in ${runDir})`);
+say(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
+for (const s of demoStaff) say(`  ${s.email.padEnd(24)} ${s.role.padEnd(10)} ext. ${s.extension ?? '-'}`);
+say('press Ctrl-C to stop everything started here');
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: stopping companion (pid ${stack.companion.pid}), Kamailio (pid ${stack.sip.kamailio.pid}), rtpengine (pid ${stack.sip.rtpengine.pid})`);
+  await stack.stop();
+  say('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('Ctrl-C'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+for (const handle of [stack.companion, stack.sip.kamailio, stack.sip.rtpengine]) {
+  void handle.exited.then(({ code, signal }) => {
+    if (stopping) return;
+    say(`${handle.name} (pid ${handle.pid}) exited unexpectedly (${signal ?? code}). Last log lines:\n${handle.logTail(20)}`);
+    void shutdown('failure');
+  });
+}

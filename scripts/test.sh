@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: type check, unit and component tests, then integration and end-to-end tests against the
+# real Kamailio, rtpengine, companion and Chromium, inside a private network namespace.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
+
+bash scripts/ensure-deps.sh --test
+say "type check"
+npx tsc --noEmit -p tsconfig.json
+say "building the app for the end-to-end tests"
+npx vite build --logLevel warn
+say "unit, component, integration and end-to-end tests (private network namespace)"
+bash scripts/in-netns.sh npx vitest run --no-file-parallelism

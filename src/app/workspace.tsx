@@ -1,0 +1,61 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../common/auth';
+import { Button } from '../components/ui/button';
+import { PanelBoundary } from '../components/ui/panel-boundary';
+import { signOut } from '../features/auth/auth-api';
+import { CallList } from '../features/calls/call-list';
+import { DeviceSettings } from '../features/calls/device-settings';
+import { Dialer } from '../features/calls/dialer';
+import { RegistrationBadge } from '../features/calls/registration-badge';
+import { useLeaveGuard } from '../features/calls/use-leave-guard';
+import { usePhoneSession } from '../features/calls/use-phone-session';
+import { useRingtone } from '../features/calls/use-ringtone';
+import { PresencePicker } from '../features/presence/presence-picker';
+import { SupervisorBoard } from '../features/supervisor/supervisor-board';
+
+/** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
+export function Workspace({ me }: { me: Me }) {
+  const queryClient = useQueryClient();
+  const hasPhone = me.extension !== null;
+  usePhoneSession(hasPhone);
+  useLeaveGuard();
+  useRingtone();
+  const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
+
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <div className="who">
+          <strong>{me.name}</strong>
+          {me.extension && <span> · ext. {me.extension}</span>}
+          <span className="org"> · {me.orgName}</span>
+        </div>
+        <RegistrationBadge />
+        <PresencePicker staffId={me.id} />
+        <Button onClick={() => out.mutate()}>Sign out</Button>
+      </header>
+      <main className="columns">
+        <div className="column">
+          <PanelBoundary name="Calls">
+            <CallList />
+          </PanelBoundary>
+          {hasPhone && (
+            <PanelBoundary name="Dialer">
+              <Dialer />
+            </PanelBoundary>
+          )}
+          <PanelBoundary name="Audio devices">
+            <DeviceSettings />
+          </PanelBoundary>
+        </div>
+        {(me.role === 'supervisor' || me.role === 'admin') && (
+          <div className="column">
+            <PanelBoundary name="Team presence">
+              <SupervisorBoard />
+            </PanelBoundary>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, ApiRequestError } from '../../app/api-client';
+import { meSchema, sipCredentialsSchema, type LoginRequest } from '../../common/auth';
+
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async () => {
+    try {
+      return await api('/api/auth/me', meSchema);
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  staleTime: Infinity,
+});
+
+export const signIn = (body: LoginRequest) => api('/api/auth/login', meSchema, { method: 'POST', body });
+export const signOut = () => api('/api/auth/logout', z.null(), { method: 'POST' });
+export const fetchSipCredentials = () => api('/api/sip/credentials', sipCredentialsSchema);

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useServices } from '../../app/services-context';
+import { Button } from '../../components/ui/button';
+import { describeEndCause } from '../../sip/end-causes';
+import type { CallSnapshot } from '../../sip/phone-store';
+import { CallTimer } from './call-timer';
+import { DialPad } from './dial-pad';
+
+const statusText: Record<CallSnapshot['status'], string> = {
+  ringing: 'Ringing',
+  dialing: 'Calling…',
+  early: 'Ringing…',
+  active: 'In call',
+  held: 'On hold',
+  ended: 'Call ended',
+};
+
+/** A call that is being placed, in progress, on hold, or just ended. */
+export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
+  const { phone } = useServices();
+  const [keypad, setKeypad] = useState(false);
+  const who = call.remote.displayName || call.remote.user;
+  const live = call.status !== 'ended';
+  const established = call.status === 'active' || call.status === 'held';
+  const status = call.held ? 'On hold' : call.remoteHeld && established ? 'Held by the other party' : statusText[call.status];
+
+  return (
+    <section className="panel call-card" aria-label={`Call with ${who}`} data-call-id={call.id} data-status={call.status}>
+      <h2>{who}</h2>
+      <p className="call-status">
+        {status}
+        {call.status === 'ended' && call.endCause && `: ${describeEndCause(call.endCause)}`}
+        {established && call.startedAt && (
+          <>
+            {' · '}
+            <CallTimer since={call.startedAt} />
+          </>
+        )}
+      </p>
+      {established && (
+        <div className="row">
+          <Button aria-pressed={call.muted} onClick={() => void phone.setMuted(call.id, !call.muted)}>
+            {call.muted ? 'Unmute' : 'Mute'}
+          </Button>
+          <Button aria-pressed={call.held} onClick={() => void phone.setHeld(call.id, !call.held)}>
+            {call.held ? 'Resume' : 'Hold'}
+          </Button>
+          <Button aria-expanded={keypad} onClick={() => setKeypad((k) => !k)}>
+            Keypad
+          </Button>
+        </div>
+      )}
+      {established && keypad && <DialPad label="Call keypad" onKey={(k) => void phone.sendDtmf(call.id, k)} />}
+      <div className="row">
+        {live ? (
+          <Button tone="danger" onClick={() => void phone.hangup(call.id)}>
+            Hang up
+          </Button>
+        ) : (
+          <Button onClick={() => phone.store.getState().dismissCall(call.id)}>Dismiss</Button>
+        )}
+      </div>
+    </section>
+  );
+}

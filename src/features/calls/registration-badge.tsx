@@ -1,0 +1,21 @@
+import { useStore } from 'zustand';
+import { useServices } from '../../app/services-context';
+import { selectFeed } from '../presence/presence-store';
+
+const labels = { registered: 'Registered', connecting: 'Connecting…', unregistered: 'Not registered', failed: 'Registration failed' } as const;
+
+/** Always visible: whether the phone can ring, and if not, why, in words. */
+export function RegistrationBadge() {
+  const { phone, presence } = useServices();
+  const registration = useStore(phone.store, (s) => s.registration);
+  const feed = useStore(presence, selectFeed);
+  return (
+    <div className="status-line" role="status" aria-live="polite">
+      <span className={`badge badge-${registration.status}`} data-registration={registration.status}>
+        {labels[registration.status]}
+      </span>
+      {registration.reason && registration.status !== 'registered' && <span className="reason">{registration.reason}</span>}
+      {feed.status === 'disconnected' && <span className="reason" data-feed="disconnected">{feed.reason}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { useServices } from '../../app/services-context';
+import { createRingtone } from './ringtone';
+
+/** Rings while any inbound call is ringing (a quieter ring would be nicer during call waiting; same for now). */
+export function useRingtone(): void {
+  const { phone } = useServices();
+  const ringing = useStore(phone.store, (s) => s.calls.some((c) => c.direction === 'inbound' && c.status === 'ringing'));
+  const ringtone = useMemo(createRingtone, []);
+  useEffect(() => {
+    if (ringing) ringtone.start();
+    else ringtone.stop();
+    return () => ringtone.stop();
+  }, [ringing, ringtone]);
+}

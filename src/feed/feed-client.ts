@@ -1,0 +1,58 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../common/feed-events';
+import type { ManualPresence, PhoneStatus, Presence } from '../common/presence';
+import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
+
+type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The browser's end of the feed, the only importer of socket.io-client. Pushed facts go to stores or the
+ * query cache; after a reconnect every query is invalidated, since events may have been missed meanwhile.
+ */
+export function createFeed(deps: { presence: PresenceStore; queryClient: QueryClient; url?: string }) {
+  const socket: FeedSocket = io(deps.url ?? '/', { autoConnect: false, withCredentials: true, transports: ['websocket'] });
+  let lastPhoneStatus: PhoneStatus | undefined;
+  let everConnected = false;
+
+  socket.on('connect', () => {
+    presenceActions.setFeed(deps.presence, { status: 'connected' });
+    if (lastPhoneStatus) socket.emit('phone:report', lastPhoneStatus, () => {});
+    if (everConnected) void deps.queryClient.invalidateQueries();
+    everConnected = true;
+  });
+  socket.on('disconnect', (reason) => {
+    presenceActions.setFeed(deps.presence, { status: 'disconnected', reason: describeDisconnect(reason) });
+    // socket.io does not retry after the server closed us on purpose; we always want to come back.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', (err) => {
+    presenceActions.setFeed(deps.presence, {
+      status: 'disconnected',
+      reason: err.message === 'UNAUTHENTICATED' ? 'Your session has ended. Sign in again.' : 'Switchboard server unreachable, retrying…',
+    });
+    if (err.message === 'UNAUTHENTICATED') void deps.queryClient.invalidateQueries({ queryKey: ['me'] });
+  });
+  socket.on('presence:snapshot', (list) => presenceActions.replaceAll(deps.presence, list));
+  socket.on('presence:changed', (p) => presenceActions.upsert(deps.presence, p));
+
+  return {
+    start: () => void socket.connect(),
+    stop: () => void socket.disconnect(),
+    reportPhone(status: PhoneStatus) {
+      lastPhoneStatus = status;
+      if (socket.connected) socket.emit('phone:report', status, () => {});
+    },
+    setPresence(state: ManualPresence): Promise<Ack<Presence>> {
+      return new Promise((resolve) => socket.timeout(5000).emit('presence:set', { state }, (err: Error | null, ack: Ack<Presence>) =>
+        resolve(err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : ack),
+      ));
+    },
+  };
+}
+export type Feed = ReturnType<typeof createFeed>;
+
+function describeDisconnect(reason: string): string {
+  if (reason === 'io client disconnect') return 'Signed out.';
+  return 'Connection to the Switchboard server lost, reconnecting…';
+}

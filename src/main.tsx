@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { composeServices } from './app/composition';
+import { ServicesProvider } from './app/services-context';
+import './app/app.css';
+
+const services = composeServices();
+// Tests and the benchmark read live state through this handle; the UI never does.
+Object.assign(window, { switchboard: services });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ServicesProvider services={services}>
+      <App />
+    </ServicesProvider>
+  </StrictMode>,
+);
