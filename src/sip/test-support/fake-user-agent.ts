@@ -203,6 +203,7 @@ export class FakeUserAgent implements UserAgentLike {
     };
   }
   private async connectAttempt() {
+    await Promise.resolve(); // the WebSocket opens asynchronously
     if (!this.reachable) throw new Error('WebSocket connection failed');
     this.delegate?.onConnect?.();
   }
