@@ -25,6 +25,15 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** Signals one PID; ignores a process that has just exited. */
+function signal(pid: number, sig: NodeJS.Signals) {
+  try {
+    process.kill(pid, sig);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function spawnProcess(opts: SpawnOptions): ProcessHandle {
@@ -76,10 +85,10 @@ export function spawnProcess(opts: SpawnOptions): ProcessHandle {
 
   const stop = async (graceMs = 5000) => {
     if (!running) return;
-    process.kill(pid, 'SIGTERM');
+    signal(pid, 'SIGTERM');
     const killed = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
     if (!killed && running) {
-      process.kill(pid, 'SIGKILL');
+      signal(pid, 'SIGKILL');
       await exited;
     }
   };

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSipStack, type SipStack } from '../../../scripts/stack/sip-stack';
+import { freePort } from './ports';
+
+export interface TestSipStack {
+  stack: SipStack;
+  runDir: string;
+  sipPort: number;
+  wsPort: number;
+  wsUrl: string;
+  domain: string;
+  secret: string;
+  stop(): Promise<void>;
+}
+
+/** rtpengine + Kamailio on free non-default ports, in a fresh run dir. */
+export async function startTestSipStack(): Promise<TestSipStack> {
+  const runDir = mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
+  const sipPort = await freePort();
+  const wsPort = await freePort();
+  const ngPort = await freePort();
+  const portMin = 40000 + Math.floor(Math.random() * 200) * 100;
+  const secret = `test-secret-${process.pid}`;
+  const domain = '127.0.0.1';
+  const stack = await startSipStack({
+    runDir,
+    sipPort,
+    wsPort,
+    authSecret: secret,
+    domain,
+    companionUrl: 'http://127.0.0.1:9',
+    rtpengine: { ngPort, portMin, portMax: portMin + 99 },
+  });
+  return {
+    stack,
+    runDir,
+    sipPort,
+    wsPort,
+    wsUrl: `ws://127.0.0.1:${wsPort}`,
+    domain,
+    secret,
+    async stop() {
+      await stack.stop();
+      if (!process.env.KEEP_RUN_DIR) rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
