@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawnProcess, type ProcessHandle } from './process-handle';
 
 export type CompanionProcessOptions = { runDir: string; env: Record<string, string> };
@@ -10,7 +11,7 @@ export async function startCompanionProcess(opts: CompanionProcessOptions): Prom
   const handle = spawnProcess({
     name: 'companion',
     command: process.execPath,
-    args: ['--import', import.meta.resolve('tsx'), resolve(root, 'src/server/main.ts')],
+    args: ['--import', pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href, resolve(root, 'src/server/main.ts')],
     runDir: opts.runDir,
     env: { ...process.env, ...opts.env },
   });

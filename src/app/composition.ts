@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createFeed, type Feed } from '../feed/feed-client';
+import { voiceConstraints, voiceProcessingEnabled } from '../features/calls/voice-processing';
 import { createPresenceStore, type PresenceStore } from '../features/presence/presence-store';
 import { createPhone, type Phone } from '../sip/phone';
 
@@ -12,13 +13,7 @@ export function composeServices(): Services {
   const feed = createFeed({ presence, queryClient });
   const phone = createPhone({
     onStatus: (status) => feed.reportPhone(status),
-    createAudioElement: () => {
-      const audio = document.createElement('audio');
-      audio.autoplay = true;
-      audio.dataset.remoteAudio = '';
-      document.body.append(audio);
-      return audio;
-    },
+    audioConstraints: voiceConstraints(voiceProcessingEnabled()),
   });
   return { queryClient, feed, phone, presence };
 }

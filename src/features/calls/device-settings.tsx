@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { setVoiceProcessing, voiceProcessingEnabled } from './voice-processing';
 
 /** Microphone and speaker choice; both apply to calls in progress too. */
 export function DeviceSettings() {
   const { phone } = useServices();
   const devices = useStore(phone.store, (s) => s.devices);
+  const [processing, setProcessing] = useState(voiceProcessingEnabled);
   useEffect(() => {
     void phone.refreshDevices();
     const onChange = () => void phone.refreshDevices();
@@ -35,6 +37,17 @@ export function DeviceSettings() {
             </option>
           ))}
         </select>
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={processing}
+          onChange={(e) => {
+            setVoiceProcessing(e.target.checked);
+            setProcessing(e.target.checked);
+          }}
+        />
+        Voice processing (echo cancellation, noise suppression); applies after reloading the page
       </label>
     </section>
   );

@@ -16,14 +16,14 @@ export interface TestSipStack {
 }
 
 /** rtpengine + Kamailio on free non-default ports, in a fresh run dir. */
-export async function startTestSipStack(): Promise<TestSipStack> {
+export async function startTestSipStack(opts: { domain?: string } = {}): Promise<TestSipStack> {
   const runDir = mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
   const sipPort = await freePort();
   const wsPort = await freePort();
   const ngPort = await freePort();
   const portMin = 40000 + Math.floor(Math.random() * 200) * 100;
   const secret = `test-secret-${process.pid}`;
-  const domain = '127.0.0.1';
+  const domain = opts.domain ?? '127.0.0.1';
   const stack = await startSipStack({
     runDir,
     sipPort,

@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startProductStack, type ProductPorts, type ProductStack } from '../../scripts/stack/product-stack';
+
+/** Ports of the e2e stack: apart from the demo's defaults so a running demo does not collide. */
+export const E2E_PORTS: ProductPorts = { http: 18080, sip: 15060, ws: 15066, rtpNg: 22300, rtpMin: 31000, rtpMax: 31199 };
+
+/** The real product (rtpengine, Kamailio, companion serving the built app, demo data) in a temp folder. */
+export async function startE2eStack(ports: Partial<ProductPorts> = {}): Promise<ProductStack & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
+  const stack = await startProductStack({ runDir: dir, ports: { ...E2E_PORTS, ...ports }, authSecret: 'e2e-secret-0123456789abcdef' });
+  return {
+    ...stack,
+    dir,
+    async stop() {
+      await stack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
