@@ -5,7 +5,7 @@ export interface EphemeralCredentials {
   username: string;
   /** base64(HMAC-SHA1(secret, username)). */
   password: string;
-  /** Expiry as epoch seconds. */
+  /** Expiry as epoch milliseconds (whole seconds; the username carries seconds). */
   expiresAt: number;
 }
 
@@ -27,5 +27,5 @@ export function mintEphemeralCredentials(
   const nowMs = typeof now === 'number' ? now : now.getTime();
   const expiresAt = Math.floor(nowMs / 1000) + Math.floor(ttlSeconds);
   const username = `${expiresAt}:${extension}`;
-  return { username, password: ephemeralPassword(secret, username), expiresAt };
+  return { username, password: ephemeralPassword(secret, username), expiresAt: expiresAt * 1000 };
 }
