@@ -370,7 +370,8 @@ route[RTPE_MARK_DIALOG] {
 }
 
 branch_route[MANAGE_BRANCH] {
-	if (!is_method("INVITE") || !has_body("application/sdp")) return;
+	# Initial INVITEs only: re-INVITEs are handled once in route[RTPE_REOFFER].
+	if (!is_method("INVITE") || has_totag() || !has_body("application/sdp")) return;
 	$var(u) = $ru;
 	if (isdsturiset()) $var(u) = $du;
 	$var(to_ws) = 0;

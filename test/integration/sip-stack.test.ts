@@ -146,6 +146,24 @@ describe('calls', () => {
     expect((await uas.exited).code).toBe(0);
   });
 
+  test('a re-INVITE from a WebSocket agent to a UDP extension is bridged again by rtpengine', async () => {
+    const uasPort = await freePort();
+    expect(await sippRegister('1004', uasPort, creds('1004'))).toBe(0);
+    const uas = startSipp({ runDir: sip.runDir, name: 'sipp-uas-1004', scenario: 'uas-reinvite', localPort: uasPort });
+    started.push(uas);
+
+    const agent = await connectWs();
+    const call = await agent.invite({ from: '3003', target: `sip:1004@${sip.domain}`, domain: sip.domain, credentials: creds('3003') });
+    expect(call.reply.status).toBe(200);
+    if (!call.ok) return;
+    const again = await agent.reinvite(call.dialog);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatch(/RTP\/SAVPF/);
+    expect(again.body).toMatch(/a=fingerprint/);
+    expect((await agent.bye(call.dialog)).status).toBe(200);
+    expect((await uas.exited).code).toBe(0);
+  });
+
   test('agent to agent over WebSocket: media untouched, in-dialog BYE routed', async () => {
     const callee = await connectWs();
     expect((await callee.register({ extension: '4001', domain: sip.domain, credentials: creds('4001') })).status).toBe(200);

@@ -8,7 +8,7 @@ export interface SippOptions {
   runDir: string;
   /** Log/trace name inside runDir. */
   name: string;
-  scenario: 'register' | 'register-refused' | 'uac-call' | 'uac-rejected' | 'uas-answer';
+  scenario: 'register' | 'register-refused' | 'uac-call' | 'uac-rejected' | 'uas-answer' | 'uas-reinvite';
   /** Kamailio's SIP port; omitted for a UAS that only listens. */
   remotePort?: number;
   localPort: number;

@@ -23,6 +23,14 @@ interface WsSocket {
 type WsConstructor = new (url: string, protocols: string[]) => WsSocket;
 const WebSocket = createRequire(import.meta.url)('ws') as WsConstructor;
 
+export interface Dialog {
+  callId: string;
+  from: string;
+  to: string;
+  remoteTarget: string;
+  routeSet: string[];
+}
+
 export interface Credentials {
   username: string;
   password: string;
@@ -215,7 +223,7 @@ export class WsSipClient {
       this.ackFailure(reply, opts.target);
       return { ok: false as const, reply };
     }
-    const dialog = {
+    const dialog: Dialog = {
       callId,
       from: header(reply, 'from') ?? '',
       to: header(reply, 'to') ?? '',
@@ -227,23 +235,37 @@ export class WsSipClient {
   }
 
   /** BYE inside a dialog from invite(); resolves with its final response. */
-  async bye(dialog: { callId: string; from: string; to: string; remoteTarget: string; routeSet: string[] }) {
+  async bye(dialog: Dialog) {
     const cseq = this.cseq++;
     this.send(this.inDialog('BYE', dialog, cseq));
     return this.finalResponse(dialog.callId, cseq);
   }
 
-  private inDialog(method: string, d: { callId: string; from: string; to: string; remoteTarget: string; routeSet: string[] }, cseq: number) {
-    return buildMessage(`${method} ${d.remoteTarget} SIP/2.0`, [
-      ['Via', this.via()],
-      ['Max-Forwards', '70'],
-      ...d.routeSet.map((r): [string, string] => ['Route', r]),
-      ['From', d.from],
-      ['To', d.to],
-      ['Call-ID', d.callId],
-      ['CSeq', `${cseq} ${method}`],
-      ['Contact', this.contact],
-    ]);
+  /** re-INVITE with a fresh offer (as sip.js does after a reconnect); ACKs a 2xx. */
+  async reinvite(dialog: Dialog, sdp = WEBRTC_SDP) {
+    const cseq = this.cseq++;
+    this.send(this.inDialog('INVITE', dialog, cseq, sdp));
+    const reply = await this.finalResponse(dialog.callId, cseq);
+    if ((reply.status ?? 0) < 300) this.send(this.inDialog('ACK', dialog, cseq));
+    return reply;
+  }
+
+  private inDialog(method: string, d: Dialog, cseq: number, sdp?: string) {
+    return buildMessage(
+      `${method} ${d.remoteTarget} SIP/2.0`,
+      [
+        ['Via', this.via()],
+        ['Max-Forwards', '70'],
+        ...d.routeSet.map((r): [string, string] => ['Route', r]),
+        ['From', d.from],
+        ['To', d.to],
+        ['Call-ID', d.callId],
+        ['CSeq', `${cseq} ${method}`],
+        ['Contact', this.contact],
+        ...(sdp ? ([['Content-Type', 'application/sdp']] as Array<[string, string]>) : []),
+      ],
+      sdp ?? '',
+    );
   }
 
   /** ACK for a non-2xx final response (same branch as the INVITE). */
