@@ -2,12 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startCompanionProcess } from './companion-process';
 import type { ProcessHandle } from './process-handle';
+import { startKamailio } from './kamailio';
 import { startSipStack, type SipStack } from './sip-stack';
 
 export type ProductPorts = { http: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number };
 export const DEFAULT_PORTS: ProductPorts = { http: 8080, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999 };
 
-export type ProductStack = { url: string; sip: SipStack; companion: ProcessHandle; runDir: string; stop(): Promise<void> };
+export type ProductStack = {
+  url: string;
+  sip: SipStack;
+  companion: ProcessHandle;
+  runDir: string;
+  /** Stops one part and starts it again with the same settings (operations, and failure tests). */
+  stopPart(part: 'kamailio' | 'companion'): Promise<void>;
+  startPart(part: 'kamailio' | 'companion'): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /**
  * The whole product on this machine: rtpengine, then Kamailio, then the companion serving the built app.
@@ -29,51 +39,54 @@ export async function startProductStack(opts: {
   const url = `http://127.0.0.1:${ports.http}`;
 
   log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
-  const sip = await startSipStack({
-    runDir,
-    sipPort: ports.sip,
-    wsPort: ports.ws,
-    authSecret: opts.authSecret,
-    domain: '127.0.0.1',
-    companionUrl: url,
-    rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax },
-  });
+  const kamailioOptions = { runDir, sipPort: ports.sip, wsPort: ports.ws, authSecret: opts.authSecret, domain: '127.0.0.1', companionUrl: url };
+  const sip = await startSipStack({ ...kamailioOptions, rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax } });
   log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}; starting the companion on ${url}`);
+  const companionEnv = {
+    HOST: '127.0.0.1',
+    PORT: String(ports.http),
+    DATABASE_PATH: opts.databasePath ?? resolve(runDir, 'switchboard.sqlite'),
+    STATIC_DIR: resolve(import.meta.dirname, '../../dist'),
+    SIP_AUTH_SECRET: opts.authSecret,
+    SIP_DOMAIN: '127.0.0.1',
+    SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
+    KAMAILIO_WS_PORT: String(ports.ws),
+    RTPENGINE_NG: `127.0.0.1:${ports.rtpNg}`,
+    PUBLIC_ORIGINS: `${url},http://localhost:${ports.http}`,
+    SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+    ...opts.env,
+  };
   let companion: ProcessHandle;
   try {
-    companion = await startCompanionProcess({
-      runDir,
-      env: {
-        HOST: '127.0.0.1',
-        PORT: String(ports.http),
-        DATABASE_PATH: opts.databasePath ?? resolve(runDir, 'switchboard.sqlite'),
-        STATIC_DIR: resolve(import.meta.dirname, '../../dist'),
-        SIP_AUTH_SECRET: opts.authSecret,
-        SIP_DOMAIN: '127.0.0.1',
-        SIP_WS_URL: `ws://127.0.0.1:${ports.ws}`,
-        KAMAILIO_WS_PORT: String(ports.ws),
-        RTPENGINE_NG: `127.0.0.1:${ports.rtpNg}`,
-        PUBLIC_ORIGINS: `${url},http://localhost:${ports.http}`,
-        SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
-        ...opts.env,
-      },
-    });
+    companion = await startCompanionProcess({ runDir, env: companionEnv });
   } catch (err) {
     await sip.stop();
     throw err;
   }
   log(`companion pid ${companion.pid}`);
-  return {
+  const stack: ProductStack = {
     url,
     sip,
     companion,
     runDir,
+    async stopPart(part) {
+      await (part === 'kamailio' ? stack.sip.kamailio : stack.companion).stop();
+    },
+    async startPart(part) {
+      if (part === 'kamailio') {
+        const kamailio = await startKamailio({ ...kamailioOptions, rtpengineNg: `udp:127.0.0.1:${ports.rtpNg}` });
+        stack.sip = { ...stack.sip, kamailio, stop: async () => (await kamailio.stop(), await sip.rtpengine.stop()) };
+      } else {
+        stack.companion = await startCompanionProcess({ runDir, env: companionEnv });
+      }
+    },
     async stop() {
       try {
-        await companion.stop();
+        await stack.companion.stop();
       } finally {
-        await sip.stop();
+        await stack.sip.stop();
       }
     },
   };
+  return stack;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mintEphemeralCredentials } from '../../scripts/stack/ephemeral';
+import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { freePort } from './sip-support/ports';
 import { runSipp } from './sip-support/sipp';
 import { startTestSipStack, type TestSipStack } from './sip-support/test-stack';

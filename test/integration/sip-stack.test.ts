@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mintEphemeralCredentials } from '../../scripts/stack/ephemeral';
+import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { registeredContacts } from '../../scripts/stack/kamcmd';
 import type { ProcessHandle } from '../../scripts/stack/process-handle';
 import { freePort } from './sip-support/ports';

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { selectDevices } from '../../sip/phone-store';
 import { setVoiceProcessing, voiceProcessingEnabled } from './voice-processing';
 
 /** Microphone and speaker choice; both apply to calls in progress too. */
 export function DeviceSettings() {
   const { phone } = useServices();
-  const devices = useStore(phone.store, (s) => s.devices);
+  const devices = useStore(phone.store, selectDevices);
   const [processing, setProcessing] = useState(voiceProcessingEnabled);
   useEffect(() => {
     void phone.refreshDevices();

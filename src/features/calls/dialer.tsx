@@ -19,11 +19,7 @@ export function Dialer() {
       return;
     }
     setError(undefined);
-    try {
-      phone.call(cleaned);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    phone.call(cleaned).catch((err: Error) => setError(err.message));
   };
 
   return (

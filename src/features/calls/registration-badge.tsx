@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { selectRegistration } from '../../sip/phone-store';
 import { selectFeed } from '../presence/presence-store';
 
 const labels = { registered: 'Registered', connecting: 'Connecting…', unregistered: 'Not registered', failed: 'Registration failed' } as const;
@@ -7,7 +8,7 @@ const labels = { registered: 'Registered', connecting: 'Connecting…', unregist
 /** Always visible: whether the phone can ring, and if not, why, in words. */
 export function RegistrationBadge() {
   const { phone, presence } = useServices();
-  const registration = useStore(phone.store, (s) => s.registration);
+  const registration = useStore(phone.store, selectRegistration);
   const feed = useStore(presence, selectFeed);
   return (
     <div className="status-line" role="status" aria-live="polite">

@@ -1,0 +1,62 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import type { Services } from '../../src/app/composition';
+import { ServicesProvider } from '../../src/app/services-context';
+import { createPresenceStore } from '../../src/features/presence/presence-store';
+import type { Phone } from '../../src/sip/phone';
+import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
+
+/** A phone whose commands are spies over a real phone store: for component tests only. */
+export function fakePhone(): Phone {
+  const store = createPhoneStore();
+  return {
+    store,
+    start: vi.fn(async () => {}),
+    stop: vi.fn(async () => {}),
+    call: vi.fn(async () => 'call-x'),
+    answer: vi.fn(async () => {}),
+    decline: vi.fn(async () => {}),
+    hangup: vi.fn(async () => {}),
+    setMuted: vi.fn(),
+    setHeld: vi.fn(async () => true),
+    sendDtmf: vi.fn(() => true),
+    setInputDevice: vi.fn(async () => {}),
+    setOutputDevice: vi.fn(async () => {}),
+    refreshDevices: vi.fn(async () => {}),
+    updateCredentials: vi.fn(async () => {}),
+    dismissCall: vi.fn((id: string) => store.getState().dismissCall(id)),
+    setCallContext: vi.fn(),
+    getRemoteStream: vi.fn(() => undefined),
+  };
+}
+
+export function fakeServices(): Services {
+  return {
+    queryClient: new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
+    phone: fakePhone(),
+    presence: createPresenceStore(),
+    feed: { start: vi.fn(), stop: vi.fn(), reportPhone: vi.fn(), setPresence: vi.fn(async () => ({ ok: true as const, data: null as never })) },
+  };
+}
+
+export function renderWithServices(ui: ReactElement, services = fakeServices()) {
+  return { services, ...render(<ServicesProvider services={services}>{ui}</ServicesProvider>) };
+}
+
+export function callSnapshot(patch: Partial<CallSnapshot> = {}): CallSnapshot {
+  return {
+    id: 'call-1',
+    sipCallId: 'sip-1',
+    direction: 'inbound',
+    status: 'active',
+    remote: { uri: 'sip:1002@127.0.0.1', user: '1002', displayName: 'Bob Agent' },
+    createdAt: 1000,
+    startedAt: Date.now(),
+    muted: false,
+    held: false,
+    remoteHeld: false,
+    ...patch,
+  };
+}
