@@ -38,7 +38,7 @@ describe('company number, existing contacts', () => {
     { rule: 'primary agent unavailable → nobody rings, missed call on the contact', contacts: [contact('c1', 'ben', 1)], away: { ben: 'dnd' }, expected: ['→ missed'], logged: ['c1'] },
     { rule: 'a contact without a primary agent routes as an unknown caller', contacts: [contact('c1', null, 1)], expected: ['fay/30', '→ missed'], logged: [] },
   ])('$rule', ({ contacts, away = {}, expected, logged }) => {
-    const decision = decideRoute(routeInput(number, { now: WEDNESDAY, presence: presence(away as never) }, { contacts }));
+    const decision = decideRoute(routeInput(number, { now: WEDNESDAY, presence: presence(away) }, { contacts }));
     expect(plan(decision)).toEqual(expected);
     expect(decision.logContactIds).toEqual(logged);
   });
@@ -58,7 +58,7 @@ describe('company number, unknown callers', () => {
     { rule: 'active hours read in the number’s time zone (Sun 23:30 UTC is Mon 00:30 in London)', now: SUNDAY_LATE_UTC, away: {}, expected: ['+12125550123/30', '→ missed'], reason: "unknown caller: number rule 'Night desk'", notify: [] },
     { rule: 'default user rule agent unavailable → missed', now: WEDNESDAY, away: { fay: 'away' }, expected: ['→ missed'], reason: undefined, notify: ['fay'] },
   ])('$rule', ({ now, away, expected, reason, notify }) => {
-    const decision = decideRoute(routeInput(number, { now, presence: presence(away as never) }));
+    const decision = decideRoute(routeInput(number, { now, presence: presence(away) }));
     expect(plan(decision)).toEqual(expected);
     expect(reasons(decision)[0]).toBe(reason);
     expect(decision.notifyStaffIds).toEqual(notify);

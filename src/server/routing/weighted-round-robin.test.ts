@@ -29,12 +29,12 @@ function percentageNumber(weights: number[]) {
   return standardNumber({ rule: { kind: 'percentage', destinations: weights.map((weight, index) => ({ destination: staffDest(ids[index]!), weight })) } });
 }
 
-function split(weights: number[], calls: number, away: Record<string, string> = {}): Record<string, number> {
+function split(weights: number[], calls: number, away: Partial<Record<string, string>> = {}): Record<string, number> {
   const number = percentageNumber(weights);
   let rotation: RotationState | undefined;
   const counts: Record<string, number> = {};
   for (let call = 0; call < calls; call += 1) {
-    const decision = decideRoute(routeInput(number, { rotation, presence: presence(away as never) }));
+    const decision = decideRoute(routeInput(number, { rotation, presence: presence(away) }));
     const first = plan(decision)[0]!;
     counts[first] = (counts[first] ?? 0) + 1;
     rotation = decision.nextRotation;
