@@ -25,8 +25,10 @@ fi
 if systemctl is-active --quiet rtpengine-daemon 2>/dev/null; then systemctl stop rtpengine-daemon || true; fi
 
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund
+  # npm install, not npm ci: npm 11 leaves other platforms' optional packages (rollup, esbuild) out of the
+  # lock file, and npm ci then refuses the lock as out of sync. The lock still pins every version used here.
+  say "installing npm packages (npm install from package-lock.json)"
+  npm install --no-audit --no-fund
 else
   say "npm packages up to date"
 fi
