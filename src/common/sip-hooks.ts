@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * The contract between Kamailio and the companion for calls to virtual numbers. Kamailio calls these over
+ * HTTP on loopback (http_client), with the hook token as `token` query parameter; answers are JSON that
+ * Kamailio reads with jansson.
+ *
+ *   GET /internal/sip/route?token&callId&from&to&attempt=0            → first step of the call
+ *   GET /internal/sip/route?token&callId&from&to&attempt=N&lastCode=C → next step after step N-1 failed with C
+ *   GET /internal/sip/event?token&callId&event&code                   → a fact about the call; answers { ok: true }
+ */
+export const routeQuerySchema = z.object({
+  callId: z.string().min(1, 'callId is required'),
+  /** The caller: From user (a phone number, ideally E.164). */
+  from: z.string(),
+  /** The number dialled: request-URI user. */
+  to: z.string().min(1, 'to is required'),
+  attempt: z.coerce.number().int().min(0).default(0),
+  /** Final SIP status of the previous step (408 no answer, 486 busy, 480/404 unavailable...). */
+  lastCode: z.coerce.number().int().optional(),
+});
+export type RouteQuery = z.infer<typeof routeQuerySchema>;
+
+export const hookActionSchema = z.discriminatedUnion('action', [
+  z.object({
+    /** Ring every target of this step at once, for `timeout` seconds; then ask again with attempt+1. */
+    action: z.literal('ring'),
+    timeout: z.number().int().positive(),
+    /** SIP URIs: agents as sip:<extension>@<domain> (looked up in location), external numbers at the gateway. */
+    targets: z.array(z.string()).min(1),
+  }),
+  z.object({
+    /** Answer the caller with this final status (486 busy for the 51st company call, 480 missed / reserved...). */
+    action: z.literal('reject'),
+    code: z.number().int().min(400).max(699),
+    reason: z.string(),
+  }),
+]);
+export type HookAction = z.infer<typeof hookActionSchema>;
+
+export const callEventNames = ['answered', 'ended', 'cancelled', 'failed'] as const;
+export const callEventQuerySchema = z.object({
+  callId: z.string().min(1),
+  /** answered: a 200 to the INVITE; ended: BYE from either side; cancelled: caller hung up while ringing; failed: final failure. */
+  event: z.enum(callEventNames),
+  code: z.coerce.number().int().optional(),
+  /** For ended: who sent the BYE, 'caller' or 'callee'. */
+  by: z.enum(['caller', 'callee']).optional(),
+});
+export type CallEventQuery = z.infer<typeof callEventQuerySchema>;
