@@ -15,11 +15,12 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-tones-'));
   writeToneWav(join(dir, 'tone.wav'), 440);
   stack = await startE2eStack();
-  [supervisor, alice, bob] = await Promise.all([0, 1, 2].map(() => launchAgent({ micWav: join(dir, 'tone.wav') })));
+  const mic = { micWav: join(dir, 'tone.wav') };
+  [supervisor, alice, bob] = await Promise.all([launchAgent(mic), launchAgent(mic), launchAgent(mic)]);
   await Promise.all([
-    signInAndRegister(supervisor!.page, stack.url, 'supervisor@acme.test'),
-    signInAndRegister(alice!.page, stack.url, 'alice@acme.test'),
-    signInAndRegister(bob!.page, stack.url, 'bob@acme.test'),
+    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test'),
+    signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
+    signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
   ]);
 });
 
