@@ -3,10 +3,12 @@ import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { signOut } from '../features/auth/auth-api';
+import { CallHistory } from '../features/calls/call-history';
 import { CallList } from '../features/calls/call-list';
 import { DeviceSettings } from '../features/calls/device-settings';
 import { Dialer } from '../features/calls/dialer';
 import { RegistrationBadge } from '../features/calls/registration-badge';
+import { useDesktopNotifications } from '../features/calls/use-desktop-notifications';
 import { useLeaveGuard } from '../features/calls/use-leave-guard';
 import { usePhoneSession } from '../features/calls/use-phone-session';
 import { useRingtone } from '../features/calls/use-ringtone';
@@ -20,6 +22,8 @@ export function Workspace({ me }: { me: Me }) {
   usePhoneSession(hasPhone);
   useLeaveGuard();
   useRingtone();
+  useDesktopNotifications();
+  const oversees = me.role === 'supervisor' || me.role === 'admin';
   const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
 
   return (
@@ -48,13 +52,16 @@ export function Workspace({ me }: { me: Me }) {
             <DeviceSettings />
           </PanelBoundary>
         </div>
-        {(me.role === 'supervisor' || me.role === 'admin') && (
-          <div className="column">
+        <div className="column">
+          {oversees && (
             <PanelBoundary name="Team presence">
               <SupervisorBoard />
             </PanelBoundary>
-          </div>
-        )}
+          )}
+          <PanelBoundary name="Call history">
+            <CallHistory everyone={oversees} />
+          </PanelBoundary>
+        </div>
       </main>
     </div>
   );

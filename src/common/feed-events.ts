@@ -1,3 +1,4 @@
+import type { CallOffered, CallResolved } from './calls';
 import type { ApiError } from './errors';
 import type { ManualPresence, PhoneStatus, Presence } from './presence';
 
@@ -9,12 +10,18 @@ export type ServerToClientEvents = {
   /** Sent once after connecting: supervisors get the whole organisation, agents themselves. */
   'presence:snapshot': (list: Presence[]) => void;
   'presence:changed': (presence: Presence) => void;
+  'call:offered': (offer: CallOffered) => void;
+  'call:resolved': (resolved: CallResolved) => void;
+  /** A call of yours (or, for supervisors and admins, of the organisation) changed: history is stale. */
+  'call:updated': (body: { sipCallId: string }) => void;
 };
 
 /** Commands the browser sends (`noun:verb`). */
 export type ClientToServerEvents = {
   'phone:report': (status: PhoneStatus, ack: (a: Ack) => void) => void;
   'presence:set': (body: { state: ManualPresence }, ack: (a: Ack<Presence>) => void) => void;
+  /** The agent's phone answered this call. */
+  'call:answer': (body: { sipCallId: string }, ack: (a: Ack) => void) => void;
 };
 
 /** Feed keepalive: a tab that vanishes without closing is noticed within pingInterval + pingTimeout. */

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../common/feed-events';
 import type { ManualPresence, PhoneStatus, Presence } from '../common/presence';
+import { offersActions, type OffersStore } from '../features/calls/offers-store';
 import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -10,7 +11,7 @@ type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * The browser's end of the feed, the only importer of socket.io-client. Pushed facts go to stores or the
  * query cache; after a reconnect every query is invalidated, since events may have been missed meanwhile.
  */
-export function createFeed(deps: { presence: PresenceStore; queryClient: QueryClient; url?: string }) {
+export function createFeed(deps: { presence: PresenceStore; offers: OffersStore; queryClient: QueryClient; url?: string }) {
   const socket: FeedSocket = io(deps.url ?? '/', { autoConnect: false, withCredentials: true, transports: ['websocket'] });
   let lastPhoneStatus: PhoneStatus | undefined;
   let everConnected = false;
@@ -35,6 +36,9 @@ export function createFeed(deps: { presence: PresenceStore; queryClient: QueryCl
   });
   socket.on('presence:snapshot', (list) => presenceActions.replaceAll(deps.presence, list));
   socket.on('presence:changed', (p) => presenceActions.upsert(deps.presence, p));
+  socket.on('call:offered', (offer) => offersActions.offered(deps.offers, offer));
+  socket.on('call:resolved', (resolved) => offersActions.resolved(deps.offers, resolved));
+  socket.on('call:updated', () => void deps.queryClient.invalidateQueries({ queryKey: ['calls'] }));
 
   return {
     start: () => void socket.connect(),
@@ -42,6 +46,10 @@ export function createFeed(deps: { presence: PresenceStore; queryClient: QueryCl
     reportPhone(status: PhoneStatus) {
       lastPhoneStatus = status;
       if (socket.connected) socket.emit('phone:report', status, () => {});
+    },
+    /** Tells the companion this agent's phone answered a routed call (it settles who took it). */
+    answered(sipCallId: string) {
+      socket.emit('call:answer', { sipCallId }, () => {});
     },
     setPresence(state: ManualPresence): Promise<Ack<Presence>> {
       return new Promise((resolve) => socket.timeout(5000).emit('presence:set', { state }, (err: Error | null, ack: Ack<Presence>) =>

@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { Services } from '../../src/app/composition';
 import { ServicesProvider } from '../../src/app/services-context';
+import { createOffersStore } from '../../src/features/calls/offers-store';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
 import type { Phone } from '../../src/sip/phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
@@ -37,7 +38,8 @@ export function fakeServices(): Services {
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
     phone: fakePhone(),
     presence: createPresenceStore(),
-    feed: { start: vi.fn(), stop: vi.fn(), reportPhone: vi.fn(), setPresence: vi.fn(async () => ({ ok: true as const, data: null as never })) },
+    offers: createOffersStore(),
+    feed: { start: vi.fn(), stop: vi.fn(), reportPhone: vi.fn(), answered: vi.fn(), setPresence: vi.fn(async () => ({ ok: true as const, data: null as never })) },
   };
 }
 

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { Button } from '../../components/ui/button';
 import { describeEndCause } from '../../sip/end-causes';
 import type { CallSnapshot } from '../../sip/phone-store';
 import { CallTimer } from './call-timer';
 import { DialPad } from './dial-pad';
+import { selectOffer } from './offers-store';
 
 const statusText: Record<CallSnapshot['status'], string> = {
   ringing: 'Ringing',
@@ -17,9 +19,10 @@ const statusText: Record<CallSnapshot['status'], string> = {
 
 /** A call that is being placed, in progress, on hold, or just ended. */
 export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
-  const { phone } = useServices();
+  const { phone, offers } = useServices();
+  const routed = useStore(offers, selectOffer(call.sipCallId));
   const [keypad, setKeypad] = useState(false);
-  const who = call.remote.displayName || call.remote.user;
+  const who = routed ? (routed.offer.caller.name ?? routed.offer.caller.number) : call.remote.displayName || call.remote.user;
   const live = call.status !== 'ended';
   const established = call.status === 'active' || call.status === 'held';
   const status = call.held ? 'On hold' : call.remoteHeld && established ? 'Held by the other party' : statusText[call.status];
@@ -27,9 +30,14 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
   return (
     <section className="panel call-card" aria-label={`Call with ${who}`} data-call-id={call.id} data-status={call.status}>
       <h2>{who}</h2>
+      {routed && call.status !== 'ended' && (
+        <p className="call-context">
+          {routed.offer.number.displayName} · {routed.offer.reason}
+        </p>
+      )}
       <p className="call-status">
         {status}
-        {call.status === 'ended' && call.endCause && `: ${describeEndCause(call.endCause)}`}
+        {call.status === 'ended' && (routed?.resolved ? `: ${routed.resolved.text}` : call.endCause && `: ${describeEndCause(call.endCause)}`)}
         {established && call.startedAt && (
           <>
             {' · '}

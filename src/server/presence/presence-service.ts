@@ -1,4 +1,4 @@
-import type { ManualPresence, PhoneStatus, Presence } from '../../common/presence';
+import type { ManualPresence, PhoneStatus, Presence, PresenceState } from '../../common/presence';
 import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
 import { derivePresence } from './derive-presence';
 
@@ -57,6 +57,16 @@ export function createPresenceService(deps: { staff: StaffRepo; now: () => numbe
     },
     get(staffId: string): Presence | undefined {
       return entries.get(staffId)?.presence;
+    },
+    /** Presence state per staff id, for routing; anyone never seen is offline. */
+    statesOf(orgId: string): Record<string, PresenceState> {
+      return Object.fromEntries(deps.staff.listByOrg(orgId).map((s) => [s.id, entries.get(s.id)?.presence.state ?? 'offline']));
+    },
+    /** Calls in progress per staff id, as their phones report them (for least-connected groups). */
+    activeCallsOf(orgId: string): Record<string, number> {
+      return Object.fromEntries(
+        deps.staff.listByOrg(orgId).map((s) => [s.id, [...(entries.get(s.id)?.phones.values() ?? [])].reduce((n, p) => n + p.activeCalls, 0)]),
+      );
     },
   };
 }

@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { callMigrations } from '../calls/call-migrations';
 import { migrations } from './migrations';
+
+/** Every migration in id order: the core list plus the call tables (kept beside the calls code). */
+const allMigrations = [...migrations, ...callMigrations].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;
 
@@ -16,11 +20,11 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
-export function migrate(db: Db): number[] {
+export function migrate(db: Db, list = allMigrations): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const done = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]);
   const applied: number[] = [];
-  for (const m of migrations) {
+  for (const m of list) {
     if (done.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);

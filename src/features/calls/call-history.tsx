@@ -1,0 +1,40 @@
+import type { CallHistoryItem } from '../../common/calls';
+import { formatDuration } from './call-timer';
+import { useCallHistory } from './calls-api';
+
+const outcomeLabels: Record<CallHistoryItem['state'], string> = {
+  ringing: 'Ringing',
+  answered: 'In progress',
+  ended: 'Answered',
+  missed: 'Missed',
+  refused: 'Refused',
+};
+
+/** Inbound calls with where they went and why: the agent's own, or everyone's for supervisors and admins. */
+export function CallHistory({ everyone }: { everyone: boolean }) {
+  const history = useCallHistory();
+  return (
+    <section className="panel history" aria-label="Call history">
+      <h2>{everyone ? 'All calls' : 'My calls'}</h2>
+      {history.isPending && <p>Loading…</p>}
+      {history.isError && <p role="alert">{history.error.message}</p>}
+      {history.data?.length === 0 && <p>No calls yet.</p>}
+      <ul>
+        {history.data?.map((c) => (
+          <li key={c.id} data-call={c.id} data-state={c.state}>
+            <div>
+              <strong>{c.caller.name ?? c.caller.number}</strong> → {c.number.displayName}{' '}
+              <span className={`outcome outcome-${c.state}`}>{outcomeLabels[c.state]}</span>
+              {c.answeredBy && <span> by {c.answeredBy.name}</span>}
+              {c.durationSeconds !== null && <span> · {formatDuration(c.durationSeconds * 1000)}</span>}
+            </div>
+            <div className="muted">
+              {new Date(c.startedAt).toLocaleString()} · {c.outcomeReason ?? c.summary}
+            </div>
+            {c.rang.length > 0 && <div className="muted">Rang: {c.rang.map((r) => `${r.name} (${r.reason})`).join(' → ')}</div>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

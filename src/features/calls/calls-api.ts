@@ -1,0 +1,11 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../app/api-client';
+import { callHistoryItemSchema } from '../../common/calls';
+
+export const callHistoryQuery = queryOptions({
+  queryKey: ['calls'],
+  queryFn: () => api('/api/calls', z.array(callHistoryItemSchema)),
+});
+
+export const useCallHistory = () => useQuery(callHistoryQuery);

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useServices } from '../../app/services-context';
+
+/**
+ * While the tab is hidden, a call that starts ringing raises a desktop notification (with the routed
+ * call's reason); clicking it brings the tab forward. Permission is asked on the first click in the app.
+ */
+export function useDesktopNotifications(): void {
+  const { phone, offers } = useServices();
+  useEffect(() => {
+    if (typeof Notification === 'undefined') return;
+    const ask = () => {
+      if (Notification.permission === 'default') void Notification.requestPermission();
+    };
+    window.addEventListener('click', ask, { once: true });
+    const shown = new Set<string>();
+    const unsubscribe = phone.store.subscribe((state) => {
+      for (const c of state.calls) {
+        if (c.direction !== 'inbound' || c.status !== 'ringing' || shown.has(c.id)) continue;
+        shown.add(c.id);
+        if (!document.hidden || Notification.permission !== 'granted') continue;
+        const routed = offers.getState().bySipCallId[c.sipCallId]?.offer;
+        const who = routed ? (routed.caller.name ?? routed.caller.number) : c.remote.displayName || c.remote.user;
+        const n = new Notification(`Incoming call from ${who}`, { body: routed ? `${routed.number.displayName}: ${routed.reason}` : undefined, tag: c.id });
+        n.onclick = () => window.focus();
+      }
+    });
+    return () => {
+      window.removeEventListener('click', ask);
+      unsubscribe();
+    };
+  }, [phone, offers]);
+}

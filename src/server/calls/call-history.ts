@@ -1,0 +1,41 @@
+import type { CallHistoryItem } from '../../common/calls';
+import type { Db } from '../storage/database';
+
+type Row = {
+  id: string; numberId: string; number: string; caller: string; callerName: string | null; state: CallHistoryItem['state'];
+  summary: string; outcomeReason: string | null; answeredBy: string | null; answeredByName: string | null;
+  startedAt: number; answeredAt: number | null; endedAt: number | null; displayName: string | null;
+};
+
+/** Call history: an agent's own calls (offered to or answered by them), or the whole organisation's. */
+export function createCallHistory(db: Db) {
+  const base = `SELECT c.id, c.number_id AS numberId, c.number, c.caller, c.caller_name AS callerName, c.state, c.summary,
+      c.outcome_reason AS outcomeReason, c.answered_by AS answeredBy, s.name AS answeredByName,
+      c.started_at AS startedAt, c.answered_at AS answeredAt, c.ended_at AS endedAt, n.display_name AS displayName
+    FROM calls c LEFT JOIN staff s ON s.id = c.answered_by LEFT JOIN virtual_numbers n ON n.id = c.number_id
+    WHERE c.org_id = @orgId`;
+  const all = db.prepare(`${base} ORDER BY c.started_at DESC LIMIT @limit`);
+  const mine = db.prepare(`${base} AND (c.answered_by = @staffId OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.staff_id = @staffId))
+    ORDER BY c.started_at DESC LIMIT @limit`);
+  const offers = db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at FROM call_offers o JOIN staff s ON s.id = o.staff_id
+    WHERE o.call_id = ? ORDER BY o.offered_at, o.step`);
+
+  return (orgId: string, staffId: string | null, limit = 100): CallHistoryItem[] => {
+    const rows = (staffId ? mine.all({ orgId, staffId, limit }) : all.all({ orgId, limit })) as Row[];
+    return rows.map((r) => ({
+      id: r.id,
+      number: { id: r.numberId, number: r.number, displayName: r.displayName || r.number },
+      caller: { number: r.caller, name: r.callerName },
+      state: r.state,
+      summary: r.summary,
+      outcomeReason: r.outcomeReason,
+      answeredBy: r.answeredBy ? { id: r.answeredBy, name: r.answeredByName ?? '' } : null,
+      rang: offers.all(r.id) as CallHistoryItem['rang'],
+      startedAt: r.startedAt,
+      answeredAt: r.answeredAt,
+      endedAt: r.endedAt,
+      durationSeconds: r.answeredAt && r.endedAt ? Math.round((r.endedAt - r.answeredAt) / 1000) : null,
+    }));
+  };
+}
+export type CallHistory = ReturnType<typeof createCallHistory>;

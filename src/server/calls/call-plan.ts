@@ -1,0 +1,23 @@
+import type { NoAnswerOutcome, RingStep, RingTarget, RouteDecision } from '../../common/domain/route-decision';
+
+/** One ring of the plan as Kamailio carries it out: these targets at once, for this long. */
+export type PlannedRing = { targets: RingTarget[]; timeoutSeconds: number; note?: string };
+
+/** The whole plan of a call: rings in order, then what happens when nobody answered. */
+export type CallPlan = { rings: PlannedRing[]; onNoAnswer: NoAnswerOutcome };
+
+/** A sequential step becomes one ring per target; a simultaneous step stays one ring. */
+export function planFromDecision(decision: RouteDecision): CallPlan {
+  const rings = decision.steps.flatMap((step: RingStep) =>
+    step.mode === 'sequential'
+      ? step.targets.map((t) => ({ targets: [t], timeoutSeconds: step.ringTimeoutSeconds }))
+      : [{ targets: step.targets, timeoutSeconds: step.ringTimeoutSeconds }],
+  );
+  return { rings, onNoAnswer: decision.onNoAnswer };
+}
+
+/** When the rings are used up: the fail-safe number rings once; voicemail (not built yet) ends as missed. */
+export function tailRing(outcome: NoAnswerOutcome): PlannedRing | undefined {
+  if (outcome.kind !== 'external') return undefined;
+  return { targets: [{ kind: 'external', number: outcome.number, reason: outcome.reason }], timeoutSeconds: 60, note: 'fail-safe' };
+}

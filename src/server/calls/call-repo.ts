@@ -1,0 +1,77 @@
+import type { Db } from '../storage/database';
+import type { CallPlan } from './call-plan';
+
+export type CallState = 'ringing' | 'answered' | 'ended' | 'missed' | 'refused';
+
+export type CallRecord = {
+  id: string;
+  orgId: string;
+  numberId: string;
+  number: string;
+  caller: string;
+  callerName: string | null;
+  state: CallState;
+  plan: CallPlan;
+  summary: string;
+  step: number;
+  answeredBy: string | null;
+  outcomeReason: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+};
+
+export type NewCall = Pick<CallRecord, 'id' | 'orgId' | 'numberId' | 'number' | 'caller' | 'callerName' | 'state' | 'plan' | 'summary' | 'outcomeReason' | 'startedAt'>;
+export type CallOffer = { staffId: string; step: number; reason: string; offeredAt: number };
+
+export interface CallRepo {
+  insert(call: NewCall): void;
+  find(id: string): CallRecord | undefined;
+  /** Calls on this number still ringing or answered (for the company-number limit). */
+  countActive(numberId: string): number;
+  /** Moves the call to its next ring; false when it is no longer ringing. */
+  advance(id: string, step: number): boolean;
+  addOffers(id: string, offers: CallOffer[]): void;
+  offers(id: string): CallOffer[];
+  /** Sets who answered, once: the first writer wins (settled by the database). */
+  claimAnswer(id: string, staffId: string, at: number): boolean;
+  /** Moves the call to `to` only from one of `from`; true when it did. */
+  transition(id: string, from: CallState[], to: CallState, at: number, reason?: string): boolean;
+}
+
+const columns = `id, org_id AS orgId, number_id AS numberId, number, caller, caller_name AS callerName, state, plan, summary, step,
+  answered_by AS answeredBy, outcome_reason AS outcomeReason, started_at AS startedAt, answered_at AS answeredAt, ended_at AS endedAt`;
+
+export function createCallRepo(db: Db): CallRepo {
+  const insert = db.prepare(`INSERT INTO calls (id, org_id, number_id, number, caller, caller_name, state, plan, summary, outcome_reason, started_at)
+    VALUES (@id, @orgId, @numberId, @number, @caller, @callerName, @state, @plan, @summary, @outcomeReason, @startedAt)`);
+  const find = db.prepare(`SELECT ${columns} FROM calls WHERE id = ?`);
+  const countActive = db.prepare(`SELECT COUNT(*) FROM calls WHERE number_id = ? AND state IN ('ringing', 'answered')`).pluck();
+  const advance = db.prepare(`UPDATE calls SET step = ? WHERE id = ? AND state = 'ringing'`);
+  const addOffer = db.prepare('INSERT OR IGNORE INTO call_offers (call_id, staff_id, step, reason, offered_at) VALUES (?, ?, ?, ?, ?)');
+  const offers = db.prepare('SELECT staff_id AS staffId, step, reason, offered_at AS offeredAt FROM call_offers WHERE call_id = ? ORDER BY offered_at, step');
+  const claim = db.prepare(`UPDATE calls SET answered_by = ?, answered_at = COALESCE(answered_at, ?), state = CASE WHEN state = 'ringing' THEN 'answered' ELSE state END
+    WHERE id = ? AND answered_by IS NULL AND state IN ('ringing', 'answered')`);
+
+  return {
+    insert: (c) => void insert.run({ ...c, plan: JSON.stringify(c.plan) }),
+    find(id) {
+      const row = find.get(id) as (Omit<CallRecord, 'plan'> & { plan: string }) | undefined;
+      return row ? { ...row, plan: JSON.parse(row.plan) as CallPlan } : undefined;
+    },
+    countActive: (numberId) => countActive.get(numberId) as number,
+    advance: (id, step) => advance.run(step, id).changes === 1,
+    addOffers: db.transaction((id: string, list: CallOffer[]) => {
+      for (const o of list) addOffer.run(id, o.staffId, o.step, o.reason, o.offeredAt);
+    }),
+    offers: (id) => offers.all(id) as CallOffer[],
+    claimAnswer: (id, staffId, at) => claim.run(staffId, at, id).changes === 1,
+    transition(id, from, to, at, reason) {
+      const states = Object.fromEntries(from.map((state, i) => [`s${i}`, state]));
+      const stamp = to === 'answered' ? 'answered_at = COALESCE(answered_at, @at),' : 'ended_at = @at,';
+      const sql = `UPDATE calls SET ${stamp} state = @to, outcome_reason = COALESCE(@reason, outcome_reason)
+        WHERE id = @id AND state IN (${Object.keys(states).map((k) => `@${k}`).join(', ')})`;
+      return db.prepare(sql).run({ ...states, at, to, reason: reason ?? null, id }).changes === 1;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import type { CallOffered, CallResolved } from '../../common/calls';
+import { toE164 } from '../../common/domain/phone-number';
+import type { RingTarget } from '../../common/domain/route-decision';
+import type { PresenceState } from '../../common/presence';
+import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
+import { decideRoute } from '../routing/decide-route';
+import { planFromDecision, tailRing, type PlannedRing } from './call-plan';
+import type { CallRecord, CallRepo } from './call-repo';
+import { recordInteraction } from './record-interaction';
+import type { RouteSource } from './route-source';
+import { targetUri, type TargetConfig } from './sip-targets';
+
+export interface CallPublisher {
+  offered(staffIds: string[], offer: CallOffered): void;
+  resolved(staffIds: string[], resolved: CallResolved): void;
+  updated(orgId: string, staffIds: string[], sipCallId: string): void;
+}
+
+export type LivePresence = { statesOf(orgId: string): Record<string, PresenceState>; activeCallsOf(orgId: string): Record<string, number> };
+
+type Deps = { source: RouteSource; calls: CallRepo; presence: LivePresence; publish: CallPublisher; targets: TargetConfig; now: () => number };
+
+const MISSED: HookAction = { action: 'reject', code: 480, reason: 'Temporarily Unavailable' };
+
+/**
+ * Inbound calls to virtual numbers: decides once with the routing engine, then hands Kamailio one ring at a
+ * time, tells each agent why the call is theirs, and records what happened.
+ */
+export function createInboundCalls(deps: Deps) {
+  const { source, calls, publish } = deps;
+
+  function start(q: RouteQuery): HookAction {
+    const dialled = toE164(q.to.startsWith('+') ? q.to : `+${q.to}`);
+    const found = dialled ? source.findNumber(dialled) : undefined;
+    if (!found) return { action: 'reject', code: 404, reason: 'Not a number in service' };
+    const { orgId, number } = found;
+    const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
+    const org = { ...source.orgRouting(orgId), activeCompanyCalls: calls.countActive(number.id) };
+    const now = deps.now();
+    const decision = decideRoute({
+      call: { numberDialled: number.number, caller, callId: q.callId },
+      number,
+      org,
+      presence: deps.presence.statesOf(orgId),
+      activeCalls: deps.presence.activeCallsOf(orgId),
+      bindings: source.bindings(orgId),
+      now: new Date(now),
+      rotation: source.rotation(number.id),
+    });
+    source.saveRotation(number.id, decision.nextRotation);
+    const contact = org.contacts.find((c) => c.primaryPhone === caller || c.additionalPhones.some((p) => p.number === caller));
+    const refused = decision.kind === 'refuse';
+    calls.insert({
+      id: q.callId,
+      orgId,
+      numberId: number.id,
+      number: number.number,
+      caller,
+      callerName: contact?.name ?? null,
+      state: refused ? 'refused' : 'ringing',
+      plan: planFromDecision(decision),
+      summary: decision.summary,
+      outcomeReason: refused ? (decision.refuseReason === 'busy' ? 'All lines busy' : 'Number reserved') : null,
+      startedAt: now,
+    });
+    if (refused) return decision.refuseReason === 'busy' ? { action: 'reject', code: 486, reason: 'Busy Here' } : { action: 'reject', code: 403, reason: 'Number Not In Service' };
+    return nextRing(calls.find(q.callId)!);
+  }
+
+  /** The next ring with somebody available to take it, or the end of the call. */
+  function nextRing(call: CallRecord): HookAction {
+    const org = source.orgRouting(call.orgId);
+    const extensionOf = (id: string) => org.staff.find((s) => s.id === id)?.extension ?? null;
+    const states = deps.presence.statesOf(call.orgId);
+    const rings: PlannedRing[] = [...call.plan.rings];
+    const tail = tailRing(call.plan.onNoAnswer);
+    if (tail) rings.push(tail);
+    for (let step = call.step; step < rings.length; step++) {
+      // Presence may have changed since the decision: ring only who is available now.
+      const targets = rings[step]!.targets.filter((t) => t.kind === 'external' || states[t.staffId] === 'available');
+      const uris = targets.map((t) => targetUri(t, extensionOf, deps.targets)).filter((u): u is string => Boolean(u));
+      if (uris.length === 0) continue;
+      if (!calls.advance(call.id, step + 1)) return MISSED;
+      offer(call, targets, step);
+      return { action: 'ring', timeout: rings[step]!.timeoutSeconds, targets: uris };
+    }
+    const reason = call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail is not available yet)' : 'Nobody answered';
+    if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+    return MISSED;
+  }
+
+  function offer(call: CallRecord, targets: RingTarget[], step: number) {
+    const at = deps.now();
+    const staff = targets.filter((t) => t.kind === 'staff');
+    calls.addOffers(call.id, staff.map((t) => ({ staffId: t.staffId, step, reason: t.reason, offeredAt: at })));
+    const numberInfo = source.findNumber(call.number)?.number;
+    for (const t of staff) {
+      publish.offered([t.staffId], {
+        sipCallId: call.id,
+        number: { id: call.numberId, number: call.number, displayName: numberInfo?.displayName || call.number },
+        caller: { number: call.caller, name: call.callerName, known: call.callerName !== null },
+        reason: t.reason,
+        offeredAt: at,
+      });
+    }
+  }
+
+  function resolveOffers(callId: string, outcome: CallResolved['outcome'], text: string, except?: string) {
+    const offered = [...new Set(calls.offers(callId).map((o) => o.staffId))].filter((id) => id !== except);
+    if (offered.length) publish.resolved(offered, { sipCallId: callId, outcome, text });
+  }
+
+  function updated(call: CallRecord) {
+    publish.updated(call.orgId, [...new Set(calls.offers(call.id).map((o) => o.staffId))], call.id);
+  }
+
+  return {
+    route(q: RouteQuery): HookAction {
+      const existing = calls.find(q.callId);
+      if (!existing) return q.attempt === 0 ? start(q) : MISSED;
+      if (existing.state !== 'ringing') return MISSED;
+      return nextRing(existing);
+    },
+
+    event(q: CallEventQuery): void {
+      const call = calls.find(q.callId);
+      if (!call) return;
+      const now = deps.now();
+      if (q.event === 'answered') calls.transition(call.id, ['ringing'], 'answered', now);
+      if (q.event === 'ended') calls.transition(call.id, ['answered'], 'ended', now, q.by === 'caller' ? 'Caller hung up' : 'Agent hung up');
+      if (q.event === 'cancelled' && calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing')) {
+        resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
+      }
+      if (q.event === 'failed' && calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`)) {
+        resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+      }
+      updated(call);
+    },
+
+    /** The agent's phone answered: the first agent recorded wins; the others' cards say who took it. */
+    answeredBy(staffId: string, sipCallId: string): boolean {
+      const call = calls.find(sipCallId);
+      if (!call || !calls.offers(sipCallId).some((o) => o.staffId === staffId)) return false;
+      if (!calls.claimAnswer(sipCallId, staffId, deps.now())) return false;
+      const name = source.orgRouting(call.orgId).staff.find((s) => s.id === staffId)?.name ?? 'another agent';
+      resolveOffers(sipCallId, 'answered-elsewhere', `Answered by ${name}`, staffId);
+      recordInteraction(source, call, staffId, deps.now());
+      updated(call);
+      return true;
+    },
+  };
+}
+export type InboundCalls = ReturnType<typeof createInboundCalls>;

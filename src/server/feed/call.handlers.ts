@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { InboundCalls } from '../calls/inbound-calls';
+import type { FeedServer, FeedSocket } from './feed-server';
+import { rooms } from './feed-server';
+import { answer } from './presence.handlers';
+import type { CallPublisher } from '../calls/inbound-calls';
+
+export function registerCallHandlers(socket: FeedSocket, calls: InboundCalls): void {
+  const staff = socket.data.staff;
+  socket.on('call:answer', (body, ack) =>
+    answer(ack, () => {
+      const { sipCallId } = z.object({ sipCallId: z.string().min(1) }).parse(body);
+      calls.answeredBy(staff.id, sipCallId);
+      return null;
+    }),
+  );
+}
+
+/** Call facts go to the agents concerned; history changes also to the organisation's supervisors. */
+export function feedCallPublisher(io: () => FeedServer): CallPublisher {
+  return {
+    offered: (staffIds, offer) => void io().to(staffIds.map(rooms.staff)).emit('call:offered', offer),
+    resolved: (staffIds, resolved) => void io().to(staffIds.map(rooms.staff)).emit('call:resolved', resolved),
+    updated: (orgId, staffIds, sipCallId) => void io().to([rooms.supervisors(orgId), ...staffIds.map(rooms.staff)]).emit('call:updated', { sipCallId }),
+  };
+}

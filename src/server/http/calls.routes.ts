@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import type { Sessions } from '../auth/sessions';
+import type { CallHistory } from '../calls/call-history';
+import type { StaffRepo } from '../storage/staff-repo';
+import { requireStaff, type AuthedRequest } from './require-staff';
+
+/** Call history: agents see their own calls; supervisors and admins the whole organisation's. */
+export function callRoutes(deps: { sessions: Sessions; staff: StaffRepo; history: CallHistory }): Router {
+  const r = Router();
+  r.get('/api/calls', requireStaff(deps), (req, res) => {
+    const me = (req as AuthedRequest).staff;
+    res.json(deps.history(me.orgId, me.role === 'agent' ? me.id : null));
+  });
+  return r;
+}
