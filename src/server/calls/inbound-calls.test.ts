@@ -1,0 +1,106 @@
+import type { Binding } from '../../common/domain/binding';
+import type { RotationState } from '../../common/domain/route-decision';
+import type { VirtualNumber } from '../../common/domain/virtual-number';
+import type { PresenceState } from '../../common/presence';
+import type { CallOffered, CallResolved } from '../../common/calls';
+import { alternative, CALLER, standardNumber, staffDest } from '../routing/route-test-kit';
+import { openDatabase } from '../storage/database';
+import { createCallRepo } from './call-repo';
+import { createInboundCalls } from './inbound-calls';
+import type { RouteSource } from './route-source';
+
+const team = [
+  { id: 'ana', name: 'Ana', extension: '1001' },
+  { id: 'ben', name: 'Ben', extension: '1002' },
+  { id: 'cy', name: 'Cy', extension: '1003' },
+];
+
+/** The service over a real (in-memory) call store; routing data held in memory for this module's tests. */
+function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { ana: 'available', ben: 'available', cy: 'available' }) {
+  const db = openDatabase(':memory:');
+  db.prepare("INSERT INTO organisations (id, name, created_at) VALUES ('org', 'Org', 0)").run();
+  for (const s of team) {
+    db.prepare("INSERT INTO staff (id, org_id, name, email, password_hash, role, extension, created_at) VALUES (?, 'org', ?, ?, 'x', 'agent', ?, 0)").run(s.id, s.name, `${s.id}@x`, s.extension);
+  }
+  const bindings: Binding[] = [];
+  let rotation: RotationState | undefined;
+  const source: RouteSource = {
+    findNumber: (e164) => (e164 === number.number ? { orgId: 'org', number } : undefined),
+    orgRouting: () => ({ staff: team, contacts: [], itemTypes: [], businessHours: { timeZone: 'Europe/London', windows: [] } }),
+    bindings: () => bindings,
+    rotation: () => rotation,
+    saveRotation: (_id, r) => void (rotation = r),
+    saveBinding: (_org, b) => {
+      const i = bindings.findIndex((x) => x.kind === b.kind && x.caller === b.caller && x.numberId === b.numberId);
+      if (i >= 0) bindings[i] = b;
+      else bindings.push(b);
+    },
+  };
+  const offered: [string[], CallOffered][] = [];
+  const resolved: [string[], CallResolved][] = [];
+  let now = Date.UTC(2026, 10, 23, 12);
+  const calls = createInboundCalls({
+    source,
+    calls: createCallRepo(db),
+    presence: { statesOf: () => states, activeCallsOf: () => ({}) },
+    publish: { offered: (ids, o) => offered.push([ids, o]), resolved: (ids, r) => resolved.push([ids, r]), updated: () => {} },
+    targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.1:5080' },
+    now: () => (now += 1000),
+  });
+  const route = (attempt = 0, lastCode?: number) => calls.route({ callId: 'c1', from: CALLER, to: number.number, attempt, lastCode });
+  return { calls, route, offered, resolved, bindings, states };
+}
+
+const twoStep = () => standardNumber({ ...alternative(staffDest('ana'), staffDest('ben')), noAnswer: { failSafeNumber: '+15005550100' } });
+
+test('rings each destination in turn, then the fail-safe number, then gives up as missed', () => {
+  const { route, offered } = setUp(twoStep());
+  expect(route(0)).toEqual({ action: 'ring', timeout: 20, targets: ['sip:1001@sb.test'] });
+  expect(route(1, 408)).toEqual({ action: 'ring', timeout: 20, targets: ['sip:1002@sb.test'] });
+  expect(route(2, 486)).toEqual({ action: 'ring', timeout: 60, targets: ['sip:+15005550100@127.0.0.1:5080'] });
+  expect(route(3, 408)).toEqual({ action: 'reject', code: 480, reason: 'Temporarily Unavailable' });
+  expect(offered.map(([ids, o]) => [ids, o.reason, o.caller.known])).toEqual([
+    [['ana'], expect.any(String), false],
+    [['ben'], expect.any(String), false],
+  ]);
+});
+
+test('someone who became unavailable while the call rang elsewhere is skipped at their turn', () => {
+  const { route, states } = setUp(twoStep());
+  expect(route(0)).toMatchObject({ targets: ['sip:1001@sb.test'] });
+  states.ben = 'on-call';
+  expect(route(1, 408)).toMatchObject({ targets: ['sip:+15005550100@127.0.0.1:5080'] });
+});
+
+test('a number nobody holds is refused with 404', () => {
+  const { calls } = setUp(twoStep());
+  expect(calls.route({ callId: 'x', from: CALLER, to: '+449999999999', attempt: 0 })).toMatchObject({ action: 'reject', code: 404 });
+});
+
+test('the first agent to answer wins; the others are told who took it, and sticky routing remembers', () => {
+  const number = standardNumber({
+    rule: { kind: 'alternative', destinations: [{ destination: { kind: 'group', staffIds: ['ana', 'ben'], pattern: 'simultaneous' } }] },
+    sticky: { enabled: true, bindingDays: 3, fallbackToDestinations: true },
+  });
+  const { calls, route, resolved, bindings } = setUp(number);
+  expect(route(0)).toMatchObject({ targets: ['sip:1001@sb.test', 'sip:1002@sb.test'] });
+  expect(calls.answeredBy('ben', 'c1')).toBe(true);
+  expect(calls.answeredBy('ana', 'c1')).toBe(false);
+  expect(resolved).toEqual([[['ana'], { sipCallId: 'c1', outcome: 'answered-elsewhere', text: 'Answered by Ben' }]]);
+  expect(bindings).toMatchObject([{ kind: 'sticky', staffId: 'ben', caller: CALLER }]);
+});
+
+test('an agent the call never rang cannot claim it', () => {
+  const { calls, route } = setUp(twoStep());
+  route(0);
+  expect(calls.answeredBy('cy', 'c1')).toBe(false);
+});
+
+test('the caller hanging up while ringing tells every agent it rang', () => {
+  const { calls, route, resolved } = setUp(twoStep());
+  route(0);
+  route(1, 408);
+  calls.event({ callId: 'c1', event: 'cancelled' });
+  expect(resolved).toEqual([[['ana', 'ben'], { sipCallId: 'c1', outcome: 'caller-hung-up', text: 'The caller hung up' }]]);
+  expect(route(2, 487)).toMatchObject({ action: 'reject' });
+});
