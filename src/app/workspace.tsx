@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
+import { AdminConsole } from '../features/admin/admin-console';
 import { signOut } from '../features/auth/auth-api';
 import { CallHistory } from '../features/calls/call-history';
 import { CallList } from '../features/calls/call-list';
@@ -24,6 +26,7 @@ export function Workspace({ me }: { me: Me }) {
   useRingtone();
   useDesktopNotifications();
   const oversees = me.role === 'supervisor' || me.role === 'admin';
+  const [view, setView] = useState<'phone' | 'admin'>('phone');
   const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
 
   return (
@@ -36,9 +39,15 @@ export function Workspace({ me }: { me: Me }) {
         </div>
         <RegistrationBadge />
         <PresencePicker staffId={me.id} />
+        {me.role === 'admin' && (
+          <Button aria-pressed={view === 'admin'} onClick={() => setView(view === 'admin' ? 'phone' : 'admin')}>
+            Admin console
+          </Button>
+        )}
         <Button onClick={() => out.mutate()}>Sign out</Button>
       </header>
-      <main className="columns">
+      {view === 'admin' && <AdminConsole />}
+      <main className="columns" hidden={view === 'admin'}>
         <div className="column">
           <PanelBoundary name="Calls">
             <CallList />

@@ -1,0 +1,27 @@
+import { PanelBoundary } from '../../components/ui/panel-boundary';
+import { Tabs } from '../../components/ui/tabs';
+import { CompanyNumberPage } from './company/company-number-page';
+import { ContactsPage } from './contacts/contacts-page';
+import { MainNumberPage } from './main/main-number-page';
+import { NumbersPage } from './numbers/numbers-page';
+import { StaffPage } from './staff/staff-page';
+
+const section = (name: string, content: React.ReactNode) => <PanelBoundary name={name}>{content}</PanelBoundary>;
+
+/** Everything an admin configures: numbers and their routing, the company and main numbers, staff, contacts. */
+export function AdminConsole() {
+  return (
+    <section className="admin" aria-label="Admin console">
+      <Tabs
+        label="Admin sections"
+        items={[
+          { value: 'numbers', label: 'Numbers', content: section('Numbers', <NumbersPage />) },
+          { value: 'company', label: 'Company number', content: section('Company number', <CompanyNumberPage />) },
+          { value: 'main', label: 'Main number', content: section('Main number', <MainNumberPage />) },
+          { value: 'staff', label: 'Staff', content: section('Staff', <StaffPage />) },
+          { value: 'contacts', label: 'Contacts', content: section('Contacts', <ContactsPage />) },
+        ]}
+      />
+    </section>
+  );
+}
