@@ -5,11 +5,19 @@ import type { Sessions } from '../auth/sessions';
 import type { Config } from '../config';
 import type { PresenceService } from '../presence/presence-service';
 import type { Repos } from '../storage/repos';
+import type { CallHistory } from '../calls/call-history';
+import type { InboundCalls } from '../calls/inbound-calls';
+import { sipHookRoutes } from '../sip-hooks/sip-hooks.routes';
 import { authRoutes } from './auth.routes';
+import { contactsRoutes } from './contacts.routes';
+import { callRoutes } from './calls.routes';
 import { errorHandler } from './errors';
 import { healthRoutes } from './health.routes';
+import { numbersRoutes } from './numbers.routes';
 import { originGuard } from './origin-guard';
 import { presenceRoutes } from './presence.routes';
+import { routingRoutes } from './routing.routes';
+import { staffRoutes } from './staff.routes';
 import { staticApp } from './static-app';
 
 export type HttpDeps = {
@@ -20,18 +28,25 @@ export type HttpDeps = {
   presence: PresenceService;
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
+  callHooks: { calls: InboundCalls; token: string; history: CallHistory };
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '3mb' }));
   app.use(originGuard(deps.isAllowedOrigin));
   const common = { ...deps, staff: deps.repos.staff };
   app.use(healthRoutes({ db: deps.repos.db, config: deps.config }));
   app.use(authRoutes(common));
   app.use(presenceRoutes(common));
+  app.use(numbersRoutes(common));
+  app.use(staffRoutes(common));
+  app.use(contactsRoutes(common));
+  app.use(routingRoutes(common));
+  app.use(sipHookRoutes({ calls: deps.callHooks.calls, token: deps.callHooks.token, log: (l) => console.log(l) }));
+  app.use(callRoutes({ ...common, history: deps.callHooks.history }));
   app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(staticApp(deps.config.staticDir));
   app.use(errorHandler);

@@ -13,10 +13,3 @@ export const demoStaff: { id: string; name: string; email: string; role: Role; e
   { id: 'staff-carol', name: 'Carol Agent', email: 'carol@acme.test', role: 'agent', extension: '1003' },
   { id: 'staff-dave', name: 'Dave Agent', email: 'dave@acme.test', role: 'agent', extension: '1004' },
 ];
-
-export const demoNumbers = [
-  { id: 'num-sales', number: '+442071234567', displayName: 'Sales line', type: 'local', kind: 'standard', country: 'GB', city: 'London', timeZone: 'Europe/London' },
-  { id: 'num-support', number: '+18005550100', displayName: 'Support (toll-free)', type: 'toll-free', kind: 'standard', country: 'US', city: null, timeZone: 'America/New_York' },
-  { id: 'num-company', number: '+442079460000', displayName: 'Acme company number', type: 'local', kind: 'company', country: 'GB', city: 'London', timeZone: 'Europe/London' },
-  { id: 'num-main', number: '+442079460001', displayName: 'Acme main number', type: 'local', kind: 'main', country: 'GB', city: 'London', timeZone: 'Europe/London' },
-] as const;

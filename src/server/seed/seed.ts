@@ -1,19 +1,64 @@
+import type { Role } from '../../common/auth';
+import { businessHoursSchema } from '../../common/domain/business-hours';
+import { contactSchema, contactItemTypeSchema } from '../../common/domain/contact';
+import { virtualNumberSchema } from '../../common/domain/virtual-number';
 import { hashPassword } from '../auth/passwords';
 import type { Repos } from '../storage/repos';
-import { DEMO_PASSWORD, demoNumbers, demoOrg, demoStaff } from './demo-org';
+import { demoBindings, demoContacts, demoItemTypes } from './demo-contacts';
+import { demoBusinessHours, demoNumbers } from './demo-numbers';
+import { DEMO_PASSWORD, demoOrg, demoStaff } from './demo-org';
+
+const DAY = 86_400_000;
+
+/** Everything an organisation starts with. Numbers, hours, item types and contacts are parsed by the shared schemas. */
+export type OrgSeed = {
+  org: { id: string; name: string };
+  password: string;
+  staff: { id: string; name: string; email: string; role: Role; extension: string | null }[];
+  numbers?: Record<string, unknown>[];
+  businessHours?: unknown;
+  itemTypes?: unknown[];
+  contacts?: Array<Record<string, unknown> & { ageMs: number }>;
+  bindings?: Array<{ kind: 'sticky' | 'engagement'; numberId: string; caller: string; staffId: string; lastInteractionAgoDays: number; days: number }>;
+};
+
+/** Seeds one organisation in one transaction; the first admin is recorded as the author of its settings. */
+export async function seedOrganisation(repos: Repos, seed: OrgSeed, now = Date.now()): Promise<void> {
+  const hash = await hashPassword(seed.password);
+  const admin = seed.staff.find((s) => s.role === 'admin');
+  if (!admin) throw new Error(`the seed of ${seed.org.id} needs an admin`);
+  const stamp = { by: admin.id, at: now };
+  repos.transaction(() => {
+    repos.orgs.insert(seed.org);
+    for (const s of seed.staff) repos.staff.insert({ ...s, orgId: seed.org.id, passwordHash: hash });
+    if (seed.businessHours) repos.orgSettings.setBusinessHours(seed.org.id, businessHoursSchema.parse(seed.businessHours), stamp);
+    for (const n of seed.numbers ?? []) {
+      const { updatedAt: _at, updatedBy: _by, ...number } = virtualNumberSchema.parse({ ...n, updatedAt: now, updatedBy: admin.name });
+      repos.numbers.insert(seed.org.id, number, stamp);
+    }
+    for (const t of seed.itemTypes ?? []) repos.itemTypes.insert(seed.org.id, contactItemTypeSchema.parse(t));
+    for (const { ageMs, ...c } of seed.contacts ?? []) repos.contacts.insert(seed.org.id, contactSchema.parse({ ...c, createdAt: now - ageMs }));
+    for (const b of seed.bindings ?? []) {
+      const last = now - b.lastInteractionAgoDays * DAY;
+      repos.bindings.save(seed.org.id, { kind: b.kind, numberId: b.numberId, caller: b.caller, staffId: b.staffId, lastInteractionAt: last, expiresAt: last + b.days * DAY });
+    }
+  });
+}
+
+export const demoSeed: OrgSeed = {
+  org: demoOrg,
+  password: DEMO_PASSWORD,
+  staff: demoStaff,
+  numbers: demoNumbers,
+  businessHours: demoBusinessHours,
+  itemTypes: demoItemTypes,
+  contacts: demoContacts,
+  bindings: demoBindings,
+};
 
 /** Seeds the demo organisation into an empty database; does nothing when any organisation exists. */
 export async function seedDemo(repos: Repos): Promise<boolean> {
   if (repos.orgs.count() > 0) return false;
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const now = Date.now();
-  const insertNumber = repos.db.prepare(`INSERT INTO virtual_numbers
-    (id, org_id, number, display_name, type, kind, country, city, time_zone, updated_at, updated_by)
-    VALUES (@id, @orgId, @number, @displayName, @type, @kind, @country, @city, @timeZone, @now, 'staff-admin')`);
-  repos.db.transaction(() => {
-    repos.orgs.insert(demoOrg);
-    for (const s of demoStaff) repos.staff.insert({ ...s, orgId: demoOrg.id, passwordHash: hash });
-    for (const n of demoNumbers) insertNumber.run({ ...n, orgId: demoOrg.id, now });
-  })();
+  await seedOrganisation(repos, demoSeed);
   return true;
 }

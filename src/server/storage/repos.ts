@@ -1,11 +1,44 @@
+import { createBindingRepo, type BindingRepo } from './binding-repo';
+import { createChangeRepo, type ChangeRepo } from './change-repo';
+import { createContactRepo, createItemTypeRepo, type ContactRepo, type ItemTypeRepo } from './contact-repo';
 import type { Db } from './database';
+import { createNumberRepo, type NumberRepo } from './number-repo';
 import { createOrgRepo, type OrgRepo } from './org-repo';
+import { createOrgSettingsRepo, type OrgSettingsRepo } from './org-settings-repo';
+import { createRotationRepo, type RotationRepo } from './rotation-repo';
 import { createSessionRepo, type SessionRepo } from './session-repo';
 import { createStaffRepo, type StaffRepo } from './staff-repo';
 
 /** Every repository the companion uses, built once over one database. */
-export type Repos = { db: Db; orgs: OrgRepo; staff: StaffRepo; sessions: SessionRepo };
+export type Repos = {
+  db: Db;
+  orgs: OrgRepo;
+  orgSettings: OrgSettingsRepo;
+  staff: StaffRepo;
+  sessions: SessionRepo;
+  numbers: NumberRepo;
+  changes: ChangeRepo;
+  rotation: RotationRepo;
+  bindings: BindingRepo;
+  contacts: ContactRepo;
+  itemTypes: ItemTypeRepo;
+  /** Runs `fn` in one transaction: every write in it lands, or none does (nests as a savepoint). */
+  transaction<T>(fn: () => T): T;
+};
 
 export function createRepos(db: Db): Repos {
-  return { db, orgs: createOrgRepo(db), staff: createStaffRepo(db), sessions: createSessionRepo(db) };
+  return {
+    db,
+    orgs: createOrgRepo(db),
+    orgSettings: createOrgSettingsRepo(db),
+    staff: createStaffRepo(db),
+    sessions: createSessionRepo(db),
+    numbers: createNumberRepo(db),
+    changes: createChangeRepo(db),
+    rotation: createRotationRepo(db),
+    bindings: createBindingRepo(db),
+    contacts: createContactRepo(db),
+    itemTypes: createItemTypeRepo(db),
+    transaction: (fn) => db.transaction(fn)(),
+  };
 }

@@ -1,0 +1,5 @@
+export * from './contacts';
+export * from './numbers';
+export * from './org';
+export * from './routing';
+export * from './staff';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { roleSchema } from '../auth';
+
+/** A staff member as the organisation sees them (pickers, the admin's staff list). */
+export const staffViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  extension: z.string().nullable(),
+});
+export type StaffView = z.infer<typeof staffViewSchema>;
+export const staffListSchema = z.array(staffViewSchema);
+
+const name = z.string().trim().min(1, 'Enter a name').max(80, 'Names are up to 80 characters');
+const email = z.string().trim().toLowerCase().email('Enter a valid email address');
+const extension = z.string().regex(/^\d{3,6}$/, 'An extension is 3 to 6 digits').nullable();
+const password = z.string().min(8, 'Passwords are at least 8 characters').max(200);
+
+/** POST /api/staff (admins only). */
+export const newStaffSchema = z.strictObject({ name, email, role: roleSchema, extension, password });
+export type NewStaffInput = z.infer<typeof newStaffSchema>;
+
+/** PATCH /api/staff/:id (admins only): any subset of the fields. */
+export const staffUpdateSchema = z
+  .strictObject({ name, email, role: roleSchema, extension, password })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Change at least one field');
+export type StaffUpdateInput = z.infer<typeof staffUpdateSchema>;

@@ -1,0 +1,37 @@
+import { dryRunRequestSchema, type DryRunResponse } from '../../common/api/routing';
+import type { PresenceState } from '../../common/presence';
+import { AppError } from '../../common/errors';
+import { decideRoute } from '../routing';
+import { notFound, type Actor, type UseCaseDeps } from './actor';
+import { loadRouteOrg } from './route-data';
+
+export type DryRunDeps = UseCaseDeps & { presenceOf: (orgId: string) => Array<{ staffId: string; state: PresenceState }> };
+
+/**
+ * Where would a call from `caller` to this number ring at `at`? The engine's explained decision with the
+ * organisation's live presence (or the "what if" presence given), its bindings and the number's rotation.
+ * Nothing is saved: the rotation does not advance and no binding changes.
+ */
+export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunResponse {
+  if (actor.role === 'agent') throw new AppError('FORBIDDEN', 'Only supervisors and admins may try out routing.');
+  const input = dryRunRequestSchema.parse(body);
+  const number = deps.repos.numbers.find(actor.orgId, input.numberId);
+  if (!number) throw notFound('number');
+  const at = input.at ? new Date(input.at) : new Date(deps.now());
+  const live = Object.fromEntries(deps.presenceOf(actor.orgId).map((p) => [p.staffId, p.state]));
+  const decision = decideRoute({
+    call: { numberDialled: number.number, caller: input.caller },
+    number,
+    org: loadRouteOrg(deps.repos, actor.orgId),
+    presence: { ...live, ...input.presence },
+    bindings: deps.repos.bindings.listActive(actor.orgId, at.getTime()),
+    now: at,
+    rotation: deps.repos.rotation.get(number.id),
+  });
+  return {
+    number: { id: number.id, number: number.number, displayName: number.displayName, kind: number.kind },
+    caller: input.caller,
+    at: at.toISOString(),
+    decision,
+  };
+}

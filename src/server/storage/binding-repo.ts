@@ -1,0 +1,28 @@
+import type { Binding } from '../../common/domain/binding';
+import type { Db } from './database';
+
+/** Sticky and engagement bindings of callers to agents, one per (kind, number, caller). */
+export interface BindingRepo {
+  /** The organisation's bindings still live at `now`. */
+  listActive(orgId: string, now: number): Binding[];
+  /** Creates the binding or moves and slides it (same kind, number and caller) to this agent and expiry. */
+  save(orgId: string, binding: Binding): void;
+  deleteExpired(now: number): number;
+}
+
+export function createBindingRepo(db: Db): BindingRepo {
+  const list = db.prepare(`SELECT kind, caller, number_id AS numberId, staff_id AS staffId, expires_at AS expiresAt,
+    last_interaction_at AS lastInteractionAt FROM bindings WHERE org_id = ? AND expires_at > ? ORDER BY last_interaction_at DESC`);
+  const save = db.prepare(`INSERT INTO bindings (org_id, kind, number_id, caller, staff_id, last_interaction_at, expires_at)
+    SELECT @orgId, @kind, @numberId, @caller, @staffId, @lastInteractionAt, @expiresAt
+    WHERE EXISTS (SELECT 1 FROM virtual_numbers WHERE id = @numberId AND org_id = @orgId)
+      AND EXISTS (SELECT 1 FROM staff WHERE id = @staffId AND org_id = @orgId)
+    ON CONFLICT (kind, number_id, caller) DO UPDATE SET staff_id = excluded.staff_id,
+      last_interaction_at = excluded.last_interaction_at, expires_at = excluded.expires_at`);
+  const deleteExpired = db.prepare('DELETE FROM bindings WHERE expires_at <= ?');
+  return {
+    listActive: (orgId, now) => list.all(orgId, now) as Binding[],
+    save: (orgId, b) => void save.run({ orgId, ...b }),
+    deleteExpired: (now) => deleteExpired.run(now).changes,
+  };
+}
