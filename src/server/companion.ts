@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { createLoginThrottle } from './auth/login-throttle';
 import { createSessions } from './auth/sessions';
 import type { Config } from './config';
-import { attachFeed, publishPresence, servePresence } from './feed/feed-server';
+import { hookToken } from './auth/hook-token';
+import { createCallHistory } from './calls/call-history';
+import { createCallRepo } from './calls/call-repo';
+import { createInboundCalls } from './calls/inbound-calls';
+import { repoRouteSource } from './calls/repo-route-source';
+import { feedCallPublisher } from './feed/call.handlers';
+import { attachFeed, publishPresence, serveFeed } from './feed/feed-server';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
 import { openDatabase } from './storage/database';
@@ -21,8 +27,17 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
   const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
-  servePresence(io, presence);
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now }));
+  const calls = createInboundCalls({
+    source: repoRouteSource(repos, now),
+    calls: createCallRepo(repos.db),
+    presence,
+    publish: feedCallPublisher(() => io),
+    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateway },
+    now,
+  });
+  serveFeed(io, presence, calls);
+  const callHooks = { calls, token: hookToken(config.sip.authSecret), history: createCallHistory(repos.db) };
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks }));
   const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
 
   await new Promise<void>((resolve, reject) => {

@@ -18,6 +18,8 @@ const envSchema = z.object({
   KAMAILIO_HOST: z.string().default('127.0.0.1'),
   KAMAILIO_WS_PORT: z.coerce.number().int().default(5066),
   RTPENGINE_NG: z.string().default('127.0.0.1:22222'),
+  /** Where external destinations and fail-safe numbers are sent: the phone-network gateway's SIP address. */
+  PSTN_GATEWAY: z.string().default('127.0.0.1:5080'),
 });
 
 export type Config = {
@@ -27,7 +29,7 @@ export type Config = {
   publicOrigins: string[];
   staticDir: string;
   sessionMs: number;
-  sip: { authSecret: string; domain: string; wsUrl: string; credentialSeconds: number };
+  sip: { authSecret: string; domain: string; wsUrl: string; credentialSeconds: number; pstnGateway: string };
   kamailio: { host: string; wsPort: number };
   rtpengine: { host: string; port: number };
 };
@@ -42,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigins: e.PUBLIC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     staticDir: e.STATIC_DIR,
     sessionMs: e.SESSION_HOURS * 3_600_000,
-    sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS },
+    sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS, pstnGateway: e.PSTN_GATEWAY },
     kamailio: { host: e.KAMAILIO_HOST, wsPort: e.KAMAILIO_WS_PORT },
     rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 22222) },
   };

@@ -5,6 +5,8 @@ import type { Presence } from '../../common/presence';
 import { readCookie, SESSION_COOKIE, type Sessions } from '../auth/sessions';
 import type { PresenceService } from '../presence/presence-service';
 import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
+import type { InboundCalls } from '../calls/inbound-calls';
+import { registerCallHandlers } from './call.handlers';
 import { registerPresenceHandlers } from './presence.handlers';
 
 export type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { staff: StaffRecord }>;
@@ -40,8 +42,8 @@ export function attachFeed(http: HttpServer, deps: { sessions: Sessions; staff: 
   return io;
 }
 
-/** Wires presence into the feed: joins rooms, reports connections, and fans changes out. */
-export function servePresence(io: FeedServer, presence: PresenceService): void {
+/** Wires the feed: joins rooms, reports connections to presence, and registers every command handler. */
+export function serveFeed(io: FeedServer, presence: PresenceService, calls: InboundCalls): void {
   io.on('connection', (socket: FeedSocket) => {
     const staff = socket.data.staff;
     void socket.join(rooms.staff(staff.id));
@@ -51,6 +53,7 @@ export function servePresence(io: FeedServer, presence: PresenceService): void {
     const all = presence.listOrg(staff.orgId);
     socket.emit('presence:snapshot', oversees ? all : all.filter((p) => p.staffId === staff.id));
     registerPresenceHandlers(socket, presence);
+    registerCallHandlers(socket, calls);
     socket.on('disconnect', () => presence.disconnect(staff.id, socket.id));
   });
 }

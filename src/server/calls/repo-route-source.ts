@@ -1,0 +1,19 @@
+import type { Repos } from '../storage/repos';
+import type { RouteSource } from './route-source';
+
+/** The routing data of an organisation, read from storage for each call (no cache: settings apply at once). */
+export function repoRouteSource(repos: Repos, now: () => number): RouteSource {
+  return {
+    findNumber: (e164) => repos.numbers.findByE164(e164),
+    orgRouting: (orgId) => ({
+      staff: repos.staff.listByOrg(orgId).map((s) => ({ id: s.id, name: s.name, extension: s.extension })),
+      contacts: repos.contacts.list(orgId),
+      itemTypes: repos.itemTypes.list(orgId),
+      businessHours: repos.orgSettings.businessHours(orgId).businessHours,
+    }),
+    bindings: (orgId) => repos.bindings.listActive(orgId, now()),
+    rotation: (numberId) => repos.rotation.get(numberId),
+    saveRotation: (numberId, rotation) => repos.rotation.save(numberId, rotation, now()),
+    saveBinding: (orgId, binding) => repos.bindings.save(orgId, binding),
+  };
+}
