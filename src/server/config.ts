@@ -20,6 +20,8 @@ const envSchema = z.object({
   RTPENGINE_NG: z.string().default('127.0.0.1:22222'),
   /** Where external destinations and fail-safe numbers are sent: the phone-network gateway's SIP address. */
   PSTN_GATEWAY: z.string().default('127.0.0.1:5080'),
+  /** info: every routing answer given to Kamailio is logged; warn: only problems. */
+  LOG_LEVEL: z.enum(['info', 'warn']).default('info'),
 });
 
 export type Config = {
@@ -32,6 +34,7 @@ export type Config = {
   sip: { authSecret: string; domain: string; wsUrl: string; credentialSeconds: number; pstnGateway: string };
   kamailio: { host: string; wsPort: number };
   rtpengine: { host: string; port: number };
+  logInfo: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS, pstnGateway: e.PSTN_GATEWAY },
     kamailio: { host: e.KAMAILIO_HOST, wsPort: e.KAMAILIO_WS_PORT },
     rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 22222) },
+    logInfo: e.LOG_LEVEL === 'info',
   };
 }

@@ -45,7 +45,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(staffRoutes(common));
   app.use(contactsRoutes(common));
   app.use(routingRoutes(common));
-  app.use(sipHookRoutes({ calls: deps.callHooks.calls, token: deps.callHooks.token, log: (l) => console.log(l) }));
+  app.use(sipHookRoutes({ calls: deps.callHooks.calls, token: deps.callHooks.token, log: deps.config.logInfo ? (l) => console.log(l) : undefined }));
   app.use(callRoutes({ ...common, history: deps.callHooks.history }));
   app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(staticApp(deps.config.staticDir));

@@ -1,0 +1,76 @@
+import type { CallHistoryItem, CallOffered } from '../../src/common/calls';
+import { hookToken } from '../../src/server/auth/hook-token';
+import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+
+const SECRET = 'hooks-secret-0123456789abcdef';
+let h: Harness;
+const feeds: TestFeed[] = [];
+beforeAll(async () => {
+  h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: '127.0.0.1:5080' });
+});
+afterAll(async () => {
+  for (const f of feeds) f.disconnect();
+  await h.stop();
+});
+
+const hook = async (path: string, params: Record<string, string | number>, token = hookToken(SECRET)) => {
+  const q = new URLSearchParams({ token, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  const res = await fetch(`${h.url}/internal/sip/${path}?${q}`);
+  return { status: res.status, body: await res.json() };
+};
+
+/** An agent whose browser is on the feed with a registered phone: available for routing. */
+async function availableAgent(email: string): Promise<TestFeed> {
+  const feed = openFeed(h, { cookie: await signIn(h, email), origin: h.origin });
+  feeds.push(feed);
+  await nextEvent(feed, 'presence:snapshot');
+  await new Promise((r) => feed.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
+  return feed;
+}
+
+test('the hooks refuse a caller without the token', async () => {
+  const res = await hook('route', { callId: 'x', from: '+447700900123', to: '+442071234567' }, 'wrong');
+  expect(res.status).toBe(403);
+});
+
+test('a number nobody holds is refused', async () => {
+  expect((await hook('route', { callId: 'nobody', from: '+447700900123', to: '+449999999999' })).body).toEqual({ action: 'reject', code: 404, reason: 'Not a number in service' });
+});
+
+test('a call to the Sales line rings Alice with the reason on her feed, then the next destination, and is answered and ended', async () => {
+  const alice = await availableAgent('alice@acme.test');
+  const offered = nextEvent<CallOffered>(alice, 'call:offered');
+  const first = await hook('route', { callId: 'call-1', from: '+447700900123', to: '+442071234567', attempt: 0 });
+  expect(first.body).toEqual({ action: 'ring', timeout: 20, targets: ['sip:1001@127.0.0.1'] });
+  const offer = await offered;
+  expect(offer).toMatchObject({ sipCallId: 'call-1', number: { displayName: 'Sales line' }, caller: { number: '+447700900123', known: false } });
+  expect(offer.reason).toBeTruthy();
+
+  // Bob and Carol are offline: the round-robin group is skipped, the external destination rings at the gateway.
+  const second = await hook('route', { callId: 'call-1', from: '+447700900123', to: '+442071234567', attempt: 1, lastCode: 408 });
+  expect(second.body).toEqual({ action: 'ring', timeout: 30, targets: ['sip:+442079460123@127.0.0.1:5080;ext=204;ext-delay=3'] });
+
+  await hook('event', { callId: 'call-1', event: 'answered', code: 200 });
+  const ack = await new Promise<{ ok: boolean }>((r) => alice.emit('call:answer', { sipCallId: 'call-1' }, r));
+  expect(ack.ok).toBe(true);
+  await hook('event', { callId: 'call-1', event: 'ended', by: 'caller' });
+
+  const history: CallHistoryItem[] = await (await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'alice@acme.test') } })).json();
+  expect(history[0]).toMatchObject({ id: 'call-1', state: 'ended', answeredBy: { name: 'Alice Agent' }, outcomeReason: 'Caller hung up', rang: [{ name: 'Alice Agent' }] });
+  expect(history[0]!.durationSeconds).not.toBeNull();
+  // Bob was never offered it, so his own history does not have it; the supervisor sees everyone's.
+  const bobs: CallHistoryItem[] = await (await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'bob@acme.test') } })).json();
+  expect(bobs.map((c) => c.id)).not.toContain('call-1');
+  const all: CallHistoryItem[] = await (await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'supervisor@acme.test') } })).json();
+  expect(all.map((c) => c.id)).toContain('call-1');
+});
+
+test('the caller hanging up while it rings: the agent is told and the call is missed', async () => {
+  const carol = await availableAgent('carol@acme.test');
+  expect((await hook('route', { callId: 'call-2', from: '+447700900555', to: '+442071234569' })).body).toMatchObject({ targets: ['sip:1003@127.0.0.1'] });
+  const resolved = nextEvent(carol, 'call:resolved');
+  await hook('event', { callId: 'call-2', event: 'cancelled' });
+  expect(await resolved).toEqual({ sipCallId: 'call-2', outcome: 'caller-hung-up', text: 'The caller hung up' });
+  const all: CallHistoryItem[] = await (await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'admin@acme.test') } })).json();
+  expect(all.find((c) => c.id === 'call-2')).toMatchObject({ state: 'missed', outcomeReason: 'Caller hung up while ringing' });
+});
