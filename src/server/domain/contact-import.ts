@@ -65,7 +65,7 @@ export function importContacts(deps: UseCaseDeps, actor: Actor, body: unknown): 
     const email = cell(cols.primaryAgentEmail);
     const agent = email ? staff.find((s) => s.email === email.toLowerCase()) : undefined;
     if (email && !agent) {
-      rejected.push({ line: row.line, column: req.mapping.primaryAgentEmail, message: `No staff member with the email ${email}` });
+      rejected.push({ line: row.line, column: header.cells[cols.primaryAgentEmail!]!.trim(), message: `No staff member with the email ${email}` });
       continue;
     }
     const tags = cell(cols.tags).split(/[;|]/).map((t) => t.trim()).filter(Boolean);
@@ -83,8 +83,9 @@ export function importContacts(deps: UseCaseDeps, actor: Actor, body: unknown): 
       if (!(err instanceof ZodError)) throw err;
       const issue = err.issues[0]!;
       const [field, index] = issue.path;
-      const column =
-        field === 'additionalPhones' && typeof index === 'number' ? phones[index]?.column : field === 'name' || field === 'primaryPhone' || field === 'source' || field === 'tags' ? req.mapping[field] : undefined;
+      const at =
+        field === 'additionalPhones' && typeof index === 'number' ? phones[index]?.at : field === 'name' || field === 'primaryPhone' || field === 'source' || field === 'tags' ? cols[field] : undefined;
+      const column = at === undefined ? undefined : header.cells[at]?.trim();
       rejected.push({ line: row.line, message: issue.message, ...(column ? { column } : {}) });
     }
   }
