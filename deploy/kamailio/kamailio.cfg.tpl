@@ -10,10 +10,17 @@
 #   {{RTPENGINE_NG}}    rtpengine ng control socket, e.g. udp:127.0.0.1:22222
 #   {{CTL_SOCKET}}      per-run kamcmd socket path
 #   {{COMPANION_URL}}   companion base URL (routing and caller-ID hooks)
+#   {{HOOK_TOKEN}}      token the companion expects on /internal/sip/* (hookToken(secret))
+#   {{FAILSAFE_URI}}    where a virtual-number call goes when the companion is unreachable
+#                       (sip:<ext>@{{DOMAIN}} or an external number at the gateway); empty: 503
 #   {{DEBUG_LEVEL}}     core log level (2 = info)
 #
 # Identity: an agent is sip:<extension>@{{DOMAIN}}. The registrar ignores the domain
 # (use_domain=0), so the extension alone is the address of record.
+#
+# Numbers: an extension is 3-5 digits. A virtual number is '+' and/or 6-15 digits; an INVITE
+# for one from the phone-network side is routed step by step as the companion says (see
+# "Virtual numbers" below). Kamailio holds no business rule: it asks, obeys, and reports.
 
 ####### Global parameters #########
 
@@ -24,7 +31,10 @@ memdbg=5
 memlog=5
 children=4
 tcp_children=4
-async_workers=2
+# Route lookups and call events to the companion run in these workers (never in the SIP
+# workers), so a slow answer delays only its own call. (One pool: async_task_group_data()
+# of Kamailio 5.6.3 fails with "no async data", so events cannot get a group of their own.)
+async_workers=8
 
 auto_aliases=no
 listen=udp:127.0.0.1:{{SIP_PORT}}
@@ -68,6 +78,8 @@ loadmodule "websocket.so"
 loadmodule "rtpengine.so"
 loadmodule "http_client.so"
 loadmodule "async.so"
+loadmodule "json.so"
+loadmodule "htable.so"
 
 # ----- ctl: kamcmd -s unix:{{CTL_SOCKET}} -----
 modparam("ctl", "binrpc", "unix:{{CTL_SOCKET}}")
@@ -80,7 +92,8 @@ modparam("tm", "fr_inv_timer", 60000)
 
 # ----- rr: double Record-Route when the call crosses ws <-> udp/tcp -----
 modparam("rr", "enable_full_lr", 0)
-modparam("rr", "append_fromtag", 0)
+# ftag lets is_direction() tell the caller's BYE from the callee's.
+modparam("rr", "append_fromtag", 1)
 modparam("rr", "enable_double_rr", 1)
 
 # ----- usrloc / registrar: in memory -----
@@ -128,12 +141,21 @@ modparam("rtpengine", "rtpengine_retr", 2)
 # query_result=0 keeps the whole body (default is its first line only).
 modparam("http_client", "httpcon", "companion=>{{COMPANION_URL}}")
 modparam("http_client", "query_result", 0)
-modparam("http_client", "connection_timeout", 2)
+# A companion that does not answer within 1 s counts as unreachable (fail-safe routing).
+modparam("http_client", "connection_timeout", 1)
+modparam("http_client", "keep_connections", 1)
+
+# ----- htable: per-call facts already reported (a 200 retransmitted or forked twice) -----
+modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
 
 ####### Flags #######
 # branch flags
 #!define FLB_RTPE_TO_WS 6
 #!define FLB_RTPE_TO_SIP 7
+# plain SIP on both sides, anchored through rtpengine (virtual-number calls)
+#!define FLB_RTPE_SIP_SIP 8
+# transaction flags
+#!define FLT_VNUM 8
 
 ####### Routing logic ########
 
@@ -194,13 +216,10 @@ request_route {
 		exit;
 	}
 
-	# ---- Later: virtual numbers ------------------------------------------------
-	# An INVITE from the phone-network side for a virtual number (not an extension)
-	# will ask the companion where it goes: send 100 Trying, then run
-	# route(COMPANION_ROUTE) via async_task_route so a slow lookup never blocks other
-	# calls, e.g. http_connect("companion", "/sip/route?to=$(rU{s.urlencode.param})...",
-	# "$var(body)") and append one branch per target it returns.
-	# -------------------------------------------------------------------------------
+	if (is_method("INVITE") && route(FROM_PHONE_NETWORK) && route(IS_VIRTUAL_NUMBER)) {
+		route(VNUM_INVITE);
+		exit;
+	}
 
 	route(LOCATION);
 }
@@ -238,6 +257,7 @@ route[WITHINDLG] {
 		}
 		if (is_method("BYE")) {
 			route(RTPE_DELETE);
+			route(VNUM_BYE);
 		} else if (is_method("INVITE|UPDATE") && has_body("application/sdp")) {
 			# re-INVITE: media goes through rtpengine only when the call was set up so
 			route(RTPE_REOFFER);
@@ -264,11 +284,16 @@ route[LOCAL_DOMAIN] {
 	return -1;
 }
 
-# Phone-network peers on loopback (UDP/TCP SIP port) are trusted for now; everything
-# else, and every REGISTER, needs ephemeral credentials whose user is the From user.
+# The phone-network side: UDP/TCP on our SIP port from loopback (the gateway's host).
+route[FROM_PHONE_NETWORK] {
+	if ($si == "127.0.0.1" && $Rp == {{SIP_PORT}} && ($proto == "udp" || $proto == "tcp")) return 1;
+	return -1;
+}
+
+# Phone-network peers are trusted for now; everything else, and every REGISTER, needs
+# ephemeral credentials whose user is the From user.
 route[AUTH] {
-	if (!is_method("REGISTER") && $si == "127.0.0.1" && $Rp == {{SIP_PORT}}
-			&& ($proto == "udp" || $proto == "tcp")) {
+	if (!is_method("REGISTER") && route(FROM_PHONE_NETWORK)) {
 		return;
 	}
 
@@ -336,6 +361,304 @@ route[RELAY] {
 	exit;
 }
 
+####### Virtual numbers: the companion decides, Kamailio carries out #######
+#
+# One call = a sequence of steps. Step N is asked for with
+#   GET /internal/sip/route?token&callId&from&to&attempt=N[&lastCode=C]
+# and answered {"action":"ring","timeout":s,"targets":[uri...]} or
+# {"action":"reject","code":c,"reason":"..."}. A ring step forks to every target at once;
+# when they all fail (no answer 408, busy 486, declined 603, unavailable 480...) the
+# companion is asked for step N+1 with that code. The step number lives in the
+# transaction's AVPs ($avp(vn_attempt)), which survive suspension and every failure route.
+#
+# Asynchrony: no lookup ever runs in a SIP worker.
+#  - first step: async_task_route() suspends the transaction and resumes route[VNUM_STEP]
+#    in an async worker;
+#  - later steps: async_task_route() is request-route only, so the failure route suspends
+#    the transaction itself (t_suspend) and hands its id to an async worker
+#    (async_task_data), which resumes it with t_continue() into the same route[VNUM_STEP].
+#    A resumed route runs with failure-route semantics, so it may add branches and relay.
+# Call events are fire-and-forget: async_task_data() to the same workers.
+
+# Is the request-URI user a virtual number rather than an extension?
+# Extension: 3-5 digits. Virtual number: optional '+', then 6-15 digits.
+route[IS_VIRTUAL_NUMBER] {
+	if ($rU =~ "^\+?[0-9]{6,15}$") return 1;
+	return -1;
+}
+
+route[VNUM_INVITE] {
+	setflag(FLT_VNUM);
+	# Marks the dialog: its BYE is reported, and rtpengine is torn down.
+	add_rr_param(";vn=1;rtpe=1");
+	$avp(vn_attempt) = 0;
+	$avp(vn_from) = $fU;
+	$avp(vn_to) = $rU;
+	if (!t_newtran()) {
+		sl_reply_error();
+		exit;
+	}
+	t_reply("100", "Trying");
+	if (!async_task_route("VNUM_STEP")) {
+		xlog("L_ERR", "cannot queue the route lookup for $ci\n");
+		t_reply("500", "Server Internal Error");
+	}
+	exit;
+}
+
+# Runs in an async worker with the transaction resumed (failure-route semantics). Asks
+# for steps until one rings somebody, rejects, or the companion cannot be reached.
+route[VNUM_STEP] {
+	if (t_is_canceled()) {
+		$var(ev) = "cancelled";
+		route(VNUM_EVENT);
+		exit;
+	}
+	$var(steps) = 0;
+	while ($var(steps) < 20) {
+		$var(steps) = $var(steps) + 1;
+		route(VNUM_ASK);
+		if ($var(action) == "unreachable") {
+			route(VNUM_FAILSAFE);
+			exit;
+		}
+		if ($var(action) == "reject") {
+			t_reply("$var(code)", "$var(reason)");
+			$var(ev) = "failed";
+			$var(ev_code) = $var(code);
+			route(VNUM_EVENT);
+			exit;
+		}
+		if (t_is_canceled()) {
+			# The caller hung up while we were asking.
+			t_reply("487", "Request Terminated");
+			$var(ev) = "cancelled";
+			route(VNUM_EVENT);
+			exit;
+		}
+		if ($var(action) == "ring") {
+			route(VNUM_RESOLVE);
+			if ($var(resolved) > 0) {
+				route(VNUM_RELAY);
+				exit;
+			}
+			# Nobody of this step can ring (agents not registered): next step at once.
+			xlog("L_INFO", "virtual number call $ci: no target of step $avp(vn_attempt) is reachable\n");
+			$avp(vn_last_code) = 480;
+			$avp(vn_attempt) = $avp(vn_attempt) + 1;
+		} else {
+			xlog("L_ERR", "companion answered an unknown action for $ci: $var(body)\n");
+			$var(action) = "unreachable";
+			route(VNUM_FAILSAFE);
+			exit;
+		}
+	}
+	t_reply("480", "Temporarily Unavailable");
+	$var(ev) = "failed";
+	$var(ev_code) = 480;
+	route(VNUM_EVENT);
+	exit;
+}
+
+# GET the current step. Sets $var(action): ring | reject | unreachable, and
+# $var(timeout) + $var(targets), or $var(code) + $var(reason).
+route[VNUM_ASK] {
+	$var(q) = "/internal/sip/route?token={{HOOK_TOKEN}}&callId=" + $(ci{s.urlencode.param})
+		+ "&from=" + $(avp(vn_from){s.urlencode.param}) + "&to=" + $(avp(vn_to){s.urlencode.param})
+		+ "&attempt=" + $avp(vn_attempt);
+	if ($avp(vn_last_code) != $null) {
+		$var(q) = $var(q) + "&lastCode=" + $avp(vn_last_code);
+	}
+	$var(body) = "";
+	$var(action) = "unreachable";
+	$var(t0) = $TV(sn) * 1000000 + $TV(un);
+	$var(rc) = http_connect("companion", "$var(q)", "$var(body)");
+	$var(us) = $TV(sn) * 1000000 + $TV(un) - $var(t0);
+	xlog("L_INFO", "route lookup $ci attempt $avp(vn_attempt): HTTP $var(rc) in $var(us) us\n");
+	if ($var(rc) != 200) {
+		if ($var(rc) < 100) {
+			xlog("L_ERR", "companion unreachable: route lookup for $ci failed: $curlerror($var(rc))\n");
+		} else {
+			xlog("L_ERR", "companion unreachable: route lookup for $ci answered HTTP $var(rc): $var(body)\n");
+		}
+		return;
+	}
+	$var(a) = "";
+	json_get_string("$var(body)", "action", "$var(a)");
+	if ($var(a) == "ring") {
+		$var(timeout) = 0;
+		$var(targets) = "";
+		json_get_string("$var(body)", "timeout", "$var(timeout)");
+		json_get_field("$var(body)", "targets", "$var(targets)");
+		$var(timeout) = $(var(timeout){s.int});
+		if ($var(timeout) <= 0 || $var(targets) == "") {
+			xlog("L_ERR", "companion unreachable: malformed ring step for $ci: $var(body)\n");
+			return;
+		}
+		$var(action) = "ring";
+	} else if ($var(a) == "reject") {
+		$var(code) = 0;
+		$var(reason) = "";
+		json_get_string("$var(body)", "code", "$var(code)");
+		json_get_string("$var(body)", "reason", "$var(reason)");
+		$var(code) = $(var(code){s.int});
+		if ($var(code) < 400 || $var(code) > 699) {
+			xlog("L_ERR", "companion unreachable: malformed reject step for $ci: $var(body)\n");
+			return;
+		}
+		$var(action) = "reject";
+	} else {
+		$var(action) = "unknown";
+	}
+}
+
+# Turns $var(targets) (a JSON array of SIP URIs) into the request-URI and branches.
+# Agents (sip:<3-5 digits>@{{DOMAIN}}) are looked up in location and skipped when not
+# registered; anything else (an external number at the gateway) is relayed as it is.
+# Sets $var(resolved) to the number of targets that ring.
+route[VNUM_RESOLVE] {
+	resetdsturi();
+	$var(resolved) = 0;
+	$var(last) = $(var(targets){s.count,,});
+	$var(i) = 0;
+	while ($var(i) <= $var(last)) {
+		$var(item) = $(var(targets){s.select,$var(i),,});
+		$var(t) = $(var(item){re.subst,/^[^"]*"([^"]*)".*$/\1/});
+		$var(i) = $var(i) + 1;
+		if ($var(t) == $var(item) || !($var(t) =~ "^sips?:")) {
+			xlog("L_ERR", "virtual number call $ci: not a SIP URI in targets: $var(item)\n");
+		} else if ($(var(t){uri.host}) == "{{DOMAIN}}" && $(var(t){uri.port}) == ""
+				&& $(var(t){uri.user}) =~ "^[0-9]{3,5}$") {
+			if ($var(resolved) == 0) {
+				$var(ok) = lookup("location", "$var(t)");
+			} else {
+				$var(ok) = lookup_to_dset("location", "$var(t)");
+			}
+			if ($var(ok) == 1) {
+				$var(resolved) = $var(resolved) + 1;
+			} else {
+				xlog("L_INFO", "virtual number call $ci: agent $var(t) is not registered, skipped\n");
+			}
+		} else if ($var(resolved) == 0) {
+			$ru = $var(t);
+			$var(resolved) = 1;
+		} else {
+			append_branch("$var(t)");
+			$var(resolved) = $var(resolved) + 1;
+		}
+	}
+}
+
+# Relays the step's branches; the ring timeout is the step's.
+route[VNUM_RELAY] {
+	$var(ms) = $var(timeout) * 1000;
+	t_set_fr("$var(ms)", "$var(ms)");
+	t_on_branch("MANAGE_BRANCH");
+	t_on_reply("MANAGE_REPLY");
+	t_on_failure("VNUM_FAILURE");
+	xlog("L_INFO", "virtual number call $ci step $avp(vn_attempt): ringing $var(resolved) target(s) for $var(timeout) s\n");
+	if (!t_relay()) {
+		xlog("L_ERR", "virtual number call $ci: relay failed\n");
+		t_reply("500", "Server Internal Error");
+		$var(ev) = "failed";
+		$var(ev_code) = 500;
+		route(VNUM_EVENT);
+	}
+}
+
+# The companion is unreachable: ring the fail-safe destination, else 503.
+route[VNUM_FAILSAFE] {
+	$var(failsafe) = "{{FAILSAFE_URI}}";
+	if ($var(failsafe) != "" && $avp(vn_failsafe) == $null) {
+		$avp(vn_failsafe) = 1;
+		$var(targets) = '["' + $var(failsafe) + '"]';
+		$var(timeout) = 60;
+		route(VNUM_RESOLVE);
+		if ($var(resolved) > 0) {
+			xlog("L_WARN", "virtual number call $ci: companion unreachable, ringing the fail-safe $var(failsafe)\n");
+			route(VNUM_RELAY);
+			return;
+		}
+		xlog("L_ERR", "virtual number call $ci: fail-safe $var(failsafe) is not reachable\n");
+	}
+	t_reply("503", "Service Unavailable");
+	$var(ev) = "failed";
+	$var(ev_code) = 503;
+	route(VNUM_EVENT);
+}
+
+failure_route[VNUM_FAILURE] {
+	if (isbflagset(FLB_RTPE_TO_WS) || isbflagset(FLB_RTPE_SIP_SIP)) {
+		rtpengine_delete();
+	}
+	if (t_is_canceled()) {
+		$var(ev) = "cancelled";
+		route(VNUM_EVENT);
+		exit;
+	}
+	$avp(vn_last_code) = $T_reply_code;
+	if ($avp(vn_failsafe) != $null) {
+		# The fail-safe was the last resort: its final reply goes to the caller.
+		$var(ev) = "failed";
+		$var(ev_code) = $T_reply_code;
+		route(VNUM_EVENT);
+		exit;
+	}
+	$avp(vn_attempt) = $avp(vn_attempt) + 1;
+	# Ask for the next step off the SIP worker: suspend, resume in an async worker.
+	if (!t_suspend()) {
+		xlog("L_ERR", "virtual number call $ci: cannot suspend for the next step\n");
+		exit;
+	}
+	async_task_data("VNUM_RESUME", "$T(id_index) $T(id_label)");
+	exit;
+}
+
+# Async worker: resume the suspended transaction into route[VNUM_STEP].
+route[VNUM_RESUME] {
+	$var(index) = $(async(data){s.select,0, }{s.int});
+	$var(label) = $(async(data){s.select,1, }{s.int});
+	t_continue("$var(index)", "$var(label)", "VNUM_STEP");
+}
+
+route[VNUM_ANSWERED] {
+	if ($sht(vncall=>$ci::answered) != $null) return;
+	$sht(vncall=>$ci::answered) = 1;
+	$var(ev) = "answered";
+	$var(ev_code) = $rs;
+	route(VNUM_EVENT);
+}
+
+# In-dialog BYE of a virtual-number call (after loose_route).
+route[VNUM_BYE] {
+	if (!check_route_param("vn=1")) return;
+	$var(by) = "callee";
+	if (is_direction("downstream")) $var(by) = "caller";
+	$var(ev) = "ended";
+	$var(ev_by) = $var(by);
+	route(VNUM_EVENT);
+}
+
+# Fire-and-forget: $var(ev) [+ $var(ev_code) | $var(ev_by)] to /internal/sip/event.
+route[VNUM_EVENT] {
+	$var(eq) = "/internal/sip/event?token={{HOOK_TOKEN}}&callId=" + $(ci{s.urlencode.param}) + "&event=" + $var(ev);
+	if ($var(ev) == "ended") {
+		$var(eq) = $var(eq) + "&by=" + $var(ev_by);
+	} else if ($var(ev) == "answered" || $var(ev) == "failed") {
+		$var(eq) = $var(eq) + "&code=" + $var(ev_code);
+	}
+	if (!async_task_data("VNUM_EVENT_SEND", "$var(eq)")) {
+		xlog("L_ERR", "cannot queue call event $var(ev) for $ci\n");
+	}
+}
+
+route[VNUM_EVENT_SEND] {
+	$var(rc) = http_connect("companion", "$async(data)", "$var(reply)");
+	if ($var(rc) != 200) {
+		xlog("L_WARN", "companion unreachable: call event not delivered ($var(rc)): $async(data)\n");
+	}
+}
+
 ####### Media: rtpengine bridges WebSocket (WebRTC) <-> plain SIP legs #######
 
 # Is $var(u) (a destination or request URI) a WebSocket contact?
@@ -380,6 +703,12 @@ branch_route[MANAGE_BRANCH] {
 	if (nat_uac_test("64")) $var(from_ws) = 1;
 
 	if ($var(to_ws) == $var(from_ws)) {
+		if ($var(to_ws) == 0 && isflagset(FLT_VNUM)) {
+			# Virtual-number call to a plain SIP UA or the gateway: anchored in rtpengine
+			# so the phone network only ever sees our media address.
+			setbflag(FLB_RTPE_SIP_SIP);
+			rtpengine_offer("replace-origin replace-session-connection ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off");
+		}
 		# ws <-> ws: direct WebRTC media; sip <-> sip: plain RTP end to end.
 		return;
 	}
@@ -398,10 +727,13 @@ onreply_route[MANAGE_REPLY] {
 		# reply from a WebSocket client: alias its contact for in-dialog routing
 		add_contact_alias();
 	}
+	if (isflagset(FLT_VNUM) && is_method("INVITE") && status =~ "^2[0-9][0-9]$") {
+		route(VNUM_ANSWERED);
+	}
 	if (!has_body("application/sdp")) return;
 	if (status =~ "(18[0-9])|(2[0-9][0-9])") {
 		# The answer goes back to the caller: the opposite kind of leg to the branch.
-		if (isbflagset(FLB_RTPE_TO_WS)) {
+		if (isbflagset(FLB_RTPE_TO_WS) || isbflagset(FLB_RTPE_SIP_SIP)) {
 			rtpengine_answer("replace-origin replace-session-connection ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off");
 		} else if (isbflagset(FLB_RTPE_TO_SIP)) {
 			rtpengine_answer("replace-origin replace-session-connection ICE=force RTP/SAVPF rtcp-mux-offer generate-mid SDES-off");
@@ -410,7 +742,7 @@ onreply_route[MANAGE_REPLY] {
 }
 
 failure_route[MANAGE_FAILURE] {
-	if (isbflagset(FLB_RTPE_TO_WS) || isbflagset(FLB_RTPE_TO_SIP)) {
+	if (isbflagset(FLB_RTPE_TO_WS) || isbflagset(FLB_RTPE_TO_SIP) || isbflagset(FLB_RTPE_SIP_SIP)) {
 		rtpengine_delete();
 	}
 	if (t_is_canceled()) exit;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hookToken } from '../../src/server/auth/hook-token';
 import { spawnProcess, type ProcessHandle } from './process-handle';
 
 export interface KamailioOptions {
@@ -16,7 +17,13 @@ export interface KamailioOptions {
   domain: string;
   /** rtpengine ng socket, e.g. "udp:127.0.0.1:22222". */
   rtpengineNg: string;
+  /** Companion base URL: routing lookups and call events for virtual numbers (/internal/sip/*). */
   companionUrl: string;
+  /**
+   * Where a virtual-number call goes when the companion is unreachable: sip:<ext>@<domain> (looked up in
+   * location) or an external number at the gateway. Without it such calls get 503.
+   */
+  failsafeUri?: string;
   /** Kamailio core log level: 1 notice, 2 info (default), 3 debug. */
   debugLevel?: number;
   /** Shared memory in MB (-m); ~110k contacts per 128 MB. */
@@ -37,6 +44,12 @@ function checkValue(key: string, value: string): string {
   return value;
 }
 
+/** The fail-safe is one SIP URI (it is spliced into a JSON array in the config). */
+function checkFailsafe(uri: string): string {
+  if (uri !== '' && !/^sips?:[^\s,'$\[\]]+$/.test(uri)) throw new Error(`kamailio config: failsafeUri must be one SIP URI, got ${uri}`);
+  return uri;
+}
+
 export function renderKamailioConfig(opts: KamailioOptions, template = readFileSync(KAMAILIO_TEMPLATE, 'utf8')): string {
   const values: Record<string, string> = {
     SIP_PORT: String(opts.sipPort),
@@ -45,7 +58,9 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     AUTH_SECRET: checkValue('authSecret', opts.authSecret),
     RTPENGINE_NG: checkValue('rtpengineNg', opts.rtpengineNg),
     CTL_SOCKET: checkValue('runDir', ctlSocketPath(opts.runDir)),
-    COMPANION_URL: checkValue('companionUrl', opts.companionUrl),
+    COMPANION_URL: checkValue('companionUrl', opts.companionUrl.replace(/\/+$/, '')),
+    HOOK_TOKEN: hookToken(opts.authSecret),
+    FAILSAFE_URI: checkValue('failsafeUri', checkFailsafe(opts.failsafeUri ?? '')),
     DEBUG_LEVEL: String(opts.debugLevel ?? 2),
   };
   const rendered = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
