@@ -1,0 +1,58 @@
+import type { NumberView } from '../../../common/api/numbers';
+import { FieldError } from '../../../components/ui/field-error';
+import { countryName, formatDate, formatDateTime, formatPhone } from './format';
+import { useSaveBasicInfo } from './numbers-api';
+import { SaveBar } from './save-bar';
+import { useDraft } from './use-draft';
+
+const typeLabels = { local: 'Local', 'toll-free': 'Toll-free' } as const;
+
+/** Every basic field, read-only except the display name. */
+export function BasicInfoSection({ number }: { number: NumberView }) {
+  const { draft, setDraft, dirty, discard } = useDraft(number.displayName);
+  const save = useSaveBasicInfo(number.id);
+  const submit = () => save.mutate({ displayName: draft }, { onSuccess: (view) => setDraft(view.displayName) });
+
+  return (
+    <section className="panel number-section" aria-labelledby="basic-title">
+      <h3 id="basic-title">Basic information</h3>
+      <dl className="facts">
+        <dt>Number</dt>
+        <dd>{formatPhone(number.number)}</dd>
+        <dt>Type</dt>
+        <dd>{typeLabels[number.type]}</dd>
+        <dt>Country/Region</dt>
+        <dd>{countryName(number.country)}</dd>
+        <dt>City</dt>
+        <dd>{number.city || '—'}</dd>
+        <dt>Time zone</dt>
+        <dd>{number.timeZone}</dd>
+        <dt>Expiry date</dt>
+        <dd>{formatDate(number.expiresAt)}</dd>
+        <dt>Last updated</dt>
+        <dd>{formatDateTime(number.updatedAt)}</dd>
+        <dt>Last updated by</dt>
+        <dd>{number.updatedBy}</dd>
+      </dl>
+      <label>
+        Display name
+        <input value={draft} maxLength={60} placeholder="optional" onChange={(e) => setDraft(e.target.value)} />
+        <FieldError error={save.error} path={['displayName']} />
+      </label>
+      <SaveBar
+        what="display name"
+        description="The new display name is shown on agents' call cards from now on."
+        dirty={dirty}
+        pending={save.isPending}
+        saved={save.isSuccess}
+        error={save.error}
+        shown={[['displayName']]}
+        onSave={submit}
+        onDiscard={() => {
+          discard();
+          save.reset();
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { autoDeletePeriods, type AutoDeletePeriod, type VoicemailSettings } from '../../../common/domain/voicemail-settings';
+import { FieldError } from '../../../components/ui/field-error';
+import { ToggleSwitch } from '../../../components/ui/toggle-switch';
+import { autoDeleteLabels } from './format';
+
+/** Voicemail on or off; when on, the greeting the caller hears and how long messages are kept. */
+export function VoicemailFields({ value, onChange, error }: { value: VoicemailSettings; onChange: (v: VoicemailSettings) => void; error: unknown }) {
+  return (
+    <fieldset className="voicemail">
+      <legend>Voicemail</legend>
+      <ToggleSwitch label="Voicemail" checked={value.enabled} onChange={(enabled) => onChange({ ...value, enabled })} />
+      <FieldError error={error} path={['voicemail', 'enabled']} />
+      {value.enabled && (
+        <>
+          <p className="muted">With voicemail on, the number may have only one destination.</p>
+          <label>
+            Voicemail greeting
+            <input
+              value={value.greeting ?? ''}
+              placeholder="Name of the greeting recording"
+              onChange={(e) => onChange({ ...value, greeting: e.target.value === '' ? null : e.target.value })}
+            />
+            <FieldError error={error} path={['voicemail', 'greeting']} />
+          </label>
+          <label>
+            Auto file deletion
+            <select value={value.autoDelete} onChange={(e) => onChange({ ...value, autoDelete: e.target.value as AutoDeletePeriod })}>
+              {autoDeletePeriods.map((p) => (
+                <option key={p} value={p}>
+                  {autoDeleteLabels[p]}
+                </option>
+              ))}
+            </select>
+            <FieldError error={error} path={['voicemail', 'autoDelete']} />
+          </label>
+        </>
+      )}
+    </fieldset>
+  );
+}
