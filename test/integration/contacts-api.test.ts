@@ -20,6 +20,9 @@ describe('contacts', () => {
     expect(priya.additionalPhones[0]).toEqual({ number: '+442079460500', itemTypeId: 'itemtype-office', description: 'Reception, ask for Priya' });
     const shared = ((await agent.get('/api/contacts?phone=%2B44%207911%20123458')).body as { id: string }[]).map((c) => c.id);
     expect(shared).toEqual(['contact-ortiz', 'contact-lena']);
+    const unencoded = ((await agent.get('/api/contacts?phone=+447911123458')).body as { id: string }[]).map((c) => c.id);
+    expect(unencoded).toEqual(shared);
+    expect((await agent.get('/api/contacts?phone=12')).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['phone'] });
   });
 
   test('an agent creates, edits and deletes a contact; phones are normalised to E.164', async () => {

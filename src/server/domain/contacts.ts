@@ -22,7 +22,8 @@ export function assertContactRefs(deps: UseCaseDeps, orgId: string, contact: Con
 
 export function listContacts(deps: UseCaseDeps, actor: Actor, query: { phone?: unknown }): Contact[] {
   if (typeof query.phone === 'string' && query.phone !== '') {
-    const phone = toE164(query.phone);
+    // An unencoded `+` in a query string arrives as a space.
+    const phone = toE164(query.phone.startsWith(' ') ? `+${query.phone.trimStart()}` : query.phone);
     if (!phone) throw new AppError('INVALID_INPUT', 'phone: not a valid phone number in international format', ['phone']);
     return deps.repos.contacts.list(actor.orgId, { phone });
   }
