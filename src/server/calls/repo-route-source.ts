@@ -1,3 +1,4 @@
+import { loadRouteOrg } from '../domain/route-data';
 import type { Repos } from '../storage/repos';
 import type { RouteSource } from './route-source';
 
@@ -5,12 +6,7 @@ import type { RouteSource } from './route-source';
 export function repoRouteSource(repos: Repos, now: () => number): RouteSource {
   return {
     findNumber: (e164) => repos.numbers.findByE164(e164),
-    orgRouting: (orgId) => ({
-      staff: repos.staff.listByOrg(orgId).map((s) => ({ id: s.id, name: s.name, extension: s.extension })),
-      contacts: repos.contacts.list(orgId),
-      itemTypes: repos.itemTypes.list(orgId),
-      businessHours: repos.orgSettings.businessHours(orgId).businessHours,
-    }),
+    orgRouting: (orgId) => loadRouteOrg(repos, orgId),
     bindings: (orgId) => repos.bindings.listActive(orgId, now()),
     rotation: (numberId) => repos.rotation.get(numberId),
     saveRotation: (numberId, rotation) => repos.rotation.save(numberId, rotation, now()),
