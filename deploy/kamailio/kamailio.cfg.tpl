@@ -139,11 +139,12 @@ modparam("rtpengine", "rtpengine_retr", 2)
 
 # ----- http_client: the companion -----
 # query_result=0 keeps the whole body (default is its first line only).
-modparam("http_client", "httpcon", "companion=>{{COMPANION_URL}}")
 modparam("http_client", "query_result", 0)
 # A companion that does not answer within 1 s counts as unreachable (fail-safe routing).
+# Settings apply to the httpcon definitions below them only (the default timeout is 4 s).
 modparam("http_client", "connection_timeout", 1)
 modparam("http_client", "keep_connections", 1)
+modparam("http_client", "httpcon", "companion=>{{COMPANION_URL}}")
 
 # ----- htable: per-call facts already reported (a 200 retransmitted or forked twice) -----
 modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
@@ -477,7 +478,8 @@ route[VNUM_ASK] {
 	xlog("L_INFO", "route lookup $ci attempt $avp(vn_attempt): HTTP $var(rc) in $var(us) us\n");
 	if ($var(rc) != 200) {
 		if ($var(rc) < 100) {
-			xlog("L_ERR", "companion unreachable: route lookup for $ci failed: $curlerror($var(rc))\n");
+			# libcurl error: 7 connection refused, 28 timed out
+			xlog("L_ERR", "companion unreachable: route lookup for $ci failed with curl error $var(rc)\n");
 		} else {
 			xlog("L_ERR", "companion unreachable: route lookup for $ci answered HTTP $var(rc): $var(body)\n");
 		}

@@ -119,7 +119,11 @@ export async function startLeg(opts: LegOptions): Promise<SippLeg> {
   let playing = false;
   const waiters: Array<{ name: string; resolve: (e: SippEvent) => void }> = [];
   const poll = () => {
-    events = parseEvents(readFileSync(logPath, 'utf8'));
+    try {
+      events = parseEvents(readFileSync(logPath, 'utf8'));
+    } catch {
+      return; // the run directory is gone
+    }
     for (let i = waiters.length - 1; i >= 0; i--) {
       const e = events.find((ev) => ev.name === waiters[i]!.name);
       if (e) waiters.splice(i, 1)[0]!.resolve(e);

@@ -16,13 +16,15 @@ export interface TestSipStack {
 }
 
 /** rtpengine + Kamailio on free non-default ports, in a fresh run dir. */
-export async function startTestSipStack(opts: { domain?: string } = {}): Promise<TestSipStack> {
+export async function startTestSipStack(
+  opts: { domain?: string; secret?: string; companionUrl?: string; failsafeUri?: string } = {},
+): Promise<TestSipStack> {
   const runDir = mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
   const sipPort = await freePort();
   const wsPort = await freePort();
   const ngPort = await freePort();
   const portMin = 40000 + Math.floor(Math.random() * 200) * 100;
-  const secret = `test-secret-${process.pid}`;
+  const secret = opts.secret ?? `test-secret-${process.pid}`;
   const domain = opts.domain ?? '127.0.0.1';
   const stack = await startSipStack({
     runDir,
@@ -30,7 +32,8 @@ export async function startTestSipStack(opts: { domain?: string } = {}): Promise
     wsPort,
     authSecret: secret,
     domain,
-    companionUrl: 'http://127.0.0.1:9',
+    companionUrl: opts.companionUrl ?? 'http://127.0.0.1:9',
+    failsafeUri: opts.failsafeUri,
     rtpengine: { ngPort, portMin, portMax: portMin + 99 },
   });
   return {
