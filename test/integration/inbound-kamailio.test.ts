@@ -61,9 +61,10 @@ describe('with the companion', () => {
   let sip: TestSipStack;
   const feeds: TestFeed[] = [];
   let adminCookie: string;
+  let gateway: number;
 
   beforeAll(async () => {
-    const gateway = await freePort();
+    gateway = await freePort();
     h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `127.0.0.1:${gateway}` });
     sip = await startTestSipStack({ secret: SECRET, companionUrl: h.url });
     adminCookie = await signIn(h, 'admin@acme.test');
@@ -173,6 +174,23 @@ describe('with the companion', () => {
     const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900203', kamailioPort: sip.sipPort, durationS: 0.5 });
     expect(call.finalCode).toBe(200);
     expect(bob.event('invite')!.at - alice.event('invite')!.at).toBeLessThan(500);
+  });
+
+  test('an external destination is relayed to the phone-network gateway as the companion wrote it, media via rtpengine', async () => {
+    await setRouting('num-sales', {
+      kind: 'alternative',
+      destinations: [{ destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 }, ringTimeoutSeconds: 10 }],
+    });
+    const far = await startAgent({ runDir: sip.runDir, localPort: gateway, behaviour: 'answer', ringMs: 100, name: 'gateway' });
+    legs.push(far);
+    const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900209', kamailioPort: sip.sipPort, durationS: 1 });
+    expect(call.finalCode).toBe(200);
+    const invite = far.event('invite')!;
+    expect(invite.args[3]).toBe(`sip:+442079460123@127.0.0.1:${gateway};ext=204;ext-delay=3`);
+    expect(isRtpenginePort(Number(invite.args[1]))).toBe(true);
+    expect(await far.done).toBe(0);
+    expect(far.rtp.toneShare(1000)).toBeGreaterThan(0.9);
+    expect(call.leg.rtp.toneShare(500)).toBeGreaterThan(0.9);
   });
 
   test("the companion's reject codes reach the caller", async () => {
