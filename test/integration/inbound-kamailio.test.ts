@@ -227,6 +227,13 @@ describe('with the companion', () => {
 describe('companion unreachable', () => {
   let sip: TestSipStack;
   let silent: Server;
+  /** Extra stacks, also stopped here should a test time out before its own `finally`. */
+  const extra: TestSipStack[] = [];
+  const extraStack = async (companionUrl: string) => {
+    const stack = await startTestSipStack({ secret: SECRET, companionUrl });
+    extra.push(stack);
+    return stack;
+  };
 
   beforeAll(async () => {
     // Accepts connections and never answers: an overloaded or hung companion.
@@ -237,6 +244,7 @@ describe('companion unreachable', () => {
   });
 
   afterAll(async () => {
+    await Promise.all(extra.map((s) => s.stop()));
     await sip?.stop();
     silent?.close();
   });
@@ -252,7 +260,7 @@ describe('companion unreachable', () => {
   });
 
   test('without a fail-safe: 503 after ~1 s; six hung lookups at once hold up neither each other nor other calls', async () => {
-    const bare = await startTestSipStack({ secret: SECRET, companionUrl: `http://127.0.0.1:${(silent.address() as { port: number }).port}` });
+    const bare = await extraStack(`http://127.0.0.1:${(silent.address() as { port: number }).port}`);
     try {
       const extension = await agentPhone(bare, '1006', 'answer', 100);
       const started = await Promise.all(
@@ -280,7 +288,7 @@ describe('companion unreachable', () => {
   });
 
   test('a refused connection to the companion: 503 at once', async () => {
-    const bare = await startTestSipStack({ secret: SECRET, companionUrl: 'http://127.0.0.1:9' });
+    const bare = await extraStack('http://127.0.0.1:9');
     try {
       const call = await placeCall({ runDir: bare.runDir, number: SALES, kamailioPort: bare.sipPort });
       expect(call.finalCode).toBe(503);
