@@ -36,7 +36,12 @@ export function ImportSection() {
     setText(next);
     importer.reset();
   };
-  const chooseFile = async (file: File | undefined) => file && changeText(await file.text());
+  const chooseFile = (file: File | undefined) => {
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = () => changeText(String(reader.result ?? ''));
+    reader.readAsText(file);
+  };
   const submit = () => {
     if (!mapping?.ok) return;
     const defaults = { source: source.trim() || null, primaryAgentId: null, tags: tags.split(/[,;|]/).map((t) => t.trim()).filter(Boolean) };
@@ -54,7 +59,7 @@ export function ImportSection() {
       </label>
       <label>
         Or choose a CSV file
-        <input type="file" accept=".csv,text/csv" onChange={(e) => void chooseFile(e.target.files?.[0])} />
+        <input type="file" accept=".csv,text/csv" onChange={(e) => chooseFile(e.target.files?.[0])} />
       </label>
       {problem && <p className="error" role="alert">{problem}</p>}
       {table && (
