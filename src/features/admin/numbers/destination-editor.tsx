@@ -3,6 +3,7 @@ import { dialPatterns, type DialPattern, type Destination } from '../../../commo
 import { FieldError } from '../../../components/ui/field-error';
 import { ListError } from './field-errors';
 import { dialPatternLabels } from './format';
+import { SelectField } from './select-field';
 import { StaffChecklist, StaffSelect } from './staff-checklist';
 
 type Kind = Destination['kind'];
@@ -40,16 +41,13 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
   const kinds = (Object.keys(kindLabels) as Kind[]).filter((k) => k !== 'voicemail' || voicemailOn || value.kind === 'voicemail');
   return (
     <div className="destination-editor">
-      <label>
-        Destination type
-        <select value={value.kind} onChange={(e) => onChange(blank(e.target.value as Kind, staff))}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {kindLabels[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Destination type" value={value.kind} onChange={(kind) => onChange(blank(kind as Kind, staff))}>
+        {kinds.map((k) => (
+          <option key={k} value={k}>
+            {kindLabels[k]}
+          </option>
+        ))}
+      </SelectField>
       <ListError error={error} path={path} />
       {value.kind === 'staff' && (
         <>
@@ -90,17 +88,18 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
         <>
           <StaffChecklist label="Group members" staff={staff} selected={value.staffIds} onChange={(staffIds) => onChange({ ...value, staffIds })} />
           <FieldError error={error} path={[...path, 'staffIds']} />
-          <label>
-            Dial pattern
-            <select value={value.pattern} onChange={(e) => onChange({ ...value, pattern: e.target.value as DialPattern })}>
-              {dialPatterns.map((p) => (
-                <option key={p} value={p}>
-                  {dialPatternLabels[p]}
-                </option>
-              ))}
-            </select>
-            <FieldError error={error} path={[...path, 'pattern']} />
-          </label>
+          <SelectField
+            label="Dial pattern"
+            value={value.pattern}
+            onChange={(pattern) => onChange({ ...value, pattern: pattern as DialPattern })}
+            after={<FieldError error={error} path={[...path, 'pattern']} />}
+          >
+            {dialPatterns.map((p) => (
+              <option key={p} value={p}>
+                {dialPatternLabels[p]}
+              </option>
+            ))}
+          </SelectField>
           {value.pattern === 'simultaneous' && <p className="muted">All members ring at once; the ring timeout applies to the whole group.</p>}
         </>
       )}

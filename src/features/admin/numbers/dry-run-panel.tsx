@@ -11,7 +11,7 @@ import { zonedTimeToIso } from './zoned-time';
 
 /** "Who would ring?": tries the saved routing with a caller and a time, using live presence (or everyone available). */
 export function DryRunPanel({ number, staff }: { number: NumberView; staff: readonly StaffView[] }) {
-  const [caller, setCaller] = useState('+447700900123');
+  const [caller, setCaller] = useState('');
   const [when, setWhen] = useState('');
   const [allAvailable, setAllAvailable] = useState(false);
   const run = useDryRun();
@@ -30,7 +30,7 @@ export function DryRunPanel({ number, staff }: { number: NumberView; staff: read
       <form className="dry-run-form" onSubmit={submit}>
         <label>
           Caller number
-          <input value={caller} onChange={(e) => setCaller(e.target.value)} />
+          <input value={caller} placeholder="e.g. +44 7911 123456" onChange={(e) => setCaller(e.target.value)} />
           <FieldError error={run.error} path={['caller']} />
         </label>
         <label>

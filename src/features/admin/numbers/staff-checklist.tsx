@@ -1,4 +1,5 @@
 import type { StaffView } from '../../../common/api/staff';
+import { SelectField } from './select-field';
 
 /**
  * Pick staff by ticking them. The chosen order is kept (new picks go last), because a sequential
@@ -23,17 +24,14 @@ export function StaffChecklist(props: { label: string; staff: readonly StaffView
 export function StaffSelect(props: { label: string; staff: readonly StaffView[]; value: string; onChange: (id: string) => void }) {
   const known = props.staff.some((s) => s.id === props.value);
   return (
-    <label>
-      {props.label}
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {!known && <option value={props.value}>{props.value ? `Unknown (${props.value})` : 'Choose a staff member'}</option>}
+    <SelectField label={props.label} value={props.value} onChange={props.onChange}>
+      {!known && <option value={props.value}>{props.value ? `Unknown (${props.value})` : 'Choose a staff member'}</option>}
         {props.staff.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
             {s.extension ? ` (ext. ${s.extension})` : ''}
           </option>
         ))}
-      </select>
-    </label>
+    </SelectField>
   );
 }

@@ -2,6 +2,7 @@ import { autoDeletePeriods, type AutoDeletePeriod, type VoicemailSettings } from
 import { FieldError } from '../../../components/ui/field-error';
 import { ToggleSwitch } from '../../../components/ui/toggle-switch';
 import { autoDeleteLabels } from './format';
+import { SelectField } from './select-field';
 
 /** Voicemail on or off; when on, the greeting the caller hears and how long messages are kept. */
 export function VoicemailFields({ value, onChange, error }: { value: VoicemailSettings; onChange: (v: VoicemailSettings) => void; error: unknown }) {
@@ -22,17 +23,18 @@ export function VoicemailFields({ value, onChange, error }: { value: VoicemailSe
             />
             <FieldError error={error} path={['voicemail', 'greeting']} />
           </label>
-          <label>
-            Auto file deletion
-            <select value={value.autoDelete} onChange={(e) => onChange({ ...value, autoDelete: e.target.value as AutoDeletePeriod })}>
-              {autoDeletePeriods.map((p) => (
-                <option key={p} value={p}>
-                  {autoDeleteLabels[p]}
-                </option>
-              ))}
-            </select>
-            <FieldError error={error} path={['voicemail', 'autoDelete']} />
-          </label>
+          <SelectField
+            label="Auto file deletion"
+            value={value.autoDelete}
+            onChange={(autoDelete) => onChange({ ...value, autoDelete: autoDelete as AutoDeletePeriod })}
+            after={<FieldError error={error} path={['voicemail', 'autoDelete']} />}
+          >
+            {autoDeletePeriods.map((p) => (
+              <option key={p} value={p}>
+                {autoDeleteLabels[p]}
+              </option>
+            ))}
+          </SelectField>
         </>
       )}
     </fieldset>
