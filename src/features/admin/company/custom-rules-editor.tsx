@@ -6,10 +6,10 @@ import { FieldError } from '../../../components/ui/field-error';
 import { CompanyRouteEditor } from './company-route-editor';
 import { WeeklyHoursFields } from './weekly-hours-fields';
 
-const newRule = (index: number): CompanyCustomRule => ({
+const newRule = (index: number, firstStaffId: string): CompanyCustomRule => ({
   name: `Rule ${index + 1}`,
   activeHours: { days: ['sat', 'sun'], start: '09:00', end: '17:00' },
-  route: { kind: 'user', staffId: '', ringTimeoutSeconds: 30 },
+  route: { kind: 'user', staffId: firstStaffId, ringTimeoutSeconds: 30 },
 });
 
 type Props = { rules: CompanyCustomRule[]; onChange: (rules: CompanyCustomRule[]) => void; staff: readonly StaffView[]; error: unknown };
@@ -57,7 +57,7 @@ export function CustomRulesEditor({ rules, onChange, staff, error }: Props) {
         ))}
       </ol>
       <div className="row">
-        <Button onClick={() => onChange([...rules, newRule(rules.length)])} disabled={rules.length >= MAX_CUSTOM_RULES}>
+        <Button onClick={() => onChange([...rules, newRule(rules.length, staff[0]?.id ?? '')])} disabled={rules.length >= MAX_CUSTOM_RULES}>
           Add custom rule
         </Button>
         <span className="muted">
