@@ -37,6 +37,7 @@ export function BranchEditor({ title, branch, onChange, staff, error, path }: Pr
         error={error}
         path={[path, 'huntGroup', 'ringSeconds']}
       />
+      <p className="choice-label">Then, if nobody in the hunt group answers:</p>
       <SegmentedChoice label={`${title}: when nobody answers`} value={then.kind} options={options} onChange={(kind) => kind !== then.kind && onChange({ ...branch, then: followUpOf(kind) })} />
       {then.kind === 'main-reception' && (
         <div className="follow-up">

@@ -23,7 +23,7 @@ export function BusinessHoursSection({ view }: { view: BusinessHoursView }) {
     <section className="panel number-section" aria-labelledby="business-hours-title">
       <h3 id="business-hours-title">Business hours</h3>
       <p className="muted">
-        The organisation's opening hours. {view.updatedAt !== null && `Last updated ${formatDateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
+        The organisation's opening hours: inside them calls to the main number take the in-hours branch, outside them the out-of-hours branch. {view.updatedAt !== null && `Last updated ${formatDateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
       </p>
       <label>
         Time zone
