@@ -74,3 +74,13 @@ test('the caller hanging up while it rings: the agent is told and the call is mi
   const all: CallHistoryItem[] = await (await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'admin@acme.test') } })).json();
   expect(all.find((c) => c.id === 'call-2')).toMatchObject({ state: 'missed', outcomeReason: 'Caller hung up while ringing' });
 });
+
+test('an answered call binds the caller to the agent: their next call rings that agent first, saying why', async () => {
+  const dave = await availableAgent('alice@acme.test');
+  await hook('route', { callId: 'call-3', from: '+447700900777', to: '+442071234567' });
+  await new Promise((r) => dave.emit('call:answer', { sipCallId: 'call-3' }, r));
+  await hook('event', { callId: 'call-3', event: 'ended', by: 'caller' });
+  const offered = nextEvent<CallOffered>(dave, 'call:offered', (o) => o.sipCallId === 'call-4');
+  await hook('route', { callId: 'call-4', from: '+447700900777', to: '+442071234567' });
+  expect((await offered).reason).toMatch(/^sticky: talked to you/);
+});

@@ -29,6 +29,8 @@ test.each([
   { a: '0044 20 7946 0958', b: '+44 (0)20 7946 0958', same: true },
   { a: '+442079460958', b: '+442079460959', same: false },
   { a: 'anonymous', b: 'anonymous', same: false },
+  { a: '+447700900123', b: '+44 7700 900123', same: true },
+  { a: '+447700900123', b: '+447700900124', same: false },
 ])('samePhoneNumber($a, $b) is $same', ({ a, b, same }) => {
   expect(samePhoneNumber(a, b)).toBe(same);
 });

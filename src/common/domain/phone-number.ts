@@ -12,10 +12,15 @@ export function toE164(input: string): string | null {
   return parsed?.isValid() ? parsed.number : null;
 }
 
-/** True when both strings are the same phone number, however they are written. */
+/**
+ * True when both strings are the same phone number, however they are written. A caller ID the numbering
+ * plan does not know (a new range, a test range) still matches itself digit for digit; a withheld or
+ * non-numeric caller ID ("anonymous") matches nothing.
+ */
 export function samePhoneNumber(a: string, b: string): boolean {
-  const left = toE164(a);
-  return left !== null && left === toE164(b);
+  const key = (v: string) => toE164(v) ?? (/^\+[0-9]{6,15}$/.test(v.replace(/[\s()-]/g, '')) ? v.replace(/[\s()-]/g, '') : null);
+  const left = key(a);
+  return left !== null && left === key(b);
 }
 
 function problemWith(value: string): string | null {

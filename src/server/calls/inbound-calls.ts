@@ -1,5 +1,5 @@
 import type { CallOffered, CallResolved } from '../../common/calls';
-import { toE164 } from '../../common/domain/phone-number';
+import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
 import type { RingTarget } from '../../common/domain/route-decision';
 import type { PresenceState } from '../../common/presence';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
@@ -48,7 +48,7 @@ export function createInboundCalls(deps: Deps) {
       rotation: source.rotation(number.id),
     });
     source.saveRotation(number.id, decision.nextRotation);
-    const contact = org.contacts.find((c) => c.primaryPhone === caller || c.additionalPhones.some((p) => p.number === caller));
+    const contact = org.contacts.find((c) => samePhoneNumber(c.primaryPhone, caller) || c.additionalPhones.some((p) => samePhoneNumber(p.number, caller)));
     const refused = decision.kind === 'refuse';
     calls.insert({
       id: q.callId,
