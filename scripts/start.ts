@@ -21,12 +21,16 @@ const stack = await startProductStack({
   authSecret: authSecret(),
   ports: process.env.PORT ? { http: Number(process.env.PORT) } : {},
   databasePath: process.env.DATABASE_PATH,
+  failsafeUri: process.env.SIP_FAILSAFE_URI,
+  env: Object.fromEntries(['PSTN_GATEWAY', 'LOG_LEVEL', 'SESSION_HOURS', 'SIP_CREDENTIAL_SECONDS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
   log: say,
 });
 
 say(`Switchboard is running: open ${stack.url} in two browser windows (logs in ${runDir})`);
 say(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
 for (const s of demoStaff) say(`  ${s.email.padEnd(24)} ${s.role.padEnd(10)} ext. ${s.extension ?? '-'}`);
+say('call a demo number from the phone network: npm run call -- +442071234567 (Sales line), +18005550100 (Support),');
+say('  +442071234568 (Lettings), +442071234569 (Bookings), +442079460000 (company number), +442079460001 (main number)');
 say('press Ctrl-C to stop everything started here');
 
 let stopping = false;

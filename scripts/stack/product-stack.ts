@@ -29,6 +29,8 @@ export async function startProductStack(opts: {
   authSecret: string;
   databasePath?: string;
   seedDemo?: boolean;
+  /** Where Kamailio sends calls to virtual numbers when the companion does not answer (none: 503). */
+  failsafeUri?: string;
   env?: Record<string, string>;
   log?: (line: string) => void;
 }): Promise<ProductStack> {
@@ -39,7 +41,7 @@ export async function startProductStack(opts: {
   const url = `http://127.0.0.1:${ports.http}`;
 
   log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
-  const kamailioOptions = { runDir, sipPort: ports.sip, wsPort: ports.ws, authSecret: opts.authSecret, domain: '127.0.0.1', companionUrl: url };
+  const kamailioOptions = { runDir, sipPort: ports.sip, wsPort: ports.ws, authSecret: opts.authSecret, domain: '127.0.0.1', companionUrl: url, failsafeUri: opts.failsafeUri };
   const sip = await startSipStack({ ...kamailioOptions, rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax } });
   log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}; starting the companion on ${url}`);
   const companionEnv = {
