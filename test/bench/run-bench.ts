@@ -1,11 +1,14 @@
 // Latency bench (not part of the test suite): register time, click-to-first-audio between two agents, and a
-// bare-WebRTC baseline in the same two browsers. Run with `npm run bench` after `npx vite build`.
+// bare-WebRTC baseline in the same two browsers; then inbound calls (inbound-bench.ts): the routing lookup
+// inside Kamailio under a steady call rate, and a phone-network INVITE -> the call card painted in the agent's
+// browser. Run with `npm run bench` after `npx vite build`; BENCH_PARTS=calls|inbound runs one half.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
-import { startE2eStack } from '../support/e2e-stack';
+import { E2E_PORTS, startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
+import { runInboundBench } from './inbound-bench';
 import { baselineOnce, callOnce, installProbes, registerOnce, type BaselineMarks, type CallMarks, type RegisterMarks } from './bench-runs';
 import { summarize, table } from './stats';
 
@@ -15,6 +18,8 @@ const WARMUP = 2;
 const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
+/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline) or "inbound". */
+const PARTS = process.env.BENCH_PARTS ?? 'all';
 
 const DEFINITIONS = {
   register:
@@ -40,18 +45,29 @@ function fail(message: string): never {
 async function main() {
   if (!existsSync(join(root, 'dist/index.html'))) fail('dist/ is missing: run `npx vite build --logLevel warn` first.');
   const toneDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-tones-'));
-  writeToneWav(join(toneDir, 'alice.wav'), ALICE.hz);
-  writeToneWav(join(toneDir, 'bob.wav'), BOB.hz);
-
   console.log('starting the product stack (rtpengine, Kamailio, companion) ...');
   const stack = await startE2eStack();
   console.log(`  rtpengine pid ${stack.sip.rtpengine.pid}, Kamailio pid ${stack.sip.kamailio.pid}, companion pid ${stack.companion.pid}`);
+  try {
+    if (PARTS === 'all' || PARTS === 'calls') await callsBench(stack.url);
+    if (PARTS === 'all' || PARTS === 'inbound') await runInboundBench(stack, { root, toneDir, sipPort: E2E_PORTS.sip });
+  } finally {
+    await stack.stop();
+    rmSync(toneDir, { recursive: true, force: true });
+  }
+}
+
+/** Register time, agent-to-agent click-to-first-audio and the bare WebRTC baseline (Alice and Bob). */
+async function callsBench(url: string) {
+  const toneDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-tones-'));
+  writeToneWav(join(toneDir, 'alice.wav'), ALICE.hz);
+  writeToneWav(join(toneDir, 'bob.wav'), BOB.hz);
   const agents: Agent[] = [];
   try {
     const [alice, bob] = await Promise.all([launchAgent({ micWav: join(toneDir, 'alice.wav') }), launchAgent({ micWav: join(toneDir, 'bob.wav') })]);
     agents.push(alice!, bob!);
     const chromium = alice!.browser.version();
-    await Promise.all([signInAndRegister(alice!.page, stack.url, ALICE.email), signInAndRegister(bob!.page, stack.url, BOB.email)]);
+    await Promise.all([signInAndRegister(alice!.page, url, ALICE.email), signInAndRegister(bob!.page, url, BOB.email)]);
     await Promise.all([installProbes(alice!.page, import.meta.dirname), installProbes(bob!.page, import.meta.dirname)]);
     console.log(`signed in and registered (Chromium ${chromium}); measuring ...`);
 
@@ -76,7 +92,6 @@ async function main() {
     report(chromium, registrations, calls, baselines);
   } finally {
     await Promise.allSettled(agents.map((a) => a.close()));
-    await stack.stop();
     rmSync(toneDir, { recursive: true, force: true });
   }
 }
