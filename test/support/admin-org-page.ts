@@ -1,4 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { launchAgent, signInAndRegister, type Agent } from './agent-browser';
+import { startE2eStack } from './e2e-stack';
+import { writeToneWav } from './tone-wav';
 
 /** Opens the admin console (if it is not open) and one of its tabs: "Company number", "Main number", "Staff", "Contacts". */
 export async function openAdminTab(page: Page, tab: string): Promise<void> {
@@ -30,4 +36,29 @@ export async function saveAndWait(page: Page, scope: Locator): Promise<void> {
 /** GET a JSON resource as the signed-in browser. */
 export function getJson<T = unknown>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+}
+
+/**
+ * Starts the real stack on `ports` and signs the admin in, in beforeAll; stops both in afterAll.
+ * Returns a getter for the admin's page.
+ */
+export function adminSession(ports: Parameters<typeof startE2eStack>[0]): () => Page {
+  let stack: Awaited<ReturnType<typeof startE2eStack>> | undefined;
+  let admin: Agent | undefined;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-tones-'));
+    writeToneWav(join(dir, 'tone.wav'), 440);
+    stack = await startE2eStack(ports);
+    admin = await launchAgent({ micWav: join(dir, 'tone.wav') });
+    await admin.page.setViewportSize({ width: 1400, height: 2400 });
+    await signInAndRegister(admin.page, stack.url, 'admin@acme.test');
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await stack?.stop();
+  });
+  return () => {
+    if (!admin) throw new Error('the admin is not signed in');
+    return admin.page;
+  };
 }
