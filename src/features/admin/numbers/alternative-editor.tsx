@@ -4,7 +4,7 @@ import { DEFAULT_RING_TIMEOUT_SECONDS } from '../../../common/domain/destination
 import { MAX_ALTERNATIVE_DESTINATIONS, type AlternativeRule } from '../../../common/domain/routing-rule';
 import { Button } from '../../../components/ui/button';
 import { DestinationEditor } from './destination-editor';
-import { ListError } from './field-errors';
+import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { RingTimeoutField } from './ring-timeout-field';
 import { firstStaffDestination, moveItem } from './routing-draft';
 
@@ -41,7 +41,7 @@ export function AlternativeEditor({ rule, onChange, staff, voicemailOn, error }:
   return (
     <div className="rule-editor">
       <p className="muted">Tried in order, top first: the next one rings when a destination is unavailable or does not answer in time.</p>
-      <ListError error={error} path={listPath} />
+      <ExactFieldError error={error} path={listPath} />
       <ol className="destination-list">
         {entries.map((entry, index) => (
           <li

@@ -2,7 +2,7 @@ import type { NumberView } from '../../../common/api/numbers';
 import { FieldError } from '../../../components/ui/field-error';
 import { countryName, formatDate, formatDateTime, formatPhone } from './format';
 import { useSaveBasicInfo } from './numbers-api';
-import { SaveBar } from './save-bar';
+import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { useDraft } from './use-draft';
 
 const typeLabels = { local: 'Local', 'toll-free': 'Toll-free' } as const;
@@ -39,7 +39,7 @@ export function BasicInfoSection({ number }: { number: NumberView }) {
         <input value={draft} maxLength={60} placeholder="optional" onChange={(e) => setDraft(e.target.value)} />
         <FieldError error={save.error} path={['displayName']} />
       </label>
-      <SaveBar
+      <ConfirmedSaveBar
         what="display name"
         description="The new display name is shown on agents' call cards from now on."
         dirty={dirty}

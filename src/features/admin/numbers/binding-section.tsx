@@ -4,7 +4,7 @@ import type { StandardNumber } from '../../../common/domain/virtual-number';
 import { FieldError } from '../../../components/ui/field-error';
 import { ToggleSwitch } from '../../../components/ui/toggle-switch';
 import { useSaveRouting } from './numbers-api';
-import { SaveBar } from './save-bar';
+import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { useDraft } from './use-draft';
 
 type Props = {
@@ -60,7 +60,7 @@ export function BindingSection({ number, field, title, label, intro, unavailable
         </>
       )}
       {(!unavailable || dirty || number.routing[field].enabled) && (
-        <SaveBar
+        <ConfirmedSaveBar
           what={title.toLowerCase()}
           description={`The new ${title.toLowerCase()} settings apply to the next call to this number.`}
           dirty={dirty}

@@ -4,7 +4,7 @@ import type { StandardNumber } from '../../../common/domain/virtual-number';
 import { FieldError } from '../../../components/ui/field-error';
 import { ToggleSwitch } from '../../../components/ui/toggle-switch';
 import { useSaveRouting } from './numbers-api';
-import { SaveBar } from './save-bar';
+import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { StaffChecklist } from './staff-checklist';
 import { useDraft } from './use-draft';
 
@@ -37,8 +37,9 @@ export function CallerIdSection({ number, staff }: { number: StandardNumber; sta
         onChange={(staffIds) => setDraft({ ...draft, staffIds })}
       />
       <FieldError error={error} path={['callerIds', 'staffIds']} />
-      <SaveBar
+      <ConfirmedSaveBar
         what="caller ID settings"
+        description="The new caller ID settings apply to the next call to this number."
         dirty={dirty}
         pending={save.isPending}
         saved={save.isSuccess}

@@ -1,7 +1,7 @@
 import type { StaffView } from '../../../common/api/staff';
 import { dialPatterns, type DialPattern, type Destination } from '../../../common/domain/destination';
 import { FieldError } from '../../../components/ui/field-error';
-import { ListError } from './field-errors';
+import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { dialPatternLabels } from './format';
 import { SelectField } from './select-field';
 import { StaffChecklist, StaffSelect } from './staff-checklist';
@@ -48,7 +48,7 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
           </option>
         ))}
       </SelectField>
-      <ListError error={error} path={path} />
+      <ExactFieldError error={error} path={path} />
       {value.kind === 'staff' && (
         <>
           <StaffSelect label="Staff member" staff={staff} value={value.staffId} onChange={(staffId) => onChange({ ...value, staffId })} />

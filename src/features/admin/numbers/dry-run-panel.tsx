@@ -4,7 +4,7 @@ import type { StaffView } from '../../../common/api/staff';
 import { Button } from '../../../components/ui/button';
 import { FieldError } from '../../../components/ui/field-error';
 import { DryRunResult } from './dry-run-result';
-import { UnplacedError } from './field-errors';
+import { UnplacedFormError } from '../../../components/ui/exact-field-error';
 import { staffNames } from './format';
 import { useDryRun } from './numbers-api';
 import { zonedTimeToIso } from './zoned-time';
@@ -47,7 +47,7 @@ export function DryRunPanel({ number, staff }: { number: NumberView; staff: read
           Who would ring?
         </Button>
       </form>
-      <UnplacedError error={run.error} shown={[['caller'], ['at']]} />
+      <UnplacedFormError error={run.error} shown={[['caller'], ['at']]} />
       {run.data && <DryRunResult result={run.data} nameOf={staffNames(staff)} />}
     </section>
   );

@@ -4,7 +4,7 @@ import type { PercentageRule } from '../../../common/domain/routing-rule';
 import { Button } from '../../../components/ui/button';
 import { FieldError } from '../../../components/ui/field-error';
 import { DestinationEditor } from './destination-editor';
-import { ListError } from './field-errors';
+import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { RingTimeoutField } from './ring-timeout-field';
 import { firstStaffDestination, weightsTotal } from './routing-draft';
 
@@ -31,7 +31,7 @@ export function PercentageEditor({ rule, onChange, staff, voicemailOn, error }: 
   return (
     <div className="rule-editor">
       <p className="muted">Each call goes to one destination; over many calls the split matches the weights.</p>
-      <ListError error={error} path={listPath} />
+      <ExactFieldError error={error} path={listPath} />
       <ol className="destination-list">
         {entries.map((entry, index) => (
           <li key={index} className="destination-row">

@@ -6,7 +6,7 @@ import { AlternativeEditor } from './alternative-editor';
 import { useSaveRouting } from './numbers-api';
 import { PercentageEditor } from './percentage-editor';
 import { convertRule, type RuleKind } from './routing-draft';
-import { SaveBar } from './save-bar';
+import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { TimeEditor } from './time-editor';
 import { useDraft } from './use-draft';
 import { VoicemailFields } from './voicemail-fields';
@@ -53,8 +53,9 @@ export function RoutingSection({ number, staff }: { number: StandardNumber; staf
           <FieldError error={error} path={['noAnswer']} />
         </label>
       </fieldset>
-      <SaveBar
+      <ConfirmedSaveBar
         what="routing settings"
+        description="The new routing settings apply to the next call to this number."
         dirty={dirty}
         pending={save.isPending}
         saved={save.isSuccess}

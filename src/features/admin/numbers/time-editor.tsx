@@ -3,7 +3,7 @@ import { DEFAULT_RING_TIMEOUT_SECONDS } from '../../../common/domain/destination
 import type { TimeRule, TimeWindow } from '../../../common/domain/routing-rule';
 import { Button } from '../../../components/ui/button';
 import { DestinationEditor } from './destination-editor';
-import { ListError } from './field-errors';
+import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { RingTimeoutField } from './ring-timeout-field';
 import { firstStaffDestination } from './routing-draft';
 import { TimeWindowEditor } from './time-window-editor';
@@ -30,7 +30,7 @@ export function TimeEditor({ rule, timeZone, onChange, staff, voicemailOn, error
   return (
     <div className="rule-editor">
       <p className="muted">Times are in the number's time zone, {timeZone}. Windows must not overlap.</p>
-      <ListError error={error} path={['rule', 'windows']} />
+      <ExactFieldError error={error} path={['rule', 'windows']} />
       <ol className="destination-list">
         {rule.windows.map((w, index) => (
           <li key={index} className="destination-row">
