@@ -145,6 +145,8 @@ describe('credentials', () => {
     });
     const sent = h.ua().registerers.flatMap((r) => r.sent);
     expect(sent.map((s) => s.username)).toEqual(['1700000000:101', '1700003600:101']);
+    // The renewed REGISTER must not carry the previous challenge's Authorization (old credentials).
+    expect(h.ua().registerers[0]!.forgotten).toBe(1);
     expect(talking.bye).not.toHaveBeenCalled();
     expect(h.state().calls[0]?.status).toBe('active');
   });

@@ -208,7 +208,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     // sip.js reads these at every challenge, so the same UserAgent (and its calls) carries on.
     ua.configuration.authorizationUsername = credentials.username;
     ua.configuration.authorizationPassword = credentials.password;
-    if (connected) registration?.register();
+    if (connected) registration?.renew();
   };
 
   return {

@@ -13,8 +13,10 @@ export function registrationFailureReason(statusCode: number, reasonPhrase = '')
 }
 
 export interface Registration {
-  /** Sends a fresh REGISTER (first time, after a reconnect, after new credentials). */
+  /** Sends a fresh REGISTER (first time, after a reconnect). */
   register(): void;
+  /** Sends a REGISTER that answers the server's challenge with the credentials now configured. */
+  renew(): void;
   /** Forget the user agent (it is being stopped). */
   detach(): void;
 }
@@ -71,6 +73,10 @@ export function createRegistration(ua: UserAgentLike, store: PhoneStore): Regist
           setRegistration('failed', error instanceof Error ? error.message : 'Registration failed');
         });
       });
+    },
+    renew() {
+      registerer?.forgetAuthorization();
+      this.register();
     },
     detach() {
       detached = true;

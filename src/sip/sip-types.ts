@@ -80,6 +80,8 @@ export interface RegistererLike {
   readonly state: SipRegistererState;
   readonly stateChange: Listenable<SipRegistererState>;
   register(options?: { requestDelegate?: RequestDelegateLike }): Promise<unknown>;
+  /** Drops the Authorization the last REGISTER carried, so the next one is challenged afresh. */
+  forgetAuthorization(): void;
 }
 
 export interface UserAgentDelegateLike {

@@ -60,7 +60,13 @@ export function createSipUserAgent(options: UserAgentOptions): UserAgentLike {
     start: () => ua.start(),
     stop: () => ua.stop(),
     reconnect: () => ua.reconnect(),
-    createRegisterer: () => new Registerer(ua) as unknown as RegistererLike,
+    createRegisterer: () => {
+      const registerer = new Registerer(ua);
+      // sip.js reuses one REGISTER message and keeps the Authorization header of the last challenge on it, so
+      // refreshes present the old credentials until the server refuses them. New credentials must drop it.
+      const message = (registerer as unknown as { request: { headers: Record<string, unknown> } }).request;
+      return Object.assign(registerer, { forgetAuthorization: () => void delete message.headers.Authorization }) as unknown as RegistererLike;
+    },
     createInviter: (target: string, inviterOptions: InviterOptionsLike) => {
       const targetUri = UserAgent.makeURI(target);
       if (!targetUri) throw new Error(`Invalid call target: ${target}`);

@@ -7,9 +7,9 @@ import { startProductStack, type ProductPorts, type ProductStack } from '../../s
 export const E2E_PORTS: ProductPorts = { http: 18080, sip: 15060, ws: 15066, rtpNg: 22300, rtpMin: 31000, rtpMax: 31199 };
 
 /** The real product (rtpengine, Kamailio, companion serving the built app, demo data) in a temp folder. */
-export async function startE2eStack(ports: Partial<ProductPorts> = {}): Promise<ProductStack & { dir: string }> {
+export async function startE2eStack(ports: Partial<ProductPorts> = {}, env: Record<string, string> = {}): Promise<ProductStack & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
-  const stack = await startProductStack({ runDir: dir, ports: { ...E2E_PORTS, ...ports }, authSecret: 'e2e-secret-0123456789abcdef' });
+  const stack = await startProductStack({ runDir: dir, ports: { ...E2E_PORTS, ...ports }, authSecret: 'e2e-secret-0123456789abcdef', env: { LOG_LEVEL: 'warn', ...env } });
   return {
     ...stack,
     dir,

@@ -158,6 +158,11 @@ export class FakeRegisterer implements RegistererLike {
   readonly stateChange = new Emitter<SipRegistererState>();
   sent: { delegate: RequestDelegateLike | undefined; username: string | undefined }[] = [];
   pending = false;
+  /** How often the cached Authorization was dropped (new credentials). */
+  forgotten = 0;
+  forgetAuthorization() {
+    this.forgotten++;
+  }
   constructor(private readonly ua: FakeUserAgent) {}
   register(options?: { requestDelegate?: RequestDelegateLike }): Promise<unknown> {
     if (this.pending) return Promise.reject(new Error('REGISTER request already in progress'));
