@@ -42,7 +42,7 @@ function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { 
   const calls = createInboundCalls({
     source,
     calls: createCallRepo(db),
-    presence: { statesOf: () => states, activeCallsOf: () => ({}) },
+    presence: { statesOf: () => states },
     publish: { offered: (ids, o) => offered.push([ids, o]), resolved: (ids, r) => resolved.push([ids, r]), updated: () => {} },
     targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.1:5080' },
     now: () => (now += 1000),
@@ -103,4 +103,15 @@ test('the caller hanging up while ringing tells every agent it rang', () => {
   calls.event({ callId: 'c1', event: 'cancelled' });
   expect(resolved).toEqual([[['ana', 'ben'], { sipCallId: 'c1', outcome: 'caller-hung-up', text: 'The caller hung up' }]]);
   expect(route(2, 487)).toMatchObject({ action: 'reject' });
+});
+
+test('least connected: the agent who took fewer calls in the last 24 hours rings first', () => {
+  const number = standardNumber({ rule: { kind: 'alternative', destinations: [{ destination: { kind: 'group', staffIds: ['ana', 'ben'], pattern: 'least-connected' } }] } });
+  const { calls } = setUp(number);
+  const dial = (callId: string, attempt = 0) => calls.route({ callId, from: CALLER, to: number.number, attempt });
+  expect(dial('c1')).toMatchObject({ targets: ['sip:1001@sb.test'] });
+  calls.answeredBy('ana', 'c1');
+  calls.event({ callId: 'c1', event: 'ended', by: 'caller' });
+  expect(dial('c2')).toMatchObject({ targets: ['sip:1002@sb.test'] });
+  expect(dial('c2', 1)).toMatchObject({ targets: ['sip:1001@sb.test'] });
 });

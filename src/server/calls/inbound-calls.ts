@@ -16,7 +16,9 @@ export interface CallPublisher {
   updated(orgId: string, staffIds: string[], sipCallId: string): void;
 }
 
-export type LivePresence = { statesOf(orgId: string): Record<string, PresenceState>; activeCallsOf(orgId: string): Record<string, number> };
+export type LivePresence = { statesOf(orgId: string): Record<string, PresenceState> };
+
+const DAY_MS = 86_400_000;
 
 type Deps = { source: RouteSource; calls: CallRepo; presence: LivePresence; publish: CallPublisher; targets: TargetConfig; now: () => number };
 
@@ -42,7 +44,7 @@ export function createInboundCalls(deps: Deps) {
       number,
       org,
       presence: deps.presence.statesOf(orgId),
-      activeCalls: deps.presence.activeCallsOf(orgId),
+      connectedCalls: calls.answeredSince(orgId, now - DAY_MS),
       bindings: source.bindings(orgId),
       now: new Date(now),
       rotation: source.rotation(number.id),

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Sessions } from '../auth/sessions';
 import type { CallHistory } from '../calls/call-history';
 import type { StaffRepo } from '../storage/staff-repo';
@@ -9,7 +10,8 @@ export function callRoutes(deps: { sessions: Sessions; staff: StaffRepo; history
   const r = Router();
   r.get('/api/calls', requireStaff(deps), (req, res) => {
     const me = (req as AuthedRequest).staff;
-    res.json(deps.history(me.orgId, me.role === 'agent' ? me.id : null));
+    const { limit } = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }).parse(req.query);
+    res.json(deps.history(me.orgId, me.role === 'agent' ? me.id : null, limit));
   });
   return r;
 }

@@ -62,12 +62,6 @@ export function createPresenceService(deps: { staff: StaffRepo; now: () => numbe
     statesOf(orgId: string): Record<string, PresenceState> {
       return Object.fromEntries(deps.staff.listByOrg(orgId).map((s) => [s.id, entries.get(s.id)?.presence.state ?? 'offline']));
     },
-    /** Calls in progress per staff id, as their phones report them (for least-connected groups). */
-    activeCallsOf(orgId: string): Record<string, number> {
-      return Object.fromEntries(
-        deps.staff.listByOrg(orgId).map((s) => [s.id, [...(entries.get(s.id)?.phones.values() ?? [])].reduce((n, p) => n + p.activeCalls, 0)]),
-      );
-    },
   };
 }
 export type PresenceService = ReturnType<typeof createPresenceService>;

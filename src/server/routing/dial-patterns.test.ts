@@ -14,13 +14,13 @@ test.each([
   { pattern: 'least-connected', away: {}, calls: { ana: 1, ben: 1, cy: 1 }, expected: ['ana>ben>cy/20', '→ missed'] },
   { pattern: 'round-robin', away: {}, calls: {}, expected: ['ana>ben>cy/20', '→ missed'] },
 ])('$pattern group, unavailable $away, active calls $calls → $expected', ({ pattern, away, calls, expected }) => {
-  const decision = decideRoute(routeInput(group(pattern), { presence: presence(away), activeCalls: calls as Record<string, number> }));
+  const decision = decideRoute(routeInput(group(pattern), { presence: presence(away), connectedCalls: calls as Record<string, number> }));
   expect(plan(decision)).toEqual(expected);
 });
 
 test('least-connected reasons show the call counts', () => {
-  const decision = decideRoute(routeInput(group('least-connected', ['ana', 'ben']), { activeCalls: new Map([['ana', 1]]) }));
-  expect(reasons(decision)).toEqual(['destination of the number, least connected (0 active calls)', 'destination of the number, least connected (1 active call)']);
+  const decision = decideRoute(routeInput(group('least-connected', ['ana', 'ben']), { connectedCalls: new Map([['ana', 1]]) }));
+  expect(reasons(decision)).toEqual(['destination of the number, least connected (0 calls in 24 h)', 'destination of the number, least connected (1 call in 24 h)']);
 });
 
 function rotate(calls: number, away: Partial<Record<string, string>> = {}): string[] {

@@ -39,11 +39,11 @@ export function groupStep(group: GroupDestination, ringTimeoutSeconds: number, r
       return staffStep(order, () => `${reason}, round robin`, 'sequential', ringTimeoutSeconds);
     }
     case 'least-connected': {
-      const order = [...available].sort((a, b) => ctx.activeCalls(a) - ctx.activeCalls(b));
-      const calls = (staffId: string) => ctx.activeCalls(staffId);
+      const order = [...available].sort((a, b) => ctx.connectedCalls(a) - ctx.connectedCalls(b));
+      const calls = (staffId: string) => ctx.connectedCalls(staffId);
       return staffStep(
         order,
-        (staffId) => `${reason}, least connected (${calls(staffId)} active call${calls(staffId) === 1 ? '' : 's'})`,
+        (staffId) => `${reason}, least connected (${calls(staffId)} call${calls(staffId) === 1 ? '' : 's'} in 24 h)`,
         'sequential',
         ringTimeoutSeconds,
       );

@@ -20,7 +20,7 @@ export interface RouteContext {
   name(staffId: string): string;
   /** True when the agent may be rung; otherwise notes why they were skipped. */
   available(staffId: string): boolean;
-  activeCalls(staffId: string): number;
+  connectedCalls(staffId: string): number;
   skipped: Array<{ staffId: string; reason: string }>;
   rotation: { weighted?: number[]; roundRobin: Record<string, number> };
 }
@@ -38,7 +38,7 @@ export function createRouteContext(input: RouteInput): RouteContext {
     name,
     skipped,
     rotation: { weighted: rotation.weighted ? [...rotation.weighted] : undefined, roundRobin: { ...rotation.roundRobin } },
-    activeCalls: (staffId) => lookup(input.activeCalls, staffId) ?? 0,
+    connectedCalls: (staffId) => lookup(input.connectedCalls, staffId) ?? 0,
     available(staffId) {
       if (!staffById.has(staffId)) {
         skip(staffId, `${staffId} is not a member of the organisation`);

@@ -33,8 +33,11 @@ export interface RouteInput {
   org: RouteOrg;
   /** Presence per staff id; staff missing from it count as offline. */
   presence: StaffLookup<PresenceState>;
-  /** Active calls per staff id, for least-connected groups; missing = 0. */
-  activeCalls?: StaffLookup<number>;
+  /**
+   * Calls each agent was connected to (answered) in the last 24 hours, for least-connected groups; missing = 0.
+   * (Agents on a call are not available, so calls in progress cannot tell available members apart.)
+   */
+  connectedCalls?: StaffLookup<number>;
   /** Bindings of the organisation (any number, any caller); the engine picks the live one that applies. */
   bindings: Binding[];
   now: Date;
