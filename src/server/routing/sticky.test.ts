@@ -38,6 +38,18 @@ test.each<{ rule: string; settings: Record<string, unknown>; bindings: Binding[]
     expected: ['cy/20', '→ missed'],
   },
   {
+    rule: 'the bound agent rings for the timeout of the destination that holds them',
+    settings: { sticky: on(true), rule: { kind: 'alternative', destinations: [{ destination: staffDest('ana'), ringTimeoutSeconds: 15 }, { destination: { kind: 'group', staffIds: ['ben', 'cy'], pattern: 'simultaneous' }, ringTimeoutSeconds: 40 }] } },
+    bindings: [binding('sticky', 'ben', NOW - DAY, 7)],
+    expected: ['ben/40', 'ana/15', 'cy/40', '→ missed'],
+  },
+  {
+    rule: 'a bound agent outside every destination rings for the first destination’s timeout',
+    settings: { sticky: on(false), rule: { kind: 'alternative', destinations: [{ destination: staffDest('ana'), ringTimeoutSeconds: 12 }] } },
+    bindings: [binding('sticky', 'ben', NOW - DAY, 7)],
+    expected: ['ben/12', '→ missed'],
+  },
+  {
     rule: 'the bound agent is not rung twice when also a destination',
     settings: { sticky: on(true), rule: { kind: 'alternative', destinations: [{ destination: staffDest('ben') }, { destination: staffDest('ana') }] } },
     bindings: [binding('sticky', 'ben', NOW - DAY, 7)],
