@@ -46,6 +46,9 @@ async function hearUntil(page: Page, callId: string, ok: (h: Awaited<ReturnType<
   return last;
 }
 
+/** The call's own panel says it ended, and why (other ended calls may still be on screen). */
+const endedWith = (page: Page, callId: string, why: string) => page.locator(`[data-call-id="${callId}"]`).getByText(why).waitFor();
+
 const hearsTone = (hz: number) => (h: { peakHz: number; rms: number }) => Math.abs(h.peakHz - hz) < 15 && h.rms > 0.01;
 const silent = (h: { rms: number }) => h.rms < 0.003;
 
@@ -78,8 +81,8 @@ test('two agents call each other and each hears the other; mute, hold, resume an
 
   // Hang up ends both sides.
   await alice.page.getByRole('button', { name: 'Hang up' }).click();
-  await alice.page.getByText('You hung up').waitFor();
-  await bob.page.getByText('The other party hung up').waitFor();
+  await endedWith(alice.page, aliceCall, 'You hung up');
+  await endedWith(bob.page, bobCall, 'The other party hung up');
 });
 
 test('a WebSocket drop mid-call is survived: the phone re-registers and both ends can still hang up', async () => {
@@ -92,14 +95,14 @@ test('a WebSocket drop mid-call is survived: the phone re-registers and both end
   // Audio still flows (media never used the dropped socket), and the far end can end the call.
   expect((await hearUntil(alice.page, aliceCall, hearsTone(BOB_HZ))).peakHz).toEqual(near(BOB_HZ));
   await bob.page.getByRole('button', { name: 'Hang up' }).click();
-  await alice.page.getByText('The other party hung up').waitFor();
+  await endedWith(alice.page, aliceCall, 'The other party hung up');
   expect(bobCall).toBeTruthy();
 
   // And the other direction: a fresh call after another drop, ended by the agent who dropped.
-  await placeCall(alice.page, bob.page, '1002');
+  const again = await placeCall(alice.page, bob.page, '1002');
   expect(await dropWebSocket(alice.page, E2E_PORTS.ws)).toBe(1);
   await alice.page.locator('[data-registration="connecting"]').waitFor();
   await alice.page.locator('[data-registration="registered"]').waitFor({ timeout: 30_000 });
   await alice.page.getByRole('button', { name: 'Hang up' }).click();
-  await bob.page.getByText('The other party hung up').waitFor();
+  await endedWith(bob.page, again.toId, 'The other party hung up');
 });

@@ -43,9 +43,19 @@ async function call(number: string, from: string, opts: { durationS?: number; ca
 
 const card = (page: Page) => page.getByRole('region', { name: /^Incoming call from / });
 
+/** Our id of the call whose card is ringing now. */
+const ringingId = async (page: Page) => {
+  await card(page).waitFor();
+  return (await card(page).getAttribute('data-call-id'))!;
+};
+
+/** That call's panel says what became of it (earlier ended calls may still be on screen). */
+const outcome = (page: Page, callId: string, text: string) => page.locator(`[data-call-id="${callId}"]`).getByText(text).waitFor({ timeout: 10_000 });
+
 test('a simultaneous ring: both agents see why the call is theirs; one answers, the other sees who took it; audio flows both ways', async () => {
   // The toll-free Support number splits 60/40; its first call goes to the simultaneous group of Alice and Bob.
   const { result } = await call('+18005550100', '+447700900200');
+  const aliceCall = await ringingId(alice.page);
   for (const page of [alice.page, bob.page]) {
     await card(page).waitFor();
     await expect.poll(() => card(page).getByTestId('called-number').textContent()).toContain('Support (toll-free)');
@@ -55,7 +65,7 @@ test('a simultaneous ring: both agents see why the call is theirs; one answers, 
 
   await card(bob.page).getByRole('button', { name: 'Answer' }).click();
   await bob.page.locator('[data-status="active"]').waitFor();
-  await alice.page.getByText('Answered by Bob Agent').waitFor({ timeout: 5000 });
+  await outcome(alice.page, aliceCall, 'Answered by Bob Agent');
   expect(await card(alice.page).count()).toBe(0);
 
   // Bob hears the caller's tone; the caller receives Bob's.
@@ -83,9 +93,9 @@ test('a simultaneous ring: both agents see why the call is theirs; one answers, 
 
 test('the caller hangs up while it rings: the card vanishes and says so', async () => {
   const { result } = await call('+442071234567', '+447700900300', { cancelAfterMs: 2500 });
-  await card(alice.page).waitFor();
+  const id = await ringingId(alice.page);
   expect(await card(alice.page).getByTestId('called-number').textContent()).toContain('Sales line');
-  await alice.page.getByText('The caller hung up').waitFor({ timeout: 10_000 });
+  await outcome(alice.page, id, 'The caller hung up');
   expect(await card(alice.page).count()).toBe(0);
   expect((await result).finalCode).toBe(487);
 });
@@ -98,7 +108,7 @@ test('sticky routing: after Alice talks to a caller, their next call says why it
   await alice.page.locator('.presence-picker [data-presence="available"]').waitFor();
 
   await call('+442071234567', '+447700900400', { cancelAfterMs: 4000 });
-  await card(alice.page).waitFor();
+  const id = await ringingId(alice.page);
   expect(await card(alice.page).getByTestId('route-reason').textContent()).toMatch(/^sticky: talked to you/);
-  await alice.page.getByText('The caller hung up').waitFor({ timeout: 10_000 });
+  await outcome(alice.page, id, 'The caller hung up');
 });
