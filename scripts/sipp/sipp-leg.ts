@@ -80,10 +80,12 @@ export interface LegOptions {
   rtpPort?: number;
 }
 
-/** Starts sipp for one call leg whose media is a Node RTP endpoint. */
-export async function startLeg(opts: LegOptions): Promise<SippLeg> {
-  let xml = readFileSync(join(scenarioDir, `${opts.scenario}.xml`), 'utf8');
-  xml = xml.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
+/**
+ * Writes `<dir>/<scenario>.xml` into the run dir as `<name>.xml` with its {{PLACEHOLDERS}} filled (a missing
+ * value is an error), plus an empty `<name>.events.log` for the scenario's log lines.
+ */
+export function renderScenario(opts: { dir: string; scenario: string; template?: Record<string, string | number>; runDir: string; name: string }) {
+  const xml = readFileSync(join(opts.dir, `${opts.scenario}.xml`), 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
     const value = opts.template?.[key];
     if (value === undefined) throw new Error(`${opts.scenario}.xml: no value for ${match}`);
     return String(value);
@@ -92,6 +94,12 @@ export async function startLeg(opts: LegOptions): Promise<SippLeg> {
   writeFileSync(scenarioPath, xml);
   const logPath = join(opts.runDir, `${opts.name}.events.log`);
   writeFileSync(logPath, '');
+  return { scenarioPath, logPath };
+}
+
+/** Starts sipp for one call leg whose media is a Node RTP endpoint. */
+export async function startLeg(opts: LegOptions): Promise<SippLeg> {
+  const { scenarioPath, logPath } = renderScenario({ ...opts, dir: scenarioDir });
 
   const rtp = await RtpEndpoint.open(opts.rtpPort ?? 0);
   const args = [

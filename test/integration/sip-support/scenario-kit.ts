@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintEphemeralCredentials } from '../../../src/server/auth/ephemeral-credentials';
 import { kamcmd } from '../../../scripts/stack/kamcmd';
+import { renderScenario } from '../../../scripts/sipp/sipp-leg';
 import { spawnProcess, type ProcessHandle } from '../../../scripts/stack/process-handle';
-import { startSipStack } from '../../../scripts/stack/sip-stack';
 import { freePort } from './ports';
 import { runSipp } from './sipp';
-import type { TestSipStack } from './test-stack';
+import { startTestSipStack, type TestSipStack } from './test-stack';
 
 /**
  * Building blocks for routing scenarios on real calls: a SIP stack with room for many calls, phones that
@@ -20,38 +19,8 @@ import type { TestSipStack } from './test-stack';
 const scenarios = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** rtpengine + Kamailio like startTestSipStack, with a media port range wide enough for ~150 calls. */
-export async function startScenarioSipStack(opts: { secret: string; companionUrl: string }): Promise<TestSipStack> {
-  const runDir = mkdtempSync(join(tmpdir(), 'switchboard-routing-'));
-  const sipPort = await freePort();
-  const wsPort = await freePort();
-  const ngPort = await freePort();
-  // 31000–39799: clear of freePort's range and of the other suites' 40000+ ranges.
-  const portMin = 31000 + Math.floor(Math.random() * 80) * 100;
-  const domain = '127.0.0.1';
-  const stack = await startSipStack({
-    runDir,
-    sipPort,
-    wsPort,
-    authSecret: opts.secret,
-    domain,
-    companionUrl: opts.companionUrl,
-    rtpengine: { ngPort, portMin, portMax: portMin + 799 },
-  });
-  return {
-    stack,
-    runDir,
-    sipPort,
-    wsPort,
-    wsUrl: `ws://127.0.0.1:${wsPort}`,
-    domain,
-    secret: opts.secret,
-    async stop() {
-      await stack.stop();
-      if (!process.env.KEEP_RUN_DIR) rmSync(runDir, { recursive: true, force: true });
-    },
-  };
-}
+/** rtpengine + Kamailio with a media port range wide enough for ~150 calls. */
+export const startScenarioSipStack = (opts: { secret: string; companionUrl: string }) => startTestSipStack({ ...opts, wide: true });
 
 /** One line a phone logged: `EVENT <name> <sec> <usec> <call-id> [args]`. */
 export interface PhoneEvent {
@@ -102,16 +71,7 @@ function followSipp(opts: {
   keys?: Record<string, string>;
   extraArgs?: string[];
 }): { process: ProcessHandle; events: () => PhoneEvent[]; listeners: Array<(e: PhoneEvent) => void>; poll: () => void; stopPolling: () => void } {
-  let xml = readFileSync(join(scenarios, `${opts.scenario}.xml`), 'utf8');
-  xml = xml.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
-    const value = opts.template?.[key];
-    if (value === undefined) throw new Error(`${opts.scenario}.xml: no value for ${match}`);
-    return String(value);
-  });
-  const scenarioPath = join(opts.runDir, `${opts.name}.xml`);
-  writeFileSync(scenarioPath, xml);
-  const logPath = join(opts.runDir, `${opts.name}.events.log`);
-  writeFileSync(logPath, '');
+  const { scenarioPath, logPath } = renderScenario({ ...opts, dir: scenarios });
   const args = [
     ...(opts.remotePort ? [`127.0.0.1:${opts.remotePort}`] : []),
     '-sf', scenarioPath,

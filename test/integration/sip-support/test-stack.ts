@@ -15,15 +15,18 @@ export interface TestSipStack {
   stop(): Promise<void>;
 }
 
-/** rtpengine + Kamailio on free non-default ports, in a fresh run dir. */
+/**
+ * rtpengine + Kamailio on free non-default ports, in a fresh run dir. `wide` gives rtpengine 800 media ports
+ * (in 31000–39799, clear of the usual 40000+ ranges) for suites that hold many calls at once.
+ */
 export async function startTestSipStack(
-  opts: { domain?: string; secret?: string; companionUrl?: string; failsafeUri?: string } = {},
+  opts: { domain?: string; secret?: string; companionUrl?: string; failsafeUri?: string; wide?: boolean } = {},
 ): Promise<TestSipStack> {
   const runDir = mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
   const sipPort = await freePort();
   const wsPort = await freePort();
   const ngPort = await freePort();
-  const portMin = 40000 + Math.floor(Math.random() * 200) * 100;
+  const portMin = opts.wide ? 31000 + Math.floor(Math.random() * 80) * 100 : 40000 + Math.floor(Math.random() * 200) * 100;
   const secret = opts.secret ?? `test-secret-${process.pid}`;
   const domain = opts.domain ?? '127.0.0.1';
   const stack = await startSipStack({
@@ -34,7 +37,7 @@ export async function startTestSipStack(
     domain,
     companionUrl: opts.companionUrl ?? 'http://127.0.0.1:9',
     failsafeUri: opts.failsafeUri,
-    rtpengine: { ngPort, portMin, portMax: portMin + 99 },
+    rtpengine: { ngPort, portMin, portMax: portMin + (opts.wide ? 799 : 99) },
   });
   return {
     stack,
