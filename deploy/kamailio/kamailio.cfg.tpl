@@ -551,10 +551,14 @@ route[VNUM_RESOLVE] {
 	}
 }
 
-# Relays the step's branches; the ring timeout is the step's.
+# Relays the step's branches; the ring timeout is the step's. A target that sends no provisional reply
+# within 5 s (an unreachable gateway over UDP retransmits into silence) fails the step sooner, so the
+# caller is not left waiting the whole ring time for nothing.
 route[VNUM_RELAY] {
 	$var(ms) = $var(timeout) * 1000;
-	t_set_fr("$var(ms)", "$var(ms)");
+	$var(first) = $var(ms);
+	if ($var(first) > 5000) $var(first) = 5000;
+	t_set_fr("$var(ms)", "$var(first)");
 	t_on_branch("MANAGE_BRANCH");
 	t_on_reply("MANAGE_REPLY");
 	t_on_failure("VNUM_FAILURE");

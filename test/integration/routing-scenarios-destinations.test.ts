@@ -121,6 +121,24 @@ test('external destination: the gateway receives the number with its dial extens
   expect((await historyOf(call.callId!)).summary).toContain('+442079460123 ext. 204');
 });
 
+test('an external destination whose gateway never answers fails after about 5 s, not the whole ring time', async () => {
+  await setRouting(NUMBERS.hours, {
+    rule: {
+      kind: 'alternative',
+      destinations: [
+        { destination: { kind: 'external', number: '+442079460123' }, ringTimeoutSeconds: 60 },
+        { destination: staff('bob'), ringTimeoutSeconds: RING },
+      ],
+    },
+  });
+  await presence({ bob: 'available' });
+  const p = await phones({ bob: answers() });
+  // No gateway is listening at PSTN_GATEWAY: the INVITE to it gets no provisional reply at all.
+  const call = await dial(NUMBERS.hours);
+  expect(call.finalCode).toBe(200);
+  expectAbout(p.bob.first(call.callId!, 'invite')!.at - call.invitedAt!, 5);
+});
+
 // ----- sticky routing -----
 
 describe('sticky routing', () => {
