@@ -11,4 +11,9 @@ npx tsc --noEmit -p tsconfig.json
 say "building the app for the end-to-end tests"
 npx vite build --logLevel warn
 say "unit, component, integration and end-to-end tests (private network namespace)"
-bash scripts/in-netns.sh npx vitest run --no-file-parallelism
+mkdir -p .run
+status=0
+bash scripts/in-netns.sh npx vitest run --no-file-parallelism --reporter=default --reporter=json --outputFile.json=.run/vitest.json || status=$?
+# One plain closing line with the totals.
+node -e 'const r = require("./.run/vitest.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' || true
+exit "$status"
