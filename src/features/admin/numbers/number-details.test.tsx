@@ -3,7 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithServices } from '../../../../test/support/render-with-services';
 import { NumberDetails } from './number-details';
-import { fakeApi, percentageNumber, salesNumber, staffList } from './test-fixtures';
+import { fakeApi } from '../../../../test/support/fake-api';
+import { percentageNumber, salesNumber, staffList } from './test-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -60,20 +60,3 @@ export function percentageNumber(): Extract<NumberView, { kind: 'standard' }> {
     },
   };
 }
-
-type Handler = (init: { method: string; body: unknown }) => { status?: number; json: unknown };
-
-/** A fetch that answers by "METHOD path"; every call is recorded for assertions. */
-export function fakeApi(routes: Record<string, Handler>) {
-  const calls: Array<{ method: string; path: string; body: unknown }> = [];
-  const fetch = vi.fn(async (input: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ method, path: input, body });
-    const handler = routes[`${method} ${input}`];
-    if (!handler) return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: `no route ${method} ${input}` } }), { status: 404 });
-    const answer = handler({ method, body });
-    return new Response(JSON.stringify(answer.json), { status: answer.status ?? 200 });
-  });
-  return { fetch, calls };
-}
