@@ -1,5 +1,6 @@
 /**
- * The phone network calling in: sipp places one call to Kamailio over UDP from 127.0.0.1 and plays a
+ * The phone network calling in: sipp places one call to Kamailio over UDP from 127.0.0.2 (the local stack's
+ * inbound gateway address, INBOUND_GATEWAYS) and plays a
  * 1 kHz PCMU tone (an RTP pcap generated here) once answered.
  *
  *   npm run call -- <number> [--from <caller>] [--duration <s>] [--port <kamailio sip port>]
@@ -11,7 +12,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CALLER_DEFAULTS, startCaller } from './sipp/caller';
+import { CALLER_DEFAULTS, PHONE_NETWORK_HOST, startCaller } from './sipp/caller';
 
 const usage = 'usage: npm run call -- <number> [--from <caller>] [--duration <s>] [--port <kamailio sip port>] [--domain <host>] [--cancel-after <ms>]';
 
@@ -40,7 +41,7 @@ async function main() {
   const started = Date.now();
   const since = (at?: number) => (at === undefined ? '' : `+${Math.round(at - started)} ms`);
 
-  console.log(`calling sip:${number}@${values.domain} from ${values.from} via 127.0.0.1:${port} (logs in ${runDir})`);
+  console.log(`calling sip:${number}@${values.domain} from ${values.from} (gateway ${PHONE_NETWORK_HOST}) via 127.0.0.1:${port} (logs in ${runDir})`);
   const { leg, result } = await startCaller({
     runDir,
     number,

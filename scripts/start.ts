@@ -19,10 +19,10 @@ function authSecret(): string {
 const stack = await startProductStack({
   runDir,
   authSecret: authSecret(),
-  ports: process.env.PORT ? { http: Number(process.env.PORT) } : {},
+  ports: { ...(process.env.PORT ? { http: Number(process.env.PORT) } : {}), ...(process.env.HOOK_PORT ? { hook: Number(process.env.HOOK_PORT) } : {}) },
   databasePath: process.env.DATABASE_PATH,
   failsafeUri: process.env.SIP_FAILSAFE_URI,
-  env: Object.fromEntries(['PSTN_GATEWAY', 'LOG_LEVEL', 'SESSION_HOURS', 'SIP_CREDENTIAL_SECONDS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+  env: Object.fromEntries(['PSTN_GATEWAY', 'INBOUND_GATEWAYS', 'PUBLIC_ORIGINS', 'CALL_SWEEP_SECONDS', 'LOG_LEVEL', 'SESSION_HOURS', 'SIP_CREDENTIAL_SECONDS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
   log: say,
 });
 

@@ -9,8 +9,13 @@
 #   {{AUTH_SECRET}}     shared secret for auth_ephemeral (the companion mints credentials)
 #   {{RTPENGINE_NG}}    rtpengine ng control socket, e.g. udp:127.0.0.1:22222
 #   {{CTL_SOCKET}}      per-run kamcmd socket path
-#   {{COMPANION_URL}}   companion base URL (routing and caller-ID hooks)
-#   {{HOOK_TOKEN}}      token the companion expects on /internal/sip/* (hookToken(secret))
+#   {{HOOK_URL}}        the companion's loopback-only hook listener (HOOK_PORT): /internal/sip/*
+#   {{HOOK_TOKEN}}      token the companion expects in the X-Hook-Token header (hookToken(secret));
+#                       it never appears in a URL, so no log line can print it
+#   {{GATEWAY_SOURCES}} regex over "<source ip>:<source port>": the phone-network gateways
+#                       (PSTN_GATEWAY host:port plus INBOUND_GATEWAYS), the only trusted senders
+#   {{GATEWAY_PIKE_IPS}} the gateways' IPs, space separated (never throttled by pike)
+#   {{WS_ORIGINS}}      regex of the Origins (PUBLIC_ORIGINS) a browser may open the WebSocket from
 #   {{FAILSAFE_URI}}    where a virtual-number call goes when the companion is unreachable
 #                       (sip:<ext>@{{DOMAIN}} or an external number at the gateway); empty: 503
 #   {{DEBUG_LEVEL}}     core log level (2 = info)
@@ -80,6 +85,7 @@ loadmodule "http_client.so"
 loadmodule "async.so"
 loadmodule "json.so"
 loadmodule "htable.so"
+loadmodule "dialog.so"
 
 # ----- ctl: kamcmd -s unix:{{CTL_SOCKET}} -----
 modparam("ctl", "binrpc", "unix:{{CTL_SOCKET}}")
@@ -92,7 +98,7 @@ modparam("tm", "fr_inv_timer", 60000)
 
 # ----- rr: double Record-Route when the call crosses ws <-> udp/tcp -----
 modparam("rr", "enable_full_lr", 0)
-# ftag lets is_direction() tell the caller's BYE from the callee's.
+# ftag in the Record-Route (in-dialog decisions use the dialog module, not Route params).
 modparam("rr", "append_fromtag", 1)
 modparam("rr", "enable_double_rr", 1)
 
@@ -114,10 +120,10 @@ modparam("auth_ephemeral", "username_format", 1)
 modparam("auth_ephemeral", "sha_algorithm", 0)
 
 # ----- pike: flood detection per source IP -----
-# More than 64 requests in 2 s from one address blocks it. Loopback is exempt (see
-# route[REQINIT]): on one host every peer (tests, the load bench, the companion, local
-# browsers) shares 127.0.0.1, so limiting it would only throttle ourselves. Browsers of a
-# call centre behind one NAT share an IP too, hence a generous density.
+# More than 64 requests in 2 s from one address blocks it, for every sender except the
+# configured phone-network gateways (route[REQINIT]): loopback is not exempt, so a local
+# process cannot flood either. Browsers of a call centre behind one NAT share an IP, hence
+# a generous density.
 modparam("pike", "sampling_time_unit", 2)
 modparam("pike", "reqs_density_per_unit", 64)
 modparam("pike", "remove_latency", 4)
@@ -141,13 +147,19 @@ modparam("rtpengine", "rtpengine_retr", 2)
 # query_result=0 keeps the whole body (default is its first line only).
 modparam("http_client", "query_result", 0)
 # A companion that does not answer within 1 s counts as unreachable (fail-safe routing).
-# Settings apply to the httpcon definitions below them only (the default timeout is 4 s).
+# Hooks use http_client_query() with the token in a header (never in the URL, which
+# Kamailio's own error lines print); this is its timeout too (the default is 4 s).
 modparam("http_client", "connection_timeout", 1)
-modparam("http_client", "keep_connections", 1)
-modparam("http_client", "httpcon", "companion=>{{COMPANION_URL}}")
 
 # ----- htable: per-call facts already reported (a 200 retransmitted or forked twice) -----
 modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
+# Each extension's organisation, as the companion said (an agent reaches only its own organisation).
+modparam("htable", "htable", "extorg=>size=8;autoexpire=300;")
+
+# ----- dialog: every call (dlg_manage() on each initial INVITE); in-dialog requests must belong
+# to one (route[WITHINDLG]). Facts about a call live in dialog variables, never in Route params. -----
+modparam("dialog", "default_timeout", 43200)
+modparam("dialog", "dlg_match_mode", 0)
 
 ####### Flags #######
 # branch flags
@@ -200,6 +212,7 @@ request_route {
 	if (is_method("INVITE|SUBSCRIBE")) {
 		record_route();
 	}
+	if (is_method("INVITE")) route(DLG_TRACK);
 
 	if (is_method("REGISTER")) {
 		route(REGISTRAR);
@@ -222,11 +235,14 @@ request_route {
 		exit;
 	}
 
+	if (!route(FROM_PHONE_NETWORK)) route(SAME_ORG);
 	route(LOCATION);
 }
 
 route[REQINIT] {
-	if ($si != "127.0.0.1" && !pike_check_req()) {
+	# Every sender is flood-limited except the configured gateways (loopback is not special).
+	$var(src) = $si + ":" + $sp;
+	if (!($var(src) =~ "{{GATEWAY_SOURCES}}") && !pike_check_req()) {
 		xlog("L_ALERT", "pike blocking $rm from $fu (IP:$si:$sp)\n");
 		exit;
 	}
@@ -247,9 +263,22 @@ route[REQINIT] {
 	}
 }
 
-# In-dialog requests follow the Record-Route set.
+# In-dialog requests follow the Record-Route set, but only inside a dialog Kamailio set up
+# itself (Call-ID and both tags match one it tracks) and only from one of its parties: a
+# forged To-tag and Route header gets 481, never a relay. Facts about the dialog come from
+# its dialog variables ($dlg_var), never from Route parameters a sender could have written.
 route[WITHINDLG] {
 	if (!has_totag()) return;
+
+	if (!is_known_dlg()) {
+		if (is_method("ACK") && t_check_trans()) {
+			# ACK for a negative reply: hop by hop, absorbed or relayed by its transaction
+			route(RELAY);
+		}
+		if (!is_method("ACK")) sl_send_reply("481", "Call/Transaction Does Not Exist");
+		exit;
+	}
+	route(DLG_PARTY);
 
 	if (loose_route()) {
 		if (!isdsturiset()) {
@@ -285,20 +314,25 @@ route[LOCAL_DOMAIN] {
 	return -1;
 }
 
-# The phone-network side: UDP/TCP on our SIP port from loopback (the gateway's host).
+# The phone-network side: UDP/TCP on our SIP port from exactly one of the configured
+# gateway addresses (PSTN_GATEWAY, INBOUND_GATEWAYS). Any other sender, local or not, is
+# an agent that must authenticate.
 route[FROM_PHONE_NETWORK] {
-	if ($si == "127.0.0.1" && $Rp == {{SIP_PORT}} && ($proto == "udp" || $proto == "tcp")) return 1;
+	if ($Rp != {{SIP_PORT}} || ($proto != "udp" && $proto != "tcp")) return -1;
+	$var(gw_src) = $si + ":" + $sp;
+	if ($var(gw_src) =~ "{{GATEWAY_SOURCES}}") return 1;
 	return -1;
 }
 
-# Phone-network peers are trusted for now; everything else, and every REGISTER, needs
+# The configured gateways are trusted; everything else, and every REGISTER, needs
 # ephemeral credentials whose user is the From user.
 route[AUTH] {
 	if (!is_method("REGISTER") && route(FROM_PHONE_NETWORK)) {
 		return;
 	}
 
-	if (is_method("ACK|CANCEL|PRACK")) return;
+	# In-dialog ACK/PRACK never get here (route[WITHINDLG]); outside a dialog they are bogus.
+	if (is_method("ACK|PRACK")) exit;
 
 	if (!autheph_check("{{DOMAIN}}")) {
 		auth_challenge("{{DOMAIN}}", "1");
@@ -362,10 +396,107 @@ route[RELAY] {
 	exit;
 }
 
+####### Dialogs and organisations: who may speak inside a call, and to whom #######
+#
+# Every initial INVITE becomes a tracked dialog. Its parties are "a" (the caller) and "b"
+# (the callee): for each, the source it sends from ("gateway" for the phone network, else
+# proto:ip:port) and, for agents, the extension. An in-dialog request must come from one
+# of them; a browser that reconnected (new WebSocket) proves its extension with a digest.
+
+route[DLG_TRACK] {
+	dlg_manage();
+	$dlg_var(ext_b) = $rU;
+	if (route(FROM_PHONE_NETWORK)) {
+		$dlg_var(src_a) = "gateway";
+		$dlg_var(ext_a) = "";
+	} else {
+		# authenticated: the From user is the credentials' extension (route[AUTH])
+		$dlg_var(src_a) = $proto + ":" + $si + ":" + $sp;
+		$dlg_var(ext_a) = $fU;
+	}
+}
+
+# A 2xx to the initial INVITE: the answering side becomes party "b".
+route[DLG_ANSWERED] {
+	if ($dlg_var(src_b) != $null) return;
+	if (route(FROM_PHONE_NETWORK)) {
+		$dlg_var(src_b) = "gateway";
+	} else {
+		$dlg_var(src_b) = $proto + ":" + $si + ":" + $sp;
+	}
+}
+
+route[DLG_PARTY] {
+	# An ACK cannot be challenged; inside a known dialog it only completes the 2xx.
+	if (is_method("ACK")) return;
+	$var(src) = $proto + ":" + $si + ":" + $sp;
+	if (route(FROM_PHONE_NETWORK)) $var(src) = "gateway";
+	if ($var(src) == $dlg_var(src_a) || $var(src) == $dlg_var(src_b)) return;
+	if (nat_uac_test("64") && ($dlg_var(ext_a) != "" || $dlg_var(ext_b) != "")) {
+		# A browser on a new WebSocket (it reconnected mid-call) proves its extension.
+		if (!autheph_check("{{DOMAIN}}")) {
+			auth_challenge("{{DOMAIN}}", "1");
+			exit;
+		}
+		$var(ext) = $(au{s.select,1,:});
+		if ($var(ext) != "" && $var(ext) == $dlg_var(ext_a)) {
+			$dlg_var(src_a) = $var(src);
+			consume_credentials();
+			return;
+		}
+		if ($var(ext) != "" && $var(ext) == $dlg_var(ext_b)) {
+			$dlg_var(src_b) = $var(src);
+			consume_credentials();
+			return;
+		}
+	}
+	xlog("L_WARN", "in-dialog $rm from $si:$sp refused: not a party of the dialog\n");
+	sl_send_reply("403", "Forbidden");
+	exit;
+}
+
+# An agent reaches only extensions of its own organisation. Another organisation's
+# extension gets exactly the answer of an unregistered one (404 Not Found), so no answer
+# tells who is online elsewhere.
+route[SAME_ORG] {
+	$var(ext) = $fU;
+	route(EXT_ORG);
+	$var(org_from) = $var(org);
+	$var(ext) = $rU;
+	route(EXT_ORG);
+	if ($var(org_from) == "?" || $var(org) == "?") {
+		sl_send_reply("503", "Service Unavailable");
+		exit;
+	}
+	if ($var(org_from) == "" || $var(org_from) != $var(org)) {
+		sl_send_reply("404", "Not Found");
+		exit;
+	}
+}
+
+# $var(org) = the organisation of extension $var(ext) ("" none, "?" companion unreachable),
+# cached for 5 minutes.
+route[EXT_ORG] {
+	$var(org) = $sht(extorg=>$var(ext));
+	if ($var(org) != $null) return;
+	$var(org) = "?";
+	$var(body) = "";
+	$var(q) = "{{HOOK_URL}}/internal/sip/extension?ext=" + $(var(ext){s.urlencode.param});
+	$var(rc) = http_client_query("$var(q)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(body)");
+	if ($var(rc) != 200) {
+		xlog("L_ERR", "companion unreachable: organisation of an extension unknown (HTTP $var(rc))\n");
+		return;
+	}
+	$var(o) = "";
+	json_get_string("$var(body)", "org", "$var(o)");
+	$var(org) = $var(o);
+	$sht(extorg=>$var(ext)) = $var(org);
+}
+
 ####### Virtual numbers: the companion decides, Kamailio carries out #######
 #
 # One call = a sequence of steps. Step N is asked for with
-#   GET /internal/sip/route?token&callId&from&to&attempt=N[&lastCode=C]
+#   GET /internal/sip/route?callId&from&to&attempt=N[&lastCode=C]   (X-Hook-Token header)
 # and answered {"action":"ring","timeout":s,"targets":[uri...]} or
 # {"action":"reject","code":c,"reason":"..."}. A ring step forks to every target at once;
 # when they all fail (no answer 408, busy 486, declined 603, unavailable 480...) the
@@ -390,8 +521,9 @@ route[IS_VIRTUAL_NUMBER] {
 
 route[VNUM_INVITE] {
 	setflag(FLT_VNUM);
-	# Marks the dialog: its BYE is reported, and rtpengine is torn down.
-	add_rr_param(";vn=1;rtpe=1");
+	# Marks the dialog (route[DLG_TRACK] created it): its BYE is reported, and rtpengine is torn down.
+	$dlg_var(vn) = "1";
+	$dlg_var(rtpe) = "1";
 	$avp(vn_attempt) = 0;
 	$avp(vn_from) = $fU;
 	$avp(vn_to) = $rU;
@@ -464,7 +596,7 @@ route[VNUM_STEP] {
 # GET the current step. Sets $var(action): ring | reject | unreachable, and
 # $var(timeout) + $var(targets), or $var(code) + $var(reason).
 route[VNUM_ASK] {
-	$var(q) = "/internal/sip/route?token={{HOOK_TOKEN}}&callId=" + $(ci{s.urlencode.param})
+	$var(q) = "{{HOOK_URL}}/internal/sip/route?callId=" + $(ci{s.urlencode.param})
 		+ "&from=" + $(avp(vn_from){s.urlencode.param}) + "&to=" + $(avp(vn_to){s.urlencode.param})
 		+ "&attempt=" + $avp(vn_attempt);
 	if ($avp(vn_last_code) != $null) {
@@ -473,7 +605,7 @@ route[VNUM_ASK] {
 	$var(body) = "";
 	$var(action) = "unreachable";
 	$var(t0) = $TV(sn) * 1000000 + $TV(un);
-	$var(rc) = http_connect("companion", "$var(q)", "$var(body)");
+	$var(rc) = http_client_query("$var(q)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(body)");
 	$var(us) = $TV(sn) * 1000000 + $TV(un) - $var(t0);
 	xlog("L_INFO", "route lookup $ci attempt $avp(vn_attempt): HTTP $var(rc) in $var(us) us\n");
 	if ($var(rc) != 200) {
@@ -538,6 +670,8 @@ route[VNUM_RESOLVE] {
 			}
 			if ($var(ok) == 1) {
 				$var(resolved) = $var(resolved) + 1;
+				$var(ext) = $(var(t){uri.user});
+				route(VNUM_TAG_BRANCHES);
 			} else {
 				xlog("L_INFO", "virtual number call $ci: agent $var(t) is not registered, skipped\n");
 			}
@@ -548,6 +682,21 @@ route[VNUM_RESOLVE] {
 			append_branch("$var(t)");
 			$var(resolved) = $var(resolved) + 1;
 		}
+	}
+}
+
+# Remembers which extension each contact just added by lookup() belongs to, so the 200 of
+# a branch names the agent who answered (route[VNUM_ANSWERED]).
+route[VNUM_TAG_BRANCHES] {
+	$var(j) = -1;
+	while ($var(j) < $branch(count)) {
+		if ($var(j) < 0) {
+			$var(bu) = $ru;
+		} else {
+			$var(bu) = $(branch(uri)[$var(j)]);
+		}
+		if ($sht(vncall=>$ci::ext::$var(bu)) == $null) $sht(vncall=>$ci::ext::$var(bu)) = $var(ext);
+		$var(j) = $var(j) + 1;
 	}
 }
 
@@ -627,19 +776,24 @@ route[VNUM_RESUME] {
 	t_continue("$var(index)", "$var(label)", "VNUM_STEP");
 }
 
+# The answering extension is the one whose contact sent the 200 (empty for a phone-network
+# destination): Kamailio's observation, never what a browser says about itself.
 route[VNUM_ANSWERED] {
 	if ($sht(vncall=>$ci::answered) != $null) return;
 	$sht(vncall=>$ci::answered) = 1;
 	$var(ev) = "answered";
 	$var(ev_code) = $rs;
+	$var(ev_ext) = $sht(vncall=>$ci::branch::$T_branch_idx);
+	if ($var(ev_ext) == $null) $var(ev_ext) = "";
+	$dlg_var(ext_b) = $var(ev_ext);
 	route(VNUM_EVENT);
 }
 
 # In-dialog BYE of a virtual-number call (after loose_route).
 route[VNUM_BYE] {
-	if (!check_route_param("vn=1")) return;
+	if ($dlg_var(vn) != "1") return;
 	$var(by) = "callee";
-	if (is_direction("downstream")) $var(by) = "caller";
+	if ($ft == $dlg(from_tag)) $var(by) = "caller";
 	$var(ev) = "ended";
 	$var(ev_by) = $var(by);
 	route(VNUM_EVENT);
@@ -647,11 +801,14 @@ route[VNUM_BYE] {
 
 # Fire-and-forget: $var(ev) [+ $var(ev_code) | $var(ev_by)] to /internal/sip/event.
 route[VNUM_EVENT] {
-	$var(eq) = "/internal/sip/event?token={{HOOK_TOKEN}}&callId=" + $(ci{s.urlencode.param}) + "&event=" + $var(ev);
+	$var(eq) = "callId=" + $(ci{s.urlencode.param}) + "&event=" + $var(ev);
 	if ($var(ev) == "ended") {
 		$var(eq) = $var(eq) + "&by=" + $var(ev_by);
 	} else if ($var(ev) == "answered" || $var(ev) == "failed") {
 		$var(eq) = $var(eq) + "&code=" + $var(ev_code);
+	}
+	if ($var(ev) == "answered") {
+		$var(eq) = $var(eq) + "&ext=" + $(var(ev_ext){s.urlencode.param});
 	}
 	if (!async_task_data("VNUM_EVENT_SEND", "$var(eq)")) {
 		xlog("L_ERR", "cannot queue call event $var(ev) for $ci\n");
@@ -659,9 +816,10 @@ route[VNUM_EVENT] {
 }
 
 route[VNUM_EVENT_SEND] {
-	$var(rc) = http_connect("companion", "$async(data)", "$var(reply)");
+	$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/event?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
 	if ($var(rc) != 200) {
-		xlog("L_WARN", "companion unreachable: call event not delivered ($var(rc)): $async(data)\n");
+		# The query names the call and the event only; the token is in a header and never logged.
+		xlog("L_WARN", "companion did not take call event ($var(rc)): $async(data)\n");
 	}
 }
 
@@ -674,7 +832,7 @@ route[IS_WS_TARGET] {
 }
 
 # Before relaying an INVITE: if any branch crosses ws <-> sip, tag the dialog
-# (Record-Route param) so the BYE knows to tear the rtpengine session down.
+# (dialog variable) so the BYE knows to tear the rtpengine session down.
 route[RTPE_MARK_DIALOG] {
 	$var(from_ws) = 0;
 	if (nat_uac_test("64")) $var(from_ws) = 1;
@@ -695,10 +853,14 @@ route[RTPE_MARK_DIALOG] {
 		if ($var(to_ws) != $var(from_ws)) $var(mixed) = 1;
 		$var(i) = $var(i) + 1;
 	}
-	if ($var(mixed) == 1) add_rr_param(";rtpe=1");
+	if ($var(mixed) == 1) $dlg_var(rtpe) = "1";
 }
 
 branch_route[MANAGE_BRANCH] {
+	if (isflagset(FLT_VNUM) && is_method("INVITE") && $sht(vncall=>$ci::ext::$ru) != $null) {
+		# this branch rings that extension (route[VNUM_TAG_BRANCHES])
+		$sht(vncall=>$ci::branch::$T_branch_idx) = $sht(vncall=>$ci::ext::$ru);
+	}
 	# Initial INVITEs only: re-INVITEs are handled once in route[RTPE_REOFFER].
 	if (!is_method("INVITE") || has_totag() || !has_body("application/sdp")) return;
 	$var(u) = $ru;
@@ -733,8 +895,9 @@ onreply_route[MANAGE_REPLY] {
 		# reply from a WebSocket client: alias its contact for in-dialog routing
 		add_contact_alias();
 	}
-	if (isflagset(FLT_VNUM) && is_method("INVITE") && status =~ "^2[0-9][0-9]$") {
-		route(VNUM_ANSWERED);
+	if (is_method("INVITE") && status =~ "^2[0-9][0-9]$") {
+		route(DLG_ANSWERED);
+		if (isflagset(FLT_VNUM)) route(VNUM_ANSWERED);
 	}
 	if (!has_body("application/sdp")) return;
 	if (status =~ "(18[0-9])|(2[0-9][0-9])") {
@@ -755,14 +918,14 @@ failure_route[MANAGE_FAILURE] {
 }
 
 route[RTPE_DELETE] {
-	if (check_route_param("rtpe=1")) {
+	if ($dlg_var(rtpe) == "1") {
 		rtpengine_delete();
 	}
 }
 
 # A re-INVITE inside a bridged dialog: offer toward the receiving leg.
 route[RTPE_REOFFER] {
-	if (!check_route_param("rtpe=1")) return;
+	if ($dlg_var(rtpe) != "1") return;
 	if (nat_uac_test("64")) {
 		rtpengine_offer("replace-origin replace-session-connection ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off");
 		t_on_reply("REOFFER_TO_SIP_REPLY");
@@ -792,6 +955,14 @@ event_route[xhttp:request] {
 	set_reply_no_connect();
 
 	if ($Rp != {{WS_PORT}}) {
+		xhttp_reply("403", "Forbidden", "", "");
+		exit;
+	}
+
+	# Browsers always send their page's Origin: only our own pages (PUBLIC_ORIGINS) may speak
+	# SIP here. Software that sends no Origin is no web page riding an agent's browser.
+	if ($hdr(Origin) != $null && !($hdr(Origin) =~ "{{WS_ORIGINS}}")) {
+		xlog("L_WARN", "WebSocket handshake from $si refused: Origin $hdr(Origin) is not allowed\n");
 		xhttp_reply("403", "Forbidden", "", "");
 		exit;
 	}

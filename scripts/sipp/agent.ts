@@ -14,6 +14,8 @@ export interface AgentOptions {
   name?: string;
   /** Seconds sipp waits for the whole call. */
   timeoutS?: number;
+  /** The address it signals from (default 127.0.0.1; a gateway uses PHONE_NETWORK_HOST). */
+  host?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function startAgent(opts: AgentOptions): Promise<SippLeg> {
     scenario: `agent-${opts.behaviour}`,
     template: { RING_MS: Math.max(1, opts.ringMs ?? 200) },
     localPort: opts.localPort,
+    host: opts.host,
     pcap: tonePcap(opts.runDir, opts.frequency ?? 500),
     playOn: { event: 'answered', fromEvent: 'invite', hostArg: 0, portArg: 1 },
     timeoutS: opts.timeoutS ?? 120,

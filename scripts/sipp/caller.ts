@@ -2,6 +2,12 @@ import { freeUdpPort, startLeg, tonePcap, type SippEvent, type SippLeg } from '.
 
 export const CALLER_DEFAULTS = { from: '+447700900123', durationS: 10, kamailioPort: 5060, frequency: 1000 } as const;
 
+/**
+ * The phone network signals from its own loopback address (INBOUND_GATEWAYS of a local stack), so "from the
+ * gateway" and "from some local process on 127.0.0.1" are different senders to Kamailio.
+ */
+export const PHONE_NETWORK_HOST = '127.0.0.2';
+
 export interface CallerOptions {
   runDir: string;
   /** The number dialled: sip:<number>@<domain>. */
@@ -17,6 +23,8 @@ export interface CallerOptions {
   frequency?: number;
   name?: string;
   localPort?: number;
+  /** The address the caller signals from (default PHONE_NETWORK_HOST). */
+  host?: string;
 }
 
 export interface CallResult {
@@ -47,6 +55,7 @@ export async function startCaller(opts: CallerOptions): Promise<{ leg: SippLeg; 
     keys: { sb_to: opts.number, sb_from: opts.from ?? CALLER_DEFAULTS.from, sb_domain: opts.domain ?? '127.0.0.1' },
     localPort: opts.localPort ?? (await freeUdpPort()),
     remote: `127.0.0.1:${opts.kamailioPort ?? CALLER_DEFAULTS.kamailioPort}`,
+    host: opts.host ?? PHONE_NETWORK_HOST,
     pcap: tonePcap(opts.runDir, opts.frequency ?? CALLER_DEFAULTS.frequency),
     playOn: { event: 'answered', hostArg: 1, portArg: 2 },
     timeoutS: Math.ceil(durationMs / 1000) + 180,

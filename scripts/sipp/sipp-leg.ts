@@ -72,6 +72,8 @@ export interface LegOptions {
   localPort: number;
   /** Kamailio host:port for a UAC; omitted for a UAS. */
   remote?: string;
+  /** The address sipp signals from (default 127.0.0.1; the phone network is PHONE_NETWORK_HOST). */
+  host?: string;
   /** Plays this pcap to the far end's media address once the event `playOn` arrives. */
   pcap: string;
   playOn: { event: string; hostArg: number; portArg: number; fromEvent?: string };
@@ -105,7 +107,7 @@ export async function startLeg(opts: LegOptions): Promise<SippLeg> {
   const args = [
     ...(opts.remote ? [opts.remote] : []),
     '-sf', scenarioPath,
-    '-i', '127.0.0.1',
+    '-i', opts.host ?? '127.0.0.1',
     '-mi', '127.0.0.1',
     '-p', String(opts.localPort),
     '-t', 'u1',

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hookToken } from '../../src/server/auth/hook-token';
+import { gatewaySourceRegex, originRegex, type GatewaySource } from '../../src/server/domain/sip-trust';
 import { spawnProcess, type ProcessHandle } from './process-handle';
 
 export interface KamailioOptions {
@@ -17,8 +18,12 @@ export interface KamailioOptions {
   domain: string;
   /** rtpengine ng socket, e.g. "udp:127.0.0.1:22222". */
   rtpengineNg: string;
-  /** Companion base URL: routing lookups and call events for virtual numbers (/internal/sip/*). */
-  companionUrl: string;
+  /** The companion's loopback hook listener (HOOK_PORT): routing lookups, call events, organisations (/internal/sip/*). */
+  hookUrl: string;
+  /** The phone-network gateways (PSTN_GATEWAY + INBOUND_GATEWAYS, see sip-trust.ts): the only senders trusted without credentials. */
+  gateways: GatewaySource[];
+  /** Origins a browser may open the WebSocket from (PUBLIC_ORIGINS, as the companion's feed). */
+  publicOrigins: string[];
   /**
    * Where a virtual-number call goes when the companion is unreachable: sip:<ext>@<domain> (looked up in
    * location) or an external number at the gateway. Without it such calls get 503.
@@ -50,6 +55,18 @@ function checkFailsafe(uri: string): string {
   return uri;
 }
 
+/** Hooks go to the companion's loopback-only listener. */
+function checkHookUrl(url: string): string {
+  if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+$/.test(url)) throw new Error(`kamailio config: hookUrl must be http://<loopback>:<port>, got ${url}`);
+  return url;
+}
+
+/** A rendered regex stays inside its quoted config string. */
+function checkRegex(re: string): string {
+  if (/["\n\r]/.test(re)) throw new Error(`kamailio config: regex ${re} must not contain quotes or newlines`);
+  return re;
+}
+
 export function renderKamailioConfig(opts: KamailioOptions, template = readFileSync(KAMAILIO_TEMPLATE, 'utf8')): string {
   const values: Record<string, string> = {
     SIP_PORT: String(opts.sipPort),
@@ -58,7 +75,9 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     AUTH_SECRET: checkValue('authSecret', opts.authSecret),
     RTPENGINE_NG: checkValue('rtpengineNg', opts.rtpengineNg),
     CTL_SOCKET: checkValue('runDir', ctlSocketPath(opts.runDir)),
-    COMPANION_URL: checkValue('companionUrl', opts.companionUrl.replace(/\/+$/, '')),
+    HOOK_URL: checkValue('hookUrl', checkHookUrl(opts.hookUrl.replace(/\/+$/, ''))),
+    GATEWAY_SOURCES: checkRegex(gatewaySourceRegex(opts.gateways)),
+    WS_ORIGINS: checkRegex(originRegex(opts.publicOrigins)),
     HOOK_TOKEN: hookToken(opts.authSecret),
     FAILSAFE_URI: checkValue('failsafeUri', checkFailsafe(opts.failsafeUri ?? '')),
     DEBUG_LEVEL: String(opts.debugLevel ?? 2),

@@ -2,14 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startCompanionProcess } from './companion-process';
 import type { ProcessHandle } from './process-handle';
-import { startKamailio } from './kamailio';
+import { loadConfig } from '../../src/server/config';
+import { ctlSocketPath, startKamailio } from './kamailio';
 import { startSipStack, type SipStack } from './sip-stack';
 
-export type ProductPorts = { http: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number };
-export const DEFAULT_PORTS: ProductPorts = { http: 8080, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999 };
+export type ProductPorts = { http: number; hook: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number };
+export const DEFAULT_PORTS: ProductPorts = { http: 8080, hook: 8081, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999 };
 
 export type ProductStack = {
   url: string;
+  /** The companion's loopback hook listener (Kamailio's /internal/sip/*). */
+  hookUrl: string;
   sip: SipStack;
   companion: ProcessHandle;
   runDir: string;
@@ -39,14 +42,11 @@ export async function startProductStack(opts: {
   const runDir = resolve(opts.runDir);
   mkdirSync(runDir, { recursive: true });
   const url = `http://127.0.0.1:${ports.http}`;
-
-  log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
-  const kamailioOptions = { runDir, sipPort: ports.sip, wsPort: ports.ws, authSecret: opts.authSecret, domain: '127.0.0.1', companionUrl: url, failsafeUri: opts.failsafeUri };
-  const sip = await startSipStack({ ...kamailioOptions, rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax } });
-  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}; starting the companion on ${url}`);
   const companionEnv = {
     HOST: '127.0.0.1',
     PORT: String(ports.http),
+    HOOK_PORT: String(ports.hook),
+    KAMAILIO_CTL_SOCKET: ctlSocketPath(runDir),
     DATABASE_PATH: opts.databasePath ?? resolve(runDir, 'switchboard.sqlite'),
     STATIC_DIR: resolve(import.meta.dirname, '../../dist'),
     SIP_AUTH_SECRET: opts.authSecret,
@@ -58,6 +58,23 @@ export async function startProductStack(opts: {
     SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
     ...opts.env,
   };
+  // Kamailio trusts exactly what the companion is configured with: one parser for both.
+  const shared = loadConfig(companionEnv);
+
+  log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
+  const kamailioOptions = {
+    runDir,
+    sipPort: ports.sip,
+    wsPort: ports.ws,
+    authSecret: opts.authSecret,
+    domain: '127.0.0.1',
+    hookUrl: `http://127.0.0.1:${ports.hook}`,
+    gateways: shared.gateways,
+    publicOrigins: shared.publicOrigins,
+    failsafeUri: opts.failsafeUri,
+  };
+  const sip = await startSipStack({ ...kamailioOptions, rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax } });
+  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}; starting the companion on ${url} (hooks on 127.0.0.1:${ports.hook})`);
   let companion: ProcessHandle;
   try {
     companion = await startCompanionProcess({ runDir, env: companionEnv });
@@ -68,6 +85,7 @@ export async function startProductStack(opts: {
   log(`companion pid ${companion.pid}`);
   const stack: ProductStack = {
     url,
+    hookUrl: kamailioOptions.hookUrl,
     sip,
     companion,
     runDir,

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 
 /**
- * The contract between Kamailio and the companion for calls to virtual numbers. Kamailio calls these over
- * HTTP on loopback (http_client), with the hook token as `token` query parameter; answers are JSON that
- * Kamailio reads with jansson.
+ * The contract between Kamailio and the companion. Kamailio calls these over HTTP on the companion's
+ * loopback-only hook listener (HOOK_PORT), with the hook token in the X-Hook-Token header; answers are JSON
+ * that Kamailio reads with jansson.
  *
- *   GET /internal/sip/route?token&callId&from&to&attempt=0            → first step of the call
- *   GET /internal/sip/route?token&callId&from&to&attempt=N&lastCode=C → next step after step N-1 failed with C
- *   GET /internal/sip/event?token&callId&event&code                   → a fact about the call; answers { ok: true }
+ *   GET /internal/sip/route?callId&from&to&attempt=0            → first step of the call
+ *   GET /internal/sip/route?callId&from&to&attempt=N&lastCode=C → next step after step N-1 failed with C
+ *   GET /internal/sip/event?callId&event&code[&ext|&by]         → a fact about the call; { ok: true }, or 409
+ *                                                                  when no call is in a state where it can happen
+ *   GET /internal/sip/extension?ext                             → { org } of that extension ("" for none)
  */
+export const HOOK_TOKEN_HEADER = 'X-Hook-Token';
+
 export const routeQuerySchema = z.object({
   callId: z.string().min(1, 'callId is required'),
   /** The caller: From user (a phone number, ideally E.164). */
@@ -46,5 +50,9 @@ export const callEventQuerySchema = z.object({
   code: z.coerce.number().int().optional(),
   /** For ended: who sent the BYE, 'caller' or 'callee'. */
   by: z.enum(['caller', 'callee']).optional(),
+  /** For answered: the extension whose phone sent the 200, as Kamailio saw it (empty: a phone-network destination). */
+  ext: z.string().max(32).optional(),
 });
 export type CallEventQuery = z.infer<typeof callEventQuerySchema>;
+
+export const extensionQuerySchema = z.object({ ext: z.string().min(1, 'ext is required').max(32) });

@@ -7,6 +7,8 @@ import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
 import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
+import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
+import { createHookApp } from './sip-hooks/hook-app';
 import { repoRouteSource } from './calls/repo-route-source';
 import { feedCallPublisher } from './feed/call.handlers';
 import { attachFeed, publishPresence, serveFeed } from './feed/feed-server';
@@ -15,9 +17,19 @@ import { createPresenceService } from './presence/presence-service';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 
-export type Companion = { http: Server; url: string; repos: Repos; close(): Promise<void> };
+export type Companion = {
+  http: Server;
+  url: string;
+  /** Kamailio's hooks: a second listener on 127.0.0.1 only (HOOK_PORT). */
+  hooks: Server;
+  hookUrl: string;
+  repos: Repos;
+  /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
+  sweepCalls(): Promise<number>;
+  close(): Promise<void>;
+};
 
-/** Builds the whole companion once: storage, HTTP API, feed and presence on one port. */
+/** Builds the whole companion once: storage, HTTP API, feed and presence on one port; Kamailio's hooks on a loopback port. */
 export async function startCompanion(config: Config, now: () => number = Date.now): Promise<Companion> {
   const repos = createRepos(openDatabase(config.databasePath));
   const sessions = createSessions(repos.sessions, config.sessionMs, now);
@@ -36,23 +48,49 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     now,
   });
   serveFeed(io, presence, calls);
-  const callHooks = { calls, token: hookToken(config.sip.authSecret), history: createCallHistory(repos.db) };
+  const callHooks = { calls, history: createCallHistory(repos.db) };
   http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks }));
+  const hooks = createServer(
+    createHookApp({
+      calls,
+      token: hookToken(config.sip.authSecret),
+      orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
+      log: config.logInfo ? (l) => console.log(l) : undefined,
+      warn: (l) => console.warn(l),
+    }),
+  );
   const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
-
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => resolve());
+  const ctl = config.kamailio.ctlSocket;
+  const dialogSweep = startDialogSweep({
+    listDialogs: ctl ? () => kamailioDialogCallIds(ctl) : () => Promise.reject(new Error('KAMAILIO_CTL_SOCKET is not set')),
+    reconcile: calls.reconcile,
+    now,
+    everyMs: ctl ? config.kamailio.sweepSeconds * 1000 : 2 ** 31 - 1,
+    log: (l) => console.warn(l),
   });
+
+  const listen = (server: Server, port: number, host: string) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  await listen(http, config.port, config.host);
+  await listen(hooks, config.hookPort, '127.0.0.1');
   const { port } = http.address() as AddressInfo;
+  const hookPort = (hooks.address() as AddressInfo).port;
   // A port of 0 picks a free one: the companion's own origin is then known only now.
   selfOrigins.add(`http://${config.host}:${port}`);
   return {
     http,
+    hooks,
+    hookUrl: `http://127.0.0.1:${hookPort}`,
     repos,
     url: `http://${config.host}:${port}`,
+    sweepCalls: dialogSweep.runOnce,
     async close() {
       clearInterval(sweep);
+      dialogSweep.stop();
+      await new Promise<void>((r) => hooks.close(() => r()));
       await io.close();
       repos.db.close();
     },

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { parseOrigins, trustedGatewaySources, type GatewaySource } from './domain/sip-trust';
 
 /** Every setting comes from the environment; `.env.example` documents the same names and defaults. */
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Kamailio's hooks (/internal/sip/*): a second listener, always on 127.0.0.1 only. 0 picks a free port. */
+  HOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   DATABASE_PATH: z.string().default('.run/switchboard.sqlite'),
   /** Origins allowed to open the feed and send writes; the companion's own origin is always allowed. */
   PUBLIC_ORIGINS: z.string().default('http://127.0.0.1:8080,http://localhost:8080,http://127.0.0.1:5173,http://localhost:5173'),
@@ -19,7 +22,12 @@ const envSchema = z.object({
   KAMAILIO_WS_PORT: z.coerce.number().int().default(5066),
   RTPENGINE_NG: z.string().default('127.0.0.1:22222'),
   /** Where external destinations and fail-safe numbers are sent: the phone-network gateway's SIP address. */
-  PSTN_GATEWAY: z.string().default('127.0.0.1:5080'),
+  PSTN_GATEWAY: z.string().default('127.0.0.2:5080'),
+  /** Further addresses the phone network sends calls from (`ip` for any port, or `ip:port`), comma separated. */
+  INBOUND_GATEWAYS: z.string().default('127.0.0.2'),
+  /** Kamailio's kamcmd socket: when set, calls are reconciled against Kamailio's dialogs every CALL_SWEEP_SECONDS. */
+  KAMAILIO_CTL_SOCKET: z.string().default(''),
+  CALL_SWEEP_SECONDS: z.coerce.number().int().min(1).default(30),
   /** info: every routing answer given to Kamailio is logged; warn: only problems. */
   LOG_LEVEL: z.enum(['info', 'warn']).default('info'),
 });
@@ -27,12 +35,15 @@ const envSchema = z.object({
 export type Config = {
   host: string;
   port: number;
+  hookPort: number;
   databasePath: string;
   publicOrigins: string[];
   staticDir: string;
   sessionMs: number;
   sip: { authSecret: string; domain: string; wsUrl: string; credentialSeconds: number; pstnGateway: string };
-  kamailio: { host: string; wsPort: number };
+  kamailio: { host: string; wsPort: number; ctlSocket: string; sweepSeconds: number };
+  /** Every address the phone network may send from (sip-trust.ts). */
+  gateways: GatewaySource[];
   rtpengine: { host: string; port: number };
   logInfo: boolean;
 };
@@ -43,12 +54,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: e.HOST,
     port: e.PORT,
+    hookPort: e.HOOK_PORT,
     databasePath: e.DATABASE_PATH,
-    publicOrigins: e.PUBLIC_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    publicOrigins: parseOrigins(e.PUBLIC_ORIGINS),
     staticDir: e.STATIC_DIR,
     sessionMs: e.SESSION_HOURS * 3_600_000,
     sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS, pstnGateway: e.PSTN_GATEWAY },
-    kamailio: { host: e.KAMAILIO_HOST, wsPort: e.KAMAILIO_WS_PORT },
+    kamailio: { host: e.KAMAILIO_HOST, wsPort: e.KAMAILIO_WS_PORT, ctlSocket: e.KAMAILIO_CTL_SOCKET, sweepSeconds: e.CALL_SWEEP_SECONDS },
+    gateways: trustedGatewaySources(e.PSTN_GATEWAY, e.INBOUND_GATEWAYS),
     rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 22222) },
     logInfo: e.LOG_LEVEL === 'info',
   };

@@ -22,7 +22,7 @@ export const INBOUND_DEFINITIONS = {
     'a Node feed connection reporting a registered idle phone. Then the same number of calls at the same rate straight to extension 1003.',
   kamailioLookup:
     'Kamailio\'s own figure: route[VNUM_ASK] logs "route lookup <Call-ID> attempt 0: HTTP 200 in <us> us", $TV(sn)/$TV(un) taken just ' +
-    'before and after http_connect("companion", GET /internal/sip/route) in the async worker (libcurl over a kept-alive connection + the companion).',
+    'before and after http_client_query(GET /internal/sip/route, token header) in the async worker (libcurl to the hook listener + the companion).',
   proxyGap:
     'Wire-side gap through Kamailio: t0 = sipp caller\'s gettimeofday just before it sends the INVITE, t1 = sipp agent\'s gettimeofday as it ' +
     'receives the relayed INVITE (one machine, one clock, loopback). For the virtual number it includes 100 Trying, the hand-off to an async ' +

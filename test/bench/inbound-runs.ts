@@ -2,12 +2,13 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { startCaller } from '../../scripts/sipp/caller';
+import { PHONE_NETWORK_HOST, startCaller } from '../../scripts/sipp/caller';
 import { freeUdpPort } from '../../scripts/sipp/sipp-leg';
 import { kamcmd } from '../../scripts/stack/kamcmd';
 import { spawnProcess, type ProcessHandle } from '../../scripts/stack/process-handle';
 import type { ProductStack } from '../../scripts/stack/product-stack';
 import { hookToken } from '../../src/server/auth/hook-token';
+import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { runSipp } from '../integration/sip-support/sipp';
 
@@ -145,7 +146,7 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
         args: [
           `127.0.0.1:${sipPort}`,
           '-sf', scenario,
-          '-i', '127.0.0.1', '-mi', '127.0.0.1', '-mp', String(await freeUdpPort()),
+          '-i', PHONE_NETWORK_HOST, '-mi', '127.0.0.1', '-mp', String(await freeUdpPort()),
           '-p', String(await freeUdpPort()), '-t', 'u1',
           '-r', String(opts.rate), '-rp', '1000', '-m', String(calls), '-l', '1000',
           '-nostdin', '-timeout', String(opts.seconds + 60), '-timeout_error',
@@ -197,15 +198,16 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
     const companionDirectMs: number[] = [];
     for (let i = 0; i < opts.directRequests; i++) {
       const callId = `bench-direct-${i}-${Date.now()}`;
-      const q = new URLSearchParams({ token, callId, from: '+447700900501', to: opts.virtualNumber, attempt: '0' });
+      const q = new URLSearchParams({ callId, from: '+447700900501', to: opts.virtualNumber, attempt: '0' });
+      const headers = { [HOOK_TOKEN_HEADER]: token };
       const t0 = performance.now();
-      const res = await fetch(`${stack.url}/internal/sip/route?${q}`);
+      const res = await fetch(`${stack.hookUrl}/internal/sip/route?${q}`, { headers });
       const body = await res.text();
       const t1 = performance.now();
       if (res.status !== 200 || !body.includes('"ring"')) throw new Error(`direct route lookup: HTTP ${res.status} ${body}`);
       companionDirectMs.push(t1 - t0);
       // Close the call the way Kamailio would when the caller gives up, so it does not stay "ringing".
-      await (await fetch(`${stack.url}/internal/sip/event?${new URLSearchParams({ token, callId, event: 'cancelled' })}`)).text();
+      await (await fetch(`${stack.hookUrl}/internal/sip/event?${new URLSearchParams({ callId, event: 'cancelled' })}`, { headers })).text();
     }
     return { phases, companionDirectMs, kamailioLookupLines };
   } finally {

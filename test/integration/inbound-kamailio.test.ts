@@ -9,7 +9,7 @@ import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
 import { freePort } from './sip-support/ports';
 import { runSipp } from './sip-support/sipp';
-import { startTestSipStack, type TestSipStack } from './sip-support/test-stack';
+import { GATEWAY_HOST, startTestSipStack, type TestSipStack } from './sip-support/test-stack';
 
 /**
  * Calls from the phone network (sipp) to virtual numbers through the real Kamailio and rtpengine, routed by
@@ -65,8 +65,8 @@ describe('with the companion', () => {
 
   beforeAll(async () => {
     gateway = await freePort();
-    h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `127.0.0.1:${gateway}` });
-    sip = await startTestSipStack({ secret: SECRET, companionUrl: h.url });
+    h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `${GATEWAY_HOST}:${gateway}` });
+    sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, pstnGateway: `${GATEWAY_HOST}:${gateway}` });
     adminCookie = await signIn(h, 'admin@acme.test');
   });
 
@@ -181,12 +181,12 @@ describe('with the companion', () => {
       kind: 'alternative',
       destinations: [{ destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 }, ringTimeoutSeconds: 10 }],
     });
-    const far = await startAgent({ runDir: sip.runDir, localPort: gateway, behaviour: 'answer', ringMs: 100, name: 'gateway' });
+    const far = await startAgent({ runDir: sip.runDir, localPort: gateway, behaviour: 'answer', ringMs: 100, name: 'gateway', host: GATEWAY_HOST });
     legs.push(far);
     const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900209', kamailioPort: sip.sipPort, durationS: 1 });
     expect(call.finalCode).toBe(200);
     const invite = far.event('invite')!;
-    expect(invite.args[3]).toBe(`sip:+442079460123@127.0.0.1:${gateway};ext=204;ext-delay=3`);
+    expect(invite.args[3]).toBe(`sip:+442079460123@${GATEWAY_HOST}:${gateway};ext=204;ext-delay=3`);
     expect(isRtpenginePort(Number(invite.args[1]))).toBe(true);
     expect(await far.done).toBe(0);
     expect(far.rtp.toneShare(1000)).toBeGreaterThan(0.9);
@@ -229,8 +229,8 @@ describe('companion unreachable', () => {
   let silent: Server;
   /** Extra stacks, also stopped here should a test time out before its own `finally`. */
   const extra: TestSipStack[] = [];
-  const extraStack = async (companionUrl: string) => {
-    const stack = await startTestSipStack({ secret: SECRET, companionUrl });
+  const extraStack = async (hookUrl: string) => {
+    const stack = await startTestSipStack({ secret: SECRET, hookUrl });
     extra.push(stack);
     return stack;
   };
@@ -240,7 +240,7 @@ describe('companion unreachable', () => {
     const port = await freePort();
     silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(port, '127.0.0.1', r));
-    sip = await startTestSipStack({ secret: SECRET, companionUrl: `http://127.0.0.1:${port}`, failsafeUri: 'sip:1005@127.0.0.1' });
+    sip = await startTestSipStack({ secret: SECRET, hookUrl: `http://127.0.0.1:${port}`, failsafeUri: 'sip:1005@127.0.0.1' });
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { CallHistoryItem, CallOffered } from '../../src/common/calls';
+import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
 
@@ -6,7 +7,7 @@ const SECRET = 'hooks-secret-0123456789abcdef';
 let h: Harness;
 const feeds: TestFeed[] = [];
 beforeAll(async () => {
-  h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: '127.0.0.1:5080' });
+  h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: '127.0.0.2:5080' });
 });
 afterAll(async () => {
   for (const f of feeds) f.disconnect();
@@ -14,8 +15,8 @@ afterAll(async () => {
 });
 
 const hook = async (path: string, params: Record<string, string | number>, token = hookToken(SECRET)) => {
-  const q = new URLSearchParams({ token, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
-  const res = await fetch(`${h.url}/internal/sip/${path}?${q}`);
+  const q = new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
+  const res = await fetch(`${h.hookUrl}/internal/sip/${path}?${q}`, { headers: { [HOOK_TOKEN_HEADER]: token } });
   return { status: res.status, body: await res.json() };
 };
 
@@ -33,6 +34,30 @@ test('the hooks refuse a caller without the token', async () => {
   expect(res.status).toBe(403);
 });
 
+test('the token in the query string (as it once was) is not accepted', async () => {
+  const q = new URLSearchParams({ token: hookToken(SECRET), callId: 'x', from: '+447700900123', to: '+442071234567' });
+  expect((await fetch(`${h.hookUrl}/internal/sip/route?${q}`)).status).toBe(403);
+});
+
+test('the hooks are not on the public listener: /internal/* answers 404 there, with the right token too', async () => {
+  const q = new URLSearchParams({ callId: 'x', from: '+447700900123', to: '+442071234567' });
+  for (const path of ['/internal/sip/route', '/internal/sip/event', '/internal/sip/extension', '/internal/anything']) {
+    const res = await fetch(`${h.url}${path}?${q}`, { headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) } });
+    expect(res.status, path).toBe(404);
+  }
+});
+
+test('the hook listener is bound to loopback only and serves nothing but the hooks', async () => {
+  expect(h.hooks.address()).toMatchObject({ address: '127.0.0.1' });
+  const res = await fetch(`${h.hookUrl}/api/auth/me`);
+  expect(res.status).toBe(404);
+});
+
+test("an extension's organisation, for Kamailio's same-organisation check", async () => {
+  expect((await hook('extension', { ext: '1001' })).body).toEqual({ org: 'org-demo' });
+  expect((await hook('extension', { ext: '7777' })).body).toEqual({ org: '' });
+});
+
 test('a number nobody holds is refused', async () => {
   expect((await hook('route', { callId: 'nobody', from: '+447700900123', to: '+449999999999' })).body).toEqual({ action: 'reject', code: 404, reason: 'Not a number in service' });
 });
@@ -48,11 +73,12 @@ test('a call to the Sales line rings Alice with the reason on her feed, then the
 
   // Bob and Carol are offline: the round-robin group is skipped, the external destination rings at the gateway.
   const second = await hook('route', { callId: 'call-1', from: '+447700900123', to: '+442071234567', attempt: 1, lastCode: 408 });
-  expect(second.body).toEqual({ action: 'ring', timeout: 30, targets: ['sip:+442079460123@127.0.0.1:5080;ext=204;ext-delay=3'] });
+  expect(second.body).toEqual({ action: 'ring', timeout: 30, targets: ['sip:+442079460123@127.0.0.2:5080;ext=204;ext-delay=3'] });
 
-  await hook('event', { callId: 'call-1', event: 'answered', code: 200 });
+  // Kamailio names the extension whose phone sent the 200; the browser's call:answer is only a hint.
   const ack = await new Promise<{ ok: boolean }>((r) => alice.emit('call:answer', { sipCallId: 'call-1' }, r));
   expect(ack.ok).toBe(true);
+  await hook('event', { callId: 'call-1', event: 'answered', code: 200, ext: '1001' });
   await hook('event', { callId: 'call-1', event: 'ended', by: 'caller' });
 
   const history: CallHistoryItem[] = await (await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'alice@acme.test') } })).json();
@@ -78,9 +104,18 @@ test('the caller hanging up while it rings: the agent is told and the call is mi
 test('an answered call binds the caller to the agent: their next call rings that agent first, saying why', async () => {
   const dave = await availableAgent('alice@acme.test');
   await hook('route', { callId: 'call-3', from: '+447700900777', to: '+442071234567' });
-  await new Promise((r) => dave.emit('call:answer', { sipCallId: 'call-3' }, r));
+  await hook('event', { callId: 'call-3', event: 'answered', code: 200, ext: '1001' });
   await hook('event', { callId: 'call-3', event: 'ended', by: 'caller' });
   const offered = nextEvent<CallOffered>(dave, 'call:offered', (o) => o.sipCallId === 'call-4');
   await hook('route', { callId: 'call-4', from: '+447700900777', to: '+442071234567' });
   expect((await offered).reason).toMatch(/^sticky: talked to you/);
+});
+
+test('a call event for a call the companion does not know, or in a state where it cannot happen, is refused (409)', async () => {
+  expect((await hook('event', { callId: 'never-seen', event: 'ended', by: 'caller' })).status).toBe(409);
+  await availableAgent('carol@acme.test');
+  expect((await hook('route', { callId: 'call-409', from: '+447700900124', to: '+442071234569' })).body).toMatchObject({ action: 'ring' });
+  expect((await hook('event', { callId: 'call-409', event: 'ended', by: 'caller' })).status).toBe(409);
+  expect((await hook('event', { callId: 'call-409', event: 'cancelled' })).status).toBe(200);
+  expect((await hook('event', { callId: 'call-409', event: 'answered', code: 200, ext: '1003' })).status).toBe(409);
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startProductStack, type ProductPorts, type ProductStack } from '../../scripts/stack/product-stack';
 
 /** Ports of the e2e stack: apart from the demo's defaults so a running demo does not collide. */
-export const E2E_PORTS: ProductPorts = { http: 18080, sip: 15060, ws: 15066, rtpNg: 22300, rtpMin: 31000, rtpMax: 31199 };
+export const E2E_PORTS: ProductPorts = { http: 18080, hook: 18081, sip: 15060, ws: 15066, rtpNg: 22300, rtpMin: 31000, rtpMax: 31199 };
 
 /** The real product (rtpengine, Kamailio, companion serving the built app, demo data) in a temp folder. */
 export async function startE2eStack(ports: Partial<ProductPorts> = {}, env: Record<string, string> = {}): Promise<ProductStack & { dir: string }> {

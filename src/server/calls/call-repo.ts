@@ -37,6 +37,8 @@ export interface CallRepo {
   offers(id: string): CallOffer[];
   /** Sets who answered, once: the first writer wins (settled by the database). */
   claimAnswer(id: string, staffId: string, at: number): boolean;
+  /** Calls still ringing or answered that started before `before` (for the sweep against Kamailio's dialogs). */
+  unfinished(before: number): Pick<CallRecord, 'id' | 'state' | 'orgId'>[];
   /** Moves the call to `to` only from one of `from`; true when it did. */
   transition(id: string, from: CallState[], to: CallState, at: number, reason?: string): boolean;
 }
@@ -53,6 +55,7 @@ export function createCallRepo(db: Db): CallRepo {
   const advance = db.prepare(`UPDATE calls SET step = ? WHERE id = ? AND state = 'ringing'`);
   const addOffer = db.prepare('INSERT OR IGNORE INTO call_offers (call_id, staff_id, step, reason, offered_at) VALUES (?, ?, ?, ?, ?)');
   const offers = db.prepare('SELECT staff_id AS staffId, step, reason, offered_at AS offeredAt FROM call_offers WHERE call_id = ? ORDER BY offered_at, step');
+  const unfinished = db.prepare(`SELECT id, state, org_id AS orgId FROM calls WHERE state IN ('ringing', 'answered') AND started_at < ?`);
   const claim = db.prepare(`UPDATE calls SET answered_by = ?, answered_at = COALESCE(answered_at, ?), state = CASE WHEN state = 'ringing' THEN 'answered' ELSE state END
     WHERE id = ? AND answered_by IS NULL AND state IN ('ringing', 'answered')`);
 
@@ -70,6 +73,7 @@ export function createCallRepo(db: Db): CallRepo {
     }),
     offers: (id) => offers.all(id) as CallOffer[],
     claimAnswer: (id, staffId, at) => claim.run(staffId, at, id).changes === 1,
+    unfinished: (before) => unfinished.all(before) as Pick<CallRecord, 'id' | 'state' | 'orgId'>[],
     transition(id, from, to, at, reason) {
       const states = Object.fromEntries(from.map((state, i) => [`s${i}`, state]));
       const stamp = to === 'answered' ? 'answered_at = COALESCE(answered_at, @at),' : 'ended_at = @at,';

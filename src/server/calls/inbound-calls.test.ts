@@ -77,23 +77,52 @@ test('a number nobody holds is refused with 404', () => {
   expect(calls.route({ callId: 'x', from: CALLER, to: '+449999999999', attempt: 0 })).toMatchObject({ action: 'reject', code: 404 });
 });
 
-test('the first agent to answer wins; the others are told who took it, and sticky routing remembers', () => {
+test('the agent whose phone Kamailio saw answer wins; the others are told who took it, and sticky routing remembers', () => {
   const number = standardNumber({
     rule: { kind: 'alternative', destinations: [{ destination: { kind: 'group', staffIds: ['ana', 'ben'], pattern: 'simultaneous' } }] },
     sticky: { enabled: true, bindingDays: 3, fallbackToDestinations: true },
   });
   const { calls, route, resolved, bindings } = setUp(number);
   expect(route(0)).toMatchObject({ targets: ['sip:1001@sb.test', 'sip:1002@sb.test'] });
-  expect(calls.answeredBy('ben', 'c1')).toBe(true);
-  expect(calls.answeredBy('ana', 'c1')).toBe(false);
+  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1002' })).toBe(true);
+  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1001' })).toBe(false);
   expect(resolved).toEqual([[['ana'], { sipCallId: 'c1', outcome: 'answered-elsewhere', text: 'Answered by Ben' }]]);
   expect(bindings).toMatchObject([{ kind: 'sticky', staffId: 'ben', caller: CALLER }]);
 });
 
-test('an agent the call never rang cannot claim it', () => {
-  const { calls, route } = setUp(twoStep());
+test("the browser's word never makes a call answered: it rang, the page said answered, the caller hung up", () => {
+  const { calls, route, resolved } = setUp(twoStep());
   route(0);
-  expect(calls.answeredBy('cy', 'c1')).toBe(false);
+  expect(calls.answerHint('ana', 'c1')).toBe(false);
+  expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe(true);
+  expect(resolved).toEqual([[['ana'], { sipCallId: 'c1', outcome: 'caller-hung-up', text: 'The caller hung up' }]]);
+});
+
+test('events that cannot happen in the call state, or for unknown calls, change nothing', () => {
+  const { calls, route } = setUp(twoStep());
+  expect(calls.event({ callId: 'nope', event: 'ended', by: 'caller' })).toBe(false);
+  route(0);
+  expect(calls.event({ callId: 'c1', event: 'ended', by: 'caller' })).toBe(false);
+  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1001' })).toBe(true);
+  expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe(false);
+  expect(calls.event({ callId: 'c1', event: 'failed', code: 408 })).toBe(false);
+  expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe(true);
+  expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe(false);
+});
+
+test('the sweep closes calls Kamailio no longer holds, and leaves live and recent ones alone', () => {
+  const { calls } = setUp(twoStep());
+  const dial = (callId: string) => calls.route({ callId, from: CALLER, to: twoStep().number, attempt: 0 });
+  dial('ringing-lost');
+  dial('answered-lost');
+  calls.event({ callId: 'answered-lost', event: 'answered', code: 200, ext: '1001' });
+  dial('live');
+  const before = Date.UTC(2030, 0, 1);
+  expect(calls.reconcile(new Set(['live']), before)).toBe(2);
+  expect(calls.event({ callId: 'answered-lost', event: 'ended', by: 'caller' })).toBe(false);
+  expect(calls.event({ callId: 'live', event: 'cancelled' })).toBe(true);
+  dial('recent');
+  expect(calls.reconcile(new Set(), 0)).toBe(0);
 });
 
 test('the caller hanging up while ringing tells every agent it rang', () => {
@@ -110,7 +139,7 @@ test('least connected: the agent who took fewer calls in the last 24 hours rings
   const { calls } = setUp(number);
   const dial = (callId: string, attempt = 0) => calls.route({ callId, from: CALLER, to: number.number, attempt });
   expect(dial('c1')).toMatchObject({ targets: ['sip:1001@sb.test'] });
-  calls.answeredBy('ana', 'c1');
+  calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1001' });
   calls.event({ callId: 'c1', event: 'ended', by: 'caller' });
   expect(dial('c2')).toMatchObject({ targets: ['sip:1002@sb.test'] });
   expect(dial('c2', 1)).toMatchObject({ targets: ['sip:1001@sb.test'] });

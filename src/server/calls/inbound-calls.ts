@@ -112,8 +112,23 @@ export function createInboundCalls(deps: Deps) {
     if (offered.length) publish.resolved(offered, { sipCallId: callId, outcome, text });
   }
 
-  function updated(call: CallRecord) {
+  function updated(call: Pick<CallRecord, 'id' | 'orgId'>) {
     publish.updated(call.orgId, [...new Set(calls.offers(call.id).map((o) => o.staffId))], call.id);
+  }
+
+  /** Kamailio saw the 200 from `ext`'s phone (or from the gateway: ext empty). */
+  function answered(call: CallRecord, ext: string, now: number): boolean {
+    const org = source.orgRouting(call.orgId);
+    const agent = ext ? org.staff.find((s) => s.extension === ext) : undefined;
+    if (agent && calls.offers(call.id).some((o) => o.staffId === agent.id)) {
+      if (!calls.claimAnswer(call.id, agent.id, now)) return false;
+      resolveOffers(call.id, 'answered-elsewhere', `Answered by ${agent.name}`, agent.id);
+      recordInteraction(source, call, agent.id, now);
+      return true;
+    }
+    if (!calls.transition(call.id, ['ringing'], 'answered', now)) return false;
+    resolveOffers(call.id, 'answered-elsewhere', 'Answered elsewhere');
+    return true;
   }
 
   return {
@@ -124,31 +139,56 @@ export function createInboundCalls(deps: Deps) {
       return nextRing(existing);
     },
 
-    event(q: CallEventQuery): void {
+    /**
+     * A fact Kamailio observed. Applied only to a call we know, in a state where it can happen; false
+     * otherwise (a forged or late event changes nothing).
+     */
+    event(q: CallEventQuery): boolean {
       const call = calls.find(q.callId);
-      if (!call) return;
+      if (!call) return false;
       const now = deps.now();
-      if (q.event === 'answered') calls.transition(call.id, ['ringing'], 'answered', now);
-      if (q.event === 'ended') calls.transition(call.id, ['answered'], 'ended', now, q.by === 'caller' ? 'Caller hung up' : 'Agent hung up');
-      if (q.event === 'cancelled' && calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing')) {
+      let applied = false;
+      if (q.event === 'answered') applied = answered(call, q.ext ?? '', now);
+      if (q.event === 'ended') applied = calls.transition(call.id, ['answered'], 'ended', now, q.by === 'caller' ? 'Caller hung up' : 'Agent hung up');
+      if (q.event === 'cancelled' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing'))) {
         resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
       }
-      if (q.event === 'failed' && calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`)) {
+      if (q.event === 'failed' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`))) {
         resolveOffers(call.id, 'missed', 'Missed: nobody answered');
       }
-      updated(call);
+      if (applied) updated(call);
+      return applied;
     },
 
-    /** The agent's phone answered: the first agent recorded wins; the others' cards say who took it. */
-    answeredBy(staffId: string, sipCallId: string): boolean {
+    /**
+     * Calls whose end was never reported (events lost while the companion was away): any ringing or answered
+     * call that started before `before` and that Kamailio no longer holds a dialog for is closed now, so it
+     * never counts toward a number's simultaneous-call limit again. Returns how many were closed.
+     */
+    reconcile(liveCallIds: Set<string>, before: number): number {
+      let closed = 0;
+      const now = deps.now();
+      for (const c of calls.unfinished(before)) {
+        if (liveCallIds.has(c.id)) continue;
+        const done =
+          c.state === 'ringing'
+            ? calls.transition(c.id, ['ringing'], 'missed', now, 'Lost: the call was no longer up at the SIP proxy')
+            : calls.transition(c.id, ['answered'], 'ended', now, 'Ended: the call was no longer up at the SIP proxy');
+        if (!done) continue;
+        closed++;
+        if (c.state === 'ringing') resolveOffers(c.id, 'missed', 'Missed: the call was lost');
+        updated(c);
+      }
+      return closed;
+    },
+
+    /**
+     * The browser says its phone answered. Only a hint: who answered is what Kamailio reports (the 200's
+     * branch, in the answered event); a call that only rang is never marked answered from this.
+     */
+    answerHint(staffId: string, sipCallId: string): boolean {
       const call = calls.find(sipCallId);
-      if (!call || !calls.offers(sipCallId).some((o) => o.staffId === staffId)) return false;
-      if (!calls.claimAnswer(sipCallId, staffId, deps.now())) return false;
-      const name = source.orgRouting(call.orgId).staff.find((s) => s.id === staffId)?.name ?? 'another agent';
-      resolveOffers(sipCallId, 'answered-elsewhere', `Answered by ${name}`, staffId);
-      recordInteraction(source, call, staffId, deps.now());
-      updated(call);
-      return true;
+      return Boolean(call && call.answeredBy === staffId);
     },
   };
 }

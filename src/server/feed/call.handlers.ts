@@ -9,8 +9,9 @@ export function registerCallHandlers(socket: FeedSocket, calls: InboundCalls): v
   const staff = socket.data.staff;
   socket.on('call:answer', (body, ack) =>
     answer(ack, () => {
+      // A hint only: who answered is what Kamailio reports in the call's answered event.
       const { sipCallId } = z.object({ sipCallId: z.string().min(1) }).parse(body);
-      calls.answeredBy(staff.id, sipCallId);
+      calls.answerHint(staff.id, sipCallId);
       return null;
     }),
   );

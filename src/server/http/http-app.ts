@@ -7,7 +7,6 @@ import type { PresenceService } from '../presence/presence-service';
 import type { Repos } from '../storage/repos';
 import type { CallHistory } from '../calls/call-history';
 import type { InboundCalls } from '../calls/inbound-calls';
-import { sipHookRoutes } from '../sip-hooks/sip-hooks.routes';
 import { authRoutes } from './auth.routes';
 import { contactsRoutes } from './contacts.routes';
 import { callRoutes } from './calls.routes';
@@ -28,7 +27,7 @@ export type HttpDeps = {
   presence: PresenceService;
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
-  callHooks: { calls: InboundCalls; token: string; history: CallHistory };
+  callHooks: { calls: InboundCalls; history: CallHistory };
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -45,7 +44,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(staffRoutes(common));
   app.use(contactsRoutes(common));
   app.use(routingRoutes(common));
-  app.use(sipHookRoutes({ calls: deps.callHooks.calls, token: deps.callHooks.token, log: deps.config.logInfo ? (l) => console.log(l) : undefined }));
+  // Kamailio's hooks live on the loopback hook listener only (sip-hooks/hook-app.ts).
+  app.use('/internal', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(callRoutes({ ...common, history: deps.callHooks.history }));
   app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(staticApp(deps.config.staticDir));

@@ -1,15 +1,27 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../common/errors';
-import { callEventQuerySchema, routeQuerySchema } from '../../common/sip-hooks';
+import { HOOK_TOKEN_HEADER, callEventQuerySchema, extensionQuerySchema, routeQuerySchema } from '../../common/sip-hooks';
 import type { InboundCalls } from '../calls/inbound-calls';
 
-/** Kamailio's hooks: where does this call go next, and what happened to it. Loopback and token only. */
-export function sipHookRoutes(deps: { calls: InboundCalls; token: string; log?: (line: string) => void }): Router {
+export type SipHookDeps = {
+  calls: InboundCalls;
+  token: string;
+  /** The organisation an extension belongs to, if any. */
+  orgOfExtension: (extension: string) => string | undefined;
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+};
+
+/**
+ * Kamailio's hooks: where does this call go next, what happened to it, and whose is this extension. Served
+ * only on the companion's loopback hook listener, with the token in a header (never in a URL or a log).
+ */
+export function sipHookRoutes(deps: SipHookDeps): Router {
   const r = Router();
   const expected = Buffer.from(deps.token);
   const guard = (req: Request, _res: Response, next: NextFunction) => {
-    const given = Buffer.from(String(req.query.token ?? ''));
+    const given = Buffer.from(String(req.get(HOOK_TOKEN_HEADER) ?? ''));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next(new AppError('FORBIDDEN', 'Bad hook token.'));
     next();
   };
@@ -21,8 +33,21 @@ export function sipHookRoutes(deps: { calls: InboundCalls; token: string; log?: 
   });
   r.get('/internal/sip/event', guard, (req, res) => {
     const q = callEventQuerySchema.parse(req.query);
-    deps.calls.event(q);
+    const applied = deps.calls.event(q);
+    if (!applied) {
+      // No such call, or not in a state where this can happen: a forged or late event changes nothing.
+      deps.warn?.(`[sip-hooks] event ${q.event} for ${q.callId} ignored: no call in a state where it can happen`);
+      return next409(res);
+    }
     res.json({ ok: true });
   });
+  r.get('/internal/sip/extension', guard, (req, res) => {
+    const q = extensionQuerySchema.parse(req.query);
+    res.json({ org: deps.orgOfExtension(q.ext) ?? '' });
+  });
   return r;
+}
+
+function next409(res: Response) {
+  res.status(409).json({ error: new AppError('CONFLICT', 'No call in a state where this event can happen.').toJSON() });
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { mintEphemeralCredentials } from '../../../src/server/auth/ephemeral-credentials';
 import { kamcmd } from '../../../scripts/stack/kamcmd';
 import { renderScenario } from '../../../scripts/sipp/sipp-leg';
+import { PHONE_NETWORK_HOST } from '../../../scripts/sipp/caller';
 import { spawnProcess, type ProcessHandle } from '../../../scripts/stack/process-handle';
 import { freePort } from './ports';
 import { runSipp } from './sipp';
@@ -20,7 +21,7 @@ const scenarios = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** rtpengine + Kamailio with a media port range wide enough for ~150 calls. */
-export const startScenarioSipStack = (opts: { secret: string; companionUrl: string }) => startTestSipStack({ ...opts, wide: true });
+export const startScenarioSipStack = (opts: { secret: string; hookUrl: string; pstnGateway?: string }) => startTestSipStack({ ...opts, wide: true });
 
 /** One line a phone logged: `EVENT <name> <sec> <usec> <call-id> [args]`. */
 export interface PhoneEvent {
@@ -70,12 +71,14 @@ function followSipp(opts: {
   remotePort?: number;
   keys?: Record<string, string>;
   extraArgs?: string[];
+  /** The address sipp signals from (the phone network: PHONE_NETWORK_HOST). */
+  host?: string;
 }): { process: ProcessHandle; events: () => PhoneEvent[]; listeners: Array<(e: PhoneEvent) => void>; poll: () => void; stopPolling: () => void } {
   const { scenarioPath, logPath } = renderScenario({ ...opts, dir: scenarios });
   const args = [
     ...(opts.remotePort ? [`127.0.0.1:${opts.remotePort}`] : []),
     '-sf', scenarioPath,
-    '-i', '127.0.0.1',
+    '-i', opts.host ?? '127.0.0.1',
     '-mi', '127.0.0.1',
     '-p', String(opts.localPort),
     '-t', 'u1',
@@ -172,6 +175,7 @@ export async function startGateway(sip: TestSipStack, port: number, answerAfterM
     scenario: 'phone-answer',
     template: { RING_MS: answerAfterMs },
     localPort: port,
+    host: PHONE_NETWORK_HOST,
     keys: { sb_rtp_port: String(await freePort()) },
     extraArgs: ['-m', '100000'],
   });
@@ -198,6 +202,7 @@ export async function startCrowd(
     scenario: 'hold-caller',
     template: { HOLD_MS: opts.holdMs },
     localPort: port,
+    host: PHONE_NETWORK_HOST,
     remotePort: sip.sipPort,
     keys: { sb_to: opts.number, sb_from: opts.from, sb_domain: sip.domain, sb_rtp_port: String(await freePort()) },
     extraArgs: ['-m', String(opts.calls), '-l', String(opts.calls), '-r', String(opts.rate), '-rp', '1000', '-timeout', '120', '-timeout_error'],

@@ -5,7 +5,7 @@ import { placeCall, type CallResult } from '../../../scripts/sipp/caller';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../../support/companion-harness';
 import { freePort } from './ports';
 import { startCrowd, startGateway, startPhone, startScenarioSipStack, type Phone, type PhoneBehaviour } from './scenario-kit';
-import type { TestSipStack } from './test-stack';
+import { GATEWAY_HOST, type TestSipStack } from './test-stack';
 
 /**
  * The world of the routing scenarios (routing-scenarios-*.test.ts). Every routing kind on real calls: a phone-network caller (sipp) dials a virtual number, Kamailio asks the
@@ -79,8 +79,8 @@ export const freshCaller = () => `+4474005${String(((process.pid % 800) * 100 + 
 export function useScenarioWorld(): void {
 beforeAll(async () => {
   world.gatewayPort = await freePort();
-  world.h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `127.0.0.1:${world.gatewayPort}` });
-  world.sip = await startScenarioSipStack({ secret: SECRET, companionUrl: world.h.url });
+  world.h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `${GATEWAY_HOST}:${world.gatewayPort}` });
+  world.sip = await startScenarioSipStack({ secret: SECRET, hookUrl: world.h.hookUrl, pstnGateway: `${GATEWAY_HOST}:${world.gatewayPort}` });
   world.adminCookie = await signIn(world.h, 'admin@acme.test');
   for (const agent of AGENTS) {
     const feed = openFeed(world.h, { cookie: await signIn(world.h, STAFF[agent].email), origin: world.h.origin });

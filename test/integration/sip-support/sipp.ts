@@ -1,5 +1,6 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PHONE_NETWORK_HOST } from '../../../scripts/sipp/caller';
 import { spawnProcess, type ProcessHandle } from '../../../scripts/stack/process-handle';
 
 const scenarios = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
@@ -16,6 +17,8 @@ export interface SippOptions {
   keys?: Record<string, string>;
   auth?: { username: string; password: string };
   calls?: number;
+  /** The address sipp signals from: callers (uac-*) are the phone network (PHONE_NETWORK_HOST), others 127.0.0.1. */
+  host?: string;
 }
 
 /** Starts sipp; the handle's `exited` resolves with sipp's exit code (0: every call passed). */
@@ -23,7 +26,7 @@ export function startSipp(opts: SippOptions): ProcessHandle {
   const args = [
     ...(opts.remotePort ? [`127.0.0.1:${opts.remotePort}`] : []),
     '-sf', join(scenarios, `${opts.scenario}.xml`),
-    '-i', '127.0.0.1',
+    '-i', opts.host ?? (opts.scenario.startsWith('uac') ? PHONE_NETWORK_HOST : '127.0.0.1'),
     '-mi', '127.0.0.1',
     '-p', String(opts.localPort),
     '-t', opts.transport ?? 'u1',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSipStack, type SipStack } from '../../../scripts/stack/sip-stack';
+import { trustedGatewaySources } from '../../../src/server/domain/sip-trust';
 import { freePort } from './ports';
 
 export interface TestSipStack {
@@ -15,14 +16,29 @@ export interface TestSipStack {
   stop(): Promise<void>;
 }
 
+/** The phone network of the tests: sipp callers and gateways on their own loopback address. */
+export const GATEWAY_HOST = '127.0.0.2';
+
 /**
  * rtpengine + Kamailio on free non-default ports, in a fresh run dir. `wide` gives rtpengine 800 media ports
- * (in 31000–39799, clear of the usual 40000+ ranges) for suites that hold many calls at once.
+ * (in 31000–39799, clear of the usual 40000+ ranges) for suites that hold many calls at once. The phone
+ * network is whatever sends from GATEWAY_HOST (or `pstnGateway` / `inboundGateways` when given).
  */
 export async function startTestSipStack(
-  opts: { domain?: string; secret?: string; companionUrl?: string; failsafeUri?: string; wide?: boolean } = {},
+  opts: {
+    domain?: string;
+    secret?: string;
+    /** The companion's hook listener (companion.hookUrl). */
+    hookUrl?: string;
+    failsafeUri?: string;
+    wide?: boolean;
+    pstnGateway?: string;
+    inboundGateways?: string;
+    publicOrigins?: string[];
+    runDir?: string;
+  } = {},
 ): Promise<TestSipStack> {
-  const runDir = mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
+  const runDir = opts.runDir ?? mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
   const sipPort = await freePort();
   const wsPort = await freePort();
   const ngPort = await freePort();
@@ -35,7 +51,9 @@ export async function startTestSipStack(
     wsPort,
     authSecret: secret,
     domain,
-    companionUrl: opts.companionUrl ?? 'http://127.0.0.1:9',
+    hookUrl: opts.hookUrl ?? 'http://127.0.0.1:9',
+    gateways: trustedGatewaySources(opts.pstnGateway ?? '', opts.inboundGateways ?? GATEWAY_HOST),
+    publicOrigins: opts.publicOrigins ?? [],
     failsafeUri: opts.failsafeUri,
     rtpengine: { ngPort, portMin, portMax: portMin + (opts.wide ? 799 : 99) },
   });
