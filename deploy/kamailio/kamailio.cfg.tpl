@@ -14,7 +14,6 @@
 #                       it never appears in a URL, so no log line can print it
 #   {{GATEWAY_SOURCES}} regex over "<source ip>:<source port>": the phone-network gateways
 #                       (PSTN_GATEWAY host:port plus INBOUND_GATEWAYS), the only trusted senders
-#   {{GATEWAY_PIKE_IPS}} the gateways' IPs, space separated (never throttled by pike)
 #   {{WS_ORIGINS}}      regex of the Origins (PUBLIC_ORIGINS) a browser may open the WebSocket from
 #   {{FAILSAFE_URI}}    where a virtual-number call goes when the companion is unreachable
 #                       (sip:<ext>@{{DOMAIN}} or an external number at the gateway); empty: 503
@@ -468,17 +467,19 @@ route[SAME_ORG] {
 		sl_send_reply("503", "Service Unavailable");
 		exit;
 	}
-	if ($var(org_from) == "" || $var(org_from) != $var(org)) {
+	if ($var(org_from) == "-" || $var(org_from) != $var(org)) {
 		sl_send_reply("404", "Not Found");
 		exit;
 	}
 }
 
-# $var(org) = the organisation of extension $var(ext) ("" none, "?" companion unreachable),
+# $var(org) = the organisation of extension $var(ext) ("-" none, "?" companion unreachable),
 # cached for 5 minutes.
 route[EXT_ORG] {
-	$var(org) = $sht(extorg=>$var(ext));
-	if ($var(org) != $null) return;
+	if ($sht(extorg=>$var(ext)) != $null) {
+		$var(org) = $sht(extorg=>$var(ext));
+		return;
+	}
 	$var(org) = "?";
 	$var(body) = "";
 	$var(q) = "{{HOOK_URL}}/internal/sip/extension?ext=" + $(var(ext){s.urlencode.param});
@@ -489,7 +490,8 @@ route[EXT_ORG] {
 	}
 	$var(o) = "";
 	json_get_string("$var(body)", "org", "$var(o)");
-	$var(org) = $var(o);
+	$var(org) = "-";
+	if ($var(o) != "") $var(org) = $var(o);
 	$sht(extorg=>$var(ext)) = $var(org);
 }
 

@@ -4,18 +4,24 @@ import { freePort } from './sip-support/ports';
 import { runSipp } from './sip-support/sipp';
 import { startTestSipStack, type TestSipStack } from './sip-support/test-stack';
 import { WsSipClient } from './sip-support/ws-sip-client';
+import { addAgents, startSeededCompanion, type Harness } from '../support/companion-harness';
 
 // Agents may live under a name rather than an IP: sip:<ext>@switchboard.test.
+const SECRET = 'sip-domain-secret-0123456789';
+let h: Harness;
 let sip: TestSipStack;
 const clients: WsSipClient[] = [];
 
 beforeAll(async () => {
-  sip = await startTestSipStack({ domain: 'switchboard.test' });
+  h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: 'switchboard.test' });
+  addAgents(h, 'org-demo', ['6001', '6002', '6003', '6004']);
+  sip = await startTestSipStack({ domain: 'switchboard.test', secret: SECRET, hookUrl: h.hookUrl });
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await sip?.stop();
+  await h?.stop();
 });
 
 const creds = (extension: string) => mintEphemeralCredentials(sip.secret, extension, 600, Date.now());

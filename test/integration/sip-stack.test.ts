@@ -6,19 +6,26 @@ import { freePort } from './sip-support/ports';
 import { runSipp, startSipp } from './sip-support/sipp';
 import { startTestSipStack, type TestSipStack } from './sip-support/test-stack';
 import { WsSipClient } from './sip-support/ws-sip-client';
+import { addAgents, startSeededCompanion, type Harness } from '../support/companion-harness';
 
+const SECRET = 'sip-stack-secret-0123456789';
+let h: Harness;
 let sip: TestSipStack;
 const started: ProcessHandle[] = [];
 const clients: WsSipClient[] = [];
 
 beforeAll(async () => {
-  sip = await startTestSipStack();
+  // Kamailio asks the companion which organisation each extension belongs to: all of these are one's.
+  h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET });
+  addAgents(h, 'org-demo', ['3001', '3002', '3003', '4001', '4002', '5001']);
+  sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl });
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await Promise.all(started.map((p) => p.stop()));
   await sip?.stop();
+  await h?.stop();
 });
 
 const creds = (extension: string, ttl = 600) => mintEphemeralCredentials(sip.secret, extension, ttl, Date.now());

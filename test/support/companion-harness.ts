@@ -61,3 +61,10 @@ export function nextEvent<T>(socket: TestFeed, event: string, match: (v: T) => b
     (socket as unknown as { on(e: string, h: unknown): void }).on(event, handler);
   });
 }
+
+/** Agents with these extensions in an organisation of the harness (for SIP tests that dial made-up extensions). */
+export function addAgents(h: Harness, orgId: string, extensions: string[]): void {
+  for (const ext of extensions) {
+    h.repos.staff.insert({ id: `agent-${orgId}-${ext}`, orgId, name: `Agent ${ext}`, email: `agent-${ext}@${orgId}.test`, passwordHash: 'x', role: 'agent', extension: ext });
+  }
+}
