@@ -20,7 +20,7 @@ interface WsSocket {
   on(event: 'open' | 'close', cb: () => void): void;
   on(event: 'error', cb: (err: Error) => void): void;
 }
-type WsConstructor = new (url: string, protocols: string[]) => WsSocket;
+type WsConstructor = new (url: string, protocols: string[], options?: { origin?: string }) => WsSocket;
 const WebSocket = createRequire(import.meta.url)('ws') as WsConstructor;
 
 export interface Dialog {
@@ -79,9 +79,10 @@ export class WsSipClient {
     socket.on('message', (data) => this.receive(parseSip(data.toString('utf8'))));
   }
 
-  static connect(url: string): Promise<WsSipClient> {
+  /** Opens the WebSocket; `origin` is the page a browser would send it from (none: not a browser). */
+  static connect(url: string, opts: { origin?: string } = {}): Promise<WsSipClient> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, ['sip']);
+      const socket = new WebSocket(url, ['sip'], opts.origin ? { origin: opts.origin } : {});
       socket.on('open', () => resolve(new WsSipClient(socket)));
       socket.on('error', reject);
     });
