@@ -8,7 +8,7 @@ import { ctlSocketPath } from '../../../scripts/stack/kamailio';
 import { seedOrganisation } from '../../../src/server/seed/seed';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../../support/companion-harness';
 import { freePort } from './ports';
-import { buildMessage, header, randomToken, type SipMessage } from './sip-message';
+import { buildMessage, digestAuthorization, header, randomToken, type SipMessage } from './sip-message';
 import { GATEWAY_HOST, startTestSipStack, type TestSipStack } from './test-stack';
 import { UdpSipClient } from './udp-sip-client';
 import { WEBRTC_SDP, WsSipClient } from './ws-sip-client';
@@ -144,3 +144,36 @@ export async function eventually<T>(read: () => T | Promise<T>, ok: (v: T) => bo
 }
 
 export const callIdOf = (m: SipMessage) => header(m, 'call-id') ?? '';
+
+/**
+ * An out-of-dialog request from an agent's WebSocket (MESSAGE, OPTIONS, ...), answering the 407 with its
+ * credentials as sip.js does. Resolves with the final response.
+ */
+export async function agentRequest(client: WsSipClient, opts: { method: string; from: string; target: string; body?: string }): Promise<SipMessage> {
+  const callId = randomToken(8);
+  const fromTag = randomToken(4);
+  const build = (cseq: number, auth?: string) =>
+    buildMessage(
+      `${opts.method} ${opts.target} SIP/2.0`,
+      [
+        ['Via', `SIP/2.0/WS ${randomToken(4)}.invalid;branch=z9hG4bK${randomToken(8)};rport`],
+        ['Max-Forwards', '70'],
+        ['From', `<sip:${opts.from}@${world.sip.domain}>;tag=${fromTag}`],
+        ['To', `<${opts.target}>`],
+        ['Call-ID', callId],
+        ['CSeq', `${cseq} ${opts.method}`],
+        ...(opts.body ? ([['Content-Type', 'text/plain']] as Array<[string, string]>) : []),
+        ...(auth ? ([['Proxy-Authorization', auth]] as Array<[string, string]>) : []),
+      ],
+      opts.body ?? '',
+    );
+  const final = (cseq: number) => client.next((m) => (m.status ?? 0) >= 200 && header(m, 'call-id') === callId && header(m, 'cseq')?.startsWith(`${cseq} `) === true);
+  client.send(build(1));
+  let reply = await final(1);
+  if (reply.status === 407) {
+    const auth = digestAuthorization(header(reply, 'proxy-authenticate') ?? '', { ...creds(opts.from), method: opts.method, uri: opts.target });
+    client.send(build(2, auth));
+    reply = await final(2);
+  }
+  return reply;
+}
