@@ -25,7 +25,7 @@ export type Companion = {
   hookUrl: string;
   repos: Repos;
   /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
-  sweepCalls(): Promise<number>;
+  sweepCalls(graceMs?: number): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -86,7 +86,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     hookUrl: `http://127.0.0.1:${hookPort}`,
     repos,
     url: `http://${config.host}:${port}`,
-    sweepCalls: dialogSweep.runOnce,
+    sweepCalls: (graceMs) => dialogSweep.runOnce(graceMs),
     async close() {
       clearInterval(sweep);
       dialogSweep.stop();

@@ -26,15 +26,15 @@ export function startDialogSweep(opts: {
   everyMs: number;
   graceMs?: number;
   log: (line: string) => void;
-}): { stop(): void; runOnce(): Promise<number> } {
+}): { stop(): void; runOnce(graceMs?: number): Promise<number> } {
   let running = false;
-  const runOnce = async () => {
+  const runOnce = async (graceMs = opts.graceMs ?? 10_000) => {
     if (running) return 0;
     running = true;
     try {
       const listedAt = opts.now();
       const live = await opts.listDialogs();
-      const closed = opts.reconcile(live, listedAt - (opts.graceMs ?? 10_000));
+      const closed = opts.reconcile(live, listedAt - graceMs);
       if (closed) opts.log(`[calls] closed ${closed} call(s) Kamailio no longer holds a dialog for`);
       return closed;
     } catch (err) {
