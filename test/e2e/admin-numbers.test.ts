@@ -30,6 +30,12 @@ const destinationTypes = () => routing().getByTestId('alternative-destination').
 
 test('the list shows every number; the display name is saved after confirmation, read back after a reload, and logged', async () => {
   await page.getByRole('button', { name: 'Admin console' }).click();
+  // The admin console replaces the phone: no dialer, call list or history below it.
+  await page.getByRole('button', { name: 'Call', exact: true }).waitFor({ state: 'hidden' });
+  expect(await page.locator('main.columns').isVisible()).toBe(false);
+  // Inactive tab panels are not shown and take no Tab stop.
+  const shownPanels = await page.locator('[role="tabpanel"]').evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+  expect(shownPanels).toBe(1);
   const sales = page.locator('tr[data-number="num-sales"]');
   for (const text of ['+44 20 7123 4567', 'Sales line', 'Local', 'Virtual number', 'London, GB', 'by Ada Admin']) await sales.getByText(text).first().waitFor();
   await page.locator('tr[data-number="num-support"]').getByText('Toll-free', { exact: true }).waitFor();

@@ -105,6 +105,12 @@ test.each([
   if (logContactIds) expect([...res.body.decision.logContactIds].sort()).toEqual(logContactIds);
 });
 
+test('the demo caller in the reserved drama range (+44 7700 900123) is a caller a dry run accepts', async () => {
+  const res = await supervisor.post('/api/routing/dry-run', { numberId: 'num-sales', caller: '+44 7700 900123', presence: everyone() });
+  expect(res.status).toBe(200);
+  expect(dryRunResponseSchema.parse(res.body).caller).toBe('+447700900123');
+});
+
 test('a dry run does not advance percentage routing: asking twice gives the same pick', async () => {
   const body = { numberId: 'num-support', caller: UNKNOWN, presence: everyone() };
   const first = await supervisor.post('/api/routing/dry-run', body);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { e164Schema } from '../domain/phone-number';
+import { callerNumberSchema } from '../domain/phone-number';
 import { routeDecisionSchema } from '../domain/route-decision';
 import { presenceStateSchema } from '../presence';
 
 /** POST /api/routing/dry-run: where would a call from `caller` to this number ring at `at`? */
 export const dryRunRequestSchema = z.object({
   numberId: z.string().min(1, 'Choose a number'),
-  caller: e164Schema,
+  caller: callerNumberSchema,
   /** ISO 8601 time of the hypothetical call; defaults to now. */
   at: z.iso.datetime({ offset: true, error: 'Give the time as ISO 8601, e.g. 2025-06-04T10:00:00Z' }).optional(),
   /** "What if": presence to assume for some staff instead of their live presence. */

@@ -1,4 +1,4 @@
-import { e164Schema, samePhoneNumber, toE164 } from './phone-number';
+import { callerNumberSchema, e164Schema, samePhoneNumber, toE164 } from './phone-number';
 
 describe('e164Schema', () => {
   test.each([
@@ -37,4 +37,22 @@ test.each([
 
 test('toE164 answers null for national numbers', () => {
   expect(toE164('020 7946 0958')).toBeNull();
+});
+
+describe('callerNumberSchema (who would ring: any deliverable caller)', () => {
+  test.each([
+    { input: '+44 7700 900123', e164: '+447700900123' },
+    { input: '+44 20 7946 0958', e164: '+442079460958' },
+    { input: '0044 7700 900456', e164: '+447700900456' },
+  ])('accepts $input as $e164', ({ input, e164 }) => {
+    expect(callerNumberSchema.parse(input)).toBe(e164);
+  });
+
+  test.each([
+    { input: '', message: 'Enter a phone number in international format, e.g. +44 20 7946 0958' },
+    { input: '07700 900123', message: 'Start the number with + and the country code, in international format, e.g. +44 20 7946 0958' },
+    { input: '+44 20', message: 'This is not a phone number; write it in international format, e.g. +44 20 7946 0958' },
+  ])('refuses $input', ({ input, message }) => {
+    expect(callerNumberSchema.safeParse(input).error?.issues.map((i) => i.message)).toEqual([message]);
+  });
 });

@@ -39,3 +39,26 @@ export const e164Schema = z
   })
   .transform((value) => toE164(value) as string);
 export type E164 = z.infer<typeof e164Schema>;
+
+/**
+ * A caller's number for "Who would ring?": any number a phone network could deliver, including ranges the
+ * numbering plan reserves (drama and test ranges such as +44 7700 900xxx), normalised to E.164.
+ */
+export const callerNumberSchema = z
+  .string({ error: `Enter a phone number ${FORMAT_HINT}` })
+  .trim()
+  .superRefine((value, ctx) => {
+    if (value === '') ctx.addIssue({ code: 'custom', message: `Enter a phone number ${FORMAT_HINT}` });
+    else if (!/^(\+|00)/.test(value)) ctx.addIssue({ code: 'custom', message: `Start the number with + and the country code, ${FORMAT_HINT}` });
+    else if (possibleE164(value) === null) ctx.addIssue({ code: 'custom', message: `This is not a phone number; write it ${FORMAT_HINT}` });
+  })
+  .transform((value) => possibleE164(value) as string);
+
+/** E.164 of a number that is valid, or at least of a possible length for its country. */
+function possibleE164(input: string): string | null {
+  const valid = toE164(input);
+  if (valid) return valid;
+  const trimmed = input.trim();
+  const parsed = parsePhoneNumberFromString(trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed);
+  return parsed?.isPossible() ? parsed.number : null;
+}

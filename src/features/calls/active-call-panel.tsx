@@ -25,7 +25,15 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
   const who = routed ? (routed.offer.caller.name ?? routed.offer.caller.number) : call.remote.displayName || call.remote.user;
   const live = call.status !== 'ended';
   const established = call.status === 'active' || call.status === 'held';
-  const status = call.held ? 'On hold' : call.remoteHeld && established ? 'Held by the other party' : statusText[call.status];
+  // An ended call reads as ended, whatever its hold state was when it ended.
+  const status =
+    call.status === 'ended'
+      ? statusText.ended
+      : call.held
+        ? 'On hold'
+        : call.remoteHeld && established
+          ? 'Held by the other party'
+          : statusText[call.status];
 
   return (
     <section className="panel call-card" aria-label={`Call with ${who}`} data-call-id={call.id} data-status={call.status}>

@@ -52,4 +52,11 @@ describe('call list', () => {
     expect(screen.getByText('Call ended: Busy')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Hang up' })).not.toBeInTheDocument();
   });
+
+  test('a call hung up while on hold reads as ended, not on hold', () => {
+    const { services } = renderWithServices(<CallList />);
+    act(() => services.phone.store.getState().addCall(callSnapshot({ status: 'ended', held: true, endCause: 'hangup-local' })));
+    expect(screen.getByText('Call ended: You hung up')).toBeInTheDocument();
+    expect(screen.queryByText(/On hold/)).not.toBeInTheDocument();
+  });
 });
