@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLoginThrottle } from './auth/login-throttle';
+import { createLoginThrottle, signInLimits } from './auth/login-throttle';
+import { createRevocation } from './auth/revocation';
 import { createSessions } from './auth/sessions';
 import type { Config } from './config';
 import { hookToken } from './auth/hook-token';
@@ -9,7 +10,8 @@ import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
 import { feedCallPublisher } from './feed/call.handlers';
-import { attachFeed, publishPresence, serveFeed } from './feed/feed-server';
+import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
+import { kamailioControl } from './sip-control/kamailio-control';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
 import { openDatabase } from './storage/database';
@@ -21,7 +23,7 @@ export type Companion = { http: Server; url: string; repos: Repos; close(): Prom
 export async function startCompanion(config: Config, now: () => number = Date.now): Promise<Companion> {
   const repos = createRepos(openDatabase(config.databasePath));
   const sessions = createSessions(repos.sessions, config.sessionMs, now);
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle({ limitsFor: signInLimits });
   const http = createServer();
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
@@ -36,14 +38,20 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     now,
   });
   serveFeed(io, presence, calls);
+  const revocation = createRevocation({ sessions, feed: () => feedCloser(io), sip: kamailioControl(config.kamailio.ctl), credentialSeconds: config.sip.credentialSeconds, now });
   const callHooks = { calls, token: hookToken(config.sip.authSecret), history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks }));
-  const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks }));
+  const sweep = setInterval(() => {
+    repos.sessions.deleteExpired(now());
+    closeExpiredSockets(io, sessions);
+  }, 60_000).unref();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
+  // A listener error after start (a bad client, a socket reset) is logged; the companion keeps serving.
+  http.on('error', (err) => console.error('[companion] HTTP listener error (survived):', err));
   const { port } = http.address() as AddressInfo;
   // A port of 0 picks a free one: the companion's own origin is then known only now.
   selfOrigins.add(`http://${config.host}:${port}`);

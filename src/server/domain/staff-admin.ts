@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newStaffSchema, staffUpdateSchema, type StaffView } from '../../common/api/staff';
 import { AppError } from '../../common/errors';
 import { hashPassword } from '../auth/passwords';
+import type { Revocation } from '../auth/revocation';
 import type { StaffPatch, StaffRecord } from '../storage/staff-repo';
 import { assertAdmin, notFound, stampOf, type Actor, type UseCaseDeps } from './actor';
 
@@ -46,7 +47,11 @@ export async function createStaff(deps: UseCaseDeps, actor: Actor, body: unknown
   return getStaff(deps, actor, id);
 }
 
-export async function updateStaff(deps: UseCaseDeps, actor: Actor, id: string, body: unknown): Promise<StaffView> {
+/**
+ * An admin's change of someone's password, role, email or extension ends that person's sessions, feed sockets and
+ * SIP credentials at once (for the old and the new extension): they sign in again under the new terms.
+ */
+export async function updateStaff(deps: UseCaseDeps & { revocation?: Revocation }, actor: Actor, id: string, body: unknown): Promise<StaffView> {
   assertAdmin(actor, 'edit staff');
   const current = deps.repos.staff.findInOrg(actor.orgId, id);
   if (!current) throw notFound('staff member');
@@ -70,6 +75,8 @@ export async function updateStaff(deps: UseCaseDeps, actor: Actor, id: string, b
   } catch (err) {
     asConflict(err);
   }
+  const accessChanged = password !== undefined || changed.some((k) => k === 'role' || k === 'extension' || k === 'email');
+  if (accessChanged) await deps.revocation?.revokePerson(id, [current.extension, after.extension]);
   return getStaff(deps, actor, id);
 }
 

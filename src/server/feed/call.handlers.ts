@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../common/errors';
 import type { InboundCalls } from '../calls/inbound-calls';
 import type { FeedServer, FeedSocket } from './feed-server';
 import { rooms } from './feed-server';
@@ -10,7 +11,8 @@ export function registerCallHandlers(socket: FeedSocket, calls: InboundCalls): v
   socket.on('call:answer', (body, ack) =>
     answer(ack, () => {
       const { sipCallId } = z.object({ sipCallId: z.string().min(1) }).parse(body);
-      calls.answeredBy(staff.id, sipCallId);
+      // The database settles the race; the agent who lost it is told so, not thanked.
+      if (!calls.answeredBy(staff.id, sipCallId)) throw new AppError('ALREADY_CLAIMED', 'This call was answered by someone else or was not offered to you.');
       return null;
     }),
   );
