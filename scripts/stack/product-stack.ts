@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startCompanionProcess } from './companion-process';
 import type { ProcessHandle } from './process-handle';
-import { startKamailio } from './kamailio';
+import { ctlSocketPath, startKamailio } from './kamailio';
 import { startSipStack, type SipStack } from './sip-stack';
 
 export type ProductPorts = { http: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number };
@@ -37,7 +37,9 @@ export async function startProductStack(opts: {
   const ports = { ...DEFAULT_PORTS, ...opts.ports };
   const log = opts.log ?? (() => {});
   const runDir = resolve(opts.runDir);
-  mkdirSync(runDir, { recursive: true });
+  // Configs with the SIP secret, the database and the logs live here: owner only.
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  chmodSync(runDir, 0o700);
   const url = `http://127.0.0.1:${ports.http}`;
 
   log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
@@ -56,6 +58,7 @@ export async function startProductStack(opts: {
     RTPENGINE_NG: `127.0.0.1:${ports.rtpNg}`,
     PUBLIC_ORIGINS: `${url},http://localhost:${ports.http}`,
     SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+    KAMAILIO_CTL: `unix:${ctlSocketPath(runDir)}`,
     ...opts.env,
   };
   let companion: ProcessHandle;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newStaffSchema, staffUpdateSchema, type StaffView } from '../../common/api/staff';
+import { passwordProblem } from '../../common/domain/password-policy';
 import { AppError } from '../../common/errors';
 import { hashPassword } from '../auth/passwords';
 import type { Revocation } from '../auth/revocation';
@@ -29,9 +30,15 @@ function asConflict(err: unknown): never {
   throw err;
 }
 
+function assertPasswordFor(password: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw new AppError('INVALID_INPUT', `password: ${problem}`, ['password']);
+}
+
 export async function createStaff(deps: UseCaseDeps, actor: Actor, body: unknown): Promise<StaffView> {
   assertAdmin(actor, 'add staff');
   const input = newStaffSchema.parse(body);
+  assertPasswordFor(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   const id = `staff-${randomUUID()}`;
   const { author, stamp } = stampOf(actor, deps.now());
@@ -61,6 +68,7 @@ export async function updateStaff(deps: UseCaseDeps & { revocation?: Revocation 
     if (admins.length <= 1) throw new AppError('CONFLICT', 'role: the organisation needs at least one admin', ['role']);
   }
   const { password, ...fields } = input;
+  if (password) assertPasswordFor(password, fields.email ?? current.email);
   const patch: StaffPatch = { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
   const before = toStaffView(current);
   const after = { ...before, ...fields };
