@@ -135,3 +135,13 @@ test("an admin's role or extension change closes that person's sockets, sessions
   await closed2;
   expect((await apiAs(h, again).get('/api/auth/me')).status).toBe(401);
 });
+
+test("Kamailio's log never holds the SIP secret or the hook token and is owner-only", async () => {
+  const { readFileSync, statSync } = await import('node:fs');
+  const { hookToken } = await import('../../src/server/auth/hook-token');
+  const log = readFileSync(sip.stack.kamailio.logPath, 'utf8');
+  expect(log).toMatch(/auth_ephemeral|Listening on/);
+  expect(log).not.toContain(sip.secret);
+  expect(log).not.toContain(hookToken(sip.secret));
+  expect(statSync(sip.stack.kamailio.logPath).mode & 0o777).toBe(0o600);
+});
