@@ -31,7 +31,7 @@ async function startExpectingRefusal(env: Record<string, string>): Promise<{ cod
 }
 
 test.each([
-  { why: 'no secret at all', env: {}, message: /SIP_AUTH_SECRET is required/ },
+  { why: 'no secret at all', env: {} as Record<string, string>, message: /SIP_AUTH_SECRET is required/ },
   { why: 'the once-public default', env: { SIP_AUTH_SECRET: 'switchboard-demo-secret-change-me' }, message: /published/ },
   { why: 'a short secret', env: { SIP_AUTH_SECRET: 'short-secret' }, message: /at least 24/ },
   { why: 'a repetitive secret', env: { SIP_AUTH_SECRET: 'abababababababababababababab' }, message: /random/ },

@@ -4,6 +4,7 @@ import { contactImportRequestSchema, contactInputSchema, type ContactImportReque
 import type { Contact } from '../../common/domain/contact';
 import { AppError } from '../../common/errors';
 import { assertAdmin, type Actor, type UseCaseDeps } from './actor';
+import { recordContactChange } from './contacts';
 import { parseCsv, type CsvRecord } from './csv';
 
 type Rejected = ContactImportResult['rejected'][number];
@@ -90,7 +91,11 @@ export function importContacts(deps: UseCaseDeps, actor: Actor, body: unknown): 
     }
   }
   deps.repos.transaction(() => {
-    for (const contact of good) deps.repos.contacts.insert(actor.orgId, contact);
+    for (const contact of good) {
+      deps.repos.contacts.insert(actor.orgId, contact);
+      const { id, createdAt: _at, ...fields } = contact;
+      recordContactChange(deps, actor, id, `Imported contact ${contact.name}`, null, fields);
+    }
   });
   return { imported: good.length, contactIds: good.map((c) => c.id), rejected };
 }
