@@ -37,7 +37,7 @@ export function createInboundCalls(deps: Deps) {
     if (!found) return { action: 'reject', code: 404, reason: 'Not a number in service' };
     const { orgId, number } = found;
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
-    const org = { ...source.orgRouting(orgId), activeCompanyCalls: calls.countActive(number.id) };
+    const org = { ...source.orgRouting(orgId, caller), activeCompanyCalls: calls.countActive(number.id) };
     const now = deps.now();
     const decision = decideRoute({
       call: { numberDialled: number.number, caller, callId: q.callId },
@@ -71,7 +71,7 @@ export function createInboundCalls(deps: Deps) {
 
   /** The next ring with somebody available to take it, or the end of the call. */
   function nextRing(call: CallRecord): HookAction {
-    const org = source.orgRouting(call.orgId);
+    const org = source.orgRouting(call.orgId, null);
     const extensionOf = (id: string) => org.staff.find((s) => s.id === id)?.extension ?? null;
     const states = deps.presence.statesOf(call.orgId);
     const rings: PlannedRing[] = [...call.plan.rings];
@@ -144,7 +144,7 @@ export function createInboundCalls(deps: Deps) {
       const call = calls.find(sipCallId);
       if (!call || !calls.offers(sipCallId).some((o) => o.staffId === staffId)) return false;
       if (!calls.claimAnswer(sipCallId, staffId, deps.now())) return false;
-      const name = source.orgRouting(call.orgId).staff.find((s) => s.id === staffId)?.name ?? 'another agent';
+      const name = source.orgRouting(call.orgId, null).staff.find((s) => s.id === staffId)?.name ?? 'another agent';
       resolveOffers(sipCallId, 'answered-elsewhere', `Answered by ${name}`, staffId);
       recordInteraction(source, call, staffId, deps.now());
       updated(call);
