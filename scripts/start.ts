@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, demoStaff } from '../src/server/seed/demo-org';
 import { startProductStack } from './stack/product-stack';
 
 const say = (line: string) => console.log(`\x1b[1m[start]\x1b[0m ${line}`);
 const runDir = resolve(process.env.RUN_DIR ?? '.run');
-mkdirSync(runDir, { recursive: true });
+mkdirSync(runDir, { recursive: true, mode: 0o700 });
+chmodSync(runDir, 0o700);
 
 /** The SIP secret is shared by Kamailio and the companion; kept in the run folder so restarts agree. */
 function authSecret(): string {
   if (process.env.SIP_AUTH_SECRET) return process.env.SIP_AUTH_SECRET;
   const file = resolve(runDir, 'sip-auth-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  chmodSync(file, 0o600);
   return readFileSync(file, 'utf8').trim();
 }
 

@@ -114,7 +114,10 @@ modparam("registrar", "received_avp", "$avp(RECEIVED)")
 modparam("nathelper", "received_avp", "$avp(RECEIVED)")
 
 # ----- auth_ephemeral: username "<expiry-epoch-seconds>:<extension>" -----
+# The module logs the secret at INFO while reading it: read it at NOTICE so it is never written.
+debug=1
 modparam("auth_ephemeral", "secret", "{{AUTH_SECRET}}")
+debug={{DEBUG_LEVEL}}
 modparam("auth_ephemeral", "username_format", 1)
 modparam("auth_ephemeral", "sha_algorithm", 0)
 
@@ -152,6 +155,8 @@ modparam("http_client", "connection_timeout", 1)
 
 # ----- htable: per-call facts already reported (a 200 retransmitted or forked twice) -----
 modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
+# ----- htable: revoked extensions (the companion sets <extension> => the last expiry it revokes, via kamcmd) -----
+modparam("htable", "htable", "revoked=>size=8;autoexpire=900;")
 # Each extension's organisation, as the companion said (an agent reaches only its own organisation).
 modparam("htable", "htable", "extorg=>size=8;autoexpire=300;")
 
@@ -335,6 +340,11 @@ route[AUTH] {
 
 	if (!autheph_check("{{DOMAIN}}")) {
 		auth_challenge("{{DOMAIN}}", "1");
+		exit;
+	}
+	# Credentials minted before the extension was revoked (sign-out, password, role or extension change).
+	if ($sht(revoked=>$(aU{s.select,1,:})) != $null && $(aU{s.select,0,:}{s.int}) <= $sht(revoked=>$(aU{s.select,1,:}))) {
+		sl_send_reply("403", "Forbidden: credentials revoked");
 		exit;
 	}
 	if (!autheph_check_from()) {

@@ -14,6 +14,7 @@ export async function startCompanionProcess(opts: CompanionProcessOptions): Prom
     args: ['--import', pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href, resolve(root, 'src/server/main.ts')],
     runDir: opts.runDir,
     env: { ...process.env, ...opts.env },
+    redact: [opts.env.SIP_AUTH_SECRET ?? ''],
   });
   try {
     await handle.waitFor(/\[companion\] listening on/, 30_000);

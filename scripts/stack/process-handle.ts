@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ProcessHandle {
@@ -23,6 +23,8 @@ export interface SpawnOptions {
   args: string[];
   runDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Strings (secrets, tokens) never written to the log or kept in memory: each becomes `[redacted]`. */
+  redact?: string[];
 }
 
 /** Signals one PID; ignores a process that has just exited. */
@@ -38,7 +40,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function spawnProcess(opts: SpawnOptions): ProcessHandle {
   const logPath = join(opts.runDir, `${opts.name}.log`);
-  const log = createWriteStream(logPath, { flags: 'a' });
+  // Logs are for the owner only; an existing log keeps its content but loses any wider permission.
+  const log = createWriteStream(logPath, { flags: 'a', mode: 0o600 });
+  if (existsSync(logPath)) chmodSync(logPath, 0o600);
+  const secrets = (opts.redact ?? []).filter((s) => s.length >= 8);
   const child = spawn(opts.command, opts.args, {
     cwd: opts.runDir,
     env: opts.env ?? process.env,
@@ -49,10 +54,23 @@ export function spawnProcess(opts: SpawnOptions): ProcessHandle {
 
   let output = '';
   let running = true;
-  const onData = (chunk: Buffer) => {
-    log.write(chunk);
-    output += chunk.toString('utf8');
+  // Whole lines only, so a secret split across two reads is still found.
+  let partial = '';
+  const write = (text: string) => {
+    const clean = secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
+    log.write(clean);
+    output += clean;
     if (output.length > 1_000_000) output = output.slice(-500_000);
+  };
+  const onData = (chunk: Buffer) => {
+    const text = partial + chunk.toString('utf8');
+    const cut = text.lastIndexOf('\n') + 1;
+    partial = text.slice(cut);
+    if (partial.length > 64_000) {
+      write(partial);
+      partial = '';
+    }
+    if (cut > 0) write(text.slice(0, cut));
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
@@ -64,7 +82,10 @@ export function spawnProcess(opts: SpawnOptions): ProcessHandle {
     });
   });
   // Closing the log waits for the pipes to drain.
-  child.on('close', () => log.end());
+  child.on('close', () => {
+    if (partial) write(partial);
+    log.end();
+  });
   child.on('error', (err) => onData(Buffer.from(`spawn error: ${err.message}\n`)));
 
   const logTail = (lines = 30) => output.split('\n').slice(-lines - 1).join('\n');

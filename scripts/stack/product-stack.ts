@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startCompanionProcess } from './companion-process';
 import type { ProcessHandle } from './process-handle';
@@ -40,7 +40,9 @@ export async function startProductStack(opts: {
   const ports = { ...DEFAULT_PORTS, ...opts.ports };
   const log = opts.log ?? (() => {});
   const runDir = resolve(opts.runDir);
-  mkdirSync(runDir, { recursive: true });
+  // Configs with the SIP secret, the database and the logs live here: owner only.
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  chmodSync(runDir, 0o700);
   const url = `http://127.0.0.1:${ports.http}`;
   const companionEnv = {
     HOST: '127.0.0.1',

@@ -1,13 +1,21 @@
 import { z } from 'zod';
+import { newPasswordSchema } from './domain/password-policy';
 
 export const roleSchema = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const loginRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address'),
-  password: z.string().min(1, 'Enter your password'),
+  password: z.string().min(1, 'Enter your password').max(200, 'Passwords are up to 200 characters'),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** POST /api/auth/password: the person's own password change. */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Enter your current password').max(200),
+  newPassword: newPasswordSchema,
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 export const meSchema = z.object({
   id: z.string(),

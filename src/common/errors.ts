@@ -10,6 +10,7 @@ export const errorCodes = [
   'BAD_CREDENTIALS',
   'ALREADY_CLAIMED',
   'CALLER_ID_NOT_ALLOWED',
+  'TOO_LARGE',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

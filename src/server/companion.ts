@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLoginThrottle } from './auth/login-throttle';
+import { createLoginThrottle, signInLimits } from './auth/login-throttle';
+import { createRevocation } from './auth/revocation';
 import { createSessions } from './auth/sessions';
 import type { Config } from './config';
 import { hookToken } from './auth/hook-token';
@@ -11,7 +12,8 @@ import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { repoRouteSource } from './calls/repo-route-source';
 import { feedCallPublisher } from './feed/call.handlers';
-import { attachFeed, publishPresence, serveFeed } from './feed/feed-server';
+import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
+import { kamailioControl } from './sip-control/kamailio-control';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
 import { openDatabase } from './storage/database';
@@ -33,7 +35,7 @@ export type Companion = {
 export async function startCompanion(config: Config, now: () => number = Date.now): Promise<Companion> {
   const repos = createRepos(openDatabase(config.databasePath));
   const sessions = createSessions(repos.sessions, config.sessionMs, now);
-  const throttle = createLoginThrottle();
+  const throttle = createLoginThrottle({ limitsFor: signInLimits });
   const http = createServer();
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
@@ -48,8 +50,15 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     now,
   });
   serveFeed(io, presence, calls);
+  const revocation = createRevocation({
+    sessions,
+    feed: () => feedCloser(io),
+    sip: kamailioControl(config.kamailio.ctlSocket ? `unix:${config.kamailio.ctlSocket}` : ''),
+    credentialSeconds: config.sip.credentialSeconds,
+    now,
+  });
   const callHooks = { calls, history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks }));
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks }));
   const hooks = createServer(
     createHookApp({
       calls,
@@ -59,7 +68,10 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       warn: (l) => console.warn(l),
     }),
   );
-  const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
+  const sweep = setInterval(() => {
+    repos.sessions.deleteExpired(now());
+    closeExpiredSockets(io, sessions);
+  }, 60_000).unref();
   const ctl = config.kamailio.ctlSocket;
   const dialogSweep = startDialogSweep({
     listDialogs: ctl ? () => kamailioDialogCallIds(ctl) : () => Promise.reject(new Error('KAMAILIO_CTL_SOCKET is not set')),
@@ -76,6 +88,8 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     });
   await listen(http, config.port, config.host);
   await listen(hooks, config.hookPort, '127.0.0.1');
+  // A listener error after start (a bad client, a socket reset) is logged; the companion keeps serving.
+  for (const server of [http, hooks]) server.on('error', (err) => console.error('[companion] listener error (survived):', err));
   const { port } = http.address() as AddressInfo;
   const hookPort = (hooks.address() as AddressInfo).port;
   // A port of 0 picks a free one: the companion's own origin is then known only now.

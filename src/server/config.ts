@@ -12,12 +12,17 @@ const envSchema = z.object({
   PUBLIC_ORIGINS: z.string().default('http://127.0.0.1:8080,http://localhost:8080,http://127.0.0.1:5173,http://localhost:5173'),
   STATIC_DIR: z.string().default('dist'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
-  /** Shared with Kamailio's auth_ephemeral module. */
-  SIP_AUTH_SECRET: z.string().min(16, 'SIP_AUTH_SECRET must be at least 16 characters').default('switchboard-demo-secret-change-me'),
+  /** Shared with Kamailio's auth_ephemeral module: required, and strong (the start command generates one). */
+  SIP_AUTH_SECRET: z
+    .string({ error: 'SIP_AUTH_SECRET is required (at least 24 random characters; `npm start` generates one)' })
+    .superRefine((s, ctx) => {
+      const problem = sipSecretProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: `SIP_AUTH_SECRET ${problem}` });
+    }),
   SIP_DOMAIN: z.string().default('127.0.0.1'),
   SIP_WS_URL: z.string().default('ws://127.0.0.1:5066'),
-  /** Lifetime of minted SIP credentials; auth_ephemeral refuses them afterwards. At most one hour. */
-  SIP_CREDENTIAL_SECONDS: z.coerce.number().int().min(60).max(3600).default(3600),
+  /** Lifetime of minted SIP credentials; auth_ephemeral refuses them afterwards. At most ten minutes. */
+  SIP_CREDENTIAL_SECONDS: z.coerce.number().int().min(60).max(600).default(600),
   KAMAILIO_HOST: z.string().default('127.0.0.1'),
   KAMAILIO_WS_PORT: z.coerce.number().int().default(5066),
   RTPENGINE_NG: z.string().default('127.0.0.1:22222'),
@@ -31,6 +36,31 @@ const envSchema = z.object({
   /** info: every routing answer given to Kamailio is logged; warn: only problems. */
   LOG_LEVEL: z.enum(['info', 'warn']).default('info'),
 });
+
+/** Secrets that were published (old defaults) and can never be used. */
+const PUBLIC_SECRETS = new Set(['switchboard-demo-secret-change-me']);
+
+/** What makes a SIP secret weak, or undefined when it is strong enough. */
+export function sipSecretProblem(secret: string): string | undefined {
+  if (PUBLIC_SECRETS.has(secret)) return 'that value is published; generate a random one (e.g. openssl rand -base64 32)';
+  if (secret.length < 24) return 'must be at least 24 characters';
+  if (new Set(secret).size < 10) return 'must not repeat a few characters; use a random value';
+  return undefined;
+}
+
+const isLoopbackHost = (host: string) => /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/i.test(host);
+
+/** True when browsers other than this machine's may reach the companion (an origin or listen address off loopback). */
+export function isExposed(config: Pick<Config, 'host' | 'publicOrigins'>): boolean {
+  if (!isLoopbackHost(config.host)) return true;
+  return config.publicOrigins.some((origin) => {
+    try {
+      return !isLoopbackHost(new URL(origin).hostname);
+    } catch {
+      return true;
+    }
+  });
+}
 
 export type Config = {
   host: string;

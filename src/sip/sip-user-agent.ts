@@ -1,6 +1,7 @@
 // The one place that constructs sip.js objects.
 import { Inviter, Registerer, UserAgent, Web, type UserAgentOptions } from 'sip.js';
 import type { SipCredentials } from '../common/auth';
+import { sipDisplayName } from '../common/domain/sip-display-name';
 import type {
   InvitationLike,
   InviterLike,
@@ -26,7 +27,8 @@ export function buildUserAgentOptions(
   const mediaDevices = config.mediaDevices;
   return {
     uri,
-    displayName: credentials.displayName,
+    // Escaped again here: whatever the server sent, it never ends the quoted From display name.
+    displayName: sipDisplayName(credentials.displayName),
     authorizationUsername: credentials.username,
     authorizationPassword: credentials.password,
     transportOptions: { server: credentials.wsUrl },

@@ -19,7 +19,7 @@ describe('staff', () => {
     await form.getByLabel('Email').fill('erin@acme.test');
     await form.getByLabel('Role').selectOption('supervisor');
     await form.getByLabel('Extension').fill('12');
-    await form.getByLabel('Initial password').fill('erin-initial-pass');
+    await form.getByLabel('Initial password').fill('tidal-copper-lantern');
     await form.getByRole('button', { name: 'Add staff member' }).click();
     await form.locator('label', { hasText: 'Extension' }).getByRole('alert').filter({ hasText: 'An extension is 3 to 6 digits' }).waitFor();
     expect((await getJson<{ email: string }[]>(page, '/api/staff')).some((s) => s.email === 'erin@acme.test')).toBe(false);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ export type Harness = Companion & { origin: string; stop(): Promise<void> };
 /** A real companion on a free port with its own seeded SQLite file. */
 export async function startSeededCompanion(env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-'));
-  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', ...env });
+  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
   const companion = await startCompanion(config);
   await seedDemo(companion.repos);
   return {

@@ -27,7 +27,7 @@ export const numberListSchema = z.array(numberViewSchema);
 /** One entry of GET /api/numbers/:id/changes (newest first). */
 export const changeEntrySchema = z.object({
   id: z.number().int(),
-  entity: z.enum(['number', 'staff', 'contact-item-type', 'organisation']),
+  entity: z.enum(['number', 'staff', 'contact-item-type', 'organisation', 'contact']),
   entityId: z.string(),
   /** Which settings changed: basic, routing, company, main, pin, profile, business-hours... */
   section: z.string(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth';
+import { newPasswordSchema } from '../domain/password-policy';
+import { personNameSchema } from '../domain/sip-display-name';
 
 /** A staff member as the organisation sees them (pickers, the admin's staff list). */
 export const staffViewSchema = z.object({
@@ -12,10 +14,10 @@ export const staffViewSchema = z.object({
 export type StaffView = z.infer<typeof staffViewSchema>;
 export const staffListSchema = z.array(staffViewSchema);
 
-const name = z.string().trim().min(1, 'Enter a name').max(80, 'Names are up to 80 characters');
+const name = personNameSchema;
 const email = z.string().trim().toLowerCase().email('Enter a valid email address');
 const extension = z.string().regex(/^\d{3,6}$/, 'An extension is 3 to 6 digits').nullable();
-const password = z.string().min(8, 'Passwords are at least 8 characters').max(200);
+const password = newPasswordSchema;
 
 /** POST /api/staff (admins only). */
 export const newStaffSchema = z.strictObject({ name, email, role: roleSchema, extension, password });

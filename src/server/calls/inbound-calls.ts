@@ -37,7 +37,7 @@ export function createInboundCalls(deps: Deps) {
     if (!found) return { action: 'reject', code: 404, reason: 'Not a number in service' };
     const { orgId, number } = found;
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
-    const org = { ...source.orgRouting(orgId), activeCompanyCalls: calls.countActive(number.id) };
+    const org = { ...source.orgRouting(orgId, caller), activeCompanyCalls: calls.countActive(number.id) };
     const now = deps.now();
     const decision = decideRoute({
       call: { numberDialled: number.number, caller, callId: q.callId },
@@ -71,7 +71,7 @@ export function createInboundCalls(deps: Deps) {
 
   /** The next ring with somebody available to take it, or the end of the call. */
   function nextRing(call: CallRecord): HookAction {
-    const org = source.orgRouting(call.orgId);
+    const org = source.orgRouting(call.orgId, null);
     const extensionOf = (id: string) => org.staff.find((s) => s.id === id)?.extension ?? null;
     const states = deps.presence.statesOf(call.orgId);
     const rings: PlannedRing[] = [...call.plan.rings];
@@ -118,7 +118,7 @@ export function createInboundCalls(deps: Deps) {
 
   /** Kamailio saw the 200 from `ext`'s phone (or from the gateway: ext empty). */
   function answered(call: CallRecord, ext: string, now: number): boolean {
-    const org = source.orgRouting(call.orgId);
+    const org = source.orgRouting(call.orgId, null);
     const agent = ext ? org.staff.find((s) => s.extension === ext) : undefined;
     if (agent && calls.offers(call.id).some((o) => o.staffId === agent.id)) {
       if (!calls.claimAnswer(call.id, agent.id, now)) return false;
@@ -188,7 +188,9 @@ export function createInboundCalls(deps: Deps) {
      */
     answerHint(staffId: string, sipCallId: string): boolean {
       const call = calls.find(sipCallId);
-      return Boolean(call && call.answeredBy === staffId);
+      if (!call || !calls.offers(sipCallId).some((o) => o.staffId === staffId)) return false;
+      // Not yet reported by Kamailio (the hint came first), or reported as this agent: the answer stands.
+      return call.answeredBy === null || call.answeredBy === staffId;
     },
   };
 }

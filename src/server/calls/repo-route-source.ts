@@ -6,7 +6,7 @@ import type { RouteSource } from './route-source';
 export function repoRouteSource(repos: Repos, now: () => number): RouteSource {
   return {
     findNumber: (e164) => repos.numbers.findByE164(e164),
-    orgRouting: (orgId) => loadRouteOrg(repos, orgId),
+    orgRouting: (orgId, caller) => loadRouteOrg(repos, orgId, caller),
     bindings: (orgId) => repos.bindings.listActive(orgId, now()),
     rotation: (numberId) => repos.rotation.get(numberId),
     saveRotation: (numberId, rotation) => repos.rotation.save(numberId, rotation, now()),

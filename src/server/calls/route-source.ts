@@ -7,7 +7,8 @@ import type { RouteOrg } from '../routing/route-input';
 export interface RouteSource {
   /** The virtual number with this E.164 number, in whichever organisation holds it. */
   findNumber(e164: string): { orgId: string; number: VirtualNumber } | undefined;
-  orgRouting(orgId: string): Omit<RouteOrg, 'activeCompanyCalls'>;
+  /** The organisation's routing data; of its contacts only those with the caller's number (none for null). */
+  orgRouting(orgId: string, caller: string | null): Omit<RouteOrg, 'activeCompanyCalls'>;
   bindings(orgId: string): Binding[];
   rotation(numberId: string): RotationState | undefined;
   saveRotation(numberId: string, rotation: RotationState): void;

@@ -36,25 +36,69 @@ export function getContact(deps: UseCaseDeps, actor: Actor, id: string): Contact
   return contact;
 }
 
-/** Agents and admins alike keep contacts. */
+/**
+ * Who may change a contact's primary agent (the agent its calls ring): the current primary agent, supervisors
+ * and admins. An agent may also take a contact nobody owns.
+ */
+export function mayChangePrimaryAgent(actor: Actor, from: string | null, to: string | null): boolean {
+  if (from === to || actor.role === 'admin' || actor.role === 'supervisor') return true;
+  return from === actor.id || (from === null && to === actor.id);
+}
+
+function assertPrimaryAgentChange(actor: Actor, from: string | null, to: string | null): void {
+  if (!mayChangePrimaryAgent(actor, from, to)) {
+    throw new AppError('FORBIDDEN', "primaryAgentId: only the contact's primary agent, supervisors and admins may change its primary agent", ['primaryAgentId']);
+  }
+}
+
+/** Every contact change goes to the change log, in the same transaction as the change. */
+export function recordContactChange(deps: UseCaseDeps, actor: Actor, id: string, summary: string, before: unknown, after: unknown): void {
+  const { author } = stampOf(actor, deps.now());
+  deps.repos.changes.record({ orgId: actor.orgId, entity: 'contact', entityId: id, section: 'contact', summary, before, after, by: author, at: deps.now() });
+}
+
+const fieldsOf = ({ id: _id, createdAt: _at, ...fields }: Contact) => fields;
+
+/** Agents and admins alike keep contacts; an agent gives a new contact to themselves or to nobody. */
 export function createContact(deps: UseCaseDeps, actor: Actor, body: unknown): Contact {
   const input = contactInputSchema.parse(body);
   assertContactRefs(deps, actor.orgId, input);
+  assertPrimaryAgentChange(actor, null, input.primaryAgentId ?? null);
   const contact: Contact = { id: `contact-${randomUUID()}`, createdAt: deps.now(), ...input };
-  deps.repos.contacts.insert(actor.orgId, contact);
+  deps.repos.transaction(() => {
+    deps.repos.contacts.insert(actor.orgId, contact);
+    recordContactChange(deps, actor, contact.id, `Added contact ${contact.name}`, null, input);
+  });
   return getContact(deps, actor, contact.id);
 }
 
 export function updateContact(deps: UseCaseDeps, actor: Actor, id: string, body: unknown): Contact {
-  getContact(deps, actor, id);
+  const before = getContact(deps, actor, id);
   const input = contactInputSchema.parse(body);
   assertContactRefs(deps, actor.orgId, input);
-  if (!deps.repos.contacts.update(actor.orgId, id, input, deps.now())) throw notFound('contact');
+  assertPrimaryAgentChange(actor, before.primaryAgentId ?? null, input.primaryAgentId ?? null);
+  const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => JSON.stringify(input[k]) !== JSON.stringify(before[k]));
+  deps.repos.transaction(() => {
+    if (!deps.repos.contacts.update(actor.orgId, id, input, deps.now())) throw notFound('contact');
+    recordContactChange(deps, actor, id, changed.length ? `Changed ${changed.join(', ')}` : 'No change', fieldsOf(before), input);
+  });
   return getContact(deps, actor, id);
 }
 
 export function deleteContact(deps: UseCaseDeps, actor: Actor, id: string): void {
-  if (!deps.repos.contacts.delete(actor.orgId, id)) throw notFound('contact');
+  const before = getContact(deps, actor, id);
+  if (before.primaryAgentId && !mayChangePrimaryAgent(actor, before.primaryAgentId, null)) {
+    throw new AppError('FORBIDDEN', "Only the contact's primary agent, supervisors and admins may delete it.");
+  }
+  deps.repos.transaction(() => {
+    if (!deps.repos.contacts.delete(actor.orgId, id)) throw notFound('contact');
+    recordContactChange(deps, actor, id, `Deleted contact ${before.name}`, fieldsOf(before), null);
+  });
+}
+
+export function listContactChanges(deps: UseCaseDeps, actor: Actor, id: string) {
+  getContact(deps, actor, id);
+  return deps.repos.changes.list(actor.orgId, 'contact', id);
 }
 
 export function listItemTypes(deps: UseCaseDeps, actor: Actor): ContactItemType[] {

@@ -6,6 +6,11 @@ export type CsvRecord = { line: number; cells: string[] };
  * Accepts \n and \r\n line ends and a leading byte-order mark. Throws on an unterminated quote.
  */
 export function parseCsv(text: string): CsvRecord[] {
+  return [...csvRecords(text)];
+}
+
+/** The same, one record at a time (a caller may pause between records to keep the event loop free). */
+export function* csvRecords(text: string): Generator<CsvRecord> {
   const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let cells: string[] = [];
@@ -19,6 +24,9 @@ export function parseCsv(text: string): CsvRecord[] {
     records.push({ line: recordLine, cells });
     cells = [];
     cell = '';
+  };
+  const drain = function* () {
+    while (records.length) yield records.shift()!;
   };
   while (i < src.length) {
     const ch = src[i]!;
@@ -45,10 +53,13 @@ export function parseCsv(text: string): CsvRecord[] {
       endRecord();
       line++;
       recordLine = line;
+      i++;
+      yield* drain();
+      continue;
     } else cell += ch;
     i++;
   }
   if (quoted) throw new Error(`line ${recordLine}: a quoted field is never closed`);
   if (cell !== '' || cells.length > 0) endRecord();
-  return records;
+  yield* drain();
 }

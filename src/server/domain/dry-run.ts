@@ -22,7 +22,7 @@ export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunRes
   const decision = decideRoute({
     call: { numberDialled: number.number, caller: input.caller },
     number,
-    org: loadRouteOrg(deps.repos, actor.orgId),
+    org: loadRouteOrg(deps.repos, actor.orgId, input.caller),
     presence: { ...live, ...input.presence },
     bindings: deps.repos.bindings.listActive(actor.orgId, at.getTime()),
     now: at,

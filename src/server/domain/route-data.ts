@@ -1,11 +1,22 @@
+import { toE164 } from '../../common/domain/phone-number';
 import type { RouteOrg } from '../routing/route-input';
 import type { Repos } from '../storage/repos';
 
-/** What the routing engine needs to know about an organisation, read from storage. */
-export function loadRouteOrg(repos: Repos, orgId: string): Omit<RouteOrg, 'activeCompanyCalls'> {
+/** The key a caller's number is stored under: E.164, or the raw `+digits` of a number outside the plan. */
+function phoneKey(caller: string): string | null {
+  const compact = caller.replace(/[\s()-]/g, '');
+  return toE164(caller) ?? (/^\+[0-9]{6,15}$/.test(compact) ? compact : null);
+}
+
+/**
+ * What the routing engine needs to know about an organisation for one call, read from storage. Of the
+ * contacts it reads only those with the caller's number, by index (no call reads the whole contact list).
+ */
+export function loadRouteOrg(repos: Repos, orgId: string, caller: string | null): Omit<RouteOrg, 'activeCompanyCalls'> {
+  const key = caller === null ? null : phoneKey(caller);
   return {
     staff: repos.staff.listByOrg(orgId).map((s) => ({ id: s.id, name: s.name, extension: s.extension })),
-    contacts: repos.contacts.list(orgId),
+    contacts: key ? repos.contacts.list(orgId, { phone: key }) : [],
     itemTypes: repos.itemTypes.list(orgId),
     businessHours: repos.orgSettings.businessHours(orgId).businessHours,
   };

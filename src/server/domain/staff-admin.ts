@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { newStaffSchema, staffUpdateSchema, type StaffView } from '../../common/api/staff';
+import { passwordProblem } from '../../common/domain/password-policy';
 import { AppError } from '../../common/errors';
 import { hashPassword } from '../auth/passwords';
+import type { Revocation } from '../auth/revocation';
 import type { StaffPatch, StaffRecord } from '../storage/staff-repo';
 import { assertAdmin, notFound, stampOf, type Actor, type UseCaseDeps } from './actor';
 
@@ -28,9 +30,15 @@ function asConflict(err: unknown): never {
   throw err;
 }
 
+function assertPasswordFor(password: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw new AppError('INVALID_INPUT', `password: ${problem}`, ['password']);
+}
+
 export async function createStaff(deps: UseCaseDeps, actor: Actor, body: unknown): Promise<StaffView> {
   assertAdmin(actor, 'add staff');
   const input = newStaffSchema.parse(body);
+  assertPasswordFor(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   const id = `staff-${randomUUID()}`;
   const { author, stamp } = stampOf(actor, deps.now());
@@ -46,7 +54,11 @@ export async function createStaff(deps: UseCaseDeps, actor: Actor, body: unknown
   return getStaff(deps, actor, id);
 }
 
-export async function updateStaff(deps: UseCaseDeps, actor: Actor, id: string, body: unknown): Promise<StaffView> {
+/**
+ * An admin's change of someone's password, role, email or extension ends that person's sessions, feed sockets and
+ * SIP credentials at once (for the old and the new extension): they sign in again under the new terms.
+ */
+export async function updateStaff(deps: UseCaseDeps & { revocation?: Revocation }, actor: Actor, id: string, body: unknown): Promise<StaffView> {
   assertAdmin(actor, 'edit staff');
   const current = deps.repos.staff.findInOrg(actor.orgId, id);
   if (!current) throw notFound('staff member');
@@ -56,6 +68,7 @@ export async function updateStaff(deps: UseCaseDeps, actor: Actor, id: string, b
     if (admins.length <= 1) throw new AppError('CONFLICT', 'role: the organisation needs at least one admin', ['role']);
   }
   const { password, ...fields } = input;
+  if (password) assertPasswordFor(password, fields.email ?? current.email);
   const patch: StaffPatch = { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
   const before = toStaffView(current);
   const after = { ...before, ...fields };
@@ -70,6 +83,8 @@ export async function updateStaff(deps: UseCaseDeps, actor: Actor, id: string, b
   } catch (err) {
     asConflict(err);
   }
+  const accessChanged = password !== undefined || changed.some((k) => k === 'role' || k === 'extension' || k === 'email');
+  if (accessChanged) await deps.revocation?.revokePerson(id, [current.extension, after.extension]);
   return getStaff(deps, actor, id);
 }
 

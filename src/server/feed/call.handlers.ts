@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../common/errors';
 import type { InboundCalls } from '../calls/inbound-calls';
 import type { FeedServer, FeedSocket } from './feed-server';
 import { rooms } from './feed-server';
@@ -11,7 +12,8 @@ export function registerCallHandlers(socket: FeedSocket, calls: InboundCalls): v
     answer(ack, () => {
       // A hint only: who answered is what Kamailio reports in the call's answered event.
       const { sipCallId } = z.object({ sipCallId: z.string().min(1) }).parse(body);
-      calls.answerHint(staff.id, sipCallId);
+      // The agent who lost the race (or was never offered the call) is told so, not thanked.
+      if (!calls.answerHint(staff.id, sipCallId)) throw new AppError('ALREADY_CLAIMED', 'This call was answered by someone else or was not offered to you.');
       return null;
     }),
   );

@@ -2,30 +2,40 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { FEED_PING_INTERVAL_MS, FEED_PING_TIMEOUT_MS, type ClientToServerEvents, type ServerToClientEvents } from '../../common/feed-events';
 import type { Presence } from '../../common/presence';
-import { readCookie, SESSION_COOKIE, type Sessions } from '../auth/sessions';
+import { hashToken, readCookie, SESSION_COOKIE, type Sessions } from '../auth/sessions';
+import type { FeedCloser } from '../auth/revocation';
 import type { PresenceService } from '../presence/presence-service';
 import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
 import type { InboundCalls } from '../calls/inbound-calls';
 import { registerCallHandlers } from './call.handlers';
 import { registerPresenceHandlers } from './presence.handlers';
 
-export type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { staff: StaffRecord }>;
-export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { staff: StaffRecord }>;
+export type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedData>;
+export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedData>;
+/** Who the socket is, and the hash of the session that opened it (closing the session closes the socket). */
+type FeedData = { staff: StaffRecord; session: string };
 
 export const rooms = {
   staff: (id: string) => `staff:${id}`,
   supervisors: (orgId: string) => `org:${orgId}:supervisors`,
 };
 
+/** How long a dropped socket's missed events are kept: a reconnect within it gets them (offers included). */
+const RECOVERY_MS = 2 * 60_000;
+
 /**
  * The feed: socket.io on the companion's HTTP server. A handshake needs one of our origins and a valid
- * session cookie; anything else is refused before a socket exists.
+ * session cookie; anything else is refused before a socket exists. A socket lives only as long as its
+ * session: every command re-checks it, and ending the session closes the socket.
  */
 export function attachFeed(http: HttpServer, deps: { sessions: Sessions; staff: StaffRepo; isAllowedOrigin: (o: string) => boolean }): FeedServer {
   const io: FeedServer = new Server(http, {
     pingInterval: FEED_PING_INTERVAL_MS,
     pingTimeout: FEED_PING_TIMEOUT_MS,
     serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // A blip (network, a reload of the proxy) loses no offer; the session is checked again on recovery.
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
     allowRequest: (req, cb) => {
       const origin = req.headers.origin;
       if (!origin || !deps.isAllowedOrigin(origin)) return cb(`origin ${origin ?? '(none)'} is not allowed`, false);
@@ -33,13 +43,40 @@ export function attachFeed(http: HttpServer, deps: { sessions: Sessions; staff: 
     },
   });
   io.use((socket, next) => {
-    const staffId = deps.sessions.staffIdFor(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+    const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const staffId = deps.sessions.staffIdFor(token);
     const staff = staffId ? deps.staff.findById(staffId) : undefined;
-    if (!staff) return next(new Error('UNAUTHENTICATED'));
+    if (!staff || !token) return next(new Error('UNAUTHENTICATED'));
     socket.data.staff = staff;
+    socket.data.session = hashToken(token);
     next();
   });
+  io.on('connection', (socket: FeedSocket) => {
+    // A command on a socket whose session has ended is dropped and the socket closed.
+    socket.use((_packet, next) => {
+      if (deps.sessions.staffIdForHash(socket.data.session) === socket.data.staff.id) return next();
+      socket.disconnect(true);
+    });
+  });
   return io;
+}
+
+/** Closes sockets by session or by person (sign-out, password, role or extension change). */
+export function feedCloser(io: FeedServer): FeedCloser {
+  const each = (match: (s: FeedSocket) => boolean) => {
+    for (const socket of io.sockets.sockets.values()) if (match(socket)) socket.disconnect(true);
+  };
+  return {
+    closeSessions: (hashes) => each((s) => hashes.includes(s.data.session)),
+    closeStaff: (staffId, keep) => each((s) => s.data.staff?.id === staffId && s.data.session !== keep),
+  };
+}
+
+/** Sockets whose session expired meanwhile are closed (the sweep runs every minute). */
+export function closeExpiredSockets(io: FeedServer, sessions: Sessions): void {
+  for (const socket of io.sockets.sockets.values()) {
+    if (socket.data.session && sessions.staffIdForHash(socket.data.session) !== socket.data.staff?.id) socket.disconnect(true);
+  }
 }
 
 /** Wires the feed: joins rooms, reports connections to presence, and registers every command handler. */

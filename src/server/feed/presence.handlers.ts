@@ -6,14 +6,21 @@ import { toAppError } from '../http/errors';
 import type { PresenceService } from '../presence/presence-service';
 import type { FeedSocket } from './feed-server';
 
-/** Runs a command body and answers the ack with its result or our error shape. */
+/**
+ * Runs a command body and answers the ack, when one is given, with its result or our error shape. The command
+ * runs whether or not the sender asked for an answer; a failure never escapes into the socket's listener.
+ */
 export function answer<T>(ack: unknown, run: () => T): void {
-  if (typeof ack !== 'function') return;
+  const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
+  let result: Ack<T>;
   try {
-    (ack as (a: Ack<T>) => void)({ ok: true, data: run() });
+    result = { ok: true, data: run() };
   } catch (e) {
-    (ack as (a: Ack<T>) => void)({ ok: false, error: toAppError(e).toJSON() });
+    const error = toAppError(e);
+    if (error.code === 'INTERNAL') console.error('[feed] unexpected error', e);
+    result = { ok: false, error: error.toJSON() };
   }
+  reply(result);
 }
 
 export function registerPresenceHandlers(socket: FeedSocket, presence: PresenceService): void {

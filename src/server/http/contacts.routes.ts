@@ -6,6 +6,7 @@ import {
   deleteContact,
   deleteItemType,
   getContact,
+  listContactChanges,
   listContacts,
   listItemTypes,
   updateContact,
@@ -22,7 +23,8 @@ export function contactsRoutes(deps: RouteDeps): Router {
   const me = (req: unknown) => (req as AuthedRequest).staff;
 
   r.get('/api/contacts', anyone, (req, res) => void res.json(listContacts(deps, me(req), req.query)));
-  r.post('/api/contacts/import', admin, (req, res) => void res.json(importContacts(deps, me(req), req.body)));
+  r.post('/api/contacts/import', admin, async (req, res) => void res.json(await importContacts(deps, me(req), req.body)));
+  r.get('/api/contacts/:id/changes', anyone, (req, res) => void res.json(listContactChanges(deps, me(req), idParam(req))));
   r.get('/api/contacts/:id', anyone, (req, res) => void res.json(getContact(deps, me(req), idParam(req))));
   r.post('/api/contacts', anyone, (req, res) => void res.status(201).json(createContact(deps, me(req), req.body)));
   r.put('/api/contacts/:id', anyone, (req, res) => void res.json(updateContact(deps, me(req), idParam(req), req.body)));

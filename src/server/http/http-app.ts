@@ -1,6 +1,7 @@
 import express from 'express';
 import { AppError } from '../../common/errors';
 import type { LoginThrottle } from '../auth/login-throttle';
+import type { Revocation } from '../auth/revocation';
 import type { Sessions } from '../auth/sessions';
 import type { Config } from '../config';
 import type { PresenceService } from '../presence/presence-service';
@@ -24,6 +25,7 @@ export type HttpDeps = {
   repos: Repos;
   sessions: Sessions;
   throttle: LoginThrottle;
+  revocation: Revocation;
   presence: PresenceService;
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
@@ -36,7 +38,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '3mb' }));
   app.use(originGuard(deps.isAllowedOrigin));
-  const common = { ...deps, staff: deps.repos.staff };
+  const common = { ...deps, staff: deps.repos.staff, changes: deps.repos.changes };
   app.use(healthRoutes({ db: deps.repos.db, config: deps.config }));
   app.use(authRoutes(common));
   app.use(presenceRoutes(common));

@@ -44,7 +44,7 @@ test.each([
   const decision = decideRoute({
     call: { numberDialled: number.number, caller },
     number,
-    org: loadRouteOrg(repos, 'org-demo'),
+    org: loadRouteOrg(repos, 'org-demo', caller),
     presence: everyoneAvailable(),
     bindings: repos.bindings.listActive('org-demo', Date.parse(at)),
     now: new Date(at),

@@ -137,4 +137,28 @@ export const migrations: { id: number; name: string; sql: string }[] = [
       CREATE INDEX change_log_entity ON change_log(org_id, entity, entity_id, changed_at DESC);
     `,
   },
+  {
+    // Contacts join the change log (SQLite cannot widen a CHECK in place: the table is rebuilt).
+    id: 12,
+    name: 'contact changes in the change log',
+    sql: `
+      CREATE TABLE change_log_next (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        org_id TEXT NOT NULL REFERENCES organisations(id),
+        entity TEXT NOT NULL CHECK (entity IN ('number', 'staff', 'contact-item-type', 'organisation', 'contact')),
+        entity_id TEXT NOT NULL,
+        section TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        changed_by TEXT NOT NULL REFERENCES staff(id),
+        changed_by_name TEXT NOT NULL,
+        changed_at INTEGER NOT NULL
+      );
+      INSERT INTO change_log_next SELECT * FROM change_log;
+      DROP TABLE change_log;
+      ALTER TABLE change_log_next RENAME TO change_log;
+      CREATE INDEX change_log_entity ON change_log(org_id, entity, entity_id, changed_at DESC);
+    `,
+  },
 ];

@@ -189,7 +189,7 @@ export class WsSipClient {
    * Calls `target` (answering a 407 with the credentials), ACKs the 2xx along the route
    * set and returns the dialog, or the final failure response.
    */
-  async invite(opts: { from: string; target: string; domain: string; credentials: Credentials; sdp?: string }) {
+  async invite(opts: { from: string; target: string; domain: string; credentials: Credentials; sdp?: string; fromDisplay?: string }) {
     const callId = randomToken(10);
     const fromTag = randomToken(4);
     const fromUri = `sip:${opts.from}@${opts.domain}`;
@@ -201,7 +201,7 @@ export class WsSipClient {
         [
           ['Via', this.via()],
           ['Max-Forwards', '70'],
-          ['From', `<${fromUri}>;tag=${fromTag}`],
+          ['From', `${opts.fromDisplay ? `${opts.fromDisplay} ` : ''}<${fromUri}>;tag=${fromTag}`],
           ['To', `<${opts.target}>`],
           ['Call-ID', callId],
           ['CSeq', `${cseq} INVITE`],
