@@ -12,8 +12,10 @@ let sip: TestSipStack;
 let h: Harness;
 const phones: WsSipClient[] = [];
 beforeAll(async () => {
-  sip = await startTestSipStack();
-  h = await startSeededCompanion({ SIP_AUTH_SECRET: sip.secret, SIP_DOMAIN: sip.domain });
+  const secret = 'hostile-names-secret-0123456789abcdef';
+  h = await startSeededCompanion({ SIP_AUTH_SECRET: secret, SIP_DOMAIN: '127.0.0.1' });
+  // Kamailio asks the companion which organisation each extension belongs to.
+  sip = await startTestSipStack({ secret, hookUrl: h.hookUrl });
 }, 60_000);
 afterAll(async () => {
   for (const p of phones) p.close();
