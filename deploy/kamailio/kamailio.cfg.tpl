@@ -14,12 +14,15 @@
 #   {{FAILSAFE_URI}}    where a virtual-number call goes when the companion is unreachable
 #                       (sip:<ext>@{{DOMAIN}} or an external number at the gateway); empty: 503
 #   {{DEBUG_LEVEL}}     core log level (2 = info)
+#   {{EXTENSION_RE}}    dial plan (src/common/dial-plan.ts): an agent's extension
+#   {{PHONE_NUMBER_RE}} dial plan: a phone number (a virtual number, or a customer's number)
 #
 # Identity: an agent is sip:<extension>@{{DOMAIN}}. The registrar ignores the domain
 # (use_domain=0), so the extension alone is the address of record.
 #
-# Numbers: an extension is 3-5 digits. A virtual number is '+' and/or 6-15 digits; an INVITE
-# for one from the phone-network side is routed step by step as the companion says (see
+# Numbers (the dial plan, rendered from src/common/dial-plan.ts): an extension matches
+# {{EXTENSION_RE}}, a phone number {{PHONE_NUMBER_RE}}. An INVITE for a phone number
+# from the phone-network side is routed step by step as the companion says (see
 # "Virtual numbers" below). Kamailio holds no business rule: it asks, obeys, and reports.
 
 ####### Global parameters #########
@@ -382,9 +385,9 @@ route[RELAY] {
 # Call events are fire-and-forget: async_task_data() to the same workers.
 
 # Is the request-URI user a virtual number rather than an extension?
-# Extension: 3-5 digits. Virtual number: optional '+', then 6-15 digits.
+# The dial plan's phone-number pattern (an extension never matches it).
 route[IS_VIRTUAL_NUMBER] {
-	if ($rU =~ "^\+?[0-9]{6,15}$") return 1;
+	if ($rU =~ "{{PHONE_NUMBER_RE}}") return 1;
 	return -1;
 }
 
@@ -515,7 +518,7 @@ route[VNUM_ASK] {
 }
 
 # Turns $var(targets) (a JSON array of SIP URIs) into the request-URI and branches.
-# Agents (sip:<3-5 digits>@{{DOMAIN}}) are looked up in location and skipped when not
+# Agents (sip:<extension>@{{DOMAIN}}) are looked up in location and skipped when not
 # registered; anything else (an external number at the gateway) is relayed as it is.
 # Sets $var(resolved) to the number of targets that ring.
 route[VNUM_RESOLVE] {
@@ -530,7 +533,7 @@ route[VNUM_RESOLVE] {
 		if ($var(t) == $var(item) || !($var(t) =~ "^sips?:")) {
 			xlog("L_ERR", "virtual number call $ci: not a SIP URI in targets: $var(item)\n");
 		} else if ($(var(t){uri.host}) == "{{DOMAIN}}" && $(var(t){uri.port}) == ""
-				&& $(var(t){uri.user}) =~ "^[0-9]{3,5}$") {
+				&& $(var(t){uri.user}) =~ "{{EXTENSION_RE}}") {
 			if ($var(resolved) == 0) {
 				$var(ok) = lookup("location", "$var(t)");
 			} else {

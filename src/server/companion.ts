@@ -7,6 +7,8 @@ import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
 import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
+import { createOutboundCalls } from './domain/outbound-calls';
+import { parseGateways } from './domain/gateways';
 import { repoRouteSource } from './calls/repo-route-source';
 import { feedCallPublisher } from './feed/call.handlers';
 import { attachFeed, publishPresence, serveFeed } from './feed/feed-server';
@@ -32,11 +34,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     calls: createCallRepo(repos.db),
     presence,
     publish: feedCallPublisher(() => io),
-    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateway },
+    targets: { sipDomain: config.sip.domain, pstnGateway: parseGateways(config.sip.pstnGateway)[0]! },
     now,
   });
   serveFeed(io, presence, calls);
-  const callHooks = { calls, token: hookToken(config.sip.authSecret), history: createCallHistory(repos.db) };
+  const callPublisher = feedCallPublisher(() => io);
+  const outbound = createOutboundCalls({ repos, now, gateways: parseGateways(config.sip.pstnGateway), updated: callPublisher.updated });
+  const callHooks = { calls, outbound, token: hookToken(config.sip.authSecret), history: createCallHistory(repos.db) };
   http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks }));
   const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth';
+import { EXTENSION_HINT, EXTENSION_PATTERN } from '../dial-plan';
 
 /** A staff member as the organisation sees them (pickers, the admin's staff list). */
 export const staffViewSchema = z.object({
@@ -14,7 +15,7 @@ export const staffListSchema = z.array(staffViewSchema);
 
 const name = z.string().trim().min(1, 'Enter a name').max(80, 'Names are up to 80 characters');
 const email = z.string().trim().toLowerCase().email('Enter a valid email address');
-const extension = z.string().regex(/^\d{3,6}$/, 'An extension is 3 to 6 digits').nullable();
+const extension = z.string().regex(new RegExp(EXTENSION_PATTERN), EXTENSION_HINT).nullable();
 const password = z.string().min(8, 'Passwords are at least 8 characters').max(200);
 
 /** POST /api/staff (admins only). */

@@ -1,4 +1,4 @@
-import { e164Schema, samePhoneNumber, toE164 } from './phone-number';
+import { e164Schema, normalisePhoneNumber, samePhoneNumber, toE164 } from './phone-number';
 
 describe('e164Schema', () => {
   test.each([
@@ -37,4 +37,15 @@ test.each([
 
 test('toE164 answers null for national numbers', () => {
   expect(toE164('020 7946 0958')).toBeNull();
+});
+
+test.each([
+  ['020 7123 4567', 'GB', '+442071234567'],
+  ['07911 123456', 'GB', '+447911123456'],
+  ['+1 800 555 0100', 'GB', '+18005550100'],
+  ['0044 20 7123 4567', 'US', '+442071234567'],
+  ['(212) 555-0123', 'US', '+12125550123'],
+  ['12345', 'GB', null],
+])('normalisePhoneNumber(%s, %s) = %s', (input, country, e164) => {
+  expect(normalisePhoneNumber(input, country)).toBe(e164);
 });

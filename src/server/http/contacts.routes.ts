@@ -8,6 +8,7 @@ import {
   getContact,
   listContacts,
   listItemTypes,
+  searchContacts,
   updateContact,
   updateItemType,
 } from '../domain/contacts';
@@ -22,6 +23,7 @@ export function contactsRoutes(deps: RouteDeps): Router {
   const me = (req: unknown) => (req as AuthedRequest).staff;
 
   r.get('/api/contacts', anyone, (req, res) => void res.json(listContacts(deps, me(req), req.query)));
+  r.get('/api/contacts/search', anyone, (req, res) => void res.json(searchContacts(deps, me(req), req.query)));
   r.post('/api/contacts/import', admin, (req, res) => void res.json(importContacts(deps, me(req), req.body)));
   r.get('/api/contacts/:id', anyone, (req, res) => void res.json(getContact(deps, me(req), idParam(req))));
   r.post('/api/contacts', anyone, (req, res) => void res.status(201).json(createContact(deps, me(req), req.body)));

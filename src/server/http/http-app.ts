@@ -7,12 +7,14 @@ import type { PresenceService } from '../presence/presence-service';
 import type { Repos } from '../storage/repos';
 import type { CallHistory } from '../calls/call-history';
 import type { InboundCalls } from '../calls/inbound-calls';
+import type { OutboundCalls } from '../domain/outbound-calls';
 import { sipHookRoutes } from '../sip-hooks/sip-hooks.routes';
 import { authRoutes } from './auth.routes';
 import { contactsRoutes } from './contacts.routes';
 import { callRoutes } from './calls.routes';
 import { errorHandler } from './errors';
 import { healthRoutes } from './health.routes';
+import { meRoutes } from './me.routes';
 import { numbersRoutes } from './numbers.routes';
 import { originGuard } from './origin-guard';
 import { presenceRoutes } from './presence.routes';
@@ -28,7 +30,7 @@ export type HttpDeps = {
   presence: PresenceService;
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
-  callHooks: { calls: InboundCalls; token: string; history: CallHistory };
+  callHooks: { calls: InboundCalls; outbound: OutboundCalls; token: string; history: CallHistory };
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -45,7 +47,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(staffRoutes(common));
   app.use(contactsRoutes(common));
   app.use(routingRoutes(common));
-  app.use(sipHookRoutes({ calls: deps.callHooks.calls, token: deps.callHooks.token, log: deps.config.logInfo ? (l) => console.log(l) : undefined }));
+  app.use(meRoutes(common));
+  app.use(sipHookRoutes({ calls: deps.callHooks.calls, outbound: deps.callHooks.outbound, token: deps.callHooks.token, log: deps.config.logInfo ? (l) => console.log(l) : undefined }));
   app.use(callRoutes({ ...common, history: deps.callHooks.history }));
   app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(staticApp(deps.config.staticDir));

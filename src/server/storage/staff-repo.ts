@@ -21,6 +21,8 @@ export type StaffPatch = Partial<Pick<StaffRecord, 'name' | 'email' | 'role' | '
 export interface StaffRepo {
   findByEmail(email: string): StaffRecord | undefined;
   findById(id: string): StaffRecord | undefined;
+  /** Extensions are unique across organisations: the SIP identity names one staff member. */
+  findByExtension(extension: string): StaffRecord | undefined;
   /** Only within the organisation: another organisation's id finds nothing. */
   findInOrg(orgId: string, id: string): StaffRecord | undefined;
   /** Changes the given fields; false when the staff member is not the organisation's. */
@@ -35,6 +37,7 @@ const columns = `s.id, s.org_id AS orgId, o.name AS orgName, s.name, s.email, s.
 
 export function createStaffRepo(db: Db): StaffRepo {
   const byEmail = db.prepare(`SELECT ${columns} FROM staff s JOIN organisations o ON o.id = s.org_id WHERE s.email = ?`);
+  const byExtension = db.prepare(`SELECT ${columns} FROM staff s JOIN organisations o ON o.id = s.org_id WHERE s.extension = ?`);
   const byId = db.prepare(`SELECT ${columns} FROM staff s JOIN organisations o ON o.id = s.org_id WHERE s.id = ?`);
   const byOrg = db.prepare(`SELECT ${columns} FROM staff s JOIN organisations o ON o.id = s.org_id WHERE s.org_id = ? ORDER BY s.name`);
   const insert = db.prepare(`INSERT INTO staff (id, org_id, name, email, password_hash, role, extension, created_at)
@@ -47,6 +50,7 @@ export function createStaffRepo(db: Db): StaffRepo {
   return {
     findByEmail: (email) => byEmail.get(email) as StaffRecord | undefined,
     findById: (id) => byId.get(id) as StaffRecord | undefined,
+    findByExtension: (extension) => byExtension.get(extension) as StaffRecord | undefined,
     listByOrg: (orgId) => byOrg.all(orgId) as StaffRecord[],
     insert: (s) => void insert.run({ ...s, createdAt: Date.now() }),
     setManualPresence: (id, state) => void setPresence.run(state, id),
