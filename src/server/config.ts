@@ -18,8 +18,11 @@ const envSchema = z.object({
   KAMAILIO_HOST: z.string().default('127.0.0.1'),
   KAMAILIO_WS_PORT: z.coerce.number().int().default(5066),
   RTPENGINE_NG: z.string().default('127.0.0.1:22222'),
-  /** Where external destinations and fail-safe numbers are sent: the phone-network gateway's SIP address. */
-  PSTN_GATEWAY: z.string().default('127.0.0.1:5080'),
+  /**
+   * The phone-network gateway's SIP address, host:port, or several separated by commas (outbound calls try
+   * them in order). External destinations and fail-safe numbers go to the first.
+   */
+  PSTN_GATEWAY: z.string().default('127.0.0.2:5080'),
   /** info: every routing answer given to Kamailio is logged; warn: only problems. */
   LOG_LEVEL: z.enum(['info', 'warn']).default('info'),
 });

@@ -188,7 +188,7 @@ export class WsSipClient {
    * Calls `target` (answering a 407 with the credentials), ACKs the 2xx along the route
    * set and returns the dialog, or the final failure response.
    */
-  async invite(opts: { from: string; target: string; domain: string; credentials: Credentials; sdp?: string }) {
+  async invite(opts: { from: string; target: string; domain: string; credentials: Credentials; sdp?: string; headers?: Array<[string, string]> }) {
     const callId = randomToken(10);
     const fromTag = randomToken(4);
     const fromUri = `sip:${opts.from}@${opts.domain}`;
@@ -206,6 +206,7 @@ export class WsSipClient {
           ['CSeq', `${cseq} INVITE`],
           ['Contact', this.contact],
           ['Content-Type', 'application/sdp'],
+          ...(opts.headers ?? []),
           ...(auth ? ([['Proxy-Authorization', auth]] as Array<[string, string]>) : []),
         ],
         sdp,
