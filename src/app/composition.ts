@@ -1,12 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createFeed, type Feed } from '../feed/feed-client';
+import { createCallerIdChoiceStore, type CallerIdChoiceStore } from '../features/caller-id/caller-id-choice';
 import { createOffersStore, type OffersStore } from '../features/calls/offers-store';
 import { reportAnswers } from '../features/calls/report-answers';
 import { voiceConstraints, voiceProcessingEnabled } from '../features/calls/voice-processing';
 import { createPresenceStore, type PresenceStore } from '../features/presence/presence-store';
 import { createPhone, type Phone } from '../sip/phone';
 
-export type Services = { queryClient: QueryClient; feed: Feed; phone: Phone; presence: PresenceStore; offers: OffersStore };
+export type Services = { queryClient: QueryClient; feed: Feed; phone: Phone; presence: PresenceStore; offers: OffersStore; callerIdChoice: CallerIdChoiceStore };
 
 /** Builds the app's long-lived parts once: the query cache, the feed and the phone, wired to each other. */
 export function composeServices(): Services {
@@ -19,5 +20,5 @@ export function composeServices(): Services {
     audioConstraints: voiceConstraints(voiceProcessingEnabled()),
   });
   reportAnswers(phone.store, (sipCallId) => feed.answered(sipCallId));
-  return { queryClient, feed, phone, presence, offers };
+  return { queryClient, feed, phone, presence, offers, callerIdChoice: createCallerIdChoiceStore() };
 }

@@ -67,8 +67,8 @@ export function myCallerIds(deps: UseCaseDeps, actor: Actor, query: { callee?: u
   if (typeof query.callee === 'string' && query.callee.trim() !== '') {
     const raw = query.callee.startsWith(' ') ? `+${query.callee.trimStart()}` : query.callee;
     const callee = normalisePhoneNumber(raw, orgCountry(deps.repos, actor.orgId));
-    if (!callee) throw new AppError('INVALID_INPUT', 'callee: not a valid phone number', ['callee']);
-    suggestion = suggest(deps, actor, allowed, callee);
+    // Half-typed numbers get no suggestion rather than an error: the picker asks as the agent types.
+    if (callee) suggestion = suggest(deps, actor, allowed, callee);
   }
   return { options: allowed.map(toOption), selected, suggestion };
 }
