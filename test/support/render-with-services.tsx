@@ -6,6 +6,7 @@ import type { Services } from '../../src/app/composition';
 import { ServicesProvider } from '../../src/app/services-context';
 import { createOffersStore } from '../../src/features/calls/offers-store';
 import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-id-choice';
+import { createSavePromptStore } from '../../src/features/engagement/save-prompts';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
 import type { Phone } from '../../src/sip/phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
@@ -42,6 +43,7 @@ export function fakeServices(): Services {
     presence: createPresenceStore(),
     offers: createOffersStore(),
     callerIdChoice: createCallerIdChoiceStore(),
+    savePrompts: createSavePromptStore(),
     feed: { start: vi.fn(), stop: vi.fn(), reportPhone: vi.fn(), answered: vi.fn(), setPresence: vi.fn(async () => ({ ok: true as const, data: null as never })) },
   };
 }
