@@ -18,12 +18,15 @@
 #   {{FAILSAFE_URI}}    where a virtual-number call goes when the companion is unreachable
 #                       (sip:<ext>@{{DOMAIN}} or an external number at the gateway); empty: 503
 #   {{DEBUG_LEVEL}}     core log level (2 = info)
+#   {{EXTENSION_RE}}    dial plan (src/common/dial-plan.ts): an agent's extension
+#   {{PHONE_NUMBER_RE}} dial plan: a phone number (a virtual number, or a customer's number)
 #
 # Identity: an agent is sip:<extension>@{{DOMAIN}}. The registrar ignores the domain
 # (use_domain=0), so the extension alone is the address of record.
 #
-# Numbers: an extension is 3-5 digits. A virtual number is '+' and/or 6-15 digits; an INVITE
-# for one from the phone-network side is routed step by step as the companion says (see
+# Numbers (the dial plan, rendered from src/common/dial-plan.ts): an extension matches
+# {{EXTENSION_RE}}, a phone number {{PHONE_NUMBER_RE}}. An INVITE for a phone number
+# from the phone-network side is routed step by step as the companion says (see
 # "Virtual numbers" below). Kamailio holds no business rule: it asks, obeys, and reports.
 
 ####### Global parameters #########
@@ -85,6 +88,8 @@ loadmodule "async.so"
 loadmodule "json.so"
 loadmodule "htable.so"
 loadmodule "dialog.so"
+# outbound calls: From rewritten to the allowed caller ID, restored on the way back
+loadmodule "uac.so"
 
 # ----- ctl: kamcmd -s unix:{{CTL_SOCKET}} -----
 modparam("ctl", "binrpc", "unix:{{CTL_SOCKET}}")
@@ -173,6 +178,8 @@ modparam("dialog", "dlg_match_mode", 0)
 #!define FLB_RTPE_SIP_SIP 8
 # transaction flags
 #!define FLT_VNUM 8
+# an agent's call to the phone network
+#!define FLT_OUTBOUND 12
 
 ####### Routing logic ########
 
@@ -227,9 +234,10 @@ request_route {
 		exit;
 	}
 
+	if (is_method("INVITE") && !route(FROM_PHONE_NETWORK) && route(IS_PHONE_NUMBER)) route(OUTBOUND);
+
 	if (!route(LOCAL_DOMAIN)) {
-		# Not ours. Outbound calls to the phone network are decided by the companion
-		# later; until then nothing is relayed elsewhere.
+		# Not ours, and not a call to the phone network: nothing is relayed elsewhere.
 		sl_send_reply("403", "Relaying Forbidden");
 		exit;
 	}
@@ -292,6 +300,7 @@ route[WITHINDLG] {
 		if (is_method("BYE")) {
 			route(RTPE_DELETE);
 			route(VNUM_BYE);
+			route(OUTBOUND_BYE);
 		} else if (is_method("INVITE|UPDATE") && has_body("application/sdp")) {
 			# re-INVITE: media goes through rtpengine only when the call was set up so
 			route(RTPE_REOFFER);
@@ -525,9 +534,9 @@ route[EXT_ORG] {
 # Call events are fire-and-forget: async_task_data() to the same workers.
 
 # Is the request-URI user a virtual number rather than an extension?
-# Extension: 3-5 digits. Virtual number: optional '+', then 6-15 digits.
+# The dial plan's phone-number pattern (an extension never matches it).
 route[IS_VIRTUAL_NUMBER] {
-	if ($rU =~ "^\+?[0-9]{6,15}$") return 1;
+	if ($rU =~ "{{PHONE_NUMBER_RE}}") return 1;
 	return -1;
 }
 
@@ -659,7 +668,7 @@ route[VNUM_ASK] {
 }
 
 # Turns $var(targets) (a JSON array of SIP URIs) into the request-URI and branches.
-# Agents (sip:<3-5 digits>@{{DOMAIN}}) are looked up in location and skipped when not
+# Agents (sip:<extension>@{{DOMAIN}}) are looked up in location and skipped when not
 # registered; anything else (an external number at the gateway) is relayed as it is.
 # Sets $var(resolved) to the number of targets that ring.
 route[VNUM_RESOLVE] {
@@ -674,7 +683,7 @@ route[VNUM_RESOLVE] {
 		if ($var(t) == $var(item) || !($var(t) =~ "^sips?:")) {
 			xlog("L_ERR", "virtual number call $ci: not a SIP URI in targets: $var(item)\n");
 		} else if ($(var(t){uri.host}) == "{{DOMAIN}}" && $(var(t){uri.port}) == ""
-				&& $(var(t){uri.user}) =~ "^[0-9]{3,5}$") {
+				&& $(var(t){uri.user}) =~ "{{EXTENSION_RE}}") {
 			if ($var(resolved) == 0) {
 				$var(ok) = lookup("location", "$var(t)");
 			} else {
@@ -835,6 +844,186 @@ route[VNUM_EVENT_SEND] {
 	}
 }
 
+####### Outbound calls to the phone network #######
+#
+# An agent's INVITE to a phone number (the dial plan's {{PHONE_NUMBER_RE}}) leaves through the
+# gateway only if the companion allows it. Kamailio sends 100 Trying, then asks in an async worker
+# (never a SIP worker; 1 s budget)
+#   GET /internal/sip/outbound?callId&agent&callee&callerId&engagement   (X-Hook-Token header)
+# with the authenticated From user, the dialled user and the raw X-Caller-ID / X-Engagement values,
+# and obeys: {"action":"allow","callerId":"+E164","displayName":"...","targets":["sip:...@gw",...]}
+# or {"action":"reject","code":403,"reason":"..."}. The companion unreachable: 503, never let through.
+# Toward the gateway every identity header the phone sent is removed; the From user and
+# P-Asserted-Identity are the allowed number (From restored on the way back by uac). Media through
+# rtpengine: DTLS-SRTP toward the browser, plain RTP toward the gateway. Targets are tried in order
+# while a gateway cannot be reached (no reply within 5 s, or 500/502/503/504). Answered and ended
+# are reported like virtual-number calls (route[VNUM_EVENT]).
+
+route[IS_PHONE_NUMBER] {
+	if ($rU =~ "{{PHONE_NUMBER_RE}}") return 1;
+	return -1;
+}
+
+route[OUTBOUND] {
+	setflag(FLT_OUTBOUND);
+	$avp(ob_agent) = $fU;
+	$avp(ob_callee) = $rU;
+	$avp(ob_callerid) = "";
+	if (is_present_hf("X-Caller-ID")) $avp(ob_callerid) = $hdr(X-Caller-ID);
+	$avp(ob_engage) = "";
+	if (is_present_hf("X-Engagement")) $avp(ob_engage) = $hdr(X-Engagement);
+	# Marks the dialog (route[DLG_TRACK] created it): its BYE is reported, rtpengine is torn down.
+	$dlg_var(ob) = "1";
+	$dlg_var(rtpe) = "1";
+	if (!t_newtran()) {
+		sl_reply_error();
+		exit;
+	}
+	t_reply("100", "Trying");
+	if (!async_task_route("OUTBOUND_ASK")) {
+		xlog("L_ERR", "cannot queue the outbound check for $ci\n");
+		t_reply("503", "Calls to customers are unavailable right now");
+	}
+	exit;
+}
+
+# Async worker, transaction resumed: ask, then relay to the first gateway or refuse.
+route[OUTBOUND_ASK] {
+	if (t_is_canceled()) {
+		t_reply("487", "Request Terminated");
+		exit;
+	}
+	$var(q) = "{{HOOK_URL}}/internal/sip/outbound?callId=" + $(ci{s.urlencode.param})
+		+ "&agent=" + $(avp(ob_agent){s.urlencode.param}) + "&callee=" + $(avp(ob_callee){s.urlencode.param})
+		+ "&callerId=" + $(avp(ob_callerid){s.urlencode.param}) + "&engagement=" + $(avp(ob_engage){s.urlencode.param});
+	$var(body) = "";
+	$var(rc) = http_client_query("$var(q)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(body)");
+	if ($var(rc) != 200) {
+		xlog("L_ERR", "companion unreachable: outbound check for $ci failed ($var(rc))\n");
+		t_reply("503", "Calls to customers are unavailable right now");
+		exit;
+	}
+	$var(a) = "";
+	json_get_string("$var(body)", "action", "$var(a)");
+	if ($var(a) == "reject") {
+		$var(code) = 0;
+		$var(reason) = "";
+		json_get_string("$var(body)", "code", "$var(code)");
+		json_get_string("$var(body)", "reason", "$var(reason)");
+		$var(code) = $(var(code){s.int});
+		if ($var(code) < 400 || $var(code) > 699 || $var(reason) =~ "[[:cntrl:]]") {
+			xlog("L_ERR", "malformed outbound refusal for $ci: $var(body)\n");
+			t_reply("503", "Calls to customers are unavailable right now");
+			exit;
+		}
+		xlog("L_INFO", "outbound call $ci refused: $var(code) $var(reason)\n");
+		t_reply("$var(code)", "$var(reason)");
+		exit;
+	}
+	$avp(ob_asserted) = "";
+	$avp(ob_display) = "";
+	$avp(ob_targets) = "";
+	json_get_string("$var(body)", "callerId", "$avp(ob_asserted)");
+	json_get_string("$var(body)", "displayName", "$avp(ob_display)");
+	json_get_field("$var(body)", "targets", "$avp(ob_targets)");
+	if ($var(a) != "allow" || !($avp(ob_asserted) =~ "^\+[0-9]{7,15}$")) {
+		xlog("L_ERR", "malformed outbound answer for $ci: $var(body)\n");
+		t_reply("503", "Calls to customers are unavailable right now");
+		exit;
+	}
+	# A display name is one line of text inside quotes: anything that could break out is dropped.
+	if ($avp(ob_display) =~ "[\"\\<>[:cntrl:]]") $avp(ob_display) = "";
+	if (t_is_canceled()) {
+		t_reply("487", "Request Terminated");
+		$var(ev) = "cancelled";
+		route(VNUM_EVENT);
+		exit;
+	}
+	$avp(ob_next) = 0;
+	if (!route(OUTBOUND_RELAY)) {
+		t_reply("503", "The phone network cannot be reached");
+		$var(ev) = "failed";
+		$var(ev_code) = 503;
+		route(VNUM_EVENT);
+	}
+}
+
+# Relays to target number $avp(ob_next) of $avp(ob_targets); -1 when there is none left.
+route[OUTBOUND_RELAY] {
+	$var(n) = $avp(ob_next);
+	if ($var(n) > $(avp(ob_targets){s.count,,})) return -1;
+	$var(item) = $(avp(ob_targets){s.select,$var(n),,});
+	$var(t) = $(var(item){re.subst,/^[^"]*"([^"]*)".*$/\1/});
+	$avp(ob_next) = $var(n) + 1;
+	if ($var(t) == $var(item) || !($var(t) =~ "^sip:[^@]+@[^@]+$")) {
+		xlog("L_ERR", "outbound call $ci: not a SIP URI in targets: $var(item)\n");
+		return -1;
+	}
+	$ru = $var(t);
+	resetdsturi();
+	# 5 s for a first reply from the gateway, 60 s of ringing.
+	t_set_fr(60000, 5000);
+	t_on_branch("OUTBOUND_BRANCH");
+	t_on_reply("MANAGE_REPLY");
+	t_on_failure("OUTBOUND_FAILURE");
+	xlog("L_INFO", "outbound call $ci from $avp(ob_agent) as $avp(ob_asserted) to $ru\n");
+	if (!t_relay()) return -1;
+	return 1;
+}
+
+# Toward the gateway: identity is ours alone, media through rtpengine.
+branch_route[OUTBOUND_BRANCH] {
+	remove_hf("X-Caller-ID");
+	remove_hf("X-Engagement");
+	remove_hf("P-Asserted-Identity");
+	remove_hf("P-Preferred-Identity");
+	remove_hf("Remote-Party-ID");
+	remove_hf("Privacy");
+	$var(display) = "";
+	if ($avp(ob_display) != "") $var(display) = '"' + $avp(ob_display) + '"';
+	uac_replace_from("$var(display)", "sip:$avp(ob_asserted)@{{DOMAIN}}");
+	append_hf("P-Asserted-Identity: <sip:$avp(ob_asserted)@{{DOMAIN}}>\r\n");
+	if (!has_body("application/sdp")) return;
+	if (nat_uac_test("64")) {
+		setbflag(FLB_RTPE_TO_SIP);
+	} else {
+		setbflag(FLB_RTPE_SIP_SIP);
+	}
+	rtpengine_offer("replace-origin replace-session-connection ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off");
+}
+
+failure_route[OUTBOUND_FAILURE] {
+	if (isbflagset(FLB_RTPE_TO_SIP) || isbflagset(FLB_RTPE_SIP_SIP)) rtpengine_delete();
+	if (t_is_canceled()) {
+		$var(ev) = "cancelled";
+		route(VNUM_EVENT);
+		exit;
+	}
+	# This gateway cannot be reached: the next one, else 503.
+	if ((t_branch_timeout() && !t_branch_replied()) || $T_reply_code =~ "^50[0234]$") {
+		xlog("L_WARN", "outbound call $ci: gateway $ru did not take the call ($T_reply_code)\n");
+		if (route(OUTBOUND_RELAY)) exit;
+		t_reply("503", "The phone network cannot be reached");
+		$var(ev) = "failed";
+		$var(ev_code) = 503;
+		route(VNUM_EVENT);
+		exit;
+	}
+	# The gateway's own final answer (486 Busy Here, 404 ...) goes to the agent as it is.
+	$var(ev) = "failed";
+	$var(ev_code) = $T_reply_code;
+	route(VNUM_EVENT);
+}
+
+# In-dialog BYE of an outbound call (after loose_route): the agent is the caller.
+route[OUTBOUND_BYE] {
+	if ($dlg_var(ob) != "1") return;
+	$var(ev_by) = "callee";
+	if ($ft == $dlg(from_tag)) $var(ev_by) = "caller";
+	$var(ev) = "ended";
+	route(VNUM_EVENT);
+}
+
 ####### Media: rtpengine bridges WebSocket (WebRTC) <-> plain SIP legs #######
 
 # Is $var(u) (a destination or request URI) a WebSocket contact?
@@ -909,7 +1098,7 @@ onreply_route[MANAGE_REPLY] {
 	}
 	if (is_method("INVITE") && status =~ "^2[0-9][0-9]$") {
 		route(DLG_ANSWERED);
-		if (isflagset(FLT_VNUM)) route(VNUM_ANSWERED);
+		if (isflagset(FLT_VNUM) || isflagset(FLT_OUTBOUND)) route(VNUM_ANSWERED);
 	}
 	if (!has_body("application/sdp")) return;
 	if (status =~ "(18[0-9])|(2[0-9][0-9])") {

@@ -72,14 +72,16 @@ export interface LegOptions {
   localPort: number;
   /** Kamailio host:port for a UAC; omitted for a UAS. */
   remote?: string;
-  /** The address sipp signals from (default 127.0.0.1; the phone network is PHONE_NETWORK_HOST). */
-  host?: string;
   /** Plays this pcap to the far end's media address once the event `playOn` arrives. */
   pcap: string;
   playOn: { event: string; hostArg: number; portArg: number; fromEvent?: string };
   /** Overall sipp timeout in seconds. */
   timeoutS: number;
   rtpPort?: number;
+  /** Local address for SIP and media (default 127.0.0.1; the gateway runs on 127.0.0.2). */
+  host?: string;
+  /** Calls sipp handles before exiting (default 1). */
+  calls?: number;
 }
 
 /**
@@ -103,15 +105,16 @@ export function renderScenario(opts: { dir: string; scenario: string; template?:
 export async function startLeg(opts: LegOptions): Promise<SippLeg> {
   const { scenarioPath, logPath } = renderScenario({ ...opts, dir: scenarioDir });
 
-  const rtp = await RtpEndpoint.open(opts.rtpPort ?? 0);
+  const host = opts.host ?? '127.0.0.1';
+  const rtp = await RtpEndpoint.open(opts.rtpPort ?? 0, host);
   const args = [
     ...(opts.remote ? [opts.remote] : []),
     '-sf', scenarioPath,
-    '-i', opts.host ?? '127.0.0.1',
-    '-mi', '127.0.0.1',
+    '-i', host,
+    '-mi', host,
     '-p', String(opts.localPort),
     '-t', 'u1',
-    '-m', '1',
+    '-m', String(opts.calls ?? 1),
     '-l', '1',
     '-nostdin',
     '-timeout', String(opts.timeoutS),

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from '../../src/common/dial-plan';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { gatewaySourceRegex, originRegex, type GatewaySource } from '../../src/server/domain/sip-trust';
 import { spawnProcess, type ProcessHandle } from './process-handle';
@@ -81,6 +82,9 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     HOOK_TOKEN: hookToken(opts.authSecret),
     FAILSAFE_URI: checkValue('failsafeUri', checkFailsafe(opts.failsafeUri ?? '')),
     DEBUG_LEVEL: String(opts.debugLevel ?? 2),
+    // The dial plan (src/common/dial-plan.ts): constants of ours, so their backslashes are safe.
+    EXTENSION_RE: EXTENSION_PATTERN,
+    PHONE_NUMBER_RE: PHONE_NUMBER_PATTERN,
   };
   const rendered = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
     const value = values[key];

@@ -1,12 +1,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createFeed, type Feed } from '../feed/feed-client';
+import { createCallerIdChoiceStore, type CallerIdChoiceStore } from '../features/caller-id/caller-id-choice';
+import { createSavePromptStore, watchEngagementCalls, type SavePromptStore } from '../features/engagement/save-prompts';
 import { createOffersStore, type OffersStore } from '../features/calls/offers-store';
 import { reportAnswers } from '../features/calls/report-answers';
 import { voiceConstraints, voiceProcessingEnabled } from '../features/calls/voice-processing';
 import { createPresenceStore, type PresenceStore } from '../features/presence/presence-store';
 import { createPhone, type Phone } from '../sip/phone';
 
-export type Services = { queryClient: QueryClient; feed: Feed; phone: Phone; presence: PresenceStore; offers: OffersStore };
+export type Services = { queryClient: QueryClient; feed: Feed; phone: Phone; presence: PresenceStore; offers: OffersStore; callerIdChoice: CallerIdChoiceStore; savePrompts: SavePromptStore };
 
 /** Builds the app's long-lived parts once: the query cache, the feed and the phone, wired to each other. */
 export function composeServices(): Services {
@@ -19,5 +21,7 @@ export function composeServices(): Services {
     audioConstraints: voiceConstraints(voiceProcessingEnabled()),
   });
   reportAnswers(phone.store, (sipCallId) => feed.answered(sipCallId));
-  return { queryClient, feed, phone, presence, offers };
+  const savePrompts = createSavePromptStore();
+  watchEngagementCalls(phone.store, savePrompts);
+  return { queryClient, feed, phone, presence, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };
 }

@@ -16,6 +16,9 @@ import { usePhoneSession } from '../features/calls/use-phone-session';
 import { useRingtone } from '../features/calls/use-ringtone';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { SupervisorBoard } from '../features/supervisor/supervisor-board';
+import { ContactsPanel } from '../features/contacts/contacts-panel';
+import { MyBindings } from '../features/engagement/my-bindings';
+import { SaveContactPrompts } from '../features/engagement/save-contact-prompt';
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -52,9 +55,17 @@ export function Workspace({ me }: { me: Me }) {
           <PanelBoundary name="Calls">
             <CallList />
           </PanelBoundary>
+          <PanelBoundary name="Save as contact">
+            <SaveContactPrompts myId={me.id} />
+          </PanelBoundary>
           {hasPhone && (
             <PanelBoundary name="Dialer">
               <Dialer />
+            </PanelBoundary>
+          )}
+          {hasPhone && (
+            <PanelBoundary name="Contacts">
+              <ContactsPanel />
             </PanelBoundary>
           )}
           <PanelBoundary name="Audio devices">
@@ -67,6 +78,9 @@ export function Workspace({ me }: { me: Me }) {
               <SupervisorBoard />
             </PanelBoundary>
           )}
+          <PanelBoundary name="My customers">
+            <MyBindings />
+          </PanelBoundary>
           <PanelBoundary name="Call history">
             <CallHistory everyone={oversees} />
           </PanelBoundary>

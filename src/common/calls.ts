@@ -26,6 +26,16 @@ export const callOutcomes = ['ringing', 'answered', 'ended', 'missed', 'refused'
 /** One line of call history. */
 export const callHistoryItemSchema = z.object({
   id: z.string(),
+  /** inbound: a call to one of our numbers; outbound: an agent called a customer. */
+  direction: z.enum(['inbound', 'outbound']).default('inbound'),
+  /**
+   * Outbound calls: `number` is the caller ID presented, `caller` the customer called (with the contact's
+   * name when known), and this says who called, with engagement mode or not.
+   */
+  outbound: z
+    .object({ agent: z.object({ id: z.string(), name: z.string() }), engagement: z.boolean(), contactId: z.string().nullable() })
+    .nullable()
+    .default(null),
   number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }),
   caller: z.object({ number: z.string(), name: z.string().nullable() }),
   state: z.enum(callOutcomes),

@@ -56,3 +56,35 @@ export const callEventQuerySchema = z.object({
 export type CallEventQuery = z.infer<typeof callEventQuerySchema>;
 
 export const extensionQuerySchema = z.object({ ext: z.string().min(1, 'ext is required').max(32) });
+
+/**
+ * Calls to the phone network. For every outbound INVITE from an agent Kamailio asks, in an async worker:
+ *
+ *   GET /internal/sip/outbound?callId&agent&callee&callerId&engagement → allow or refuse
+ *
+ * `agent` is the authenticated From user (the extension), `callerId` the raw `X-Caller-ID` header (empty
+ * when absent), `engagement` the raw `X-Engagement` header ("1" asks for engagement mode). Nothing the
+ * phone sent is trusted: the companion decides. Call events use /internal/sip/event as above.
+ */
+export const outboundQuerySchema = z.object({
+  callId: z.string().min(1, 'callId is required'),
+  agent: z.string().min(1, 'agent is required'),
+  callee: z.string().min(1, 'callee is required'),
+  callerId: z.string().default(''),
+  engagement: z.string().default(''),
+});
+export type OutboundQuery = z.infer<typeof outboundQuerySchema>;
+
+export const outboundAnswerSchema = z.discriminatedUnion('action', [
+  z.object({
+    /** Send the call to the gateways in order (the next when one cannot be reached). */
+    action: z.literal('allow'),
+    /** E.164: the From user and P-Asserted-Identity toward the phone network. */
+    callerId: z.string().regex(/^\+[0-9]{7,15}$/),
+    /** The agent's name as the admin wrote it, made safe for a quoted SIP display name. */
+    displayName: z.string(),
+    targets: z.array(z.string()).min(1),
+  }),
+  z.object({ action: z.literal('reject'), code: z.number().int().min(400).max(699), reason: z.string() }),
+]);
+export type OutboundAnswer = z.infer<typeof outboundAnswerSchema>;

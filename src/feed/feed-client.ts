@@ -38,7 +38,11 @@ export function createFeed(deps: { presence: PresenceStore; offers: OffersStore;
   socket.on('presence:changed', (p) => presenceActions.upsert(deps.presence, p));
   socket.on('call:offered', (offer) => offersActions.offered(deps.offers, offer));
   socket.on('call:resolved', (resolved) => offersActions.resolved(deps.offers, resolved));
-  socket.on('call:updated', () => void deps.queryClient.invalidateQueries({ queryKey: ['calls'] }));
+  socket.on('call:updated', () => {
+    void deps.queryClient.invalidateQueries({ queryKey: ['calls'] });
+    // An answered engagement call creates a binding; the picker's suggestions follow bindings.
+    void deps.queryClient.invalidateQueries({ queryKey: ['me'], predicate: (q) => q.queryKey.length > 1 });
+  });
 
   return {
     start: () => void socket.connect(),

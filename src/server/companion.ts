@@ -10,6 +10,7 @@ import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
+import { createOutboundCalls } from './domain/outbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
 import { feedCallPublisher } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
@@ -41,12 +42,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
   const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
+  const callPublisher = feedCallPublisher(() => io);
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
     calls: createCallRepo(repos.db),
     presence,
-    publish: feedCallPublisher(() => io),
-    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateway },
+    publish: callPublisher,
+    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]! },
     now,
   });
   serveFeed(io, presence, calls);
@@ -57,11 +59,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     credentialSeconds: config.sip.credentialSeconds,
     now,
   });
-  const callHooks = { calls, history: createCallHistory(repos.db) };
+  const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
+  const callHooks = { calls, outbound, history: createCallHistory(repos.db) };
   http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks }));
   const hooks = createServer(
     createHookApp({
       calls,
+      outbound,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
       log: config.logInfo ? (l) => console.log(l) : undefined,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOrigins, trustedGatewaySources, type GatewaySource } from './domain/sip-trust';
+import { parseOrigins, pstnGatewayAddresses, trustedGatewaySources, type GatewaySource } from './domain/sip-trust';
 
 /** Every setting comes from the environment; `.env.example` documents the same names and defaults. */
 const envSchema = z.object({
@@ -26,7 +26,10 @@ const envSchema = z.object({
   KAMAILIO_HOST: z.string().default('127.0.0.1'),
   KAMAILIO_WS_PORT: z.coerce.number().int().default(5066),
   RTPENGINE_NG: z.string().default('127.0.0.1:22222'),
-  /** Where external destinations and fail-safe numbers are sent: the phone-network gateway's SIP address. */
+  /**
+   * The phone-network gateway's SIP address, ip:port, or several separated by commas (outbound calls try
+   * them in order). External destinations and fail-safe numbers go to the first.
+   */
   PSTN_GATEWAY: z.string().default('127.0.0.2:5080'),
   /** Further addresses the phone network sends calls from (`ip` for any port, or `ip:port`), comma separated. */
   INBOUND_GATEWAYS: z.string().default('127.0.0.2'),
@@ -70,7 +73,7 @@ export type Config = {
   publicOrigins: string[];
   staticDir: string;
   sessionMs: number;
-  sip: { authSecret: string; domain: string; wsUrl: string; credentialSeconds: number; pstnGateway: string };
+  sip: { authSecret: string; domain: string; wsUrl: string; credentialSeconds: number; pstnGateway: string; pstnGateways: string[] };
   kamailio: { host: string; wsPort: number; ctlSocket: string; sweepSeconds: number };
   /** Every address the phone network may send from (sip-trust.ts). */
   gateways: GatewaySource[];
@@ -89,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigins: parseOrigins(e.PUBLIC_ORIGINS),
     staticDir: e.STATIC_DIR,
     sessionMs: e.SESSION_HOURS * 3_600_000,
-    sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS, pstnGateway: e.PSTN_GATEWAY },
+    sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS, pstnGateway: e.PSTN_GATEWAY, pstnGateways: pstnGatewayAddresses(e.PSTN_GATEWAY) },
     kamailio: { host: e.KAMAILIO_HOST, wsPort: e.KAMAILIO_WS_PORT, ctlSocket: e.KAMAILIO_CTL_SOCKET, sweepSeconds: e.CALL_SWEEP_SECONDS },
     gateways: trustedGatewaySources(e.PSTN_GATEWAY, e.INBOUND_GATEWAYS),
     rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 22222) },

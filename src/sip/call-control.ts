@@ -1,3 +1,4 @@
+import { classifyDialString, cleanDialString } from '../common/dial-plan';
 import { endCauseFromStatus, type EndCause } from './end-causes';
 import { micConstraints, setMicEnabled } from './media';
 import type { CallSnapshot } from './phone-store';
@@ -7,13 +8,18 @@ import type { InvitationLike, InviterLike } from './sip-types';
 
 /** The SIP header carrying the caller ID an agent asks to present (the companion authorises it). */
 export const CALLER_ID_HEADER = 'X-Caller-ID';
+/** `X-Engagement: 1` asks for engagement mode on a call to a customer (the companion decides). */
+export const ENGAGEMENT_HEADER = 'X-Engagement';
 /** 486 rather than 603, so the proxy may still try the next agent or voicemail. */
 const DECLINE_STATUS = 486;
 /** How long answering a waiting call waits for the current call's hold to be accepted. */
 const HOLD_BEFORE_ANSWER_MS = 2000;
 
 export interface CallOptions {
+  /** E.164 caller ID to present on a call to the phone network; without it the server uses the agent's default. */
   callerId?: string;
+  /** Engagement mode: an answered call binds the customer to this agent through the caller-ID number. */
+  engagement?: boolean;
   /** Extra SIP headers, e.g. `X-Foo: bar`. */
   headers?: string[];
 }
@@ -96,6 +102,7 @@ export function createCallControl(rt: PhoneRuntime) {
     const { uri, user } = targetUri(target, credentials.domain);
     const extraHeaders = [...(options.headers ?? [])];
     if (options.callerId) extraHeaders.push(`${CALLER_ID_HEADER}: ${options.callerId}`);
+    if (options.engagement) extraHeaders.push(`${ENGAGEMENT_HEADER}: 1`);
     const inviter: InviterLike = ua.createInviter(uri, {
       extraHeaders,
       earlyMedia: true,
@@ -110,6 +117,7 @@ export function createCallControl(rt: PhoneRuntime) {
       status: 'dialing',
       remote: { uri, user, displayName: '' },
       ...(options.callerId ? { callerId: options.callerId } : {}),
+      ...(options.engagement ? { engagement: true } : {}),
       createdAt: rt.now(),
       muted: false,
       held: false,
@@ -125,7 +133,12 @@ export function createCallControl(rt: PhoneRuntime) {
               actions().updateCall(id, { status: 'early' });
             }
           },
-          onReject: (response) => setCause(entry, endCauseFromStatus(response.message.statusCode)),
+          onReject: (response) => {
+            const { statusCode, reasonPhrase } = response.message;
+            setCause(entry, endCauseFromStatus(statusCode));
+            // The server's own refusals say why in words ("You may not present … as your caller ID").
+            if (statusCode === 403 || statusCode === 484 || statusCode === 503) actions().updateCall(id, { endReason: reasonPhrase });
+          },
         },
       })
       .catch(() => setCause(entry, 'failed'));
@@ -204,5 +217,15 @@ export function createCallControl(rt: PhoneRuntime) {
     return sdh ? sdh.sendDtmf(digits) : false;
   };
 
-  return { call, adoptInvitation, answer, decline, hangup, setMuted, setHeld, sendDtmf };
+  /**
+   * Calls a customer on the phone network presenting `callerId` (the companion checks it against the agent's
+   * allowlist; the SIP server enforces it). The command other features reuse: call back, text back, contacts.
+   */
+  const callNumber = (number: string, options: Pick<CallOptions, 'callerId' | 'engagement'> = {}): Promise<string> => {
+    const cleaned = cleanDialString(number);
+    if (classifyDialString(cleaned) !== 'phone-number') return Promise.reject(new Error('Enter a phone number: + and the country code, or a national number'));
+    return call(cleaned, options);
+  };
+
+  return { call, callNumber, adoptInvitation, answer, decline, hangup, setMuted, setHeld, sendDtmf };
 }

@@ -1,6 +1,6 @@
 // The phone's public surface. Nothing outside src/sip imports sip.js.
 export { createPhone, type Phone, type PhoneDeps } from './phone';
-export { CALLER_ID_HEADER, type CallOptions } from './call-control';
+export { CALLER_ID_HEADER, ENGAGEMENT_HEADER, type CallOptions } from './call-control';
 export {
   createPhoneStore,
   selectActiveCall,

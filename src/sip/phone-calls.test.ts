@@ -107,6 +107,34 @@ describe('incoming calls', () => {
   });
 });
 
+describe('calls to customers', () => {
+  test('callNumber presents the chosen caller ID and asks for engagement mode', async () => {
+    const h = phoneHarness();
+    await h.registered();
+    const id = await h.phone.callNumber('+44 20 7946 0123', { callerId: '+442071234567', engagement: true });
+    const inviter = h.ua().inviters[0]!;
+    expect(inviter.target).toBe('sip:+442079460123@example.test');
+    expect(inviter.options.extraHeaders).toEqual(['X-Caller-ID: +442071234567', 'X-Engagement: 1']);
+    expect(h.call(id)).toMatchObject({ callerId: '+442071234567', engagement: true });
+  });
+
+  test('callNumber refuses what is not a phone number (an extension, letters)', async () => {
+    const h = phoneHarness();
+    await h.registered();
+    await expect(h.phone.callNumber('1002')).rejects.toThrow('Enter a phone number');
+    await expect(h.phone.callNumber('call me')).rejects.toThrow('Enter a phone number');
+    expect(h.ua().inviters).toHaveLength(0);
+  });
+
+  test('a refusal by the server keeps its words for the card', async () => {
+    const h = phoneHarness();
+    await h.registered();
+    const id = await h.phone.callNumber('+442079460123', { callerId: '+442071234569' });
+    h.ua().inviters[0]!.rejected(403, 'You may not present +44 20 7123 4569 as your caller ID');
+    expect(h.call(id)).toMatchObject({ status: 'ended', endCause: 'forbidden', endReason: 'You may not present +44 20 7123 4569 as your caller ID' });
+  });
+});
+
 describe('outgoing calls', () => {
   test('dialing → early on 18x → active on 200, with caller ID header and early media', async () => {
     const h = phoneHarness();

@@ -22,6 +22,10 @@ export interface CallSnapshot {
   remote: { uri: string; user: string; displayName: string };
   /** Outbound: the caller ID we asked to present. */
   callerId?: string;
+  /** Outbound: asked for engagement mode. */
+  engagement?: boolean;
+  /** Why the server refused the call, in its words (shown instead of the generic end cause). */
+  endReason?: string;
   /** Epoch ms when the call was answered. */
   startedAt?: number;
   createdAt: number;

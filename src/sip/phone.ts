@@ -40,6 +40,8 @@ export interface Phone {
   stop(): Promise<void>;
   /** Returns the new call's id. */
   call(target: string, options?: CallOptions): Promise<string>;
+  /** Calls a customer's phone number presenting `callerId` (engagement mode optional); the new call's id. */
+  callNumber(number: string, options?: Pick<CallOptions, 'callerId' | 'engagement'>): Promise<string>;
   answer(id: string): Promise<void>;
   decline(id: string): Promise<void>;
   hangup(id: string): Promise<void>;
@@ -216,6 +218,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     start,
     stop,
     call: calls.call,
+    callNumber: calls.callNumber,
     answer: calls.answer,
     decline: calls.decline,
     hangup: calls.hangup,

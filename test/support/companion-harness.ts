@@ -11,10 +11,10 @@ import { seedDemo } from '../../src/server/seed/seed';
 export type Harness = Companion & { origin: string; stop(): Promise<void> };
 
 /** A real companion on a free port with its own seeded SQLite file. */
-export async function startSeededCompanion(env: Record<string, string> = {}): Promise<Harness> {
+export async function startSeededCompanion(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-'));
   const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
-  const companion = await startCompanion(config);
+  const companion = await startCompanion(config, now);
   await seedDemo(companion.repos);
   return {
     ...companion,

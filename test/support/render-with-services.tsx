@@ -5,6 +5,8 @@ import { vi } from 'vitest';
 import type { Services } from '../../src/app/composition';
 import { ServicesProvider } from '../../src/app/services-context';
 import { createOffersStore } from '../../src/features/calls/offers-store';
+import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-id-choice';
+import { createSavePromptStore } from '../../src/features/engagement/save-prompts';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
 import type { Phone } from '../../src/sip/phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
@@ -17,6 +19,7 @@ export function fakePhone(): Phone {
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     call: vi.fn(async () => 'call-x'),
+    callNumber: vi.fn(async () => 'call-x'),
     answer: vi.fn(async () => {}),
     decline: vi.fn(async () => {}),
     hangup: vi.fn(async () => {}),
@@ -39,6 +42,8 @@ export function fakeServices(): Services {
     phone: fakePhone(),
     presence: createPresenceStore(),
     offers: createOffersStore(),
+    callerIdChoice: createCallerIdChoiceStore(),
+    savePrompts: createSavePromptStore(),
     feed: { start: vi.fn(), stop: vi.fn(), reportPhone: vi.fn(), answered: vi.fn(), setPresence: vi.fn(async () => ({ ok: true as const, data: null as never })) },
   };
 }

@@ -68,3 +68,12 @@ export const contactImportResultSchema = z.object({
   rejected: z.array(z.object({ line: z.number().int(), message: z.string(), column: z.string().optional() })),
 });
 export type ContactImportResult = z.infer<typeof contactImportResultSchema>;
+
+/** GET /api/contacts/search: by name or any phone, a page at a time. */
+export const contactSearchQuerySchema = z.object({
+  q: z.string().trim().max(120, 'Search for up to 120 characters').default(''),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100, 'Up to 100 contacts a page').default(25),
+});
+export const contactPageSchema = z.object({ items: z.array(contactSchema), total: z.number().int(), offset: z.number().int() });
+export type ContactPage = z.infer<typeof contactPageSchema>;

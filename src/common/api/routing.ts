@@ -20,5 +20,7 @@ export const dryRunResponseSchema = z.object({
   /** ISO time the decision was made for. */
   at: z.string(),
   decision: routeDecisionSchema,
+  /** Who may present this number as caller ID on outbound calls now (the same rule the SIP server enforces). */
+  callerIdStaff: z.array(z.object({ staffId: z.string(), name: z.string() })).default([]),
 });
 export type DryRunResponse = z.infer<typeof dryRunResponseSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../auth';
+import { EXTENSION_HINT, EXTENSION_PATTERN } from '../dial-plan';
 import { newPasswordSchema } from '../domain/password-policy';
 import { personNameSchema } from '../domain/sip-display-name';
 
@@ -16,7 +17,7 @@ export const staffListSchema = z.array(staffViewSchema);
 
 const name = personNameSchema;
 const email = z.string().trim().toLowerCase().email('Enter a valid email address');
-const extension = z.string().regex(/^\d{3,6}$/, 'An extension is 3 to 6 digits').nullable();
+const extension = z.string().regex(new RegExp(EXTENSION_PATTERN), EXTENSION_HINT).nullable();
 const password = newPasswordSchema;
 
 /** POST /api/staff (admins only). */

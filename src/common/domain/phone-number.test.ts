@@ -1,4 +1,4 @@
-import { callerNumberSchema, e164Schema, samePhoneNumber, toE164 } from './phone-number';
+import { callerNumberSchema, e164Schema, normalisePhoneNumber, samePhoneNumber, toE164 } from './phone-number';
 
 describe('e164Schema', () => {
   test.each([
@@ -55,4 +55,15 @@ describe('callerNumberSchema (who would ring: any deliverable caller)', () => {
   ])('refuses $input', ({ input, message }) => {
     expect(callerNumberSchema.safeParse(input).error?.issues.map((i) => i.message)).toEqual([message]);
   });
+});
+
+test.each([
+  ['020 7123 4567', 'GB', '+442071234567'],
+  ['07911 123456', 'GB', '+447911123456'],
+  ['+1 800 555 0100', 'GB', '+18005550100'],
+  ['0044 20 7123 4567', 'US', '+442071234567'],
+  ['(212) 555-0123', 'US', '+12125550123'],
+  ['12345', 'GB', null],
+])('normalisePhoneNumber(%s, %s) = %s', (input, country, e164) => {
+  expect(normalisePhoneNumber(input, country)).toBe(e164);
 });

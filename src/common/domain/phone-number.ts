@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 
 const FORMAT_HINT = 'in international format, e.g. +44 20 7946 0958';
@@ -10,6 +10,22 @@ export function toE164(input: string): string | null {
   if (!international.startsWith('+')) return null;
   const parsed = parsePhoneNumberFromString(international);
   return parsed?.isValid() ? parsed.number : null;
+}
+
+/**
+ * A number an agent dialled → E.164: international numbers as they are, national numbers (`020 7123 4567`)
+ * read in the organisation's country. Null when it is not a valid number there.
+ */
+export function normalisePhoneNumber(input: string, country: string): string | null {
+  const trimmed = input.trim();
+  if (/^(\+|00)/.test(trimmed)) return toE164(trimmed);
+  const parsed = parsePhoneNumberFromString(trimmed, country as CountryCode);
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+/** A number for people to read, in international format (`+44 20 7123 4567`); as given when unknown. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
 /**

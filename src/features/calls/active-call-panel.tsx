@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { Button } from '../../components/ui/button';
+import { formatPhone } from '../../common/domain/phone-number';
 import { describeEndCause } from '../../sip/end-causes';
 import type { CallSnapshot } from '../../sip/phone-store';
 import { CallTimer } from './call-timer';
@@ -38,6 +39,12 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
   return (
     <section className="panel call-card" aria-label={`Call with ${who}`} data-call-id={call.id} data-status={call.status}>
       <h2>{who}</h2>
+      {call.direction === 'outbound' && call.callerId && (
+        <p className="call-context" data-testid="presenting">
+          Calling as {formatPhone(call.callerId)}
+          {call.engagement ? ' · engagement mode' : ''}
+        </p>
+      )}
       {routed && call.status !== 'ended' && (
         <p className="call-context">
           {routed.offer.number.displayName} · {routed.offer.reason}
@@ -45,7 +52,7 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
       )}
       <p className="call-status">
         {status}
-        {call.status === 'ended' && (routed?.resolved ? `: ${routed.resolved.text}` : call.endCause && `: ${describeEndCause(call.endCause)}`)}
+        {call.status === 'ended' && (routed?.resolved ? `: ${routed.resolved.text}` : call.endReason ? `: ${call.endReason}` : call.endCause && `: ${describeEndCause(call.endCause)}`)}
         {established && call.startedAt && (
           <>
             {' · '}

@@ -1,4 +1,5 @@
 import type { CallHistoryItem } from '../../common/calls';
+import { formatPhone } from '../../common/domain/phone-number';
 import { formatDuration } from './call-timer';
 import { useCallHistory } from './calls-api';
 
@@ -10,7 +11,7 @@ const outcomeLabels: Record<CallHistoryItem['state'], string> = {
   refused: 'Refused',
 };
 
-/** Inbound calls with where they went and why: the agent's own, or everyone's for supervisors and admins. */
+/** Calls in and out: inbound with where they went and why, outbound with the caller ID presented: the agent's own, or everyone's for supervisors and admins. */
 export function CallHistory({ everyone }: { everyone: boolean }) {
   const history = useCallHistory();
   return (
@@ -23,9 +24,21 @@ export function CallHistory({ everyone }: { everyone: boolean }) {
         {history.data?.map((c) => (
           <li key={c.id} data-call={c.id} data-state={c.state}>
             <div>
-              <strong>{c.caller.name ?? c.caller.number}</strong> → {c.number.displayName}{' '}
-              <span className={`outcome outcome-${c.state}`}>{outcomeLabels[c.state]}</span>
-              {c.answeredBy && <span> by {c.answeredBy.name}</span>}
+              {c.outbound ? (
+                <>
+                  <span className="direction">Outbound</span> {c.outbound.agent.name} → <strong>{c.caller.name ?? formatPhone(c.caller.number)}</strong>
+                  {c.caller.name && <span className="muted"> ({formatPhone(c.caller.number)})</span>} as {c.number.displayName}
+                  {c.number.number && c.number.number !== c.number.displayName && <span className="muted"> ({formatPhone(c.number.number)})</span>}
+                  {c.outbound.engagement && <span className="engagement"> · engagement</span>}{' '}
+                  <span className={`outcome outcome-${c.state}`}>{outcomeLabels[c.state]}</span>
+                </>
+              ) : (
+                <>
+                  <strong>{c.caller.name ?? c.caller.number}</strong> → {c.number.displayName}{' '}
+                  <span className={`outcome outcome-${c.state}`}>{outcomeLabels[c.state]}</span>
+                  {c.answeredBy && <span> by {c.answeredBy.name}</span>}
+                </>
+              )}
               {c.durationSeconds !== null && <span> · {formatDuration(c.durationSeconds * 1000)}</span>}
             </div>
             <div className="muted">

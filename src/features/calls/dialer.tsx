@@ -1,25 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { classifyDialString, cleanDialString } from '../../common/dial-plan';
 import { Button } from '../../components/ui/button';
+import { selectCallOptions } from '../caller-id/caller-id-choice';
+import { CallerIdPicker } from '../caller-id/caller-id-picker';
 import { DialPad } from './dial-pad';
 
-/** The number field, dial pad and Call button. Extensions and phone numbers both go in the field. */
+/**
+ * The number field, dial pad and Call button. An extension calls a colleague; a phone number calls a
+ * customer, presenting the caller ID (and engagement mode) chosen in the picker beside it.
+ */
 export function Dialer() {
-  const { phone } = useServices();
+  const { phone, callerIdChoice } = useServices();
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
   const registered = useStore(phone.store, (s) => s.registration.status === 'registered');
+  const callOptions = useStore(callerIdChoice, (s) => s.number);
+  const kind = classifyDialString(target);
+  const callee = useDeferredValue(kind === 'phone-number' ? cleanDialString(target) : undefined);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const cleaned = target.replace(/[\s()-]/g, '');
-    if (!/^\+?[0-9*#]+$/.test(cleaned)) {
-      setError('Enter an extension or a phone number (digits, optionally starting with +).');
+    if (!kind) {
+      setError('Enter an extension or a phone number: 3 to 6 digits for an extension, 7 to 15 (optionally after +) for a number.');
       return;
     }
     setError(undefined);
-    phone.call(cleaned).catch((err: Error) => setError(err.message));
+    const placed = kind === 'phone-number' ? phone.callNumber(target, selectCallOptions(callerIdChoice.getState())) : phone.call(cleanDialString(target));
+    placed.catch((err: Error) => setError(err.message));
   };
 
   return (
@@ -28,6 +37,7 @@ export function Dialer() {
         Number or extension
         <input inputMode="tel" value={target} onChange={(e) => setTarget(e.target.value)} autoComplete="off" />
       </label>
+      <CallerIdPicker callee={callee} />
       <DialPad label="Dial pad" onKey={(k) => setTarget((t) => t + k)} />
       {error && (
         <p role="alert" className="error">
@@ -38,7 +48,7 @@ export function Dialer() {
         <Button type="button" onClick={() => setTarget((t) => t.slice(0, -1))} disabled={!target}>
           Delete
         </Button>
-        <Button type="submit" tone="success" disabled={!registered || !target}>
+        <Button type="submit" tone="success" disabled={!registered || !target || (kind === 'phone-number' && !callOptions)}>
           Call
         </Button>
       </div>

@@ -1,5 +1,6 @@
 import type { CallHistoryItem } from '../../common/calls';
 import type { Db } from '../storage/database';
+import { createOutboundHistory } from '../domain/outbound-history';
 
 type Row = {
   id: string; numberId: string; number: string; caller: string; callerName: string | null; state: CallHistoryItem['state'];
@@ -7,7 +8,7 @@ type Row = {
   startedAt: number; answeredAt: number | null; endedAt: number | null; displayName: string | null;
 };
 
-/** Call history: an agent's own calls (offered to or answered by them), or the whole organisation's. */
+/** Call history: an agent's own calls (offered to, answered or placed by them), or the whole organisation's, newest first. */
 export function createCallHistory(db: Db) {
   const base = `SELECT c.id, c.number_id AS numberId, c.number, c.caller, c.caller_name AS callerName, c.state, c.summary,
       c.outcome_reason AS outcomeReason, c.answered_by AS answeredBy, s.name AS answeredByName,
@@ -20,10 +21,19 @@ export function createCallHistory(db: Db) {
   const offers = db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at FROM call_offers o JOIN staff s ON s.id = o.staff_id
     WHERE o.call_id = ? ORDER BY o.offered_at, o.step`);
 
+  const outbound = createOutboundHistory(db);
+
   return (orgId: string, staffId: string | null, limit = 100): CallHistoryItem[] => {
+    const inbound = inboundOf(orgId, staffId, limit);
+    return [...inbound, ...outbound(orgId, staffId, limit)].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+  };
+
+  function inboundOf(orgId: string, staffId: string | null, limit: number): CallHistoryItem[] {
     const rows = (staffId ? mine.all({ orgId, staffId, limit }) : all.all({ orgId, limit })) as Row[];
     return rows.map((r) => ({
       id: r.id,
+      direction: 'inbound' as const,
+      outbound: null,
       number: { id: r.numberId, number: r.number, displayName: r.displayName || r.number },
       caller: { number: r.caller, name: r.callerName },
       state: r.state,
@@ -36,6 +46,6 @@ export function createCallHistory(db: Db) {
       endedAt: r.endedAt,
       durationSeconds: r.answeredAt && r.endedAt ? Math.round((r.endedAt - r.answeredAt) / 1000) : null,
     }));
-  };
+  }
 }
 export type CallHistory = ReturnType<typeof createCallHistory>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { contactInputSchema, itemTypeInputSchema, type ContactInput } from '../../common/api/contacts';
+import { contactInputSchema, contactSearchQuerySchema, itemTypeInputSchema, type ContactInput, type ContactPage } from '../../common/api/contacts';
 import type { Contact, ContactItemType } from '../../common/domain/contact';
 import { toE164 } from '../../common/domain/phone-number';
 import { AppError } from '../../common/errors';
@@ -28,6 +28,19 @@ export function listContacts(deps: UseCaseDeps, actor: Actor, query: { phone?: u
     return deps.repos.contacts.list(actor.orgId, { phone });
   }
   return deps.repos.contacts.list(actor.orgId);
+}
+
+/**
+ * Agents' contact search: digits (3 or more, spaces and dashes ignored) match any phone of a contact, leading
+ * zeros of a national number dropped; anything else matches the name. Paged, by name.
+ */
+export function searchContacts(deps: UseCaseDeps, actor: Actor, query: unknown): ContactPage {
+  const { q, offset, limit } = contactSearchQuerySchema.parse(query);
+  const compact = q.replace(/[\s\-().]/g, '');
+  const isDigits = /^\+?[0-9]{3,}$/.test(compact);
+  const digits = isDigits ? compact.replace(/^\+/, '').replace(/^0+/, '') : undefined;
+  const page = deps.repos.contacts.search(actor.orgId, isDigits ? { digits } : q ? { text: q } : {}, offset, limit);
+  return { ...page, offset };
 }
 
 export function getContact(deps: UseCaseDeps, actor: Actor, id: string): Contact {

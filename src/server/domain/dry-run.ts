@@ -4,6 +4,7 @@ import { AppError } from '../../common/errors';
 import { decideRoute } from '../routing';
 import { notFound, type Actor, type UseCaseDeps } from './actor';
 import { loadRouteOrg } from './route-data';
+import { allowedCallerIds } from './caller-id-rule';
 
 export type DryRunDeps = UseCaseDeps & { presenceOf: (orgId: string) => Array<{ staffId: string; state: PresenceState }> };
 
@@ -19,10 +20,11 @@ export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunRes
   if (!number) throw notFound('number');
   const at = input.at ? new Date(input.at) : new Date(deps.now());
   const live = Object.fromEntries(deps.presenceOf(actor.orgId).map((p) => [p.staffId, p.state]));
+  const org = loadRouteOrg(deps.repos, actor.orgId, input.caller);
   const decision = decideRoute({
     call: { numberDialled: number.number, caller: input.caller },
     number,
-    org: loadRouteOrg(deps.repos, actor.orgId, input.caller),
+    org,
     presence: { ...live, ...input.presence },
     bindings: deps.repos.bindings.listActive(actor.orgId, at.getTime()),
     now: at,
@@ -33,5 +35,6 @@ export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunRes
     caller: input.caller,
     at: at.toISOString(),
     decision,
+    callerIdStaff: org.staff.filter((s) => allowedCallerIds([number], s.id, at.getTime()).length > 0).map((s) => ({ staffId: s.id, name: s.name })),
   };
 }

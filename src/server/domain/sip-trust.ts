@@ -28,6 +28,13 @@ export function parseGatewayList(list: string, field: string): GatewaySource[] {
     .map((e) => parseGatewaySource(e, field));
 }
 
+/** PSTN_GATEWAY as SIP host[:port] strings, in the order outbound calls try them; at least one. */
+export function pstnGatewayAddresses(pstnGateway: string): string[] {
+  const list = parseGatewayList(pstnGateway, 'PSTN_GATEWAY').map((g) => (g.port === undefined ? g.host : `${g.host}:${g.port}`));
+  if (list.length === 0) throw new Error('PSTN_GATEWAY: name at least one gateway as ip:port');
+  return list;
+}
+
 /** Every address the phone network may send from: the outbound gateway (exact host:port) plus the inbound ones. */
 export function trustedGatewaySources(pstnGateway: string, inboundGateways: string): GatewaySource[] {
   return [...parseGatewayList(pstnGateway, 'PSTN_GATEWAY'), ...parseGatewayList(inboundGateways, 'INBOUND_GATEWAYS')];

@@ -9,6 +9,7 @@ import {
   listContactChanges,
   listContacts,
   listItemTypes,
+  searchContacts,
   updateContact,
   updateItemType,
 } from '../domain/contacts';
@@ -23,6 +24,7 @@ export function contactsRoutes(deps: RouteDeps): Router {
   const me = (req: unknown) => (req as AuthedRequest).staff;
 
   r.get('/api/contacts', anyone, (req, res) => void res.json(listContacts(deps, me(req), req.query)));
+  r.get('/api/contacts/search', anyone, (req, res) => void res.json(searchContacts(deps, me(req), req.query)));
   r.post('/api/contacts/import', admin, async (req, res) => void res.json(await importContacts(deps, me(req), req.body)));
   r.get('/api/contacts/:id/changes', anyone, (req, res) => void res.json(listContactChanges(deps, me(req), idParam(req))));
   r.get('/api/contacts/:id', anyone, (req, res) => void res.json(getContact(deps, me(req), idParam(req))));

@@ -8,11 +8,13 @@ import type { PresenceService } from '../presence/presence-service';
 import type { Repos } from '../storage/repos';
 import type { CallHistory } from '../calls/call-history';
 import type { InboundCalls } from '../calls/inbound-calls';
+import type { OutboundCalls } from '../domain/outbound-calls';
 import { authRoutes } from './auth.routes';
 import { contactsRoutes } from './contacts.routes';
 import { callRoutes } from './calls.routes';
 import { errorHandler } from './errors';
 import { healthRoutes } from './health.routes';
+import { meRoutes } from './me.routes';
 import { numbersRoutes } from './numbers.routes';
 import { originGuard } from './origin-guard';
 import { presenceRoutes } from './presence.routes';
@@ -29,7 +31,7 @@ export type HttpDeps = {
   presence: PresenceService;
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
-  callHooks: { calls: InboundCalls; history: CallHistory };
+  callHooks: { calls: InboundCalls; outbound: OutboundCalls; history: CallHistory };
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -46,6 +48,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(staffRoutes(common));
   app.use(contactsRoutes(common));
   app.use(routingRoutes(common));
+  app.use(meRoutes(common));
   // Kamailio's hooks live on the loopback hook listener only (sip-hooks/hook-app.ts).
   app.use('/internal', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(callRoutes({ ...common, history: deps.callHooks.history }));

@@ -1,11 +1,13 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../common/errors';
-import { HOOK_TOKEN_HEADER, callEventQuerySchema, extensionQuerySchema, routeQuerySchema } from '../../common/sip-hooks';
+import { HOOK_TOKEN_HEADER, callEventQuerySchema, extensionQuerySchema, outboundQuerySchema, routeQuerySchema } from '../../common/sip-hooks';
 import type { InboundCalls } from '../calls/inbound-calls';
+import type { OutboundCalls } from '../domain/outbound-calls';
 
 export type SipHookDeps = {
   calls: InboundCalls;
+  outbound: OutboundCalls;
   token: string;
   /** The organisation an extension belongs to, if any. */
   orgOfExtension: (extension: string) => string | undefined;
@@ -14,7 +16,7 @@ export type SipHookDeps = {
 };
 
 /**
- * Kamailio's hooks: where does this call go next, what happened to it, and whose is this extension. Served
+ * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, and whose is this extension. Served
  * only on the companion's loopback hook listener, with the token in a header (never in a URL or a log).
  */
 export function sipHookRoutes(deps: SipHookDeps): Router {
@@ -31,9 +33,16 @@ export function sipHookRoutes(deps: SipHookDeps): Router {
     deps.log?.(`[sip-hooks] route ${q.callId} attempt ${q.attempt}${q.lastCode ? ` after ${q.lastCode}` : ''}: ${JSON.stringify(action)}`);
     res.json(action);
   });
+  // May this agent call this customer presenting this caller ID (engagement or not)? Never trusts the phone.
+  r.get('/internal/sip/outbound', guard, (req, res) => {
+    const q = outboundQuerySchema.parse(req.query);
+    const answer = deps.outbound.authorise(q);
+    deps.log?.(`[sip-hooks] outbound ${q.callId} from ${q.agent} to ${q.callee} as '${q.callerId}'${q.engagement === '1' ? ' (engagement)' : ''}: ${JSON.stringify(answer)}`);
+    res.json(answer);
+  });
   r.get('/internal/sip/event', guard, (req, res) => {
     const q = callEventQuerySchema.parse(req.query);
-    const applied = deps.calls.event(q);
+    const applied = deps.outbound.event(q) || deps.calls.event(q);
     if (!applied) {
       // No such call, or not in a state where this can happen: a forged or late event changes nothing.
       deps.warn?.(`[sip-hooks] event ${q.event} for ${q.callId} ignored: no call in a state where it can happen`);

@@ -8,6 +8,10 @@ export interface BindingRepo {
   /** Creates the binding or moves and slides it (same kind, number and caller) to this agent and expiry. */
   save(orgId: string, binding: Binding): void;
   deleteExpired(now: number): number;
+  /** One agent's live bindings, each with its id (for releasing it). */
+  listForStaff(orgId: string, staffId: string, now: number): Array<Binding & { id: string }>;
+  /** Releases the agent's own binding; false when it is not theirs (or gone). */
+  deleteForStaff(orgId: string, staffId: string, id: string): boolean;
 }
 
 export function createBindingRepo(db: Db): BindingRepo {
@@ -20,7 +24,13 @@ export function createBindingRepo(db: Db): BindingRepo {
     ON CONFLICT (kind, number_id, caller) DO UPDATE SET staff_id = excluded.staff_id,
       last_interaction_at = excluded.last_interaction_at, expires_at = excluded.expires_at`);
   const deleteExpired = db.prepare('DELETE FROM bindings WHERE expires_at <= ?');
+  const forStaff = db.prepare(`SELECT CAST(rowid AS TEXT) AS id, kind, caller, number_id AS numberId, staff_id AS staffId,
+    expires_at AS expiresAt, last_interaction_at AS lastInteractionAt FROM bindings
+    WHERE org_id = ? AND staff_id = ? AND expires_at > ? ORDER BY expires_at`);
+  const release = db.prepare('DELETE FROM bindings WHERE org_id = ? AND staff_id = ? AND rowid = ?');
   return {
+    listForStaff: (orgId, staffId, now) => forStaff.all(orgId, staffId, now) as Array<Binding & { id: string }>,
+    deleteForStaff: (orgId, staffId, id) => /^[0-9]+$/.test(id) && release.run(orgId, staffId, Number(id)).changes === 1,
     listActive: (orgId, now) => list.all(orgId, now) as Binding[],
     save: (orgId, b) => void save.run({ orgId, ...b }),
     deleteExpired: (now) => deleteExpired.run(now).changes,

@@ -11,6 +11,8 @@ export interface ContactRepo {
   /** Replaces every field but id and creation time; false when the contact is not the organisation's. */
   update(orgId: string, id: string, fields: ContactFields, at: number): boolean;
   delete(orgId: string, id: string): boolean;
+  /** A page of contacts whose name contains `text`, or any of whose phones contains `digits`; by name. */
+  search(orgId: string, query: { text?: string; digits?: string }, offset: number, limit: number): { items: Contact[]; total: number };
 }
 
 export interface ItemTypeRepo {
@@ -66,7 +68,25 @@ export function createContactRepo(db: Db): ContactRepo {
     c.tags.forEach((tag, i) => insertTag.run(id, tag, i));
   };
 
+  const matchSql = `c.org_id = @orgId AND (
+      (@text IS NOT NULL AND c.name LIKE '%' || @text || '%' ESCAPE '\\')
+      OR (@digits IS NOT NULL AND (c.primary_phone LIKE '%' || @digits || '%'
+        OR EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND p.number LIKE '%' || @digits || '%'))))`;
+  const searchPage = db.prepare(`SELECT ${cols} FROM contacts c WHERE ${matchSql} ORDER BY c.name COLLATE NOCASE, c.created_at LIMIT @limit OFFSET @offset`);
+  const searchCount = db.prepare(`SELECT COUNT(*) FROM contacts c WHERE ${matchSql}`).pluck();
+  const allPage = db.prepare(`SELECT ${cols} FROM contacts c WHERE c.org_id = @orgId ORDER BY c.name COLLATE NOCASE, c.created_at LIMIT @limit OFFSET @offset`);
+  const allCount = db.prepare('SELECT COUNT(*) FROM contacts WHERE org_id = @orgId').pluck();
+
   return {
+    search(orgId, query, offset, limit) {
+      const text = query.text ? query.text.replace(/[\\%_]/g, (ch) => `\\${ch}`) : null;
+      const digits = query.digits ?? null;
+      const params = { orgId, text, digits, offset, limit };
+      const any = text !== null || digits !== null;
+      const rows = (any ? searchPage.all(params) : allPage.all(params)) as ContactRow[];
+      const total = (any ? searchCount.get(params) : allCount.get(params)) as number;
+      return { items: rows.map((row) => one(row)!), total };
+    },
     list(orgId, filter) {
       if (filter?.phone) return (byPhone.all({ orgId, phone: filter.phone }) as ContactRow[]).map((row) => one(row)!);
       return assemble(list.all(orgId) as ContactRow[], phonesOfOrg.all(orgId) as PhoneRow[], tagsOfOrg.all(orgId) as { contactId: string; tag: string }[]);

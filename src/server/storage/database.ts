@@ -3,9 +3,10 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { callMigrations } from '../calls/call-migrations';
 import { migrations } from './migrations';
+import { outboundMigrations } from './outbound-migrations';
 
-/** Every migration in id order: the core list plus the call tables (kept beside the calls code). */
-const allMigrations = [...migrations, ...callMigrations].sort((a, b) => a.id - b.id);
+/** Every migration in id order: the core list plus the inbound and outbound call tables. */
+const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;
 

@@ -5,6 +5,7 @@ import type { Db } from './database';
 import { createNumberRepo, type NumberRepo } from './number-repo';
 import { createOrgRepo, type OrgRepo } from './org-repo';
 import { createOrgSettingsRepo, type OrgSettingsRepo } from './org-settings-repo';
+import { createOutboundCallRepo, type OutboundCallRepo } from './outbound-call-repo';
 import { createRotationRepo, type RotationRepo } from './rotation-repo';
 import { createSessionRepo, type SessionRepo } from './session-repo';
 import { createStaffRepo, type StaffRepo } from './staff-repo';
@@ -22,6 +23,7 @@ export type Repos = {
   bindings: BindingRepo;
   contacts: ContactRepo;
   itemTypes: ItemTypeRepo;
+  outboundCalls: OutboundCallRepo;
   /** Runs `fn` in one transaction: every write in it lands, or none does (nests as a savepoint). */
   transaction<T>(fn: () => T): T;
 };
@@ -39,6 +41,7 @@ export function createRepos(db: Db): Repos {
     bindings: createBindingRepo(db),
     contacts: createContactRepo(db),
     itemTypes: createItemTypeRepo(db),
+    outboundCalls: createOutboundCallRepo(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

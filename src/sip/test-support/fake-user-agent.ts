@@ -147,8 +147,8 @@ export class FakeInviter extends FakeSession implements InviterLike {
     this.initial?.requestDelegate?.onAccept?.(response(200));
     this.establish();
   }
-  rejected(code: number) {
-    this.initial?.requestDelegate?.onReject?.(response(code));
+  rejected(code: number, phrase = '') {
+    this.initial?.requestDelegate?.onReject?.(response(code, phrase));
     this.to('Terminated');
   }
 }

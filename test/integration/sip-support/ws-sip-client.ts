@@ -189,7 +189,15 @@ export class WsSipClient {
    * Calls `target` (answering a 407 with the credentials), ACKs the 2xx along the route
    * set and returns the dialog, or the final failure response.
    */
-  async invite(opts: { from: string; target: string; domain: string; credentials: Credentials; sdp?: string; fromDisplay?: string }) {
+  async invite(opts: {
+    from: string;
+    target: string;
+    domain: string;
+    credentials: Credentials;
+    sdp?: string;
+    fromDisplay?: string;
+    headers?: Array<[string, string]>;
+  }) {
     const callId = randomToken(10);
     const fromTag = randomToken(4);
     const fromUri = `sip:${opts.from}@${opts.domain}`;
@@ -207,6 +215,7 @@ export class WsSipClient {
           ['CSeq', `${cseq} INVITE`],
           ['Contact', this.contact],
           ['Content-Type', 'application/sdp'],
+          ...(opts.headers ?? []),
           ...(auth ? ([['Proxy-Authorization', auth]] as Array<[string, string]>) : []),
         ],
         sdp,

@@ -1,0 +1,43 @@
+/**
+ * The dial plan: what a dialled string is. The one home of these rules: the browser's dialer, the
+ * companion and Kamailio (its patterns are rendered from the regular expressions below by
+ * scripts/stack/kamailio.ts) all read them here.
+ *
+ * - An **extension** is 3 to 6 digits: an agent of the organisation.
+ * - A **phone number** is 7 to 15 digits, optionally after `+`: E.164 (with `+`) or a national number that
+ *   the companion normalises with the organisation's country. Calls from the phone network to one of our
+ *   virtual numbers use the same shape; calls from an agent to one go out to the phone network.
+ *
+ * The two never overlap, so a 6-digit extension is never mistaken for a number.
+ */
+export const EXTENSION_MIN_DIGITS = 3;
+export const EXTENSION_MAX_DIGITS = 6;
+export const PHONE_NUMBER_MIN_DIGITS = 7;
+export const PHONE_NUMBER_MAX_DIGITS = 15;
+
+/** POSIX extended regular expressions (Kamailio's `=~` and JavaScript read them alike). */
+export const EXTENSION_PATTERN = `^[0-9]{${EXTENSION_MIN_DIGITS},${EXTENSION_MAX_DIGITS}}$`;
+export const PHONE_NUMBER_PATTERN = `^\\+?[0-9]{${PHONE_NUMBER_MIN_DIGITS},${PHONE_NUMBER_MAX_DIGITS}}$`;
+
+const extensionRe = new RegExp(EXTENSION_PATTERN);
+const phoneNumberRe = new RegExp(PHONE_NUMBER_PATTERN);
+
+export type DialKind = 'extension' | 'phone-number';
+
+/** Spaces, dashes, dots and brackets people type into numbers. */
+export function cleanDialString(input: string): string {
+  return input.trim().replace(/[\s\-().]/g, '');
+}
+
+export const isExtension = (value: string): boolean => extensionRe.test(value);
+export const isPhoneNumber = (value: string): boolean => phoneNumberRe.test(value);
+
+/** What the cleaned dial string is, or null when it is neither an extension nor a phone number. */
+export function classifyDialString(input: string): DialKind | null {
+  const value = cleanDialString(input);
+  if (isExtension(value)) return 'extension';
+  if (isPhoneNumber(value)) return 'phone-number';
+  return null;
+}
+
+export const EXTENSION_HINT = `An extension is ${EXTENSION_MIN_DIGITS} to ${EXTENSION_MAX_DIGITS} digits`;
