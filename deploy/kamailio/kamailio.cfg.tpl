@@ -260,6 +260,13 @@ route[REQINIT] {
 		xlog("L_WARN", "malformed SIP message from $si:$sp\n");
 		exit;
 	}
+
+	# Out of a dialog, a request-URI user is an extension, a number or a plain name: escapes,
+	# control characters and punctuation are nobody here.
+	if (!has_totag() && $rU != $null && !($rU =~ "^[-+*#._~A-Za-z0-9]{1,64}$")) {
+		sl_send_reply("404", "Not Found");
+		exit;
+	}
 }
 
 # In-dialog requests follow the Record-Route set, but only inside a dialog Kamailio set up
