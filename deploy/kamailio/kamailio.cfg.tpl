@@ -164,6 +164,8 @@ modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
 modparam("htable", "htable", "revoked=>size=8;autoexpire=900;")
 # Each extension's organisation, as the companion said (an agent reaches only its own organisation).
 modparam("htable", "htable", "extorg=>size=8;autoexpire=300;")
+# Which extension registered over each WebSocket connection (proto:ip:port), while it is open.
+modparam("htable", "htable", "wsreg=>size=10;autoexpire=3700;")
 
 # ----- dialog: every call (dlg_manage() on each initial INVITE); in-dialog requests must belong
 # to one (route[WITHINDLG]). Facts about a call live in dialog variables, never in Route params. -----
@@ -273,6 +275,13 @@ route[REQINIT] {
 		xlog("L_WARN", "malformed SIP message from $si:$sp\n");
 		exit;
 	}
+
+	# Out of a dialog, a request-URI user is an extension, a number or a plain name: escapes,
+	# control characters and punctuation are nobody here.
+	if (!has_totag() && $rU != $null && !($rU =~ "^[-+*#._~A-Za-z0-9]{1,64}$")) {
+		sl_send_reply("404", "Not Found");
+		exit;
+	}
 }
 
 # In-dialog requests follow the Record-Route set, but only inside a dialog Kamailio set up
@@ -365,6 +374,11 @@ route[AUTH] {
 		exit;
 	}
 	consume_credentials();
+	if (is_method("REGISTER") && nat_uac_test("64")) {
+		# This WebSocket is now that extension's (route[DLG_PARTY]: a reconnected browser).
+		$var(src) = $proto + ":" + $si + ":" + $sp;
+		$sht(wsreg=>$var(src)) = $tU;
+	}
 }
 
 route[REGISTRAR] {
@@ -445,26 +459,21 @@ route[DLG_ANSWERED] {
 }
 
 route[DLG_PARTY] {
-	# An ACK cannot be challenged; inside a known dialog it only completes the 2xx.
+	# An ACK cannot be answered; inside a known dialog it only completes the 2xx.
 	if (is_method("ACK")) return;
 	$var(src) = $proto + ":" + $si + ":" + $sp;
 	if (route(FROM_PHONE_NETWORK)) $var(src) = "gateway";
 	if ($var(src) == $dlg_var(src_a) || $var(src) == $dlg_var(src_b)) return;
-	if (nat_uac_test("64") && ($dlg_var(ext_a) != "" || $dlg_var(ext_b) != "")) {
-		# A browser on a new WebSocket (it reconnected mid-call) proves its extension.
-		if (!autheph_check("{{DOMAIN}}")) {
-			auth_challenge("{{DOMAIN}}", "1");
-			exit;
-		}
-		$var(ext) = $(au{s.select,1,:});
-		if ($var(ext) != "" && $var(ext) == $dlg_var(ext_a)) {
+	# A browser that reconnected mid-call speaks from a new WebSocket: accepted once that
+	# connection has registered as the party's extension (route[AUTH] remembers it).
+	$var(ws_ext) = $sht(wsreg=>$var(src));
+	if ($var(ws_ext) != $null && $var(ws_ext) != "") {
+		if ($var(ws_ext) == $dlg_var(ext_a)) {
 			$dlg_var(src_a) = $var(src);
-			consume_credentials();
 			return;
 		}
-		if ($var(ext) != "" && $var(ext) == $dlg_var(ext_b)) {
+		if ($var(ws_ext) == $dlg_var(ext_b)) {
 			$dlg_var(src_b) = $var(src);
-			consume_credentials();
 			return;
 		}
 	}
@@ -1180,4 +1189,6 @@ event_route[xhttp:request] {
 
 event_route[websocket:closed] {
 	xlog("L_INFO", "WebSocket connection from $si:$sp has closed\n");
+	$var(src) = "ws:" + $si + ":" + $sp;
+	$sht(wsreg=>$var(src)) = $null;
 }
