@@ -137,7 +137,7 @@ test('every HTTP endpoint survives malformed, mistyped, hostile and huge input w
       const ids = template.includes(':id') ? IDS : ['-'];
       for (const id of ids) {
         const path = template.replace(':id', id);
-        const headers = cookie ? { cookie } : {};
+        const headers: Record<string, string> = cookie ? { cookie } : {};
         for (const q of QUERIES) {
           check(`${method} ${path}${q}`, await send(method, `${path}${q}`, headers));
           requests++;
