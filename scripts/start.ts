@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD, demoStaff } from '../src/server/seed/demo-org';
 import { startProductStack } from './stack/product-stack';
+import { supervise } from './stack/supervisor';
 
 const say = (line: string) => console.log(`\x1b[1m[start]\x1b[0m ${line}`);
 const runDir = resolve(process.env.RUN_DIR ?? '.run');
@@ -35,10 +36,14 @@ say('call a demo number from the phone network: npm run call -- +442071234567 (S
 say('  +442071234568 (Lettings), +442071234569 (Bookings), +442079460000 (company number), +442079460001 (main number)');
 say('press Ctrl-C to stop everything started here');
 
+// A part that fails is started again (with backoff); the others keep running, and so do the calls.
+const supervisor = supervise(stack.parts(), { log: say });
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  supervisor.stop();
   say(`${signal}: stopping companion (pid ${stack.companion.pid}), Kamailio (pid ${stack.sip.kamailio.pid}), rtpengine (pid ${stack.sip.rtpengine.pid})`);
   await stack.stop();
   say('stopped');
@@ -46,10 +51,3 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('Ctrl-C'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
-for (const handle of [stack.companion, stack.sip.kamailio, stack.sip.rtpengine]) {
-  void handle.exited.then(({ code, signal }) => {
-    if (stopping) return;
-    say(`${handle.name} (pid ${handle.pid}) exited unexpectedly (${signal ?? code}). Last log lines:\n${handle.logTail(20)}`);
-    void shutdown('failure');
-  });
-}

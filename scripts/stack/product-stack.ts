@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { startCompanionProcess } from './companion-process';
 import type { ProcessHandle } from './process-handle';
 import { loadConfig } from '../../src/server/config';
+import { startRtpengine } from './rtpengine';
+import type { SupervisedPart } from './supervisor';
 import { ctlSocketPath, startKamailio } from './kamailio';
 import { startSipStack, type SipStack } from './sip-stack';
 
@@ -19,6 +21,8 @@ export type ProductStack = {
   /** Stops one part and starts it again with the same settings (operations, and failure tests). */
   stopPart(part: 'kamailio' | 'companion'): Promise<void>;
   startPart(part: 'kamailio' | 'companion'): Promise<void>;
+  /** rtpengine, Kamailio and the companion as parts a supervisor restarts one by one. */
+  parts(): SupervisedPart[];
   stop(): Promise<void>;
 };
 
@@ -97,10 +101,34 @@ export async function startProductStack(opts: {
     async startPart(part) {
       if (part === 'kamailio') {
         const kamailio = await startKamailio({ ...kamailioOptions, rtpengineNg: `udp:127.0.0.1:${ports.rtpNg}` });
-        stack.sip = { ...stack.sip, kamailio, stop: async () => (await kamailio.stop(), await sip.rtpengine.stop()) };
+        const rtpengine = stack.sip.rtpengine;
+        stack.sip = { rtpengine, kamailio, stop: async () => (await kamailio.stop(), await rtpengine.stop()) };
       } else {
         stack.companion = await startCompanionProcess({ runDir, env: companionEnv });
       }
+    },
+    parts() {
+      const rtpOpts = { runDir, ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax };
+      const setSip = (rtpengine: ProcessHandle, kamailio: ProcessHandle) => {
+        stack.sip = { rtpengine, kamailio, stop: async () => (await kamailio.stop(), await rtpengine.stop()) };
+      };
+      return [
+        {
+          name: 'rtpengine',
+          current: () => stack.sip.rtpengine,
+          restart: async () => (setSip(await startRtpengine(rtpOpts), stack.sip.kamailio), stack.sip.rtpengine),
+        },
+        {
+          name: 'kamailio',
+          current: () => stack.sip.kamailio,
+          restart: async () => (await stack.startPart('kamailio'), stack.sip.kamailio),
+        },
+        {
+          name: 'companion',
+          current: () => stack.companion,
+          restart: async () => (await stack.startPart('companion'), stack.companion),
+        },
+      ];
     },
     async stop() {
       try {

@@ -5,6 +5,7 @@ import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { AdminConsole } from '../features/admin/admin-console';
 import { signOut } from '../features/auth/auth-api';
+import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
 import { CallHistory } from '../features/calls/call-history';
 import { CallList } from '../features/calls/call-list';
 import { DeviceSettings } from '../features/calls/device-settings';
@@ -47,6 +48,7 @@ export function Workspace({ me }: { me: Me }) {
             Admin console
           </Button>
         )}
+        <ChangePasswordDialog hasPhone={hasPhone} />
         <Button onClick={() => out.mutate()}>Sign out</Button>
       </header>
       {view === 'admin' && <AdminConsole />}

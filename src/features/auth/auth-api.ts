@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, ApiRequestError } from '../../app/api-client';
-import { meSchema, sipCredentialsSchema, type LoginRequest } from '../../common/auth';
+import { meSchema, sipCredentialsSchema, type LoginRequest, type PasswordChange } from '../../common/auth';
 
 export const meQuery = queryOptions({
   queryKey: ['me'],
@@ -19,3 +19,4 @@ export const meQuery = queryOptions({
 export const signIn = (body: LoginRequest) => api('/api/auth/login', meSchema, { method: 'POST', body });
 export const signOut = () => api('/api/auth/logout', z.null(), { method: 'POST' });
 export const fetchSipCredentials = () => api('/api/sip/credentials', sipCredentialsSchema);
+export const changePassword = (body: PasswordChange) => api('/api/auth/password', z.null(), { method: 'POST', body });

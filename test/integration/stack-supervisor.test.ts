@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { startProductStack, type ProductStack } from '../../scripts/stack/product-stack';
+import { supervise, type Supervisor } from '../../scripts/stack/supervisor';
+import { freePort } from './sip-support/ports';
+
+// The product as `npm start` runs it, with its supervisor: one part failing does not take the others down.
+let stack: ProductStack;
+let supervisor: Supervisor;
+let dir: string;
+const log: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'switchboard-supervised-'));
+  const rtpMin = 41000 + Math.floor(Math.random() * 150) * 100;
+  stack = await startProductStack({
+    runDir: dir,
+    authSecret: 'supervisor-secret-0123456789abcdef',
+    ports: { http: await freePort(), sip: await freePort(), ws: await freePort(), rtpNg: await freePort(), rtpMin, rtpMax: rtpMin + 99 },
+    env: { LOG_LEVEL: 'warn' },
+  });
+  supervisor = supervise(stack.parts(), { log: (l) => log.push(l), backoff: { firstMs: 200 } });
+}, 90_000);
+afterAll(async () => {
+  supervisor?.stop();
+  await stack?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const healthy = async () => (await fetch(`${stack.url}/api/auth/me`)).status === 401;
+
+test('a killed companion is started again; Kamailio and rtpengine keep running with the same PIDs', async () => {
+  const kamailio = stack.sip.kamailio.pid;
+  const rtpengine = stack.sip.rtpengine.pid;
+  const first = stack.companion.pid;
+  const back = supervisor.nextStart('companion');
+  process.kill(first, 'SIGKILL');
+  const next = await back;
+  expect(next.pid).not.toBe(first);
+  expect(await healthy()).toBe(true);
+  expect(stack.sip.kamailio.pid).toBe(kamailio);
+  expect(stack.sip.kamailio.isRunning()).toBe(true);
+  expect(stack.sip.rtpengine.pid).toBe(rtpengine);
+  expect(log.join('\n')).toMatch(/companion \(pid \d+\) exited \(SIGKILL\); restarting/);
+}, 60_000);
+
+test('a killed Kamailio is started again and the companion keeps serving', async () => {
+  const companion = stack.companion.pid;
+  const first = stack.sip.kamailio.pid;
+  const back = supervisor.nextStart('kamailio');
+  process.kill(first, 'SIGKILL');
+  expect((await back).pid).not.toBe(first);
+  expect(stack.companion.pid).toBe(companion);
+  expect(await healthy()).toBe(true);
+}, 60_000);
+
+test('a feed socket that drops for a moment gets the events sent meanwhile (connection-state recovery)', async () => {
+  const login = async (email: string) => {
+    const res = await fetch(`${stack.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.url }, body: JSON.stringify({ email, password: 'switchboard' }) });
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  };
+  const open = (cookie: string, reconnection: boolean) =>
+    io(stack.url, { transports: ['websocket'], extraHeaders: { cookie, origin: stack.url }, forceNew: true, reconnection, reconnectionDelay: 100 });
+  const connected = (s: ReturnType<typeof open>) => new Promise((r, j) => (s.once('connect', () => r(null)), s.once('connect_error', (e) => j(e))));
+  const watcher = open(await login('supervisor@acme.test'), true);
+  await connected(watcher);
+  const alice = open(await login('alice@acme.test'), false);
+  await connected(alice);
+  const seen: string[] = [];
+  const sawAvailable = new Promise((r) => watcher.on('presence:changed', (p: { staffId: string; state: string }) => p.staffId === 'staff-alice' && seen.push(p.state) && p.state === 'available' && r(null)));
+  // Drop the watcher's transport (as a network blip would).
+  const reconnected = new Promise((r) => watcher.once('connect', () => r(null)));
+  watcher.io.engine.close();
+  // While it is away: Alice's phone registers, so she becomes available (pushed to supervisors).
+  await new Promise((r) => alice.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
+  await reconnected;
+  expect(watcher.recovered).toBe(true);
+  await sawAvailable;
+  expect(seen).toContain('available');
+  watcher.close();
+  alice.close();
+}, 30_000);
