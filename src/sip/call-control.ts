@@ -136,6 +136,8 @@ export function createCallControl(rt: PhoneRuntime) {
           onReject: (response) => {
             const { statusCode, reasonPhrase } = response.message;
             setCause(entry, endCauseFromStatus(statusCode));
+            // sip.js ends the session before it tells us why: correct the cause the store already shows.
+            if (snapshot(id)?.status === 'ended') actions().updateCall(id, { endCause: entry.cause });
             // The server's own refusals say why in words ("You may not present … as your caller ID").
             if (statusCode === 403 || statusCode === 484 || statusCode === 503) actions().updateCall(id, { endReason: reasonPhrase });
           },

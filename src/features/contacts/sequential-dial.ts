@@ -59,6 +59,11 @@ export function createSequentialDial(deps: Deps): SequentialDial {
         finish();
       } else if (call.status === 'ended') {
         patch(index, { state: 'not-answered', detail: outcome(call) });
+        // The phone learns why a call failed just after it ends: take the final word.
+        queueMicrotask(() => {
+          const settled = deps.phone.getState().calls.find((c) => c.id === callId);
+          if (settled) patch(index, { detail: outcome(settled) });
+        });
         unsubscribe?.();
         unsubscribe = undefined;
         next(index + 1, run);

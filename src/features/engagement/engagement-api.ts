@@ -21,6 +21,9 @@ export function useSaveContact() {
   return useMutation({
     mutationFn: (body: { name: string; primaryPhone: string; primaryAgentId: string }) =>
       api('/api/contacts', contactViewSchema, { method: 'POST', body: { ...body, source: 'Engagement call' } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contacts'] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: ['me'], predicate: (q) => q.queryKey.length > 1 });
+    },
   });
 }

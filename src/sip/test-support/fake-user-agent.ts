@@ -147,9 +147,10 @@ export class FakeInviter extends FakeSession implements InviterLike {
     this.initial?.requestDelegate?.onAccept?.(response(200));
     this.establish();
   }
+  /** Like sip.js: the session is Terminated first, then the request delegate hears the final response. */
   rejected(code: number, phrase = '') {
-    this.initial?.requestDelegate?.onReject?.(response(code, phrase));
     this.to('Terminated');
+    this.initial?.requestDelegate?.onReject?.(response(code, phrase));
   }
 }
 
