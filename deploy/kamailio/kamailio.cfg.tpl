@@ -163,7 +163,9 @@ modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
 # ----- htable: revoked extensions (the companion sets <extension> => the last expiry it revokes, via kamcmd) -----
 modparam("htable", "htable", "revoked=>size=8;autoexpire=900;")
 # Each extension's organisation, as the companion said (an agent reaches only its own organisation).
-modparam("htable", "htable", "extorg=>size=8;autoexpire=300;")
+# Learned at each REGISTER and kept through a companion outage, so agents keep calling each other;
+# the companion drops an entry when the extension changes hands (sip-control/kamailio-control.ts).
+modparam("htable", "htable", "extorg=>size=8;autoexpire=86400;")
 # Which extension registered over each WebSocket connection (proto:ip:port), while it is open.
 modparam("htable", "htable", "wsreg=>size=10;autoexpire=3700;")
 
@@ -382,6 +384,9 @@ route[AUTH] {
 }
 
 route[REGISTRAR] {
+	# Before the 200: once registered, the agent's organisation is known here.
+	$var(ext) = $tU;
+	route(EXT_ORG_REFRESH);
 	if (!save("location")) {
 		sl_reply_error();
 	}
@@ -501,8 +506,21 @@ route[SAME_ORG] {
 	}
 }
 
+# Asks again for extension $var(ext) (each REGISTER): a fresh answer replaces the cached one; with
+# the companion unreachable the cached one stays.
+route[EXT_ORG_REFRESH] {
+	$var(had) = 0;
+	if ($sht(extorg=>$var(ext)) != $null) {
+		$var(had) = 1;
+		$var(cached) = $sht(extorg=>$var(ext));
+		$sht(extorg=>$var(ext)) = $null;
+	}
+	route(EXT_ORG);
+	if ($var(org) == "?" && $var(had) == 1) $sht(extorg=>$var(ext)) = $var(cached);
+}
+
 # $var(org) = the organisation of extension $var(ext) ("-" none, "?" companion unreachable),
-# cached for 5 minutes.
+# cached (see the extorg table).
 route[EXT_ORG] {
 	if ($sht(extorg=>$var(ext)) != $null) {
 		$var(org) = $sht(extorg=>$var(ext));

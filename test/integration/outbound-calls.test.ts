@@ -6,6 +6,7 @@ import type { CallHistoryItem, CallOffered } from '../../src/common/calls';
 import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { startGateway, type Gateway } from '../../scripts/sipp/gateway';
 import { placeCall } from '../../scripts/sipp/caller';
+import { apiAs } from '../support/api-client';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
 import { freePort } from './sip-support/ports';
 import { header } from './sip-support/sip-message';
@@ -214,6 +215,7 @@ describe('engagement mode', () => {
 
 describe('with the companion down', () => {
   let down: TestSipStack;
+  let other: Harness;
   const connect = async (extension: string) => {
     const client = await WsSipClient.connect(down.wsUrl);
     clients.push(client);
@@ -222,19 +224,29 @@ describe('with the companion down', () => {
   };
 
   beforeAll(async () => {
-    down = await startTestSipStack({ secret: SECRET, hookUrl: 'http://127.0.0.1:9' });
+    // A companion that goes away mid-shift: Kamailio learnt each agent's organisation at REGISTER.
+    other = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1' });
+    const admin = apiAs(other, await signIn(other, 'admin@acme.test'));
+    const created = await admin.post('/api/staff', { name: 'Six Digits', email: 'six@acme.test', role: 'agent', extension: '123456', password: 'tidal-copper-lantern-6' });
+    expect(created.status).toBe(201);
+    down = await startTestSipStack({ secret: SECRET, hookUrl: other.hookUrl });
   });
-  afterAll(async () => down?.stop());
+  afterAll(async () => {
+    await down?.stop();
+    await other?.stop().catch(() => {});
+  });
 
   test('calls to customers are refused in words; agent-to-agent calls, to a 6-digit extension too, still ring', async () => {
     const caller = await connect('1001');
+    const callees = [await connect('1002'), await connect('123456')];
+    await other.stop();
+
     const out = await caller.invite({ from: '1001', target: `sip:+447911129998@${down.domain}`, domain: down.domain, credentials: creds('1001'), headers: [['X-Caller-ID', SALES]] });
     expect(out.reply.status).toBe(503);
     expect(out.reply.reason).toBe('Calls to customers are unavailable right now');
 
-    for (const extension of ['1002', '123456']) {
-      const callee = await connect(extension);
-      callee.autoAnswer();
+    for (const [i, extension] of ['1002', '123456'].entries()) {
+      callees[i]!.autoAnswer();
       const call = await caller.invite({ from: '1001', target: `sip:${extension}@${down.domain}`, domain: down.domain, credentials: creds('1001') });
       expect(call.ok, `${extension}: ${call.reply.status}`).toBe(true);
       if (call.ok) await caller.bye(call.dialog);

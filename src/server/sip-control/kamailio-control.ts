@@ -31,6 +31,8 @@ export function kamailioControl(ctl: string, log: (line: string) => void = conso
       try {
         await run(ctl, ['htable.seti', 'revoked', `s:${extension}`, String(notAfter)]);
         await run(ctl, ['ul.rm', 'location', `s:${extension}`]);
+        // The extension may now belong to someone else (another organisation): Kamailio asks again.
+        await run(ctl, ['htable.delete', 'extorg', extension]);
       } catch (err) {
         log(`[companion] could not revoke the SIP credentials of extension ${extension}: ${(err as Error).message}`);
       }
