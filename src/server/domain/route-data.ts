@@ -1,3 +1,4 @@
+import type { Contact } from '../../common/domain/contact';
 import { toE164 } from '../../common/domain/phone-number';
 import type { RouteOrg } from '../routing/route-input';
 import type { Repos } from '../storage/repos';
@@ -8,6 +9,11 @@ function phoneKey(caller: string): string | null {
   return toE164(caller) ?? (/^\+[0-9]{6,15}$/.test(compact) ? compact : null);
 }
 
+const byNameThenAge = (a: Contact, b: Contact) => {
+  const [x, y] = [a.name.toLowerCase(), b.name.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : a.createdAt - b.createdAt;
+};
+
 /**
  * What the routing engine needs to know about an organisation for one call, read from storage. Of the
  * contacts it reads only those with the caller's number, by index (no call reads the whole contact list).
@@ -16,7 +22,8 @@ export function loadRouteOrg(repos: Repos, orgId: string, caller: string | null)
   const key = caller === null ? null : phoneKey(caller);
   return {
     staff: repos.staff.listByOrg(orgId).map((s) => ({ id: s.id, name: s.name, extension: s.extension })),
-    contacts: key ? repos.contacts.list(orgId, { phone: key }) : [],
+    // In the order of the contact list (name, then age), as the engine's reasons name them.
+    contacts: key ? repos.contacts.list(orgId, { phone: key }).sort(byNameThenAge) : [],
     itemTypes: repos.itemTypes.list(orgId),
     businessHours: repos.orgSettings.businessHours(orgId).businessHours,
   };
