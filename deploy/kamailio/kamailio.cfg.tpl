@@ -438,7 +438,8 @@ route[RELAY] {
 # Every initial INVITE becomes a tracked dialog. Its parties are "a" (the caller) and "b"
 # (the callee): for each, the source it sends from ("gateway" for the phone network, else
 # proto:ip:port) and, for agents, the extension. An in-dialog request must come from one
-# of them; a browser that reconnected (new WebSocket) proves its extension with a digest.
+# of them; a browser that reconnected (new WebSocket) counts once that socket registered as
+# the party's extension.
 
 route[DLG_TRACK] {
 	dlg_manage();
@@ -471,8 +472,8 @@ route[DLG_PARTY] {
 	if ($var(src) == $dlg_var(src_a) || $var(src) == $dlg_var(src_b)) return;
 	# A browser that reconnected mid-call speaks from a new WebSocket: accepted once that
 	# connection has registered as the party's extension (route[AUTH] remembers it).
-	$var(ws_ext) = $sht(wsreg=>$var(src));
-	if ($var(ws_ext) != $null && $var(ws_ext) != "") {
+	if ($sht(wsreg=>$var(src)) != $null) {
+		$var(ws_ext) = $sht(wsreg=>$var(src));
 		if ($var(ws_ext) == $dlg_var(ext_a)) {
 			$dlg_var(src_a) = $var(src);
 			return;

@@ -5,6 +5,7 @@ import {
 } from './sip-support/scenario-world';
 import { startCrowd } from './sip-support/scenario-kit';
 import type { Agent } from './sip-support/scenario-world';
+import { GATEWAY_HOST } from './sip-support/test-stack';
 
 /** The company number and the main number on real calls. */
 
@@ -100,7 +101,7 @@ describe('company number', () => {
       await new Promise((r) => setTimeout(r, 500));
       const after = await dial(NUMBERS.company, { durationS: 0.3 });
       expect(after.finalCode).toBe(200);
-      expect(far.first(after.callId!, 'invite')!.args[0]).toBe(`sip:+442079460777@127.0.0.1:${world.gatewayPort}`);
+      expect(far.first(after.callId!, 'invite')!.args[0]).toBe(`sip:+442079460777@${GATEWAY_HOST}:${world.gatewayPort}`);
     } finally {
       await crowd.stop();
     }

@@ -5,6 +5,7 @@ import {
 } from './sip-support/scenario-world';
 
 import type { Agent } from './sip-support/scenario-world';
+import { GATEWAY_HOST } from './sip-support/test-stack';
 
 /** Group dial patterns, external destinations, sticky routing and voicemail on real calls. */
 
@@ -115,7 +116,7 @@ test('external destination: the gateway receives the number with its dial extens
   const call = await dial(NUMBERS.hours);
   expect(call.finalCode).toBe(200);
   const invite = far.first(call.callId!, 'invite')!;
-  expect(invite.args[0]).toBe(`sip:+442079460123@127.0.0.1:${world.gatewayPort};ext=204;ext-delay=3`);
+  expect(invite.args[0]).toBe(`sip:+442079460123@${GATEWAY_HOST}:${world.gatewayPort};ext=204;ext-delay=3`);
   expect(invite.at - call.invitedAt!).toBeLessThan(1500);
   expect(far.first(call.callId!, 'answered')).toBeDefined();
   expect((await historyOf(call.callId!)).summary).toContain('+442079460123 ext. 204');
@@ -207,7 +208,7 @@ describe('sticky routing', () => {
     const far = await gateway();
     const failSafe = await dial(NUMBERS.sales, { from: caller });
     expect(failSafe.finalCode).toBe(200);
-    expect(far.first(failSafe.callId!, 'invite')!.args[0]).toBe(`sip:+442079460999@127.0.0.1:${world.gatewayPort}`);
+    expect(far.first(failSafe.callId!, 'invite')!.args[0]).toBe(`sip:+442079460999@${GATEWAY_HOST}:${world.gatewayPort}`);
     expect(invitedAgents(p, failSafe.callId!)).toEqual([]);
   });
 });

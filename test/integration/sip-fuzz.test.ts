@@ -53,14 +53,19 @@ test('the same from the gateway address, whose INVITEs reach the companion', asy
 });
 
 test('the same over the WebSocket, each on a fresh connection and all on one', async () => {
+  const serverErrors: SipMessage[] = [];
+  const watch = (c: Awaited<ReturnType<typeof ws>>) => void c.next((m) => (m.status ?? 0) >= 500).then((m) => serverErrors.push(m));
   const one = await ws();
+  watch(one);
   for (const t of [...TORTURE.map((x) => x.raw), oversized(4_000), oversized(100_000)]) {
     const raw = fill(t, { target: target(), via: 'fuzz.invalid', token: token() });
     one.send(raw);
     const fresh = await ws();
+    watch(fresh);
     fresh.send(raw);
   }
   await stillServing();
+  expect(serverErrors.map((m) => `${m.status} ${m.reason}`)).toEqual([]);
 });
 
 test('hostile hook queries answer 4xx, never 5xx', async () => {

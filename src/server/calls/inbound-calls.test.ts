@@ -84,8 +84,8 @@ test('the agent whose phone Kamailio saw answer wins; the others are told who to
   });
   const { calls, route, resolved, bindings } = setUp(number);
   expect(route(0)).toMatchObject({ targets: ['sip:1001@sb.test', 'sip:1002@sb.test'] });
-  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1002' })).toBe(true);
-  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1001' })).toBe(false);
+  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1002' })).toBe('applied');
+  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1001' })).toBe('refused');
   expect(resolved).toEqual([[['ana'], { sipCallId: 'c1', outcome: 'answered-elsewhere', text: 'Answered by Ben' }]]);
   expect(bindings).toMatchObject([{ kind: 'sticky', staffId: 'ben', caller: CALLER }]);
 });
@@ -94,20 +94,30 @@ test("the browser's word never makes a call answered: it rang, the page said ans
   const { calls, route, resolved } = setUp(twoStep());
   route(0);
   expect(calls.answerHint('ana', 'c1')).toBe(false);
-  expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe(true);
+  expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe('applied');
   expect(resolved).toEqual([[['ana'], { sipCallId: 'c1', outcome: 'caller-hung-up', text: 'The caller hung up' }]]);
 });
 
-test('events that cannot happen in the call state, or for unknown calls, change nothing', () => {
+test('events that cannot happen in the call state, or for unknown calls, are refused and change nothing', () => {
   const { calls, route } = setUp(twoStep());
-  expect(calls.event({ callId: 'nope', event: 'ended', by: 'caller' })).toBe(false);
+  expect(calls.event({ callId: 'nope', event: 'ended', by: 'caller' })).toBe('refused');
   route(0);
-  expect(calls.event({ callId: 'c1', event: 'ended', by: 'caller' })).toBe(false);
-  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1001' })).toBe(true);
-  expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe(false);
-  expect(calls.event({ callId: 'c1', event: 'failed', code: 408 })).toBe(false);
-  expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe(true);
-  expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe(false);
+  expect(calls.event({ callId: 'c1', event: 'ended', by: 'caller' })).toBe('refused');
+  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1001' })).toBe('applied');
+  expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe('refused');
+  expect(calls.event({ callId: 'c1', event: 'failed', code: 408 })).toBe('refused');
+  expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1002' })).toBe('refused');
+  expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe('applied');
+  expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe('unchanged');
+});
+
+test("Kamailio's failure after the companion itself ended the call (reject) is consistent, not refused", () => {
+  const { calls, route } = setUp(twoStep());
+  route(0);
+  route(1, 408);
+  route(2, 408);
+  expect(route(3, 408)).toMatchObject({ action: 'reject' });
+  expect(calls.event({ callId: 'c1', event: 'failed', code: 480 })).toBe('unchanged');
 });
 
 test('the sweep closes calls Kamailio no longer holds, and leaves live and recent ones alone', () => {
@@ -119,8 +129,8 @@ test('the sweep closes calls Kamailio no longer holds, and leaves live and recen
   dial('live');
   const before = Date.UTC(2030, 0, 1);
   expect(calls.reconcile(new Set(['live']), before)).toBe(2);
-  expect(calls.event({ callId: 'answered-lost', event: 'ended', by: 'caller' })).toBe(false);
-  expect(calls.event({ callId: 'live', event: 'cancelled' })).toBe(true);
+  expect(calls.event({ callId: 'answered-lost', event: 'ended', by: 'caller' })).toBe('unchanged');
+  expect(calls.event({ callId: 'live', event: 'cancelled' })).toBe('applied');
   dial('recent');
   expect(calls.reconcile(new Set(), 0)).toBe(0);
 });

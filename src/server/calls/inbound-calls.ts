@@ -140,12 +140,13 @@ export function createInboundCalls(deps: Deps) {
     },
 
     /**
-     * A fact Kamailio observed. Applied only to a call we know, in a state where it can happen; false
-     * otherwise (a forged or late event changes nothing).
+     * A fact Kamailio observed. Applied only to a call we know, in a state where it can happen. 'unchanged':
+     * the call is already where the event leads (a failure after the companion itself said reject);
+     * 'refused': no such call, or one where this cannot happen (a forged or stray event changes nothing).
      */
-    event(q: CallEventQuery): boolean {
+    event(q: CallEventQuery): 'applied' | 'unchanged' | 'refused' {
       const call = calls.find(q.callId);
-      if (!call) return false;
+      if (!call) return 'refused';
       const now = deps.now();
       let applied = false;
       if (q.event === 'answered') applied = answered(call, q.ext ?? '', now);
@@ -156,8 +157,12 @@ export function createInboundCalls(deps: Deps) {
       if (q.event === 'failed' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`))) {
         resolveOffers(call.id, 'missed', 'Missed: nobody answered');
       }
-      if (applied) updated(call);
-      return applied;
+      if (applied) {
+        updated(call);
+        return 'applied';
+      }
+      const settled = q.event === 'ended' ? ['ended'] : q.event === 'answered' ? [] : ['missed', 'refused'];
+      return settled.includes(calls.find(q.callId)!.state) ? 'unchanged' : 'refused';
     },
 
     /**

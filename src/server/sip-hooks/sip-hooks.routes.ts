@@ -42,8 +42,8 @@ export function sipHookRoutes(deps: SipHookDeps): Router {
   });
   r.get('/internal/sip/event', guard, (req, res) => {
     const q = callEventQuerySchema.parse(req.query);
-    const applied = deps.outbound.event(q) || deps.calls.event(q);
-    if (!applied) {
+    // An outbound call's event is the outbound use case's; any other is an inbound call's.
+    if (!deps.outbound.event(q) && deps.calls.event(q) === 'refused') {
       // No such call, or not in a state where this can happen: a forged or late event changes nothing.
       deps.warn?.(`[sip-hooks] event ${q.event} for ${q.callId} ignored: no call in a state where it can happen`);
       return next409(res);
