@@ -4,18 +4,24 @@ import { startCompanionProcess } from './companion-process';
 import type { ProcessHandle } from './process-handle';
 import { startKamailio } from './kamailio';
 import { startSipStack, type SipStack } from './sip-stack';
+import { hookToken } from '../../src/server/auth/hook-token';
+import { startVoicemailProcess } from './voicemail-process';
 
-export type ProductPorts = { http: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number };
-export const DEFAULT_PORTS: ProductPorts = { http: 8080, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999 };
+export type ProductPorts = { http: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number; voicemail: number };
+export const DEFAULT_PORTS: ProductPorts = { http: 8080, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999, voicemail: 5070 };
+
+export type StackPart = 'kamailio' | 'companion' | 'voicemail';
 
 export type ProductStack = {
   url: string;
   sip: SipStack;
   companion: ProcessHandle;
+  /** The voicemail service (src/voicemail/), its own process. */
+  voicemail: ProcessHandle;
   runDir: string;
   /** Stops one part and starts it again with the same settings (operations, and failure tests). */
-  stopPart(part: 'kamailio' | 'companion'): Promise<void>;
-  startPart(part: 'kamailio' | 'companion'): Promise<void>;
+  stopPart(part: StackPart): Promise<void>;
+  startPart(part: StackPart): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -41,9 +47,18 @@ export async function startProductStack(opts: {
   const url = `http://127.0.0.1:${ports.http}`;
 
   log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
-  const kamailioOptions = { runDir, sipPort: ports.sip, wsPort: ports.ws, authSecret: opts.authSecret, domain: '127.0.0.1', companionUrl: url, failsafeUri: opts.failsafeUri };
+  const voicemailAddr = `127.0.0.1:${ports.voicemail}`;
+  const kamailioOptions = { runDir, sipPort: ports.sip, wsPort: ports.ws, authSecret: opts.authSecret, domain: '127.0.0.1', companionUrl: url, failsafeUri: opts.failsafeUri, voicemailAddr };
   const sip = await startSipStack({ ...kamailioOptions, rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax } });
-  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}; starting the companion on ${url}`);
+  const voicemailOptions = { runDir, sipPort: ports.voicemail, proxyPort: ports.sip, companionUrl: url, hookToken: hookToken(opts.authSecret), env: opts.env };
+  let voicemail: ProcessHandle;
+  try {
+    voicemail = await startVoicemailProcess(voicemailOptions);
+  } catch (err) {
+    await sip.stop();
+    throw err;
+  }
+  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}, voicemail pid ${voicemail.pid} (SIP ${voicemailAddr}); starting the companion on ${url}`);
   const companionEnv = {
     HOST: '127.0.0.1',
     PORT: String(ports.http),
@@ -56,12 +71,15 @@ export async function startProductStack(opts: {
     RTPENGINE_NG: `127.0.0.1:${ports.rtpNg}`,
     PUBLIC_ORIGINS: `${url},http://localhost:${ports.http}`,
     SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+    VOICEMAIL_SIP: voicemailAddr,
+    VOICEMAIL_DIR: resolve(runDir, 'voicemail'),
     ...opts.env,
   };
   let companion: ProcessHandle;
   try {
     companion = await startCompanionProcess({ runDir, env: companionEnv });
   } catch (err) {
+    await voicemail.stop();
     await sip.stop();
     throw err;
   }
@@ -70,14 +88,17 @@ export async function startProductStack(opts: {
     url,
     sip,
     companion,
+    voicemail,
     runDir,
     async stopPart(part) {
-      await (part === 'kamailio' ? stack.sip.kamailio : stack.companion).stop();
+      await (part === 'kamailio' ? stack.sip.kamailio : part === 'voicemail' ? stack.voicemail : stack.companion).stop();
     },
     async startPart(part) {
       if (part === 'kamailio') {
         const kamailio = await startKamailio({ ...kamailioOptions, rtpengineNg: `udp:127.0.0.1:${ports.rtpNg}` });
         stack.sip = { ...stack.sip, kamailio, stop: async () => (await kamailio.stop(), await sip.rtpengine.stop()) };
+      } else if (part === 'voicemail') {
+        stack.voicemail = await startVoicemailProcess(voicemailOptions);
       } else {
         stack.companion = await startCompanionProcess({ runDir, env: companionEnv });
       }
@@ -85,6 +106,7 @@ export async function startProductStack(opts: {
     async stop() {
       try {
         await stack.companion.stop();
+        await stack.voicemail.stop();
       } finally {
         await stack.sip.stop();
       }

@@ -8,14 +8,15 @@ import { createCallHistory } from './calls/call-history';
 import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
-import { feedCallPublisher } from './feed/call.handlers';
+import { feedCallPublisher, feedVoicemailPublisher } from './feed/call.handlers';
 import { attachFeed, publishPresence, serveFeed } from './feed/feed-server';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
+import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
 
-export type Companion = { http: Server; url: string; repos: Repos; close(): Promise<void> };
+export type Companion = { http: Server; url: string; repos: Repos; voicemail: Voicemail; close(): Promise<void> };
 
 /** Builds the whole companion once: storage, HTTP API, feed and presence on one port. */
 export async function startCompanion(config: Config, now: () => number = Date.now): Promise<Companion> {
@@ -27,17 +28,19 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
   const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
+  const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
     calls: createCallRepo(repos.db),
     presence,
     publish: feedCallPublisher(() => io),
-    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateway },
+    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateway, voicemailSip: config.voicemail.sip },
     now,
+    voicemailUp: voicemail.isUp,
   });
   serveFeed(io, presence, calls);
   const callHooks = { calls, token: hookToken(config.sip.authSecret), history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks }));
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks, voicemail }));
   const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
 
   await new Promise<void>((resolve, reject) => {
@@ -50,9 +53,11 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   return {
     http,
     repos,
+    voicemail,
     url: `http://${config.host}:${port}`,
     async close() {
       clearInterval(sweep);
+      voicemail.stop();
       await io.close();
       repos.db.close();
     },

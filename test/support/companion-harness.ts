@@ -12,7 +12,8 @@ export type Harness = Companion & { origin: string; stop(): Promise<void> };
 /** A real companion on a free port with its own seeded SQLite file. */
 export async function startSeededCompanion(env: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-'));
-  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', ...env });
+  // No voicemail service unless a test starts one (port 9 is discard: nothing answers there).
+  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', VOICEMAIL_DIR: join(dir, 'voicemail'), VOICEMAIL_SIP: '127.0.0.1:9', ...env });
   const companion = await startCompanion(config);
   await seedDemo(companion.repos);
   return {

@@ -3,3 +3,4 @@ export * from './numbers';
 export * from './org';
 export * from './routing';
 export * from './staff';
+export * from './voicemail';

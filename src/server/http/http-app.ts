@@ -19,6 +19,9 @@ import { presenceRoutes } from './presence.routes';
 import { routingRoutes } from './routing.routes';
 import { staffRoutes } from './staff.routes';
 import { staticApp } from './static-app';
+import { voicemailRoutes } from './voicemail.routes';
+import { voicemailHookRoutes } from '../voicemail/voicemail-hooks.routes';
+import type { Voicemail } from '../voicemail/voicemail-module';
 
 export type HttpDeps = {
   config: Config;
@@ -29,6 +32,7 @@ export type HttpDeps = {
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
   callHooks: { calls: InboundCalls; token: string; history: CallHistory };
+  voicemail: Voicemail;
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -40,6 +44,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const common = { ...deps, staff: deps.repos.staff };
   app.use(healthRoutes({ db: deps.repos.db, config: deps.config }));
   app.use(authRoutes(common));
+  // Before the numbers routes: /api/numbers/greetings is not a number id.
+  app.use(voicemailRoutes({ ...common, inbox: deps.voicemail.inbox, greetings: deps.voicemail.greetings }));
+  app.use(voicemailHookRoutes({ hooks: deps.voicemail.hooks, deposit: deps.voicemail.deposit, token: deps.callHooks.token }));
   app.use(presenceRoutes(common));
   app.use(numbersRoutes(common));
   app.use(staffRoutes(common));

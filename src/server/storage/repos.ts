@@ -8,6 +8,9 @@ import { createOrgSettingsRepo, type OrgSettingsRepo } from './org-settings-repo
 import { createRotationRepo, type RotationRepo } from './rotation-repo';
 import { createSessionRepo, type SessionRepo } from './session-repo';
 import { createStaffRepo, type StaffRepo } from './staff-repo';
+import { createGreetingRepo, type GreetingRepo } from '../voicemail/greeting-repo';
+import { createPinRepo, type PinRepo } from '../voicemail/pin-repo';
+import { createVoicemailRepo, type VoicemailRepo } from '../voicemail/voicemail-repo';
 
 /** Every repository the companion uses, built once over one database. */
 export type Repos = {
@@ -22,6 +25,9 @@ export type Repos = {
   bindings: BindingRepo;
   contacts: ContactRepo;
   itemTypes: ItemTypeRepo;
+  voicemail: VoicemailRepo;
+  greetings: GreetingRepo;
+  pins: PinRepo;
   /** Runs `fn` in one transaction: every write in it lands, or none does (nests as a savepoint). */
   transaction<T>(fn: () => T): T;
 };
@@ -39,6 +45,9 @@ export function createRepos(db: Db): Repos {
     bindings: createBindingRepo(db),
     contacts: createContactRepo(db),
     itemTypes: createItemTypeRepo(db),
+    voicemail: createVoicemailRepo(db),
+    greetings: createGreetingRepo(db),
+    pins: createPinRepo(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }
