@@ -15,6 +15,8 @@ export interface CallerOptions {
   cancelAfterMs?: number;
   /** Tone the caller plays (Hz). */
   frequency?: number;
+  /** Or this RTP pcap instead of the tone (looped), e.g. speech or DTMF. */
+  pcap?: string;
   name?: string;
   localPort?: number;
 }
@@ -47,7 +49,7 @@ export async function startCaller(opts: CallerOptions): Promise<{ leg: SippLeg; 
     keys: { sb_to: opts.number, sb_from: opts.from ?? CALLER_DEFAULTS.from, sb_domain: opts.domain ?? '127.0.0.1' },
     localPort: opts.localPort ?? (await freeUdpPort()),
     remote: `127.0.0.1:${opts.kamailioPort ?? CALLER_DEFAULTS.kamailioPort}`,
-    pcap: tonePcap(opts.runDir, opts.frequency ?? CALLER_DEFAULTS.frequency),
+    pcap: opts.pcap ?? tonePcap(opts.runDir, opts.frequency ?? CALLER_DEFAULTS.frequency),
     playOn: { event: 'answered', hostArg: 1, portArg: 2 },
     timeoutS: Math.ceil(durationMs / 1000) + 180,
   });

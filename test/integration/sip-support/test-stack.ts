@@ -20,7 +20,7 @@ export interface TestSipStack {
  * (in 31000–39799, clear of the usual 40000+ ranges) for suites that hold many calls at once.
  */
 export async function startTestSipStack(
-  opts: { domain?: string; secret?: string; companionUrl?: string; failsafeUri?: string; wide?: boolean } = {},
+  opts: { domain?: string; secret?: string; companionUrl?: string; failsafeUri?: string; wide?: boolean; voicemailAddr?: string } = {},
 ): Promise<TestSipStack> {
   const runDir = mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
   const sipPort = await freePort();
@@ -37,6 +37,7 @@ export async function startTestSipStack(
     domain,
     companionUrl: opts.companionUrl ?? 'http://127.0.0.1:9',
     failsafeUri: opts.failsafeUri,
+    voicemailAddr: opts.voicemailAddr,
     rtpengine: { ngPort, portMin, portMax: portMin + (opts.wide ? 799 : 99) },
   });
   return {
