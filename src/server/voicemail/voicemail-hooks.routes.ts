@@ -30,7 +30,7 @@ export function voicemailHookRoutes(deps: { hooks: ServiceHooks; deposit: (q: Re
     res.json({ ok: true });
   });
   r.post('/internal/voicemail/portal/login', wrap(async (req, res) => void res.json(await hooks.portalLogin(portalLoginSchema.parse(req.body)))));
-  r.post('/internal/voicemail/messages', express.raw({ type: '*/*', limit: '64mb' }), (req, res) => {
+  r.post('/internal/voicemail/messages', express.raw({ type: () => true, limit: '64mb' }), (req, res) => {
     const q = newMessageQuerySchema.parse(req.query);
     const body = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
     res.json(deps.deposit(q, body));
