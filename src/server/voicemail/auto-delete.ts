@@ -44,7 +44,7 @@ export function startAutoDelete(deps: { repos: Repos; store: MessageStore; inbox
     schedule();
   }
 
-  const repaired = deps.store.reconcile(deps.now());
+  const repaired = deps.store.reconcile();
   if (repaired.rows || repaired.files) console.log(`[voicemail] repaired storage: ${repaired.rows} row(s) without a file, ${repaired.files} file(s) without a row removed`);
   tick();
   return {

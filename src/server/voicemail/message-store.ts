@@ -43,7 +43,9 @@ export function createMessageStore(repos: Repos, dir: string) {
       return true;
     },
     /** Rows whose file is missing are dropped; files (and leftovers) without a row older than a minute are removed. */
-    reconcile(now: number): { rows: number; files: number } {
+    reconcile(): { rows: number; files: number } {
+      // File ages are read on the file system's clock (the real one), whatever clock the business rules use.
+      const now = Date.now();
       let rows = 0;
       let files = 0;
       const known = repos.voicemail.files();
