@@ -16,6 +16,8 @@ import { usePhoneSession } from '../features/calls/use-phone-session';
 import { useRingtone } from '../features/calls/use-ringtone';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { SupervisorBoard } from '../features/supervisor/supervisor-board';
+import { InboxPanel } from '../features/voicemail/inbox-panel';
+import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -25,6 +27,7 @@ export function Workspace({ me }: { me: Me }) {
   useLeaveGuard();
   useRingtone();
   useDesktopNotifications();
+  useVoicemailNotifications();
   const oversees = me.role === 'supervisor' || me.role === 'admin';
   const [view, setView] = useState<'phone' | 'admin'>('phone');
   const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
@@ -67,6 +70,9 @@ export function Workspace({ me }: { me: Me }) {
               <SupervisorBoard />
             </PanelBoundary>
           )}
+          <PanelBoundary name="Voicemail">
+            <InboxPanel />
+          </PanelBoundary>
           <PanelBoundary name="Call history">
             <CallHistory everyone={oversees} />
           </PanelBoundary>

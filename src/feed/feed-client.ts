@@ -4,6 +4,8 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../common/
 import type { ManualPresence, PhoneStatus, Presence } from '../common/presence';
 import { offersActions, type OffersStore } from '../features/calls/offers-store';
 import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
+import { addToInbox, voicemailQuery } from '../features/voicemail/voicemail-api';
+import { voicemailCreatedSchema } from '../common/api/voicemail';
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -39,6 +41,12 @@ export function createFeed(deps: { presence: PresenceStore; offers: OffersStore;
   socket.on('call:offered', (offer) => offersActions.offered(deps.offers, offer));
   socket.on('call:resolved', (resolved) => offersActions.resolved(deps.offers, resolved));
   socket.on('call:updated', () => void deps.queryClient.invalidateQueries({ queryKey: ['calls'] }));
+  socket.on('voicemail:created', (message) => {
+    const parsed = voicemailCreatedSchema.safeParse(message);
+    if (parsed.success) addToInbox(deps.queryClient, parsed.data);
+    else void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey });
+  });
+  socket.on('voicemail:changed', () => void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey }));
 
   return {
     start: () => void socket.connect(),
