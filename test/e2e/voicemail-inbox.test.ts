@@ -26,7 +26,7 @@ beforeAll(async () => {
   stack = await startE2eStack(PORTS);
   carol = await launchAgent({ micWav: join(dir, 'carol.wav') });
   await signInAndRegister(carol.page, stack.url, 'carol@acme.test');
-  await carol.page.getByRole('group', { name: 'Set my status' }).getByText('Do not disturb').click();
+  await carol.page.getByRole('radio', { name: 'Do not disturb' }).click();
   await carol.page.locator('[data-presence="dnd"]').waitFor();
 });
 
