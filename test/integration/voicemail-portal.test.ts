@@ -68,3 +68,17 @@ test('a portal call for a number that is not a main number is told so and ended'
   expect(call.finalCode).toBe(200);
   expect(call.endedBy).toBe('callee');
 });
+
+test('a PIN the admin set is checked against its hash: the default no longer opens the box, the new PIN does', async () => {
+  const { signIn } = await import('./voicemail-support/voicemail-world');
+  const admin = await signIn(w.h, 'admin@acme.test');
+  const set = await fetch(`${w.h.url}/api/numbers/${MAIN.id}/main/pin`, { method: 'POST', headers: { cookie: admin, origin: w.h.origin, 'content-type': 'application/json' }, body: JSON.stringify({ pin: '4321' }) });
+  expect(set.status).toBe(200);
+  expect(w.h.repos.pins.hashOf(MAIN.id)).not.toContain('4321');
+  expect((await depositThroughHook(w, MAIN.id, { hz: FIRST_HZ, seconds: 2 })).body.stored).toBe(true);
+  const pcap = dtmfPcap(w.sip.runDir, 'new-pin', [{ atMs: 1500, digits: '0000#' }, { atMs: 9000, digits: '4321#' }], 60_000);
+  const call = await placeCall({ runDir: w.sip.runDir, number: MAIN.portal, from: '+447700900777', kamailioPort: w.sip.sipPort, durationS: 40, pcap, name: 'portal-new-pin' });
+  expect(call.endedBy).toBe('callee');
+  expect(whereHeard(call.leg.rtp.stats.audio, FIRST_HZ), 'the message played after the second, right PIN').toBeGreaterThan(9000);
+  expect(unheard()).toBe(0);
+});

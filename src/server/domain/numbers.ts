@@ -4,6 +4,9 @@ import { companyNumberSettingsSchema } from '../../common/domain/company-number'
 import { basicInfoUpdateSchema, routingSettingsFor, type NumberKind } from '../../common/domain/virtual-number';
 import { AppError } from '../../common/errors';
 import { autoDeleteDays } from '../../common/domain/voicemail-settings';
+import { voicemailPinSchema } from '../../common/domain/main-number';
+import { z } from 'zod';
+import { hashPassword } from '../auth/passwords';
 
 const DAY_MS = 86_400_000;
 import type { NumberSettings, StoredNumber } from '../storage/number-repo';
@@ -59,11 +62,19 @@ function save(
   return getNumber(deps, actor, number.id);
 }
 
-function saveSettings(deps: UseCaseDeps, actor: Actor, number: StoredNumber, settings: NumberSettings, change: { section: string; summary: string; before: unknown; after: unknown }) {
+function saveSettings(
+  deps: UseCaseDeps,
+  actor: Actor,
+  number: StoredNumber,
+  settings: NumberSettings,
+  change: { section: string; summary: string; before: unknown; after: unknown },
+  alsoInTransaction: () => void = () => {},
+) {
   return save(deps, actor, number, change, (stamp) => {
     if (!deps.repos.numbers.setSettings(actor.orgId, number.id, settings, stamp)) throw notFound('number');
     // New destinations or weights: the old round-robin and percentage counters no longer line up.
     if (settings.kind === 'standard') deps.repos.rotation.reset(number.id);
+    alsoInTransaction();
   });
 }
 
@@ -94,8 +105,7 @@ export function updateRouting(deps: UseCaseDeps, actor: Actor, id: string, body:
     throw new AppError('INVALID_INPUT', 'voicemail.greeting: No such greeting; upload or type one first', ['voicemail', 'greeting']);
   }
   const change = { section: 'routing', summary: describeRouting(routing), before: number.routing, after: routing };
-  return save(deps, actor, number, change, (stamp) => {
-    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'standard', routing }, stamp)) throw notFound('number');
+  return saveSettings(deps, actor, number, { kind: 'standard', routing }, change, () => {
     // Messages already in the box follow the new auto-deletion period.
     deps.repos.voicemail.setDeleteAfterForBox(actor.orgId, number.id, autoDeleteDays[routing.voicemail.autoDelete] * DAY_MS);
   });
@@ -126,6 +136,19 @@ export function resetMainPin(deps: UseCaseDeps, actor: Actor, id: string): Numbe
   const change = { section: 'pin', summary: 'Voicemail PIN reset to the default', before: null, after: null };
   return save(deps, actor, number, change, (stamp) => {
     deps.repos.pins.reset(number.id);
+    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp)) throw notFound('number');
+  });
+}
+
+/** A new voicemail PIN for the main number's box (admins only): stored as a scrypt hash, never shown or logged. */
+export async function setMainPin(deps: UseCaseDeps, actor: Actor, id: string, body: unknown): Promise<NumberView> {
+  assertAdmin(actor, 'change the voicemail PIN');
+  const number = ofKind(findNumber(deps, actor, id), 'main');
+  const { pin } = z.strictObject({ pin: voicemailPinSchema }).parse(body);
+  const hash = await hashPassword(pin);
+  const change = { section: 'pin', summary: 'Voicemail PIN changed', before: null, after: null };
+  return save(deps, actor, number, change, (stamp) => {
+    deps.repos.pins.set(number.id, hash, stamp.at);
     if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp)) throw notFound('number');
   });
 }
