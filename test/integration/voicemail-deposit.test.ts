@@ -6,7 +6,7 @@ import { placeCall } from '../../scripts/sipp/caller';
 import { tonePcap } from '../../scripts/sipp/sipp-leg';
 import { toneShare } from '../../scripts/sipp/pcmu';
 import { nextEvent, openFeed } from '../support/companion-harness';
-import { analyseWav, rmsOf, signIn, startVoicemailWorld, toneWav, type VoicemailWorld } from './voicemail-support/voicemail-world';
+import { analyseWav, rmsOf, signIn, startVoicemailWorld, toneWav, until, type VoicemailWorld } from './voicemail-support/voicemail-world';
 
 /**
  * Leaving a message on real parts: sipp (the phone network) calls a number with voicemail on; nobody is
@@ -85,6 +85,14 @@ test('a caller hears the greeting and the beep, leaves a message, and the destin
   expect(stored.rms, 'not silence').toBeGreaterThan(1000);
   expect(stored.share(MESSAGE_HZ), 'the message is what sipp sent').toBeGreaterThan(0.8);
   expect(stored.share(GREETING_HZ), 'and not the greeting').toBeLessThan(0.05);
+
+  // The call history says where the call ended up.
+  let history: Array<{ id: string; outcomeReason: string | null }> = [];
+  await until(async () => {
+    history = (await api(admin, 'GET', '/api/calls?limit=50')).json as typeof history;
+    return history.find((c) => c.id === call.callId)?.outcomeReason === 'Voicemail';
+  }, 5000, 'the call is recorded as voicemail').catch(() => {});
+  expect(history.find((c) => c.id === call.callId)?.outcomeReason).toBe('Voicemail');
 });
 
 test('the audio answers range requests (seeking), and only agents who may hear the box get it: others get 404', async () => {

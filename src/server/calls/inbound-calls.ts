@@ -136,8 +136,11 @@ export function createInboundCalls(deps: Deps) {
       const call = calls.find(q.callId);
       if (!call) return;
       const now = deps.now();
-      if (q.event === 'answered') calls.transition(call.id, ['ringing'], 'answered', now);
-      if (q.event === 'ended') calls.transition(call.id, ['answered'], 'ended', now, q.by === 'caller' ? 'Caller hung up' : 'Agent hung up');
+      // The ring in progress is the voicemail service's: the call's outcome says so, not "an agent hung up".
+      const ringing = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)][call.step - 1];
+      const toVoicemail = ringing?.note === 'voicemail';
+      if (q.event === 'answered') calls.transition(call.id, ['ringing'], 'answered', now, toVoicemail ? 'Answered by voicemail' : undefined);
+      if (q.event === 'ended') calls.transition(call.id, ['answered'], 'ended', now, toVoicemail ? 'Voicemail' : q.by === 'caller' ? 'Caller hung up' : 'Agent hung up');
       if (q.event === 'cancelled' && calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing')) {
         resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
       }
