@@ -2,8 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
-import { listenToElement } from '../support/audio-probe';
+import { decodeMulaw } from '../../src/common/audio/g711';
+import { pcm16Wav } from '../../src/common/audio/wav';
+import { HOOK_TOKEN_HEADER } from '../../src/common/voicemail-hooks';
+import { hookToken } from '../../src/server/auth/hook-token';
+import { mulawTone } from '../../scripts/sipp/pcmu';
+import { currentCallId, launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { listen, listenToElement } from '../support/audio-probe';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -18,6 +23,7 @@ const PORTS = { http: 18480, sip: 15460, ws: 15466, rtpNg: 22700, rtpMin: 31700,
 const CALLER_HZ = 1000;
 let stack: Awaited<ReturnType<typeof startE2eStack>>;
 let carol: Agent;
+let admin: Agent | undefined;
 let dir: string;
 
 beforeAll(async () => {
@@ -31,6 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await admin?.close();
   await carol?.close();
   await stack?.stop();
 });
@@ -81,4 +88,37 @@ test('a caller leaves a message; the agent sees it arrive live, plays it and hea
   await inbox.getByText('No messages.').waitFor();
   const res = await page.evaluate(async (url) => (await fetch(url)).status, `/api/voicemail/${id}/audio`);
   expect(res).toBe(404);
+});
+
+test('the voice portal from the softphone: *98, the PIN on the keypad, and the main number\'s message plays; it is then heard', async () => {
+  // A message in the main number's box, stored through the voicemail service's own hook.
+  const q = new URLSearchParams({ boxId: 'num-main', callId: 'e2e-portal-1', caller: '+447700900444', startedAt: String(Date.now()), soundMs: '3000' });
+  const stored = await fetch(`${stack.url}/internal/voicemail/messages?${q}`, {
+    method: 'POST',
+    headers: { [HOOK_TOKEN_HEADER]: hookToken('e2e-secret-0123456789abcdef') },
+    body: new Blob([pcm16Wav(decodeMulaw(mulawTone(880, 3))).slice()]),
+  });
+  expect(stored.status).toBe(200);
+  const { id } = (await stored.json()) as { id: string };
+
+  admin = await launchAgent({ micWav: join(dir, 'carol.wav') });
+  const page = admin.page;
+  await signInAndRegister(page, stack.url, 'admin@acme.test');
+  await page.locator(`[data-voicemail="${id}"][data-heard="false"]`).waitFor();
+  await page.getByLabel('Number or extension').fill('*98');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  await page.locator('[data-status="active"]').waitFor({ timeout: 15_000 });
+  const callId = await currentCallId(page);
+  await page.getByRole('button', { name: 'Keypad' }).click();
+  const keypad = page.getByRole('group', { name: 'Call keypad' });
+  for (const key of ['0', '0', '0', '0', '#']) {
+    await keypad.getByRole('button', { name: key, exact: true }).click();
+    await page.waitForTimeout(150);
+  }
+  let heard = await listen(page, callId, 800);
+  for (let i = 0; i < 15 && Math.abs(heard.peakHz - 880) > 30; i++) heard = await listen(page, callId, 800);
+  console.log(`[voicemail e2e] portal in the browser: peak ${Math.round(heard.peakHz)} Hz, band share ${heard.bandShare.toFixed(3)}`);
+  expect(Math.abs(heard.peakHz - 880)).toBeLessThan(30);
+  await page.getByText('The other party hung up').waitFor({ timeout: 20_000 });
+  await page.locator(`[data-voicemail="${id}"][data-heard="true"]`).waitFor();
 });
