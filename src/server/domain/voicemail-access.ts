@@ -8,8 +8,8 @@ export type Listener = { id: string; orgId: string; role: 'agent' | 'supervisor'
  * Who may hear a voicemail box: the one rule the inbox, the audio URL, deletion and the feed ask.
  * - Another organisation's staff: never (the box does not exist for them: 404).
  * - A standard number's box: the staff who are its destinations (a staff destination or a group member, in
- *   any rule, window or fallback). Voicemail must be on, or there is no box to hear... except messages left
- *   before it was turned off, which stay audible to the same people until deleted.
+ *   any rule, window or fallback). Messages left before voicemail was turned off stay audible to the same
+ *   people until they are deleted.
  * - The main number's box: its hunt groups (in and out of hours) and every admin of the organisation.
  * - The company number has no voicemail.
  */
