@@ -12,7 +12,8 @@ import { analyseWav, rmsOf, signIn, startVoicemailWorld, toneWav, until, type Vo
  * Leaving a message on real parts: sipp (the phone network) calls a number with voicemail on; nobody is
  * registered, so Kamailio hands the call to the voicemail service through rtpengine. sipp hears the
  * greeting (an uploaded 600 Hz recording) and the beep, then plays a 440 Hz "message". The stored file, the
- * feed and the audio URL are then checked as the agents would see them.
+ * feed and the audio URL are then checked as the agents would see them. The caller's number is on two contacts,
+ * so the message names the most recently created one (Baker Lettings Ltd).
  */
 
 let w: VoicemailWorld;
@@ -51,7 +52,7 @@ test('a caller hears the greeting and the beep, leaves a message, and the destin
   const carol = await signIn(w.h, 'carol@acme.test');
   const feed = openFeed(w.h, { cookie: carol, origin: w.h.origin });
   const created = nextEvent<VoicemailMessage>(feed, 'voicemail:created', () => true, 60_000);
-  const call = await placeCall({ runDir: w.sip.runDir, number: BOOKINGS.e164, from: '+447700900123', kamailioPort: w.sip.sipPort, durationS: 7, pcap: tonePcap(w.sip.runDir, MESSAGE_HZ, 2), name: 'vm-caller' });
+  const call = await placeCall({ runDir: w.sip.runDir, number: BOOKINGS.e164, from: '+447911123457', kamailioPort: w.sip.sipPort, durationS: 7, pcap: tonePcap(w.sip.runDir, MESSAGE_HZ, 2), name: 'vm-caller' });
   expect(call.finalCode, 'the voicemail service answered').toBe(200);
   expect(call.endedBy).toBe('caller');
 
@@ -71,7 +72,7 @@ test('a caller hears the greeting and the beep, leaves a message, and the destin
   const sentMs = byeAt - beepEnd;
   const message = await created;
   feed.disconnect();
-  expect(message).toMatchObject({ boxId: BOOKINGS.id, number: { number: BOOKINGS.e164, displayName: 'Viewings & bookings' }, caller: { number: '+447700900123' }, heardAt: null });
+  expect(message).toMatchObject({ boxId: BOOKINGS.id, number: { number: BOOKINGS.e164, displayName: 'Viewings & bookings' }, caller: { number: '+447911123457', name: 'Baker Lettings Ltd', contactId: 'contact-tom-office' }, heardAt: null });
 
   const list = (await api(carol, 'GET', '/api/voicemail')).json as VoicemailMessage[];
   expect(list.map((m) => m.id)).toContain(message.id);
