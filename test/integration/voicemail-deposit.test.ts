@@ -6,7 +6,7 @@ import { placeCall } from '../../scripts/sipp/caller';
 import { tonePcap } from '../../scripts/sipp/sipp-leg';
 import { toneShare } from '../../scripts/sipp/pcmu';
 import { nextEvent, openFeed } from '../support/companion-harness';
-import { analyseWav, rmsOf, signIn, startVoicemailWorld, toneWav, until, type VoicemailWorld } from './voicemail-support/voicemail-world';
+import { analyseWav, rmsOf, signIn, startVoicemailWorld, toneThenSilencePcap, toneWav, until, type VoicemailWorld } from './voicemail-support/voicemail-world';
 
 /**
  * Leaving a message on real parts: sipp (the phone network) calls a number with voicemail on; nobody is
@@ -131,4 +131,20 @@ test('mark heard, then delete: the row and the file go together, and a second de
   expect(existsSync(file)).toBe(false);
   expect(w.h.repos.voicemail.find('org-demo', message!.id)).toBeUndefined();
   expect((await api(carol, 'DELETE', `/api/voicemail/${message!.id}`)).status).toBe(404);
+});
+
+test('a caller who falls silent for 5 s is hung up on; the silence is not kept', async () => {
+  const carol = await signIn(w.h, 'carol@acme.test');
+  const feed = openFeed(w.h, { cookie: carol, origin: w.h.origin });
+  const created = nextEvent<VoicemailMessage>(feed, 'voicemail:created', () => true, 60_000);
+  // Greeting 2 s + 0.2 s pause + 0.4 s beep: the tone lasts until 4.6 s, so about 2 s of it is recorded.
+  const pcap = toneThenSilencePcap(w.sip.runDir, MESSAGE_HZ, 4600, 60_000);
+  const call = await placeCall({ runDir: w.sip.runDir, number: BOOKINGS.e164, from: '+447700900124', kamailioPort: w.sip.sipPort, durationS: 40, pcap, name: 'vm-silent-caller' });
+  expect(call.endedBy, 'the voicemail service hung up').toBe('callee');
+  const heldMs = call.endedAt! - call.answeredAt!;
+  expect(heldMs, 'after about 5 s of silence, not at the end of the 40 s').toBeLessThan(15_000);
+  const message = await created;
+  feed.disconnect();
+  console.log(`[voicemail] silent caller: hung up ${Math.round(heldMs)} ms after the answer; kept ${message.durationMs} ms`);
+  expect(Math.abs(message.durationMs - 2000)).toBeLessThanOrEqual(700);
 });

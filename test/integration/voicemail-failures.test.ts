@@ -31,7 +31,7 @@ const health = async () => {
 };
 
 beforeAll(async () => {
-  w = await startVoicemailWorld({ env: { KAMAILIO_WS_PORT: '0' } });
+  w = await startVoicemailWorld({ env: { KAMAILIO_WS_PORT: '0', VOICEMAIL_MAX_SECONDS: '10' } });
   // (Kamailio's health is not what this file is about: it checks the voicemail entry only.)
   admin = await signIn(w.h, 'admin@acme.test');
 });
@@ -78,6 +78,15 @@ test('a message with under a second of sound is a hang-up: nothing is stored', a
   const res = await fetch(`${w.h.url}/internal/voicemail/messages?${q}`, { method: 'POST', headers: hookHeaders(w.secret), body: new Blob([toneWav(440, 0.6).slice()]) });
   expect(await res.json()).toMatchObject({ stored: false });
   expect(w.h.repos.voicemail.listBoxes('org-demo', [BOOKINGS.id]).length).toBe(before);
+});
+
+test('a message reaching the maximum length (10 s here) is cut there and the caller hung up on', async () => {
+  const before = new Set(w.h.repos.voicemail.listBoxes('org-demo', [BOOKINGS.id]).map((m) => m.id));
+  const call = await placeCall({ runDir: w.sip.runDir, number: BOOKINGS.e164, from: '+447700900125', kamailioPort: w.sip.sipPort, durationS: 40, frequency: 440, name: 'vm-long-caller' });
+  expect(call.endedBy).toBe('callee');
+  let added: { durationMs: number } | undefined;
+  await until(() => (added = w.h.repos.voicemail.listBoxes('org-demo', [BOOKINGS.id]).find((m) => !before.has(m.id))) !== undefined, 5000, 'the message is stored');
+  expect(Math.abs(added!.durationMs - 10_000)).toBeLessThanOrEqual(700);
 });
 
 test('a disk write failure leaves neither a row nor a file', async () => {

@@ -125,3 +125,15 @@ export function dtmfPcap(dir: string, name: string, attempts: Array<{ atMs: numb
 }
 
 export { signIn };
+
+/** A caller's pcap: `toneMs` of a tone, then silence up to `totalMs` (so the endpoint's loop never restarts the tone). */
+export function toneThenSilencePcap(dir: string, hz: number, toneMs: number, totalMs: number): string {
+  const path = join(dir, `tone-${hz}-${toneMs}-then-silence-${totalMs}.pcap`);
+  const audio = Buffer.concat([mulawTone(hz, toneMs / 1000), Buffer.alloc(Math.round(((totalMs - toneMs) / 1000) * 8000), 0xff)]);
+  const packets: RtpPacket[] = [];
+  for (let i = 0; (i + 1) * 160 <= audio.length; i++) {
+    packets.push({ payloadType: 0, sequence: i, timestamp: i * 160, ssrc: 0x51e0000 + hz, marker: i === 0, offsetUs: i * 20_000, payload: audio.subarray(i * 160, (i + 1) * 160) });
+  }
+  writeRtpPcap(path, packets);
+  return path;
+}
