@@ -83,3 +83,10 @@ test('a PIN the admin set is checked against its hash: the default no longer ope
   expect(w.vm.logTail(200)).toMatch(new RegExp(`${call.callId}: portal: wrong PIN \\(attempt 1 of 3\\)`));
   expect(unheard()).toBe(0);
 });
+
+test('from the phone network, *98 without a main number (or with junk after it) is refused by Kamailio: 404', async () => {
+  for (const number of ['*98', '*98abc']) {
+    const call = await placeCall({ runDir: w.sip.runDir, number, from: '+447700900777', kamailioPort: w.sip.sipPort, durationS: 1, name: `portal-refused-${number.length}` });
+    expect(call.finalCode, number).toBe(404);
+  }
+});
