@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { decodeMulaw } from '../../common/audio/g711';
 import { parseWav, wavDurationMs, type Wav } from '../../common/audio/wav';
 import { AppError } from '../../common/errors';
 
@@ -103,4 +102,3 @@ export async function spokenPcmu(dir: string, text: string): Promise<Uint8Array>
   return pcmuOf(path);
 }
 
-export { decodeMulaw };

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeMulaw } from '../../common/audio/g711';
+import { decodeMulaw, encodeMulaw } from '../../common/audio/g711';
 import { parseWav, wavSamples } from '../../common/audio/wav';
-import { decodeMulaw } from '../../common/audio/g711';
 import { DEFAULT_VOICEMAIL_PIN } from '../../common/domain/main-number';
 import { toE164 } from '../../common/domain/phone-number';
 import { AppError } from '../../common/errors';
