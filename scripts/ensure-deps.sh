@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Switchboard needs when it is missing: Debian packages (through apt-get) and npm packages.
-# Usage: scripts/ensure-deps.sh [--test]   (--test adds what only the tests need: chromium, sipp, sox)
+# Usage: scripts/ensure-deps.sh [--test]   (--test adds what only the tests need: chromium, sipp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-packages=(kamailio kamailio-websocket-modules kamailio-autheph-modules kamailio-utils-modules kamailio-json-modules rtpengine-daemon iproute2 util-linux)
-if [[ "${1:-}" == "--test" ]]; then packages+=(chromium sip-tester sox); fi
+# sox (+ its MP3 reader) converts voicemail greetings to 8 kHz PCMU; espeak-ng speaks typed greetings and prompts.
+packages=(kamailio kamailio-websocket-modules kamailio-autheph-modules kamailio-utils-modules kamailio-json-modules rtpengine-daemon iproute2 util-linux sox libsox-fmt-mp3 espeak-ng)
+if [[ "${1:-}" == "--test" ]]; then packages+=(chromium sip-tester); fi
 
 missing=()
 for p in "${packages[@]}"; do

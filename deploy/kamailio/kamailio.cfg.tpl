@@ -20,6 +20,7 @@
 #   {{DEBUG_LEVEL}}     core log level (2 = info)
 #   {{EXTENSION_RE}}    dial plan (src/common/dial-plan.ts): an agent's extension
 #   {{PHONE_NUMBER_RE}} dial plan: a phone number (a virtual number, or a customer's number)
+#   {{VOICEMAIL_ADDR}}  host:port of the voicemail service (UDP), for the voice portal
 #
 # Identity: an agent is sip:<extension>@{{DOMAIN}}. The registrar ignores the domain
 # (use_domain=0), so the extension alone is the address of record.
@@ -250,6 +251,8 @@ request_route {
 		route(VNUM_INVITE);
 		exit;
 	}
+
+	if (is_method("INVITE") && $rU =~ "^\*98") route(VOICEMAIL_PORTAL);
 
 	if (!route(FROM_PHONE_NETWORK)) route(SAME_ORG);
 	route(LOCATION);
@@ -1050,6 +1053,35 @@ route[OUTBOUND_BYE] {
 	if ($ft == $dlg(from_tag)) $var(ev_by) = "caller";
 	$var(ev) = "ended";
 	route(VNUM_EVENT);
+}
+
+####### Voicemail #######
+#
+# Calls to a voicemail box arrive as ring targets of a virtual-number call
+# (sip:vm-<boxId>@{{VOICEMAIL_ADDR}}): route[VNUM_RESOLVE] relays them as they are and
+# route[MANAGE_BRANCH] anchors them in rtpengine, so the service gets plain RTP PCMU.
+# The voice portal is the extension *98: from a softphone it opens the main-number box of the
+# agent's organisation (the extension is the From user that auth_ephemeral has just verified);
+# from the phone network the caller dials *98 followed by the main number. Either way the
+# service asks for the PIN.
+route[VOICEMAIL_PORTAL] {
+	if (route(FROM_PHONE_NETWORK)) {
+		if (!($rU =~ "^\*98\+?[0-9]{6,15}$")) {
+			sl_send_reply("404", "Not Found");
+			exit;
+		}
+		$ru = "sip:portal-num-" + $(rU{s.substr,3,0}) + "@{{VOICEMAIL_ADDR}}";
+	} else {
+		if ($rU != "*98" || !($fU =~ "{{EXTENSION_RE}}")) {
+			sl_send_reply("404", "Not Found");
+			exit;
+		}
+		$ru = "sip:portal-ext-" + $fU + "@{{VOICEMAIL_ADDR}}";
+	}
+	xlog("L_INFO", "voice portal call $ci from $fU to $ru\n");
+	route(RTPE_MARK_DIALOG);
+	route(RELAY);
+	exit;
 }
 
 ####### Media: rtpengine bridges WebSocket (WebRTC) <-> plain SIP legs #######

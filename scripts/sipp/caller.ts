@@ -21,6 +21,8 @@ export interface CallerOptions {
   cancelAfterMs?: number;
   /** Tone the caller plays (Hz). */
   frequency?: number;
+  /** Or this RTP pcap instead of the tone (looped), e.g. speech or DTMF. */
+  pcap?: string;
   name?: string;
   localPort?: number;
   /** The address the caller signals from (default PHONE_NETWORK_HOST). */
@@ -56,7 +58,7 @@ export async function startCaller(opts: CallerOptions): Promise<{ leg: SippLeg; 
     localPort: opts.localPort ?? (await freeUdpPort()),
     remote: `127.0.0.1:${opts.kamailioPort ?? CALLER_DEFAULTS.kamailioPort}`,
     host: opts.host ?? PHONE_NETWORK_HOST,
-    pcap: tonePcap(opts.runDir, opts.frequency ?? CALLER_DEFAULTS.frequency),
+    pcap: opts.pcap ?? tonePcap(opts.runDir, opts.frequency ?? CALLER_DEFAULTS.frequency),
     playOn: { event: 'answered', hostArg: 1, portArg: 2 },
     timeoutS: Math.ceil(durationMs / 1000) + 180,
   });

@@ -78,6 +78,15 @@ export function parseRtp(datagram: Buffer): Omit<RtpPacket, 'offsetUs'> | undefi
 export function writeTonePcap(path: string, opts: { frequency: number; seconds: number; ssrc?: number }) {
   const audio = mulawTone(opts.frequency, opts.seconds);
   const ssrc = opts.ssrc ?? 0x5b0a0000 + opts.frequency;
+  const packets: RtpPacket[] = [];
+  for (let i = 0; (i + 1) * 160 <= audio.length; i++) {
+    packets.push({ payloadType: 0, sequence: i, timestamp: i * 160, ssrc, marker: i === 0, offsetUs: i * 20_000, payload: audio.subarray(i * 160, (i + 1) * 160) });
+  }
+  writeRtpPcap(path, packets);
+}
+
+/** Writes RTP packets (any payload type, e.g. RFC 4733 telephone events) as a pcap. */
+export function writeRtpPcap(path: string, packets: RtpPacket[]) {
   const global = Buffer.alloc(24);
   global.writeUInt32LE(PCAP_MAGIC, 0);
   global.writeUInt16LE(2, 4);
@@ -85,13 +94,10 @@ export function writeTonePcap(path: string, opts: { frequency: number; seconds: 
   global.writeUInt32LE(65535, 16);
   global.writeUInt32LE(LINKTYPE_ETHERNET, 20);
   const records: Buffer[] = [global];
-  for (let i = 0; (i + 1) * 160 <= audio.length; i++) {
-    const rtp = Buffer.concat([
-      rtpHeader({ payloadType: 0, sequence: i, timestamp: i * 160, ssrc, marker: i === 0 }),
-      audio.subarray(i * 160, (i + 1) * 160),
-    ]);
+  for (const p of packets) {
+    const rtp = Buffer.concat([rtpHeader(p), p.payload]);
     const data = frame(rtp, 6000, 6000);
-    const usTotal = i * 20_000;
+    const usTotal = p.offsetUs;
     const record = Buffer.alloc(16);
     record.writeUInt32LE(Math.floor(usTotal / 1_000_000), 0);
     record.writeUInt32LE(usTotal % 1_000_000, 4);

@@ -14,6 +14,8 @@ export interface RtpStats {
   payloadTypes: number[];
   /** The received PCMU audio, concatenated. */
   audio: Buffer;
+  /** Epoch ms each received PCMU payload arrived, with its length in bytes (one per packet, in order). */
+  arrivals: Array<{ at: number; bytes: number }>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface RtpStats {
 export class RtpEndpoint {
   private readonly chunks: Buffer[] = [];
   private timer: NodeJS.Timeout | undefined;
-  readonly stats: RtpStats = { sent: 0, received: 0, payloadTypes: [], audio: Buffer.alloc(0) };
+  readonly stats: RtpStats = { sent: 0, received: 0, payloadTypes: [], audio: Buffer.alloc(0), arrivals: [] };
 
   private constructor(
     private readonly socket: Socket,
@@ -40,7 +42,10 @@ export class RtpEndpoint {
       this.stats.lastReceivedAt = now;
       this.stats.receivedFrom = `${rinfo.address}:${rinfo.port}`;
       if (!this.stats.payloadTypes.includes(rtp.payloadType)) this.stats.payloadTypes.push(rtp.payloadType);
-      if (rtp.payloadType === 0) this.chunks.push(Buffer.from(rtp.payload));
+      if (rtp.payloadType === 0) {
+        this.chunks.push(Buffer.from(rtp.payload));
+        this.stats.arrivals.push({ at: now, bytes: rtp.payload.length });
+      }
     });
   }
 

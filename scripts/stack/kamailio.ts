@@ -32,6 +32,8 @@ export interface KamailioOptions {
   failsafeUri?: string;
   /** Kamailio core log level: 1 notice, 2 info (default), 3 debug. */
   debugLevel?: number;
+  /** host:port of the voicemail service (the voice portal *98 is relayed there). */
+  voicemailAddr?: string;
   /** Shared memory in MB (-m); ~110k contacts per 128 MB. */
   sharedMemoryMb?: number;
 }
@@ -68,6 +70,13 @@ function checkRegex(re: string): string {
   return re;
 }
 
+export const VOICEMAIL_DEFAULT_PORT = 5070;
+
+function checkAddr(addr: string): string {
+  if (!/^[\w.-]+:\d+$/.test(addr)) throw new Error(`kamailio config: voicemailAddr must be host:port, got ${addr}`);
+  return addr;
+}
+
 export function renderKamailioConfig(opts: KamailioOptions, template = readFileSync(KAMAILIO_TEMPLATE, 'utf8')): string {
   const values: Record<string, string> = {
     SIP_PORT: String(opts.sipPort),
@@ -85,6 +94,7 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     // The dial plan (src/common/dial-plan.ts): constants of ours, so their backslashes are safe.
     EXTENSION_RE: EXTENSION_PATTERN,
     PHONE_NUMBER_RE: PHONE_NUMBER_PATTERN,
+    VOICEMAIL_ADDR: checkValue('voicemailAddr', checkAddr(opts.voicemailAddr ?? `127.0.0.1:${VOICEMAIL_DEFAULT_PORT}`)),
   };
   const rendered = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
     const value = values[key];

@@ -7,9 +7,13 @@ import { startRtpengine } from './rtpengine';
 import type { SupervisedPart } from './supervisor';
 import { ctlSocketPath, startKamailio } from './kamailio';
 import { startSipStack, type SipStack } from './sip-stack';
+import { hookToken } from '../../src/server/auth/hook-token';
+import { startVoicemailProcess } from './voicemail-process';
 
-export type ProductPorts = { http: number; hook: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number };
-export const DEFAULT_PORTS: ProductPorts = { http: 8080, hook: 8081, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999 };
+export type ProductPorts = { http: number; hook: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number; voicemail: number };
+export const DEFAULT_PORTS: ProductPorts = { http: 8080, hook: 8081, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999, voicemail: 5070 };
+
+export type StackPart = 'kamailio' | 'companion' | 'voicemail';
 
 export type ProductStack = {
   url: string;
@@ -17,11 +21,13 @@ export type ProductStack = {
   hookUrl: string;
   sip: SipStack;
   companion: ProcessHandle;
+  /** The voicemail service (src/voicemail/), its own process. */
+  voicemail: ProcessHandle;
   runDir: string;
   /** Stops one part and starts it again with the same settings (operations, and failure tests). */
-  stopPart(part: 'kamailio' | 'companion'): Promise<void>;
-  startPart(part: 'kamailio' | 'companion'): Promise<void>;
-  /** rtpengine, Kamailio and the companion as parts a supervisor restarts one by one. */
+  stopPart(part: StackPart): Promise<void>;
+  startPart(part: StackPart): Promise<void>;
+  /** rtpengine, Kamailio, the voicemail service and the companion as parts a supervisor restarts one by one. */
   parts(): SupervisedPart[];
   stop(): Promise<void>;
 };
@@ -48,6 +54,7 @@ export async function startProductStack(opts: {
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
   chmodSync(runDir, 0o700);
   const url = `http://127.0.0.1:${ports.http}`;
+  const voicemailAddr = `127.0.0.1:${ports.voicemail}`;
   const companionEnv = {
     HOST: '127.0.0.1',
     PORT: String(ports.http),
@@ -62,6 +69,8 @@ export async function startProductStack(opts: {
     RTPENGINE_NG: `127.0.0.1:${ports.rtpNg}`,
     PUBLIC_ORIGINS: `${url},http://localhost:${ports.http}`,
     SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+    VOICEMAIL_SIP: voicemailAddr,
+    VOICEMAIL_DIR: resolve(runDir, 'voicemail'),
     ...opts.env,
   };
   // Kamailio trusts exactly what the companion is configured with: one parser for both.
@@ -78,13 +87,24 @@ export async function startProductStack(opts: {
     gateways: shared.gateways,
     publicOrigins: shared.publicOrigins,
     failsafeUri: opts.failsafeUri,
+    voicemailAddr,
   };
   const sip = await startSipStack({ ...kamailioOptions, rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax } });
-  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}; starting the companion on ${url} (hooks on 127.0.0.1:${ports.hook})`);
+  // The voicemail service talks to the companion's loopback hook listener, like Kamailio.
+  const voicemailOptions = { runDir, sipPort: ports.voicemail, proxyPort: ports.sip, companionUrl: kamailioOptions.hookUrl, hookToken: hookToken(opts.authSecret), env: opts.env };
+  let voicemail: ProcessHandle;
+  try {
+    voicemail = await startVoicemailProcess(voicemailOptions);
+  } catch (err) {
+    await sip.stop();
+    throw err;
+  }
+  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}, voicemail pid ${voicemail.pid} (SIP ${voicemailAddr}); starting the companion on ${url} (hooks on 127.0.0.1:${ports.hook})`);
   let companion: ProcessHandle;
   try {
     companion = await startCompanionProcess({ runDir, env: companionEnv });
   } catch (err) {
+    await voicemail.stop();
     await sip.stop();
     throw err;
   }
@@ -94,15 +114,18 @@ export async function startProductStack(opts: {
     hookUrl: kamailioOptions.hookUrl,
     sip,
     companion,
+    voicemail,
     runDir,
     async stopPart(part) {
-      await (part === 'kamailio' ? stack.sip.kamailio : stack.companion).stop();
+      await (part === 'kamailio' ? stack.sip.kamailio : part === 'voicemail' ? stack.voicemail : stack.companion).stop();
     },
     async startPart(part) {
       if (part === 'kamailio') {
         const kamailio = await startKamailio({ ...kamailioOptions, rtpengineNg: `udp:127.0.0.1:${ports.rtpNg}` });
         const rtpengine = stack.sip.rtpengine;
         stack.sip = { rtpengine, kamailio, stop: async () => (await kamailio.stop(), await rtpengine.stop()) };
+      } else if (part === 'voicemail') {
+        stack.voicemail = await startVoicemailProcess(voicemailOptions);
       } else {
         stack.companion = await startCompanionProcess({ runDir, env: companionEnv });
       }
@@ -124,6 +147,11 @@ export async function startProductStack(opts: {
           restart: async () => (await stack.startPart('kamailio'), stack.sip.kamailio),
         },
         {
+          name: 'voicemail',
+          current: () => stack.voicemail,
+          restart: async () => (await stack.startPart('voicemail'), stack.voicemail),
+        },
+        {
           name: 'companion',
           current: () => stack.companion,
           restart: async () => (await stack.startPart('companion'), stack.companion),
@@ -133,6 +161,7 @@ export async function startProductStack(opts: {
     async stop() {
       try {
         await stack.companion.stop();
+        await stack.voicemail.stop();
       } finally {
         await stack.sip.stop();
       }

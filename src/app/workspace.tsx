@@ -20,6 +20,8 @@ import { SupervisorBoard } from '../features/supervisor/supervisor-board';
 import { ContactsPanel } from '../features/contacts/contacts-panel';
 import { MyBindings } from '../features/engagement/my-bindings';
 import { SaveContactPrompts } from '../features/engagement/save-contact-prompt';
+import { InboxPanel } from '../features/voicemail/inbox-panel';
+import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -29,6 +31,7 @@ export function Workspace({ me }: { me: Me }) {
   useLeaveGuard();
   useRingtone();
   useDesktopNotifications();
+  useVoicemailNotifications();
   const oversees = me.role === 'supervisor' || me.role === 'admin';
   const [view, setView] = useState<'phone' | 'admin'>('phone');
   const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
@@ -82,6 +85,9 @@ export function Workspace({ me }: { me: Me }) {
           )}
           <PanelBoundary name="My customers">
             <MyBindings />
+          </PanelBoundary>
+          <PanelBoundary name="Voicemail">
+            <InboxPanel />
           </PanelBoundary>
           <PanelBoundary name="Call history">
             <CallHistory everyone={oversees} />

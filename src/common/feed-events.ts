@@ -1,3 +1,4 @@
+import type { VoicemailMessage } from './api/voicemail';
 import type { CallOffered, CallResolved } from './calls';
 import type { ApiError } from './errors';
 import type { ManualPresence, PhoneStatus, Presence } from './presence';
@@ -14,6 +15,10 @@ export type ServerToClientEvents = {
   'call:resolved': (resolved: CallResolved) => void;
   /** A call of yours (or, for supervisors and admins, of the organisation) changed: history is stale. */
   'call:updated': (body: { sipCallId: string }) => void;
+  /** A new message in a box this agent may hear. */
+  'voicemail:created': (message: VoicemailMessage) => void;
+  /** A message of such a box was heard or deleted (by someone, or by auto-deletion). */
+  'voicemail:changed': (body: { id: string }) => void;
 };
 
 /** Commands the browser sends (`noun:verb`). */

@@ -4,6 +4,8 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../common/
 import type { ManualPresence, PhoneStatus, Presence } from '../common/presence';
 import { offersActions, type OffersStore } from '../features/calls/offers-store';
 import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
+import { addToInbox, voicemailQuery } from '../features/voicemail/voicemail-api';
+import { voicemailCreatedSchema } from '../common/api/voicemail';
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -43,6 +45,12 @@ export function createFeed(deps: { presence: PresenceStore; offers: OffersStore;
     // An answered engagement call creates a binding; the picker's suggestions follow bindings.
     void deps.queryClient.invalidateQueries({ queryKey: ['me'], predicate: (q) => q.queryKey.length > 1 });
   });
+  socket.on('voicemail:created', (message) => {
+    const parsed = voicemailCreatedSchema.safeParse(message);
+    if (parsed.success) addToInbox(deps.queryClient, parsed.data);
+    else void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey });
+  });
+  socket.on('voicemail:changed', () => void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey }));
 
   return {
     start: () => void socket.connect(),

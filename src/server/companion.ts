@@ -12,13 +12,14 @@ import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
-import { feedCallPublisher } from './feed/call.handlers';
+import { feedCallPublisher, feedVoicemailPublisher } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
 import { kamailioControl } from './sip-control/kamailio-control';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
+import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
 
 export type Companion = {
   http: Server;
@@ -27,6 +28,7 @@ export type Companion = {
   hooks: Server;
   hookUrl: string;
   repos: Repos;
+  voicemail: Voicemail;
   /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
   sweepCalls(graceMs?: number): Promise<number>;
   close(): Promise<void>;
@@ -43,13 +45,15 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
   const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
   const callPublisher = feedCallPublisher(() => io);
+  const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
     calls: createCallRepo(repos.db),
     presence,
     publish: callPublisher,
-    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]! },
+    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]!, voicemailSip: config.voicemail.sip },
     now,
+    voicemailUp: voicemail.isUp,
   });
   serveFeed(io, presence, calls);
   const revocation = createRevocation({
@@ -61,13 +65,14 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   });
   const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
   const callHooks = { calls, outbound, history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks }));
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail }));
   const hooks = createServer(
     createHookApp({
       calls,
       outbound,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
+      voicemail,
       log: config.logInfo ? (l) => console.log(l) : undefined,
       warn: (l) => console.warn(l),
     }),
@@ -103,12 +108,14 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     hooks,
     hookUrl: `http://127.0.0.1:${hookPort}`,
     repos,
+    voicemail,
     url: `http://${config.host}:${port}`,
     sweepCalls: (graceMs) => dialogSweep.runOnce(graceMs),
     async close() {
       clearInterval(sweep);
       dialogSweep.stop();
       await new Promise<void>((r) => hooks.close(() => r()));
+      voicemail.stop();
       await io.close();
       repos.db.close();
     },

@@ -38,6 +38,14 @@ const envSchema = z.object({
   CALL_SWEEP_SECONDS: z.coerce.number().int().min(1).default(30),
   /** info: every routing answer given to Kamailio is logged; warn: only problems. */
   LOG_LEVEL: z.enum(['info', 'warn']).default('info'),
+  /** Voicemail messages, greetings and spoken prompts live under this folder. */
+  VOICEMAIL_DIR: z.string().default('.run/voicemail'),
+  /** The voicemail service's SIP address (host:port, UDP on loopback): where Kamailio hands voicemail calls. */
+  VOICEMAIL_SIP: z.string().regex(/^[\w.-]+:\d+$/, 'VOICEMAIL_SIP is host:port').default('127.0.0.1:5070'),
+  /** Longest voicemail message, in seconds. */
+  VOICEMAIL_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
+  /** The auto-deletion job looks at the database at least this often (ms), and whenever a message falls due. */
+  VOICEMAIL_SWEEP_MS: z.coerce.number().int().min(50).default(60_000),
 });
 
 /** Secrets that were published (old defaults) and can never be used. */
@@ -79,6 +87,7 @@ export type Config = {
   gateways: GatewaySource[];
   rtpengine: { host: string; port: number };
   logInfo: boolean;
+  voicemail: { dir: string; sip: string; maxSeconds: number; sweepMs: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gateways: trustedGatewaySources(e.PSTN_GATEWAY, e.INBOUND_GATEWAYS),
     rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 22222) },
     logInfo: e.LOG_LEVEL === 'info',
+    voicemail: { dir: e.VOICEMAIL_DIR, sip: e.VOICEMAIL_SIP, maxSeconds: e.VOICEMAIL_MAX_SECONDS, sweepMs: e.VOICEMAIL_SWEEP_MS },
   };
 }

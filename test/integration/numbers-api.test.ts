@@ -109,8 +109,11 @@ describe('admin edits, each recorded with who and when', () => {
   });
 
   test('main number: settings saved without touching the PIN; reset puts the default back and is logged', async () => {
-    h.repos.db.prepare(`UPDATE virtual_numbers SET settings = json_set(settings, '$.voicemailPin', '4321') WHERE id = 'num-main'`).run();
-    expect((await admin.get('/api/numbers/num-main')).body.main.pinIsDefault).toBe(false);
+    const set = await admin.post('/api/numbers/num-main/main/pin', { pin: '4321' });
+    expect(set.status).toBe(200);
+    expect(set.body.main.pinIsDefault).toBe(false);
+    expect(h.repos.pins.hashOf('num-main')).toMatch(/^scrypt\$/);
+    expect((await admin.post('/api/numbers/num-main/main/pin', { pin: '12' })).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['pin'] });
     const res = await admin.put('/api/numbers/num-main/main', { state: 'reserved', inHours: branch, outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'voicemail' } } });
     expect(res.status).toBe(200);
     expect(res.body.main).toMatchObject({ state: 'reserved', pinIsDefault: false });

@@ -159,7 +159,7 @@ describe('main number (business hours in Asia/Tokyo)', () => {
     );
   });
 
-  test('out of hours: the out-of-hours hunt group rings, then voicemail (not built yet: missed, 480)', async () => {
+  test('out of hours: the out-of-hours hunt group rings, then voicemail (no voicemail service in this world: missed, 480; see voicemail-*.test.ts)', async () => {
     await main({ state: 'active', ...branches });
     await businessHours([hoursAround(ZONE, 60, 120)]);
     await presence({ alice: 'available', bob: 'available', carol: 'available', dave: 'available' });
@@ -173,7 +173,7 @@ describe('main number (business hours in Asia/Tokyo)', () => {
     expect(await offersOf(id, 1)).toEqual([{ agent: 'dave', reason: 'main number hunt group, out of hours' }]);
     expect(await historyOf(id, (c) => c?.state === 'missed')).toMatchObject({
       state: 'missed',
-      outcomeReason: 'Nobody answered (voicemail is not available yet)',
+      outcomeReason: 'Nobody answered (voicemail unavailable)',
     });
   });
 });

@@ -213,9 +213,9 @@ describe('sticky routing', () => {
   });
 });
 
-// ----- voicemail (not built yet) -----
+// ----- voicemail with no voicemail service running (the service itself: voicemail-*.test.ts) -----
 
-test('voicemail: when nobody answers and the next step is voicemail, the call ends as missed (480)', async () => {
+test('voicemail: when nobody answers and the voicemail service is not running, the call ends as missed (480)', async () => {
   await setRouting(NUMBERS.bookings, { rule: { kind: 'alternative', destinations: [{ destination: staff('carol'), ringTimeoutSeconds: RING }] } });
   await presence({ carol: 'available' });
   const p = await phones({ carol: 'ring' });
@@ -227,6 +227,6 @@ test('voicemail: when nobody answers and the next step is voicemail, the call en
   expectAbout(call.events.find((e) => e.name === 'final')!.at - call.invitedAt!, RING);
   expect(await historyOf(id, (c) => c?.state === 'missed')).toMatchObject({
     state: 'missed',
-    outcomeReason: 'Nobody answered (voicemail is not available yet)',
+    outcomeReason: 'Nobody answered (voicemail unavailable)',
   });
 });

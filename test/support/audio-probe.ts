@@ -38,3 +38,38 @@ export function listen(page: Page, callId: string, ms = 1200): Promise<Heard> {
     { callId, ms },
   );
 }
+
+/**
+ * What an <audio> element plays: starts it (as the Play button does), then listens to its output through
+ * `captureStream()` for `ms`, like `listen` does for a call.
+ */
+export function listenToElement(page: Page, selector: string, ms = 1500): Promise<Heard> {
+  return page.evaluate(
+    async ({ selector, ms }) => {
+      const el = document.querySelector(selector) as (HTMLAudioElement & { captureStream(): MediaStream }) | null;
+      if (!el) throw new Error(`no audio element ${selector}`);
+      await el.play();
+      const ctx = new AudioContext();
+      await ctx.resume();
+      const analyser = ctx.createAnalyser();
+      analyser.fftSize = 8192;
+      analyser.smoothingTimeConstant = 0;
+      ctx.createMediaStreamSource(el.captureStream()).connect(analyser);
+      await new Promise((r) => setTimeout(r, ms));
+      const freq = new Float32Array(analyser.frequencyBinCount);
+      analyser.getFloatFrequencyData(freq);
+      const time = new Float32Array(analyser.fftSize);
+      analyser.getFloatTimeDomainData(time);
+      await ctx.close();
+      const binHz = ctx.sampleRate / analyser.fftSize;
+      let peak = 1;
+      for (let i = 2; i < freq.length; i++) if (freq[i]! > freq[peak]!) peak = i;
+      const power = Array.from(freq, (db) => 10 ** (db / 10));
+      const total = power.reduce((a, b) => a + b, 0);
+      const band = power.reduce((a, p, i) => (Math.abs(i - peak) * binHz <= 100 ? a + p : a), 0);
+      const rms = Math.sqrt(time.reduce((a, v) => a + v * v, 0) / time.length);
+      return { peakHz: peak * binHz, rms, bandShare: total > 0 ? band / total : 0 };
+    },
+    { selector, ms },
+  );
+}

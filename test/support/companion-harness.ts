@@ -13,7 +13,8 @@ export type Harness = Companion & { origin: string; stop(): Promise<void> };
 /** A real companion on a free port with its own seeded SQLite file. */
 export async function startSeededCompanion(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-'));
-  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
+  // No voicemail service unless a test starts one (port 9 is discard: nothing answers there).
+  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', VOICEMAIL_DIR: join(dir, 'voicemail'), VOICEMAIL_SIP: '127.0.0.1:9', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
   const companion = await startCompanion(config, now);
   await seedDemo(companion.repos);
   return {

@@ -4,3 +4,4 @@ export * from './org';
 export * from './routing';
 export * from './staff';
 export * from './me';
+export * from './voicemail';

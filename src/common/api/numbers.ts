@@ -6,10 +6,10 @@ import { companyNumberSchema, mainNumberSchema, standardNumberSchema } from '../
 const audit = { updatedById: z.string() };
 
 /** A main number's settings as the API shows them: the voicemail PIN itself never leaves the server. */
-export const mainSettingsViewSchema = mainNumberSettingsSchema.omit({ voicemailPin: true }).extend({ pinIsDefault: z.boolean() });
+export const mainSettingsViewSchema = mainNumberSettingsSchema.extend({ pinIsDefault: z.boolean() });
 
 /** What an admin sends to change a main number's settings (the PIN is only ever reset, never set here). */
-export const mainSettingsInputSchema = z.strictObject(mainNumberSettingsSchema.omit({ voicemailPin: true }).shape, {
+export const mainSettingsInputSchema = z.strictObject(mainNumberSettingsSchema.shape, {
   error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field ${issue.keys.join(', ')}; the PIN is changed by resetting it` : undefined),
 });
 export type MainSettingsInput = z.infer<typeof mainSettingsInputSchema>;

@@ -1,21 +1,22 @@
 import { businessHoursSchema } from './business-hours';
-import { DEFAULT_VOICEMAIL_PIN, mainNumberSettingsSchema, resetVoicemailPin } from './main-number';
+import { mainNumberSettingsSchema, voicemailPinSchema } from './main-number';
 import { toAppError } from './zod-error';
 
 const branch = { huntGroup: { staffIds: ['ana', 'ben'], ringSeconds: 15 }, then: { kind: 'main-reception', staffId: 'cy', greeting: 'Acme Ltd, good morning' } };
 const settings = (patch: Record<string, unknown> = {}) => ({ state: 'active', inHours: branch, outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'voicemail' } }, ...patch });
 
-test('valid settings parse; the PIN defaults and resets to the default', () => {
-  const parsed = mainNumberSettingsSchema.parse(settings());
-  expect(parsed.voicemailPin).toBe(DEFAULT_VOICEMAIL_PIN);
+test('valid settings parse; the PIN is never part of them (it is stored hashed on its own)', () => {
+  const parsed = mainNumberSettingsSchema.parse(settings({ voicemailPin: '1234' }));
+  expect(parsed).not.toHaveProperty('voicemailPin');
   expect(parsed.inHours.then).toMatchObject({ kind: 'main-reception', ringSeconds: 30 });
-  expect(resetVoicemailPin({ ...parsed, voicemailPin: '918273' }).voicemailPin).toBe(DEFAULT_VOICEMAIL_PIN);
+});
+
+test.each(['12a4', '123', '123456789'])('PIN %s is refused: 4 to 8 digits', (pin) => {
+  expect(voicemailPinSchema.safeParse(pin).error?.issues[0]?.message).toBe('The voicemail PIN is 4 to 8 digits');
 });
 
 test.each([
   { rule: 'state is reserved or active', input: settings({ state: 'paused' }), path: ['state'], message: 'Choose reserved or active' },
-  { rule: 'PIN is 4–8 digits', input: settings({ voicemailPin: '12a4' }), path: ['voicemailPin'], message: 'The voicemail PIN is 4 to 8 digits' },
-  { rule: 'PIN not too short', input: settings({ voicemailPin: '123' }), path: ['voicemailPin'], message: 'The voicemail PIN is 4 to 8 digits' },
   {
     rule: 'follow-up is reception, voicemail or end',
     input: settings({ outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'forward' } } }),

@@ -41,10 +41,8 @@ export const mainNumberSettingsSchema = z.object({
   state: mainNumberStateSchema,
   inHours: mainNumberBranchSchema,
   outOfHours: mainNumberBranchSchema,
-  voicemailPin: z.string().regex(/^\d{4,8}$/, 'The voicemail PIN is 4 to 8 digits').default(DEFAULT_VOICEMAIL_PIN),
 });
 export type MainNumberSettings = z.infer<typeof mainNumberSettingsSchema>;
 
-export function resetVoicemailPin(settings: MainNumberSettings): MainNumberSettings {
-  return { ...settings, voicemailPin: DEFAULT_VOICEMAIL_PIN };
-}
+/** A voicemail PIN as an admin or the voice portal would set it: 4 to 8 digits. (Stored only as a hash, beside the settings.) */
+export const voicemailPinSchema = z.string().regex(/^\d{4,8}$/, 'The voicemail PIN is 4 to 8 digits');

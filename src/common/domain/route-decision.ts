@@ -22,7 +22,8 @@ export type RingStep = z.infer<typeof ringStepSchema>;
 
 /** What happens when every step has rung out (or there was nobody to ring). */
 export const noAnswerOutcomeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('voicemail'), reason: z.string() }),
+  /** Voicemail; when the voicemail service cannot take the call, the fail-safe number rings if there is one. */
+  z.object({ kind: z.literal('voicemail'), reason: z.string(), failSafeNumber: z.string().optional() }),
   z.object({ kind: z.literal('external'), number: z.string(), reason: z.string() }),
   z.object({ kind: z.literal('missed'), reason: z.string() }),
 ]);

@@ -99,12 +99,6 @@ test.each([
     message: 'With voicemail on, the number may have only one destination (now 2)',
   },
   {
-    rule: 'voicemail on: a greeting is chosen',
-    input: standard({ voicemail: { enabled: true, greeting: null, autoDelete: 'weekly' } }),
-    path: ['routing', 'voicemail', 'greeting'],
-    message: 'Choose a greeting before turning voicemail on',
-  },
-  {
     rule: 'voicemail: auto-deletion period is one of the four',
     input: standard({ voicemail: { enabled: false, greeting: null, autoDelete: 'yearly' } }),
     path: ['routing', 'voicemail', 'autoDelete'],

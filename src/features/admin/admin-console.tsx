@@ -2,6 +2,7 @@ import { PanelBoundary } from '../../components/ui/panel-boundary';
 import { Tabs } from '../../components/ui/tabs';
 import { CompanyNumberPage } from './company/company-number-page';
 import { ContactsPage } from './contacts/contacts-page';
+import { GreetingsPage } from './greetings/greetings-page';
 import { MainNumberPage } from './main/main-number-page';
 import { NumbersPage } from './numbers/numbers-page';
 import { StaffPage } from './staff/staff-page';
@@ -18,6 +19,7 @@ export function AdminConsole() {
           { value: 'numbers', label: 'Numbers', content: section('Numbers', <NumbersPage />) },
           { value: 'company', label: 'Company number', content: section('Company number', <CompanyNumberPage />) },
           { value: 'main', label: 'Main number', content: section('Main number', <MainNumberPage />) },
+          { value: 'greetings', label: 'Greetings', content: section('Greetings', <GreetingsPage />) },
           { value: 'staff', label: 'Staff', content: section('Staff', <StaffPage />) },
           { value: 'contacts', label: 'Contacts', content: section('Contacts', <ContactsPage />) },
         ]}

@@ -1,5 +1,5 @@
 import type { RouteDecision } from '../../common/domain/route-decision';
-import { planFromDecision, tailRing } from './call-plan';
+import { planFromDecision, tailRings } from './call-plan';
 
 const staff = (staffId: string) => ({ kind: 'staff' as const, staffId, reason: 'r' });
 const decision = (steps: RouteDecision['steps'], onNoAnswer: RouteDecision['onNoAnswer'] = { kind: 'missed', reason: 'm' }): RouteDecision => ({
@@ -34,13 +34,15 @@ test.each([
   },
 ])('$why', ({ steps, rings }) => {
   const plan = planFromDecision(decision(steps));
-  expect(plan.rings.map((r) => [r.targets.map((t) => (t.kind === 'staff' ? t.staffId : t.number)), r.timeoutSeconds])).toEqual(rings);
+  expect(plan.rings.map((r) => [r.targets.map((t) => (t.kind === 'staff' ? t.staffId : t.kind === 'external' ? t.number : t.boxId)), r.timeoutSeconds])).toEqual(rings);
 });
 
 test.each([
-  { outcome: { kind: 'external' as const, number: '+15550100', reason: 'fail-safe' }, rings: true },
-  { outcome: { kind: 'voicemail' as const, reason: 'v' }, rings: false },
-  { outcome: { kind: 'missed' as const, reason: 'm' }, rings: false },
-])('after the last ring, $outcome.kind rings a fail-safe: $rings', ({ outcome, rings }) => {
-  expect(Boolean(tailRing(outcome))).toBe(rings);
+  { why: 'the fail-safe number rings once', outcome: { kind: 'external' as const, number: '+15550100', reason: 'fail-safe' }, rings: ['+15550100'] },
+  { why: 'voicemail answers in the box', outcome: { kind: 'voicemail' as const, reason: 'v' }, rings: ['vm:box-1'] },
+  { why: 'voicemail, then the fail-safe if the service cannot answer', outcome: { kind: 'voicemail' as const, reason: 'v', failSafeNumber: '+15550100' }, rings: ['vm:box-1', '+15550100'] },
+  { why: 'a missed call rings nobody more', outcome: { kind: 'missed' as const, reason: 'm' }, rings: [] },
+])('after the last ring: $why', ({ outcome, rings }) => {
+  const tail = tailRings(outcome, 'box-1').map((r) => r.targets[0]!);
+  expect(tail.map((t) => (t.kind === 'voicemail' ? `vm:${t.boxId}` : t.kind === 'external' ? t.number : t.staffId))).toEqual(rings);
 });

@@ -16,7 +16,7 @@ const team = [
 ];
 
 /** The service over a real (in-memory) call store; routing data held in memory for this module's tests. */
-function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { ana: 'available', ben: 'available', cy: 'available' }) {
+function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { ana: 'available', ben: 'available', cy: 'available' }, voicemail = { up: true }) {
   const db = openDatabase(':memory:');
   db.prepare("INSERT INTO organisations (id, name, created_at) VALUES ('org', 'Org', 0)").run();
   for (const s of team) {
@@ -44,8 +44,9 @@ function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { 
     calls: createCallRepo(db),
     presence: { statesOf: () => states },
     publish: { offered: (ids, o) => offered.push([ids, o]), resolved: (ids, r) => resolved.push([ids, r]), updated: () => {} },
-    targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.1:5080' },
+    targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.1:5080', voicemailSip: '127.0.0.1:5070' },
     now: () => (now += 1000),
+    voicemailUp: () => voicemail.up,
   });
   const route = (attempt = 0, lastCode?: number) => calls.route({ callId: 'c1', from: CALLER, to: number.number, attempt, lastCode });
   return { calls, route, offered, resolved, bindings, states };
@@ -153,4 +154,30 @@ test('least connected: the agent who took fewer calls in the last 24 hours rings
   calls.event({ callId: 'c1', event: 'ended', by: 'caller' });
   expect(dial('c2')).toMatchObject({ targets: ['sip:1002@sb.test'] });
   expect(dial('c2', 1)).toMatchObject({ targets: ['sip:1001@sb.test'] });
+});
+
+describe('voicemail as the last ring', () => {
+  const withVoicemail = (failSafeNumber: string | null) =>
+    standardNumber({ ...alternative(staffDest('ana')), voicemail: { enabled: true, greeting: null, autoDelete: 'weekly' }, noAnswer: { failSafeNumber } });
+
+  test('nobody answers: the voicemail service answers in the number\'s box', () => {
+    const number = withVoicemail(null);
+    const { route } = setUp(number);
+    expect(route(0)).toEqual({ action: 'ring', timeout: 20, targets: ['sip:1001@sb.test'] });
+    expect(route(1, 408)).toEqual({ action: 'ring', timeout: 30, targets: [`sip:vm-${number.id}@127.0.0.1:5070`] });
+  });
+
+  test('the voicemail service fails to answer: the fail-safe number rings, then the call is missed', () => {
+    const { route } = setUp(withVoicemail('+15005550100'));
+    route(0);
+    expect(route(1, 408).action).toBe('ring');
+    expect(route(2, 408)).toEqual({ action: 'ring', timeout: 60, targets: ['sip:+15005550100@127.0.0.1:5080'] });
+    expect(route(3, 408)).toMatchObject({ action: 'reject', code: 480 });
+  });
+
+  test('a voicemail service known to be down is skipped at once', () => {
+    const down = { up: false };
+    expect(setUp(withVoicemail('+15005550100'), { ana: 'away' }, down).route(0)).toEqual({ action: 'ring', timeout: 60, targets: ['sip:+15005550100@127.0.0.1:5080'] });
+    expect(setUp(withVoicemail(null), { ana: 'away' }, down).route(0)).toMatchObject({ action: 'reject', code: 480 });
+  });
 });

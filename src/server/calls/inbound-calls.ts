@@ -4,7 +4,7 @@ import type { RingTarget } from '../../common/domain/route-decision';
 import type { PresenceState } from '../../common/presence';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
 import { decideRoute } from '../routing/decide-route';
-import { planFromDecision, tailRing, type PlannedRing } from './call-plan';
+import { planFromDecision, tailRings, type PlannedRing, type PlannedTarget } from './call-plan';
 import type { CallRecord, CallRepo } from './call-repo';
 import { recordInteraction } from './record-interaction';
 import type { RouteSource } from './route-source';
@@ -20,7 +20,16 @@ export type LivePresence = { statesOf(orgId: string): Record<string, PresenceSta
 
 const DAY_MS = 86_400_000;
 
-type Deps = { source: RouteSource; calls: CallRepo; presence: LivePresence; publish: CallPublisher; targets: TargetConfig; now: () => number };
+type Deps = {
+  source: RouteSource;
+  calls: CallRepo;
+  presence: LivePresence;
+  publish: CallPublisher;
+  targets: TargetConfig;
+  now: () => number;
+  /** Whether the voicemail service answered its last health probe (a known-down service is skipped at once). */
+  voicemailUp?: () => boolean;
+};
 
 const MISSED: HookAction = { action: 'reject', code: 480, reason: 'Temporarily Unavailable' };
 
@@ -74,26 +83,25 @@ export function createInboundCalls(deps: Deps) {
     const org = source.orgRouting(call.orgId, null);
     const extensionOf = (id: string) => org.staff.find((s) => s.id === id)?.extension ?? null;
     const states = deps.presence.statesOf(call.orgId);
-    const rings: PlannedRing[] = [...call.plan.rings];
-    const tail = tailRing(call.plan.onNoAnswer);
-    if (tail) rings.push(tail);
+    const rings: PlannedRing[] = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)];
+    const voicemailUp = deps.voicemailUp ?? (() => true);
     for (let step = call.step; step < rings.length; step++) {
       // Presence may have changed since the decision: ring only who is available now.
-      const targets = rings[step]!.targets.filter((t) => t.kind === 'external' || states[t.staffId] === 'available');
+      const targets = rings[step]!.targets.filter((t) => (t.kind === 'staff' ? states[t.staffId] === 'available' : t.kind === 'external' || voicemailUp()));
       const uris = targets.map((t) => targetUri(t, extensionOf, deps.targets)).filter((u): u is string => Boolean(u));
       if (uris.length === 0) continue;
       if (!calls.advance(call.id, step + 1)) return MISSED;
       offer(call, targets, step);
       return { action: 'ring', timeout: rings[step]!.timeoutSeconds, targets: uris };
     }
-    const reason = call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail is not available yet)' : 'Nobody answered';
+    const reason = call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail unavailable)' : 'Nobody answered';
     if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) resolveOffers(call.id, 'missed', 'Missed: nobody answered');
     return MISSED;
   }
 
-  function offer(call: CallRecord, targets: RingTarget[], step: number) {
+  function offer(call: CallRecord, targets: PlannedTarget[], step: number) {
     const at = deps.now();
-    const staff = targets.filter((t) => t.kind === 'staff');
+    const staff = targets.filter((t): t is Extract<RingTarget, { kind: 'staff' }> => t.kind === 'staff');
     calls.addOffers(call.id, staff.map((t) => ({ staffId: t.staffId, step, reason: t.reason, offeredAt: at })));
     const numberInfo = source.findNumber(call.number)?.number;
     for (const t of staff) {
@@ -148,9 +156,17 @@ export function createInboundCalls(deps: Deps) {
       const call = calls.find(q.callId);
       if (!call) return 'refused';
       const now = deps.now();
+      // The ring in progress is the voicemail service's: the call's outcome says so, not "an agent hung up".
+      const ringing = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)][call.step - 1];
+      const toVoicemail = ringing?.note === 'voicemail';
       let applied = false;
-      if (q.event === 'answered') applied = answered(call, q.ext ?? '', now);
-      if (q.event === 'ended') applied = calls.transition(call.id, ['answered'], 'ended', now, q.by === 'caller' ? 'Caller hung up' : 'Agent hung up');
+      if (q.event === 'answered') {
+        applied = toVoicemail ? calls.transition(call.id, ['ringing'], 'answered', now, 'Answered by voicemail') : answered(call, q.ext ?? '', now);
+      }
+      if (q.event === 'ended') {
+        const reason = toVoicemail ? 'Voicemail' : q.by === 'caller' ? 'Caller hung up' : 'Agent hung up';
+        applied = calls.transition(call.id, ['answered'], 'ended', now, reason);
+      }
       if (q.event === 'cancelled' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing'))) {
         resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
       }

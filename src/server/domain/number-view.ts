@@ -1,19 +1,11 @@
 import type { NumberView } from '../../common/api/numbers';
-import { DEFAULT_VOICEMAIL_PIN } from '../../common/domain/main-number';
 import type { RoutingSettings } from '../../common/domain/routing-settings';
 import type { StoredNumber } from '../storage/number-repo';
 
-/** The number as the API shows it: a main number's PIN becomes "is it still the default?". */
-export function toNumberView(number: StoredNumber): NumberView {
+/** The number as the API shows it: a main number's PIN (kept hashed, apart) becomes "is it still the default?". */
+export function toNumberView(number: StoredNumber, pinIsDefault: (boxId: string) => boolean): NumberView {
   if (number.kind !== 'main') return number;
-  const { voicemailPin, ...main } = number.main;
-  return { ...number, main: { ...main, pinIsDefault: voicemailPin === DEFAULT_VOICEMAIL_PIN } };
-}
-
-/** A main number's settings without the PIN, for the change log. */
-export function withoutPin<T extends { voicemailPin?: string }>(settings: T): Omit<T, 'voicemailPin'> {
-  const { voicemailPin: _pin, ...rest } = settings;
-  return rest;
+  return { ...number, main: { ...number.main, pinIsDefault: pinIsDefault(number.id) } };
 }
 
 const on = (enabled: boolean) => (enabled ? 'on' : 'off');

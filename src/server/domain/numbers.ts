@@ -1,16 +1,23 @@
 import type { NumberView } from '../../common/api/numbers';
 import { mainSettingsInputSchema } from '../../common/api/numbers';
 import { companyNumberSettingsSchema } from '../../common/domain/company-number';
-import { resetVoicemailPin } from '../../common/domain/main-number';
 import { basicInfoUpdateSchema, routingSettingsFor, type NumberKind } from '../../common/domain/virtual-number';
 import { AppError } from '../../common/errors';
+import { autoDeleteDays } from '../../common/domain/voicemail-settings';
+import { voicemailPinSchema } from '../../common/domain/main-number';
+import { z } from 'zod';
+import { hashPassword } from '../auth/passwords';
+
+const DAY_MS = 86_400_000;
 import type { NumberSettings, StoredNumber } from '../storage/number-repo';
 import { assertAdmin, notFound, stampOf, type Actor, type UseCaseDeps } from './actor';
-import { describeRouting, toNumberView, withoutPin } from './number-view';
+import { describeRouting, toNumberView } from './number-view';
 import { assertStaffInOrg, companyStaffRefs, mainStaffRefs, routingStaffRefs } from './staff-refs';
 
+const viewOf = (deps: UseCaseDeps) => (number: StoredNumber) => toNumberView(number, (boxId) => deps.repos.pins.hashOf(boxId) === undefined);
+
 export function listNumbers(deps: UseCaseDeps, actor: Actor): NumberView[] {
-  return deps.repos.numbers.list(actor.orgId).map(toNumberView);
+  return deps.repos.numbers.list(actor.orgId).map(viewOf(deps));
 }
 
 function findNumber(deps: UseCaseDeps, actor: Actor, id: string): StoredNumber {
@@ -20,7 +27,7 @@ function findNumber(deps: UseCaseDeps, actor: Actor, id: string): StoredNumber {
 }
 
 export function getNumber(deps: UseCaseDeps, actor: Actor, id: string): NumberView {
-  return toNumberView(findNumber(deps, actor, id));
+  return viewOf(deps)(findNumber(deps, actor, id));
 }
 
 const kindLabels: Record<NumberKind, string> = { standard: 'a standard number', company: 'the company number', main: 'the main number' };
@@ -55,11 +62,19 @@ function save(
   return getNumber(deps, actor, number.id);
 }
 
-function saveSettings(deps: UseCaseDeps, actor: Actor, number: StoredNumber, settings: NumberSettings, change: { section: string; summary: string; before: unknown; after: unknown }) {
+function saveSettings(
+  deps: UseCaseDeps,
+  actor: Actor,
+  number: StoredNumber,
+  settings: NumberSettings,
+  change: { section: string; summary: string; before: unknown; after: unknown },
+  alsoInTransaction: () => void = () => {},
+) {
   return save(deps, actor, number, change, (stamp) => {
     if (!deps.repos.numbers.setSettings(actor.orgId, number.id, settings, stamp)) throw notFound('number');
     // New destinations or weights: the old round-robin and percentage counters no longer line up.
     if (settings.kind === 'standard') deps.repos.rotation.reset(number.id);
+    alsoInTransaction();
   });
 }
 
@@ -85,11 +100,14 @@ export function updateRouting(deps: UseCaseDeps, actor: Actor, id: string, body:
   const number = ofKind(findNumber(deps, actor, id), 'standard');
   const routing = routingSettingsFor(number.type).parse(body);
   assertStaffInOrg(routingStaffRefs(routing), orgStaffIds(deps, actor.orgId));
-  return saveSettings(deps, actor, number, { kind: 'standard', routing }, {
-    section: 'routing',
-    summary: describeRouting(routing),
-    before: number.routing,
-    after: routing,
+  const greeting = routing.voicemail.greeting;
+  if (greeting !== null && !deps.repos.greetings.find(actor.orgId, greeting)) {
+    throw new AppError('INVALID_INPUT', 'voicemail.greeting: No such greeting; upload or type one first', ['voicemail', 'greeting']);
+  }
+  const change = { section: 'routing', summary: describeRouting(routing), before: number.routing, after: routing };
+  return saveSettings(deps, actor, number, { kind: 'standard', routing }, change, () => {
+    // Messages already in the box follow the new auto-deletion period.
+    deps.repos.voicemail.setDeleteAfterForBox(actor.orgId, number.id, autoDeleteDays[routing.voicemail.autoDelete] * DAY_MS);
   });
 }
 
@@ -107,16 +125,32 @@ export function updateMainSettings(deps: UseCaseDeps, actor: Actor, id: string, 
   const number = ofKind(findNumber(deps, actor, id), 'main');
   const input = mainSettingsInputSchema.parse(body);
   assertStaffInOrg(mainStaffRefs(input), orgStaffIds(deps, actor.orgId));
-  const main = { ...input, voicemailPin: number.main.voicemailPin };
+  const main = input;
   const summary = `Main number ${main.state}; in hours then ${main.inHours.then.kind}, out of hours then ${main.outOfHours.then.kind}`;
-  return saveSettings(deps, actor, number, { kind: 'main', main }, { section: 'main', summary, before: withoutPin(number.main), after: input });
+  return saveSettings(deps, actor, number, { kind: 'main', main }, { section: 'main', summary, before: number.main, after: input });
 }
 
 export function resetMainPin(deps: UseCaseDeps, actor: Actor, id: string): NumberView {
   assertAdmin(actor, 'reset the voicemail PIN');
   const number = ofKind(findNumber(deps, actor, id), 'main');
   const change = { section: 'pin', summary: 'Voicemail PIN reset to the default', before: null, after: null };
-  return saveSettings(deps, actor, number, { kind: 'main', main: resetVoicemailPin(number.main) }, change);
+  return save(deps, actor, number, change, (stamp) => {
+    deps.repos.pins.reset(number.id);
+    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp)) throw notFound('number');
+  });
+}
+
+/** A new voicemail PIN for the main number's box (admins only): stored as a scrypt hash, never shown or logged. */
+export async function setMainPin(deps: UseCaseDeps, actor: Actor, id: string, body: unknown): Promise<NumberView> {
+  assertAdmin(actor, 'change the voicemail PIN');
+  const number = ofKind(findNumber(deps, actor, id), 'main');
+  const { pin } = z.strictObject({ pin: voicemailPinSchema }).parse(body);
+  const hash = await hashPassword(pin);
+  const change = { section: 'pin', summary: 'Voicemail PIN changed', before: null, after: null };
+  return save(deps, actor, number, change, (stamp) => {
+    deps.repos.pins.set(number.id, hash, stamp.at);
+    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp)) throw notFound('number');
+  });
 }
 
 export function listNumberChanges(deps: UseCaseDeps, actor: Actor, id: string) {

@@ -5,6 +5,7 @@ import type { FeedServer, FeedSocket } from './feed-server';
 import { rooms } from './feed-server';
 import { answer } from './presence.handlers';
 import type { CallPublisher } from '../calls/inbound-calls';
+import type { VoicemailPublisher } from '../voicemail/inbox';
 
 export function registerCallHandlers(socket: FeedSocket, calls: InboundCalls): void {
   const staff = socket.data.staff;
@@ -25,5 +26,13 @@ export function feedCallPublisher(io: () => FeedServer): CallPublisher {
     offered: (staffIds, offer) => void io().to(staffIds.map(rooms.staff)).emit('call:offered', offer),
     resolved: (staffIds, resolved) => void io().to(staffIds.map(rooms.staff)).emit('call:resolved', resolved),
     updated: (orgId, staffIds, sipCallId) => void io().to([rooms.supervisors(orgId), ...staffIds.map(rooms.staff)]).emit('call:updated', { sipCallId }),
+  };
+}
+
+/** Voicemail facts go to everyone who may hear the box. */
+export function feedVoicemailPublisher(io: () => FeedServer): VoicemailPublisher {
+  return {
+    created: (staffIds, message) => void (staffIds.length && io().to(staffIds.map(rooms.staff)).emit('voicemail:created', message)),
+    changed: (staffIds, id) => void (staffIds.length && io().to(staffIds.map(rooms.staff)).emit('voicemail:changed', { id })),
   };
 }

@@ -21,6 +21,8 @@ import { presenceRoutes } from './presence.routes';
 import { routingRoutes } from './routing.routes';
 import { staffRoutes } from './staff.routes';
 import { staticApp } from './static-app';
+import { voicemailRoutes } from './voicemail.routes';
+import type { Voicemail } from '../voicemail/voicemail-module';
 
 export type HttpDeps = {
   config: Config;
@@ -32,6 +34,7 @@ export type HttpDeps = {
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
   callHooks: { calls: InboundCalls; outbound: OutboundCalls; history: CallHistory };
+  voicemail: Voicemail;
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -43,6 +46,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const common = { ...deps, staff: deps.repos.staff, changes: deps.repos.changes };
   app.use(healthRoutes({ db: deps.repos.db, config: deps.config }));
   app.use(authRoutes(common));
+  // Before the numbers routes: /api/numbers/greetings is not a number id.
+  app.use(voicemailRoutes({ ...common, inbox: deps.voicemail.inbox, greetings: deps.voicemail.greetings }));
   app.use(presenceRoutes(common));
   app.use(numbersRoutes(common));
   app.use(staffRoutes(common));

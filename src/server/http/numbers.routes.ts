@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { listNumberChanges, getNumber, listNumbers, resetMainPin, updateBasicInfo, updateCompanySettings, updateMainSettings, updateRouting } from '../domain/numbers';
+import { listNumberChanges, getNumber, listNumbers, resetMainPin, setMainPin, updateBasicInfo, updateCompanySettings, updateMainSettings, updateRouting } from '../domain/numbers';
 import { idParam, type RouteDeps } from './route-deps';
 import { requireStaff, type AuthedRequest } from './require-staff';
 
@@ -18,5 +18,6 @@ export function numbersRoutes(deps: RouteDeps): Router {
   r.put('/api/numbers/:id/company', admin, (req, res) => void res.json(updateCompanySettings(deps, me(req), idParam(req), req.body)));
   r.put('/api/numbers/:id/main', admin, (req, res) => void res.json(updateMainSettings(deps, me(req), idParam(req), req.body)));
   r.post('/api/numbers/:id/main/reset-pin', admin, (req, res) => void res.json(resetMainPin(deps, me(req), idParam(req))));
+  r.post('/api/numbers/:id/main/pin', admin, (req, res, next) => void setMainPin(deps, me(req), idParam(req), req.body).then((view) => res.json(view), next));
   return r;
 }

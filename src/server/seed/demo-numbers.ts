@@ -140,3 +140,8 @@ export const demoNumbers: Record<string, unknown>[] = [
 
 /** Opening hours of the demo organisation (the main number's in-hours branch). */
 export const demoBusinessHours = { timeZone: 'Europe/London', windows: [{ days: weekdays, start: '09:00', end: '17:30' }] };
+
+/** The demo organisation's greeting recordings (spoken by espeak-ng); Viewings & bookings plays the first. */
+export const demoGreetings = [
+  { id: 'bookings-greeting', name: 'Bookings greeting', text: 'Thank you for calling Acme viewings and bookings. We cannot take your call right now. Please leave your name, number and the property you are interested in after the tone.' },
+];

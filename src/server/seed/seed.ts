@@ -5,7 +5,7 @@ import { virtualNumberSchema } from '../../common/domain/virtual-number';
 import { hashPassword } from '../auth/passwords';
 import type { Repos } from '../storage/repos';
 import { demoBindings, demoContacts, demoItemTypes } from './demo-contacts';
-import { demoBusinessHours, demoNumbers } from './demo-numbers';
+import { demoBusinessHours, demoGreetings, demoNumbers } from './demo-numbers';
 import { DEMO_PASSWORD, demoOrg, demoStaff } from './demo-org';
 
 const DAY = 86_400_000;
@@ -19,6 +19,8 @@ export type OrgSeed = {
   businessHours?: unknown;
   itemTypes?: unknown[];
   contacts?: Array<Record<string, unknown> & { ageMs: number }>;
+  /** Spoken greetings (their audio is rendered by espeak-ng the first time a caller hears them). */
+  greetings?: Array<{ id: string; name: string; text: string }>;
   bindings?: Array<{ kind: 'sticky' | 'engagement'; numberId: string; caller: string; staffId: string; lastInteractionAgoDays: number; days: number }>;
 };
 
@@ -35,6 +37,9 @@ export async function seedOrganisation(repos: Repos, seed: OrgSeed, now = Date.n
     for (const n of seed.numbers ?? []) {
       const { updatedAt: _at, updatedBy: _by, ...number } = virtualNumberSchema.parse({ ...n, updatedAt: now, updatedBy: admin.name });
       repos.numbers.insert(seed.org.id, number, stamp);
+    }
+    for (const g of seed.greetings ?? []) {
+      repos.greetings.insert({ ...g, orgId: seed.org.id, source: 'text', file: `${seed.org.id}/${g.id}.wav`, durationMs: 0, createdAt: now });
     }
     for (const t of seed.itemTypes ?? []) repos.itemTypes.insert(seed.org.id, contactItemTypeSchema.parse(t));
     for (const { ageMs, ...c } of seed.contacts ?? []) repos.contacts.insert(seed.org.id, contactSchema.parse({ ...c, createdAt: now - ageMs }));
@@ -54,6 +59,7 @@ export const demoSeed: OrgSeed = {
   itemTypes: demoItemTypes,
   contacts: demoContacts,
   bindings: demoBindings,
+  greetings: demoGreetings,
 };
 
 /** Seeds the demo organisation into an empty database; does nothing when any organisation exists. */

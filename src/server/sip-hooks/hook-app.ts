@@ -1,13 +1,19 @@
 import express from 'express';
 import { AppError } from '../../common/errors';
 import { errorHandler } from '../http/errors';
+import { voicemailHookRoutes } from '../voicemail/voicemail-hooks.routes';
+import type { Voicemail } from '../voicemail/voicemail-module';
 import { sipHookRoutes, type SipHookDeps } from './sip-hooks.routes';
 
-/** The hook listener's whole app: Kamailio's /internal/sip/* and nothing else (no API, no static files). */
-export function createHookApp(deps: SipHookDeps): express.Express {
+/**
+ * The hook listener's whole app: Kamailio's /internal/sip/* and the voicemail service's /internal/voicemail/*,
+ * nothing else (no API, no static files).
+ */
+export function createHookApp(deps: SipHookDeps & { voicemail?: Voicemail }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(sipHookRoutes(deps));
+  if (deps.voicemail) app.use(voicemailHookRoutes({ hooks: deps.voicemail.hooks, deposit: deps.voicemail.deposit, token: deps.token }));
   app.use((req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`)));
   app.use(errorHandler);
   return app;

@@ -9,6 +9,9 @@ import { createOutboundCallRepo, type OutboundCallRepo } from './outbound-call-r
 import { createRotationRepo, type RotationRepo } from './rotation-repo';
 import { createSessionRepo, type SessionRepo } from './session-repo';
 import { createStaffRepo, type StaffRepo } from './staff-repo';
+import { createGreetingRepo, type GreetingRepo } from '../voicemail/greeting-repo';
+import { createPinRepo, type PinRepo } from '../voicemail/pin-repo';
+import { createVoicemailRepo, type VoicemailRepo } from '../voicemail/voicemail-repo';
 
 /** Every repository the companion uses, built once over one database. */
 export type Repos = {
@@ -24,6 +27,9 @@ export type Repos = {
   contacts: ContactRepo;
   itemTypes: ItemTypeRepo;
   outboundCalls: OutboundCallRepo;
+  voicemail: VoicemailRepo;
+  greetings: GreetingRepo;
+  pins: PinRepo;
   /** Runs `fn` in one transaction: every write in it lands, or none does (nests as a savepoint). */
   transaction<T>(fn: () => T): T;
 };
@@ -42,6 +48,9 @@ export function createRepos(db: Db): Repos {
     contacts: createContactRepo(db),
     itemTypes: createItemTypeRepo(db),
     outboundCalls: createOutboundCallRepo(db),
+    voicemail: createVoicemailRepo(db),
+    greetings: createGreetingRepo(db),
+    pins: createPinRepo(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

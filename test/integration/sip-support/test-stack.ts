@@ -36,6 +36,7 @@ export async function startTestSipStack(
     inboundGateways?: string;
     publicOrigins?: string[];
     runDir?: string;
+    voicemailAddr?: string;
   } = {},
 ): Promise<TestSipStack> {
   const runDir = opts.runDir ?? mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
@@ -55,6 +56,7 @@ export async function startTestSipStack(
     gateways: trustedGatewaySources(opts.pstnGateway ?? '', opts.inboundGateways ?? GATEWAY_HOST),
     publicOrigins: opts.publicOrigins ?? [],
     failsafeUri: opts.failsafeUri,
+    voicemailAddr: opts.voicemailAddr,
     rtpengine: { ngPort, portMin, portMax: portMin + (opts.wide ? 799 : 99) },
   });
   return {

@@ -29,6 +29,14 @@ export function useResetPin(id: string) {
   });
 }
 
+export function useSetPin(id: string) {
+  const saved = useNumberSaved();
+  return useMutation({
+    mutationFn: (pin: string) => api(`/api/numbers/${encodeURIComponent(id)}/main/pin`, numberViewSchema, { method: 'POST', body: { pin } }),
+    onSuccess: saved,
+  });
+}
+
 export const businessHoursQuery = queryOptions({
   queryKey: ['org', 'business-hours'],
   queryFn: () => api('/api/org/business-hours', businessHoursViewSchema),

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** One message in an agent's inbox (GET /api/voicemail). The audio is at GET /api/voicemail/:id/audio. */
+export const voicemailMessageSchema = z.object({
+  id: z.string(),
+  /** The box: the number's id (a standard number's box, or the main number's box). */
+  boxId: z.string(),
+  number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }),
+  caller: z.object({ number: z.string(), name: z.string().nullable(), contactId: z.string().nullable() }),
+  /** Epoch milliseconds when the caller started speaking (after the beep). */
+  startedAt: z.number().int(),
+  durationMs: z.number().int().nonnegative(),
+  /** Epoch milliseconds when it was first marked heard; null while unheard. */
+  heardAt: z.number().int().nullable(),
+  /** Epoch milliseconds after which it is deleted automatically (the number's auto-deletion period). */
+  deleteAfter: z.number().int(),
+});
+export type VoicemailMessage = z.infer<typeof voicemailMessageSchema>;
+export const voicemailListSchema = z.array(voicemailMessageSchema);
+
+/** A greeting recording of the organisation, chosen per number in its voicemail settings. */
+export const greetingSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source: z.enum(['upload', 'text']),
+  /** The text espeak-ng speaks, for spoken greetings. */
+  text: z.string().nullable(),
+  durationMs: z.number().int().nonnegative(),
+  createdAt: z.number().int(),
+});
+export type Greeting = z.infer<typeof greetingSchema>;
+export const greetingListSchema = z.array(greetingSchema);
+
+export const GREETING_MAX_SECONDS = 120;
+export const GREETING_MAX_BYTES = 10 * 1024 * 1024;
+export const greetingNameSchema = z.string().trim().min(1, 'Give the greeting a name').max(60, 'Greeting names are up to 60 characters');
+
+/** POST /api/numbers/greetings with JSON: a greeting espeak-ng speaks. (Uploads send the audio file as the body.) */
+export const spokenGreetingInputSchema = z.strictObject({
+  name: greetingNameSchema,
+  text: z.string().trim().min(1, 'Type what the greeting says').max(600, 'Spoken greetings are up to 600 characters'),
+});
+export type SpokenGreetingInput = z.infer<typeof spokenGreetingInputSchema>;
+
+/** The feed's `voicemail:created`: a new message in a box the agent may hear. */
+export const voicemailCreatedSchema = voicemailMessageSchema;

@@ -1,0 +1,26 @@
+import { useEffect, useRef } from 'react';
+import { formatPhone } from '../admin/numbers/format';
+import { useVoicemail } from './voicemail-api';
+
+/**
+ * A new message that arrives while the tab is hidden raises a desktop notification; clicking it brings the
+ * tab forward. Messages already there when the inbox first loads do not.
+ */
+export function useVoicemailNotifications(): void {
+  const inbox = useVoicemail();
+  const seen = useRef<Set<string> | undefined>(undefined);
+  useEffect(() => {
+    if (!inbox.data) return;
+    if (!seen.current) {
+      seen.current = new Set(inbox.data.map((m) => m.id));
+      return;
+    }
+    for (const m of inbox.data) {
+      if (seen.current.has(m.id)) continue;
+      seen.current.add(m.id);
+      if (m.heardAt !== null || typeof Notification === 'undefined' || !document.hidden || Notification.permission !== 'granted') continue;
+      const n = new Notification(`New voicemail from ${m.caller.name ?? formatPhone(m.caller.number)}`, { body: `${m.number.displayName}, ${Math.round(m.durationMs / 1000)} s`, tag: `voicemail-${m.id}` });
+      n.onclick = () => window.focus();
+    }
+  }, [inbox.data]);
+}
