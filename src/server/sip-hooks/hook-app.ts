@@ -12,6 +12,7 @@ import { sipHookRoutes, type SipHookDeps } from './sip-hooks.routes';
 export function createHookApp(deps: SipHookDeps & { voicemail?: Voicemail }): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(express.json({ limit: '64kb' }));
   app.use(sipHookRoutes(deps));
   if (deps.voicemail) app.use(voicemailHookRoutes({ hooks: deps.voicemail.hooks, deposit: deps.voicemail.deposit, token: deps.token }));
   app.use((req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`)));
