@@ -1,7 +1,8 @@
 // Latency bench (not part of the test suite): register time, click-to-first-audio between two agents, and a
 // bare-WebRTC baseline in the same two browsers; then inbound calls (inbound-bench.ts): the routing lookup
 // inside Kamailio under a steady call rate, and a phone-network INVITE -> the call card painted in the agent's
-// browser. Run with `npm run bench` after `npx vite build`; BENCH_PARTS=calls|inbound runs one half.
+// browser; then outbound calls (outbound-bench.ts): click -> INVITE at the gateway against click -> INVITE at
+// the callee. Run with `npm run bench` after `npx vite build`; BENCH_PARTS=calls|inbound|outbound runs one part.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { launchAgent, signInAndRegister, type Agent } from '../support/agent-bro
 import { E2E_PORTS, startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 import { runInboundBench } from './inbound-bench';
+import { OUTBOUND_GATEWAY, runOutboundBench } from './outbound-bench';
 import { baselineOnce, callOnce, installProbes, registerOnce, type BaselineMarks, type CallMarks, type RegisterMarks } from './bench-runs';
 import { summarize, table } from './stats';
 
@@ -18,7 +20,7 @@ const WARMUP = 2;
 const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
-/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline) or "inbound". */
+/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound" or "outbound". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 
 const DEFINITIONS = {
@@ -46,11 +48,12 @@ async function main() {
   if (!existsSync(join(root, 'dist/index.html'))) fail('dist/ is missing: run `npx vite build --logLevel warn` first.');
   const toneDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-tones-'));
   console.log('starting the product stack (rtpengine, Kamailio, companion) ...');
-  const stack = await startE2eStack();
+  const stack = await startE2eStack({}, { PSTN_GATEWAY: `${OUTBOUND_GATEWAY.host}:${OUTBOUND_GATEWAY.port}` });
   console.log(`  rtpengine pid ${stack.sip.rtpengine.pid}, Kamailio pid ${stack.sip.kamailio.pid}, companion pid ${stack.companion.pid}`);
   try {
     if (PARTS === 'all' || PARTS === 'calls') await callsBench(stack.url);
     if (PARTS === 'all' || PARTS === 'inbound') await runInboundBench(stack, { root, toneDir, sipPort: E2E_PORTS.sip });
+    if (PARTS === 'all' || PARTS === 'outbound') await runOutboundBench(stack, { root, toneDir });
   } finally {
     await stack.stop();
     rmSync(toneDir, { recursive: true, force: true });

@@ -30,6 +30,8 @@ const DAY = 86_400_000;
 
 let h: Harness;
 let sip: TestSipStack;
+let gatewayPort: number;
+const gatewayPortOf = () => `127.0.0.2:${gatewayPort}`;
 let gateway: Gateway;
 let alice: WsSipClient;
 let aliceCookie: string;
@@ -42,7 +44,7 @@ const freshCustomer = () => `+44791112${String(customerSeq++).padStart(4, '0')}`
 const creds = (extension: string) => mintEphemeralCredentials(SECRET, extension, 600, Date.now());
 
 beforeAll(async () => {
-  const gatewayPort = await freePort();
+  gatewayPort = await freePort();
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `127.0.0.2:${gatewayPort}` }, () => Date.now() + clock.offset);
   // A number whose service ended: nobody may present it, whatever its allowlist says.
   h.repos.numbers.insert('org-demo', {
@@ -211,6 +213,35 @@ describe('engagement mode', () => {
     const again = await fetch(`${h.url}/api/me/bindings/${binding.id}`, { method: 'DELETE', headers: { cookie: await signIn(h, 'bob@acme.test'), origin: h.origin } });
     expect(again.status).toBe(404);
   });
+});
+
+describe('with two gateways configured', () => {
+  let h2: Harness;
+  let sip2: TestSipStack;
+
+  beforeAll(async () => {
+    // The first gateway has nothing listening (its INVITE gets no reply); the second is the running sipp.
+    const dead = await freePort();
+    const gatewayAddress = gatewayPortOf();
+    h2 = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `127.0.0.2:${dead},${gatewayAddress}` });
+    sip2 = await startTestSipStack({ secret: SECRET, hookUrl: h2.hookUrl, pstnGateway: `127.0.0.2:${dead},${gatewayAddress}`, wide: true });
+  });
+  afterAll(async () => {
+    await sip2?.stop();
+    await h2?.stop();
+  });
+
+  test('a gateway that does not answer is skipped for the next one', async () => {
+    const agent = await WsSipClient.connect(sip2.wsUrl);
+    clients.push(agent);
+    expect((await agent.register({ extension: '1001', domain: sip2.domain, credentials: creds('1001') })).status).toBe(200);
+    const customer = freshCustomer();
+    const before = gateway.invites().length;
+    const call = await agent.invite({ from: '1001', target: `sip:${customer}@${sip2.domain}`, domain: sip2.domain, credentials: creds('1001'), headers: [['X-Caller-ID', SALES]] });
+    expect(call.ok, String(call.reply.status)).toBe(true);
+    if (call.ok) await agent.bye(call.dialog);
+    expect(gateway.invites().slice(before).map((i) => [i.callee, i.fromUri])).toEqual([[customer, `sip:${SALES}@127.0.0.1`]]);
+  }, 30_000);
 });
 
 describe('with the companion down', () => {
