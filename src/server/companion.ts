@@ -9,6 +9,8 @@ import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
 import { feedCallPublisher } from './feed/call.handlers';
+import { feedNotificationPublisher } from './feed/notification.handlers';
+import { createNotificationsModule } from './notifications/notifications-module';
 import { attachFeed, publishPresence, serveFeed } from './feed/feed-server';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
@@ -27,6 +29,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
   const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
+  const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateway });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
     calls: createCallRepo(repos.db),
@@ -34,10 +37,11 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     publish: feedCallPublisher(() => io),
     targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateway },
     now,
+    outcomes: unknownCallers.callOutcomes,
   });
   serveFeed(io, presence, calls);
   const callHooks = { calls, token: hookToken(config.sip.authSecret), history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks }));
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, presence, isAllowedOrigin, now, callHooks, unknownCallers }));
   const sweep = setInterval(() => repos.sessions.deleteExpired(now()), 3_600_000).unref();
 
   await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@ import type { PresenceState } from '../../common/presence';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
 import { decideRoute } from '../routing/decide-route';
 import { planFromDecision, tailRing, type PlannedRing } from './call-plan';
-import type { CallRecord, CallRepo } from './call-repo';
+import type { CallOffer, CallRecord, CallRepo } from './call-repo';
 import { recordInteraction } from './record-interaction';
 import type { RouteSource } from './route-source';
 import { targetUri, type TargetConfig } from './sip-targets';
@@ -20,7 +20,21 @@ export type LivePresence = { statesOf(orgId: string): Record<string, PresenceSta
 
 const DAY_MS = 86_400_000;
 
-type Deps = { source: RouteSource; calls: CallRepo; presence: LivePresence; publish: CallPublisher; targets: TargetConfig; now: () => number };
+/** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
+export interface CallOutcomes {
+  missed(call: CallRecord, offers: CallOffer[]): void;
+  answered(call: CallRecord, staffId: string): void;
+}
+
+type Deps = {
+  source: RouteSource;
+  calls: CallRepo;
+  presence: LivePresence;
+  publish: CallPublisher;
+  targets: TargetConfig;
+  now: () => number;
+  outcomes?: CallOutcomes;
+};
 
 const MISSED: HookAction = { action: 'reject', code: 480, reason: 'Temporarily Unavailable' };
 
@@ -60,7 +74,7 @@ export function createInboundCalls(deps: Deps) {
       caller,
       callerName: contact?.name ?? null,
       state: refused ? 'refused' : 'ringing',
-      plan: planFromDecision(decision),
+      plan: planFromDecision(decision, number.kind === 'company' && !refused && decision.logContactIds.length === 0),
       summary: decision.summary,
       outcomeReason: refused ? (decision.refuseReason === 'busy' ? 'All lines busy' : 'Number reserved') : null,
       startedAt: now,
@@ -87,7 +101,10 @@ export function createInboundCalls(deps: Deps) {
       return { action: 'ring', timeout: rings[step]!.timeoutSeconds, targets: uris };
     }
     const reason = call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail is not available yet)' : 'Nobody answered';
-    if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+    if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) {
+      resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+      missed(call.id);
+    }
     return MISSED;
   }
 
@@ -112,6 +129,11 @@ export function createInboundCalls(deps: Deps) {
     if (offered.length) publish.resolved(offered, { sipCallId: callId, outcome, text });
   }
 
+  function missed(callId: string) {
+    const call = calls.find(callId);
+    if (call) deps.outcomes?.missed(call, calls.offers(callId));
+  }
+
   function updated(call: CallRecord) {
     publish.updated(call.orgId, [...new Set(calls.offers(call.id).map((o) => o.staffId))], call.id);
   }
@@ -132,9 +154,11 @@ export function createInboundCalls(deps: Deps) {
       if (q.event === 'ended') calls.transition(call.id, ['answered'], 'ended', now, q.by === 'caller' ? 'Caller hung up' : 'Agent hung up');
       if (q.event === 'cancelled' && calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing')) {
         resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
+        missed(call.id);
       }
       if (q.event === 'failed' && calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`)) {
         resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+        missed(call.id);
       }
       updated(call);
     },
@@ -147,6 +171,7 @@ export function createInboundCalls(deps: Deps) {
       const name = source.orgRouting(call.orgId).staff.find((s) => s.id === staffId)?.name ?? 'another agent';
       resolveOffers(sipCallId, 'answered-elsewhere', `Answered by ${name}`, staffId);
       recordInteraction(source, call, staffId, deps.now());
+      deps.outcomes?.answered(calls.find(sipCallId)!, staffId);
       updated(call);
       return true;
     },

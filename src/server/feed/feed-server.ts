@@ -15,6 +15,7 @@ export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
 export const rooms = {
   staff: (id: string) => `staff:${id}`,
   supervisors: (orgId: string) => `org:${orgId}:supervisors`,
+  org: (orgId: string) => `org:${orgId}`,
 };
 
 /**
@@ -46,7 +47,7 @@ export function attachFeed(http: HttpServer, deps: { sessions: Sessions; staff: 
 export function serveFeed(io: FeedServer, presence: PresenceService, calls: InboundCalls): void {
   io.on('connection', (socket: FeedSocket) => {
     const staff = socket.data.staff;
-    void socket.join(rooms.staff(staff.id));
+    void socket.join([rooms.staff(staff.id), rooms.org(staff.orgId)]);
     const oversees = staff.role === 'supervisor' || staff.role === 'admin';
     if (oversees) void socket.join(rooms.supervisors(staff.orgId));
     presence.connect(staff.id, socket.id);

@@ -7,12 +7,15 @@ import type { PresenceService } from '../presence/presence-service';
 import type { Repos } from '../storage/repos';
 import type { CallHistory } from '../calls/call-history';
 import type { InboundCalls } from '../calls/inbound-calls';
+import type { NotificationsModule } from '../notifications/notifications-module';
 import { sipHookRoutes } from '../sip-hooks/sip-hooks.routes';
+import { textHookRoutes } from '../sip-hooks/text-hooks.routes';
 import { authRoutes } from './auth.routes';
 import { contactsRoutes } from './contacts.routes';
 import { callRoutes } from './calls.routes';
 import { errorHandler } from './errors';
 import { healthRoutes } from './health.routes';
+import { notificationRoutes } from './notifications.routes';
 import { numbersRoutes } from './numbers.routes';
 import { originGuard } from './origin-guard';
 import { presenceRoutes } from './presence.routes';
@@ -29,6 +32,7 @@ export type HttpDeps = {
   isAllowedOrigin: (origin: string) => boolean;
   now: () => number;
   callHooks: { calls: InboundCalls; token: string; history: CallHistory };
+  unknownCallers: NotificationsModule;
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -47,6 +51,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(routingRoutes(common));
   app.use(sipHookRoutes({ calls: deps.callHooks.calls, token: deps.callHooks.token, log: deps.config.logInfo ? (l) => console.log(l) : undefined }));
   app.use(callRoutes({ ...common, history: deps.callHooks.history }));
+  app.use(textHookRoutes({ texts: deps.unknownCallers.texts, token: deps.callHooks.token, log: deps.config.logInfo ? (l) => console.log(l) : undefined }));
+  app.use(notificationRoutes({ ...common, ...deps.unknownCallers }));
   app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(staticApp(deps.config.staticDir));
   app.use(errorHandler);

@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { callMigrations } from '../calls/call-migrations';
+import { notificationMigrations } from '../notifications/notification-migrations';
 import { migrations } from './migrations';
 
-/** Every migration in id order: the core list plus the call tables (kept beside the calls code). */
-const allMigrations = [...migrations, ...callMigrations].sort((a, b) => a.id - b.id);
+/** Every migration in id order: the core list plus the call and notification tables (kept beside their code). */
+const allMigrations = [...migrations, ...callMigrations, ...notificationMigrations].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;
 
