@@ -222,6 +222,8 @@ request_route {
 		exit;
 	}
 
+	if (is_method("MESSAGE")) route(TEXTS);
+
 	route(LOCATION);
 }
 
@@ -662,6 +664,114 @@ route[VNUM_EVENT_SEND] {
 	$var(rc) = http_connect("companion", "$async(data)", "$var(reply)");
 	if ($var(rc) != 200) {
 		xlog("L_WARN", "companion unreachable: call event not delivered ($var(rc)): $async(data)\n");
+	}
+}
+
+####### Texts #######
+#
+# SIP MESSAGE to and from phone numbers; the companion decides, Kamailio carries out.
+#  - In: a MESSAGE from the phone network to a virtual number is POSTed (body as it came,
+#    text/plain) to /internal/sip/text-in; the companion stores it and tells the agents over
+#    its feed (agents who are offline see it when they sign in). Stored: 202 Accepted; the
+#    companion unreachable: 503 (the gateway retries: nothing is lost).
+#  - Out: an agent's MESSAGE to a phone number is POSTed to /internal/sip/text-out with the
+#    agent's authenticated extension; the companion answers who the text is from (the company
+#    number of the agent's conversation) and where it goes (the gateway). Kamailio rewrites From
+#    to that number and drops every identity header the client sent; the body is never read
+#    into a header. The browser cannot choose its own identity.
+# Both lookups run in async workers like the routing lookup.
+
+# Handles MESSAGEs to phone numbers (and exits); agent-to-agent MESSAGEs return and go on.
+route[TEXTS] {
+	if (!route(IS_VIRTUAL_NUMBER)) return;
+	if (!t_newtran()) {
+		sl_reply_error();
+		exit;
+	}
+	if (route(FROM_PHONE_NETWORK)) {
+		$var(task) = "TEXT_IN_ASK";
+	} else {
+		$var(task) = "TEXT_OUT_ASK";
+	}
+	if (!async_task_route("$var(task)")) {
+		xlog("L_ERR", "cannot queue the text lookup for $ci\n");
+		t_reply("500", "Server Internal Error");
+	}
+	exit;
+}
+
+route[TEXT_IN_ASK] {
+	$var(tpath) = "/internal/sip/text-in";
+	route(TEXT_ASK);
+	if ($var(taction) == "accept") {
+		t_reply("202", "Accepted");
+	} else if ($var(taction) == "reject") {
+		t_reply("$var(tcode)", "$var(treason)");
+	} else {
+		t_reply("503", "Service Unavailable");
+	}
+	exit;
+}
+
+route[TEXT_OUT_ASK] {
+	$var(tpath) = "/internal/sip/text-out";
+	route(TEXT_ASK);
+	if ($var(taction) == "reject") {
+		t_reply("$var(tcode)", "$var(treason)");
+		exit;
+	}
+	if ($var(taction) != "relay") {
+		t_reply("503", "Service Unavailable");
+		exit;
+	}
+	# Identity is the companion's: From becomes the company number, client claims are dropped.
+	remove_hf_re("^(X-|P-Asserted-Identity|P-Preferred-Identity|Remote-Party-ID|Privacy)");
+	$fn = "";
+	$fu = "sip:" + $var(tfrom) + "@{{DOMAIN}}";
+	$ru = $var(ttarget);
+	# A gateway that does not answer fails the text within 5 s rather than 32.
+	t_set_fr(5000, 5000);
+	xlog("L_INFO", "text $ci from agent $fU relayed as $var(tfrom) to $var(ttarget)\n");
+	if (!t_relay()) {
+		t_reply("500", "Server Internal Error");
+	}
+	exit;
+}
+
+# POSTs the MESSAGE body to $var(tpath). Sets $var(taction): accept | relay | reject |
+# unreachable, with $var(tfrom) + $var(ttarget), or $var(tcode) + $var(treason).
+route[TEXT_ASK] {
+	$var(tq) = $var(tpath) + "?token={{HOOK_TOKEN}}&from=" + $(fU{s.urlencode.param}) + "&to=" + $(rU{s.urlencode.param})
+		+ "&callId=" + $(ci{s.urlencode.param}) + "&cseq=" + $(cs{s.urlencode.param});
+	$var(tbody) = "";
+	$var(taction) = "unreachable";
+	$var(rc) = http_connect("companion", "$var(tq)", "text/plain; charset=utf-8", "$rb", "$var(tbody)");
+	if ($var(rc) != 200) {
+		xlog("L_ERR", "companion unreachable: text lookup for $ci answered $var(rc)\n");
+		return;
+	}
+	$var(ta) = "";
+	json_get_string("$var(tbody)", "action", "$var(ta)");
+	if ($var(ta) == "accept") {
+		$var(taction) = "accept";
+	} else if ($var(ta) == "relay") {
+		$var(tfrom) = "";
+		$var(ttarget) = "";
+		json_get_string("$var(tbody)", "from", "$var(tfrom)");
+		json_get_string("$var(tbody)", "target", "$var(ttarget)");
+		if (!($var(tfrom) =~ "^\+[0-9]{6,15}$") || !($var(ttarget) =~ "^sip:\+[0-9]{6,15}@[^ ]+$")) {
+			xlog("L_ERR", "companion answered a malformed text relay for $ci: $var(tbody)\n");
+			return;
+		}
+		$var(taction) = "relay";
+	} else if ($var(ta) == "reject") {
+		$var(tcode) = 0;
+		$var(treason) = "";
+		json_get_string("$var(tbody)", "code", "$var(tcode)");
+		json_get_string("$var(tbody)", "reason", "$var(treason)");
+		$var(tcode) = $(var(tcode){s.int});
+		if ($var(tcode) < 400 || $var(tcode) > 699) return;
+		$var(taction) = "reject";
 	}
 }
 
