@@ -27,7 +27,7 @@ beforeAll(async () => {
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: `127.0.0.1:${gatewayPort}` });
   sip = await startTestSipStack({ secret: SECRET, companionUrl: h.url });
   dir = mkdtempSync(join(tmpdir(), 'switchboard-texts-'));
-  [alice, bob, admin] = await Promise.all(['alice', 'bob', 'admin'].map((n) => person(h, `${n}@acme.test`)));
+  [alice, bob, admin] = (await Promise.all(['alice', 'bob', 'admin'].map((n) => person(h, `${n}@acme.test`)))) as [Person, Person, Person];
   await blastAliceBobCarol(admin.api);
 }, 60_000);
 afterAll(async () => {

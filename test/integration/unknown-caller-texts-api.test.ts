@@ -14,7 +14,7 @@ const id = () => `msg-${++seq}@test`;
 beforeAll(async () => {
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: '127.0.0.1:5080' });
   hooks = hooksOf(h, SECRET);
-  [alice, bob, carol, admin] = await Promise.all(['alice', 'bob', 'carol', 'admin'].map((n) => person(h, `${n}@acme.test`)));
+  [alice, bob, carol, admin] = (await Promise.all(['alice', 'bob', 'carol', 'admin'].map((n) => person(h, `${n}@acme.test`)))) as [Person, Person, Person, Person];
   await blastAliceBobCarol(admin.api);
 });
 afterAll(async () => {

@@ -21,9 +21,7 @@ beforeAll(async () => {
     itemTypes: [],
     contacts: [],
   });
-  [alice, bob, carol, dave, sup, admin] = await Promise.all(
-    ['alice', 'bob', 'carol', 'dave', 'supervisor', 'admin'].map((n) => person(h, `${n}@acme.test`)),
-  );
+  [alice, bob, carol, dave, sup, admin] = (await Promise.all(['alice', 'bob', 'carol', 'dave', 'supervisor', 'admin'].map((n) => person(h, `${n}@acme.test`)))) as [Person, Person, Person, Person, Person, Person];
   outsider = await person(h, 'gina@globex.test', 'globex-password');
   await blastAliceBobCarol(admin.api);
 });
