@@ -16,6 +16,10 @@ import { usePhoneSession } from '../features/calls/use-phone-session';
 import { useRingtone } from '../features/calls/use-ringtone';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { SupervisorBoard } from '../features/supervisor/supervisor-board';
+import { ContactPage } from '../features/contacts/contact-page';
+import { AllNotificationsPanel } from '../features/unknown-contacts/all-notifications-panel';
+import { FollowUpsPanel } from '../features/unknown-contacts/follow-ups-panel';
+import { UnknownCallersPanel } from '../features/unknown-contacts/unknown-callers-panel';
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -27,6 +31,8 @@ export function Workspace({ me }: { me: Me }) {
   useDesktopNotifications();
   const oversees = me.role === 'supervisor' || me.role === 'admin';
   const [view, setView] = useState<'phone' | 'admin'>('phone');
+  const [contactId, setContactId] = useState<string>();
+  const [focusId, setFocusId] = useState<string>();
   const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
 
   return (
@@ -62,6 +68,24 @@ export function Workspace({ me }: { me: Me }) {
           </PanelBoundary>
         </div>
         <div className="column">
+          <PanelBoundary name="Missed unknown callers">
+            <UnknownCallersPanel meId={me.id} onClaimed={(n, then) => setFocusId(then === 'text' ? n.id : undefined)} />
+          </PanelBoundary>
+          <PanelBoundary name="My follow-ups">
+            <FollowUpsPanel meId={me.id} focusId={focusId} onOpenContact={setContactId} />
+          </PanelBoundary>
+          {contactId && (
+            <PanelBoundary name="Contact">
+              <ContactPage id={contactId} onClose={() => setContactId(undefined)} />
+            </PanelBoundary>
+          )}
+        </div>
+        <div className="column">
+          {oversees && (
+            <PanelBoundary name="All unknown callers">
+              <AllNotificationsPanel />
+            </PanelBoundary>
+          )}
           {oversees && (
             <PanelBoundary name="Team presence">
               <SupervisorBoard />

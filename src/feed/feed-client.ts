@@ -4,6 +4,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../common/
 import type { ManualPresence, PhoneStatus, Presence } from '../common/presence';
 import { offersActions, type OffersStore } from '../features/calls/offers-store';
 import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
+import { notificationsCache } from '../features/unknown-contacts/notifications-cache';
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -39,6 +40,10 @@ export function createFeed(deps: { presence: PresenceStore; offers: OffersStore;
   socket.on('call:offered', (offer) => offersActions.offered(deps.offers, offer));
   socket.on('call:resolved', (resolved) => offersActions.resolved(deps.offers, resolved));
   socket.on('call:updated', () => void deps.queryClient.invalidateQueries({ queryKey: ['calls'] }));
+  socket.on('notification:created', (n) => notificationsCache.created(deps.queryClient, n));
+  socket.on('notification:claimed', (c) => notificationsCache.claimed(deps.queryClient, c));
+  socket.on('notification:updated', () => notificationsCache.updated(deps.queryClient));
+  socket.on('contact:timeline-changed', ({ contactId }) => void deps.queryClient.invalidateQueries({ queryKey: ['contacts', contactId, 'timeline'] }));
 
   return {
     start: () => void socket.connect(),

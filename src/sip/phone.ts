@@ -3,6 +3,7 @@ import type { SipCredentials } from '../common/auth';
 import type { PhoneStatus } from '../common/presence';
 import { createCallControl, type CallOptions } from './call-control';
 import { createDeviceControl } from './device-control';
+import { createTextControl } from './text-control';
 import { defaultAudioConstraints, defaultCreateAudioElement } from './media';
 import { createPhoneStore, selectPhoneStatus, type PhoneStore } from './phone-store';
 import { createReconnector, defaultTimers, type Timers } from './reconnect';
@@ -40,6 +41,11 @@ export interface Phone {
   stop(): Promise<void>;
   /** Returns the new call's id. */
   call(target: string, options?: CallOptions): Promise<string>;
+  /**
+   * Texts a phone number (SIP MESSAGE). Who it is from is the server's decision, never ours; resolves once
+   * the far side accepted it, throws with the refusal otherwise.
+   */
+  sendText(number: string, body: string): Promise<void>;
   answer(id: string): Promise<void>;
   decline(id: string): Promise<void>;
   hangup(id: string): Promise<void>;
@@ -216,6 +222,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     start,
     stop,
     call: calls.call,
+    sendText: createTextControl(rt),
     answer: calls.answer,
     decline: calls.decline,
     hangup: calls.hangup,
