@@ -17,6 +17,7 @@ export function fakePhone(): Phone {
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     call: vi.fn(async () => 'call-x'),
+    sendText: vi.fn(async () => {}),
     answer: vi.fn(async () => {}),
     decline: vi.fn(async () => {}),
     hangup: vi.fn(async () => {}),
