@@ -6,7 +6,7 @@ import { startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { receiveTexts, sendText } from '../../scripts/sipp/texter';
 import { freeUdpPort } from '../../scripts/sipp/sipp-leg';
-import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { dropWebSocket, launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
 import { apiAs } from '../support/api-client';
 import { signIn, type Harness } from '../support/companion-harness';
 import { startE2eStack } from '../support/e2e-stack';
@@ -126,4 +126,21 @@ test('a text to the company number reaches the agents; text back reaches the pho
   expect(gateway.trace()).toContain('Yes, two spaces behind the office.');
   await conv.locator('.text.outbound', { hasText: 'Yes, two spaces behind the office.' }).waitFor();
   for (const page of [agents.alice.page, agents.carol.page]) await expect.poll(() => openItem(page, shown).count()).toBe(0);
+});
+
+test('a claim made while an agent’s feed was down is not shown as open after it reconnects', async () => {
+  const result = await unansweredCall('+447911126004');
+  const shown = '07911 126004';
+  for (const page of pages()) await openItem(page, shown).waitFor({ timeout: 30_000 });
+  await result;
+  const carol = agents.carol.page;
+  await carol.context().setOffline(true);
+  expect(await dropWebSocket(carol, PORTS.http)).toBeGreaterThan(0);
+  await openItem(agents.alice.page, shown).getByRole('button', { name: 'Claim' }).click();
+  await followUp(agents.alice.page, shown).waitFor();
+  // Carol's feed is down: she missed the claim and still shows the caller...
+  expect(await openItem(carol, shown).count()).toBe(1);
+  // ...until the feed is back, refetches, and it is gone.
+  await carol.context().setOffline(false);
+  await expect.poll(() => openItem(carol, shown).count(), { timeout: 20_000 }).toBe(0);
 });

@@ -180,3 +180,21 @@ test('notes go on the contact timeline; another organisation cannot read or writ
   expect((await outsider.api.get('/api/contacts/contact-priya/timeline')).status).toBe(404);
   expect((await outsider.api.post('/api/contacts/contact-priya/notes', { body: 'x' })).status).toBe(404);
 });
+
+test('duplicate numbers: one agent on every contact → the call is on every timeline; different agents → only on the newest contact', async () => {
+  const timeline = async (id: string) => (await sup.api.get(`/api/contacts/${id}/timeline`)).body as { kind: string; summary: string }[];
+  const before = { tom: (await timeline('contact-tom')).length, office: (await timeline('contact-tom-office')).length, lena: (await timeline('contact-lena')).length, ortiz: (await timeline('contact-ortiz')).length };
+
+  await hooks.route({ callId: `dup-same-${++callSeq}@test`, from: '+447911123457', to: COMPANY.number, attempt: 0 });
+  const tom = await timeline('contact-tom');
+  const office = await timeline('contact-tom-office');
+  expect(tom).toHaveLength(before.tom + 1);
+  expect(office).toHaveLength(before.office + 1);
+  expect(tom[0]).toMatchObject({ kind: 'call', summary: 'Missed call to Acme company number' });
+
+  await hooks.route({ callId: `dup-split-${++callSeq}@test`, from: '+447911123458', to: COMPANY.number, attempt: 0 });
+  expect(await timeline('contact-ortiz')).toHaveLength(before.ortiz + 1);
+  expect(await timeline('contact-lena')).toHaveLength(before.lena);
+  // Known callers make no unclaimed notification.
+  expect(((await sup.api.get('/api/notifications')).body as NotificationView[]).filter((n) => ['+447911123457', '+447911123458'].includes(n.caller))).toEqual([]);
+});
