@@ -87,8 +87,8 @@ export function createNotificationRepo(db: Db): NotificationRepo {
   const audience = db.prepare('SELECT notification_id AS id, staff_id AS staffId FROM notification_audience WHERE notification_id IN (SELECT value FROM json_each(?))');
   const forAgent = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = @orgId AND (n.claimed_by = @staffId
       OR (n.state = 'unclaimed' AND EXISTS (SELECT 1 FROM notification_audience a WHERE a.notification_id = n.id AND a.staff_id = @staffId)))
-    ORDER BY n.updated_at DESC LIMIT @limit`);
-  const forOrg = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = ? ORDER BY n.updated_at DESC LIMIT ?`);
+    ORDER BY (n.state = 'done'), n.updated_at DESC LIMIT @limit`);
+  const forOrg = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = ? ORDER BY (n.state = 'done'), n.updated_at DESC LIMIT ?`);
   const claim = db.prepare(`UPDATE notifications SET state = 'claimed', claimed_by = @staffId, claimed_at = @at, claim_action = @action, updated_at = @at
     WHERE id = @id AND state = 'unclaimed' AND claimed_by IS NULL
       AND EXISTS (SELECT 1 FROM notification_audience a WHERE a.notification_id = @id AND a.staff_id = @staffId)`);
