@@ -43,6 +43,7 @@ const ids = (list: NotificationView[]) => list.map((n) => n.id);
 
 test('a missed unknown call makes exactly one unclaimed notification, pushed to the rule’s agents and supervisors only', async () => {
   const daveSaw = collect<NotificationView>(dave.feed, 'notification:created');
+  const outsiderSaw = collect<NotificationView>(outsider.feed, 'notification:created');
   const supPushed = nextEvent<NotificationView>(sup.feed, 'notification:created', (n) => n.caller === '+447911123901');
   const bobPushed = nextEvent<NotificationView>(bob.feed, 'notification:created', (n) => n.caller === '+447911123901');
   const { callId, n } = await missedCall('+447911123901');
@@ -70,6 +71,7 @@ test('a missed unknown call makes exactly one unclaimed notification, pushed to 
   expect(ids((await dave.api.get('/api/notifications')).body)).not.toContain(n.id);
   expect(daveSaw.map((x) => x.id)).not.toContain(n.id);
   expect(ids((await outsider.api.get('/api/notifications')).body)).toEqual([]);
+  expect(outsiderSaw).toEqual([]);
 });
 
 test('two agents claim at once: exactly one wins, the other is told who, and it vanishes for the third', async () => {
