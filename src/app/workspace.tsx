@@ -22,6 +22,10 @@ import { MyBindings } from '../features/engagement/my-bindings';
 import { SaveContactPrompts } from '../features/engagement/save-contact-prompt';
 import { InboxPanel } from '../features/voicemail/inbox-panel';
 import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
+import { ContactPage } from '../features/contacts/contact-page';
+import { AllNotificationsPanel } from '../features/unknown-contacts/all-notifications-panel';
+import { FollowUpsPanel } from '../features/unknown-contacts/follow-ups-panel';
+import { UnknownCallersPanel } from '../features/unknown-contacts/unknown-callers-panel';
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -34,6 +38,8 @@ export function Workspace({ me }: { me: Me }) {
   useVoicemailNotifications();
   const oversees = me.role === 'supervisor' || me.role === 'admin';
   const [view, setView] = useState<'phone' | 'admin'>('phone');
+  const [contactId, setContactId] = useState<string>();
+  const [focusId, setFocusId] = useState<string>();
   const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
 
   return (
@@ -78,6 +84,24 @@ export function Workspace({ me }: { me: Me }) {
           </PanelBoundary>
         </div>
         <div className="column">
+          <PanelBoundary name="Missed unknown callers">
+            <UnknownCallersPanel meId={me.id} onClaimed={(n, then) => setFocusId(then === 'text' ? n.id : undefined)} />
+          </PanelBoundary>
+          <PanelBoundary name="My follow-ups">
+            <FollowUpsPanel meId={me.id} focusId={focusId} onOpenContact={setContactId} />
+          </PanelBoundary>
+          {contactId && (
+            <PanelBoundary name="Contact">
+              <ContactPage id={contactId} onBack={() => setContactId(undefined)} />
+            </PanelBoundary>
+          )}
+        </div>
+        <div className="column">
+          {oversees && (
+            <PanelBoundary name="All unknown callers">
+              <AllNotificationsPanel />
+            </PanelBoundary>
+          )}
           {oversees && (
             <PanelBoundary name="Team presence">
               <SupervisorBoard />

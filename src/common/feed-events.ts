@@ -1,6 +1,7 @@
 import type { VoicemailMessage } from './api/voicemail';
 import type { CallOffered, CallResolved } from './calls';
 import type { ApiError } from './errors';
+import type { NotificationClaimed, NotificationView } from './notifications';
 import type { ManualPresence, PhoneStatus, Presence } from './presence';
 
 /** Every command is answered with one of these. */
@@ -19,6 +20,14 @@ export type ServerToClientEvents = {
   'voicemail:created': (message: VoicemailMessage) => void;
   /** A message of such a box was heard or deleted (by someone, or by auto-deletion). */
   'voicemail:changed': (body: { id: string }) => void;
+  /** A missed unknown call or a text for you (or, for supervisors and admins, the organisation). */
+  'notification:created': (notification: NotificationView) => void;
+  /** Somebody claimed it: it leaves every other agent's open list at once. */
+  'notification:claimed': (claimed: NotificationClaimed) => void;
+  /** It changed otherwise (a text arrived or was sent, done, a contact linked): refetch it. */
+  'notification:updated': (body: { id: string }) => void;
+  /** A contact's timeline grew. */
+  'contact:timeline-changed': (body: { contactId: string }) => void;
 };
 
 /** Commands the browser sends (`noun:verb`). */

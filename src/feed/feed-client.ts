@@ -6,6 +6,7 @@ import { offersActions, type OffersStore } from '../features/calls/offers-store'
 import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
 import { addToInbox, voicemailQuery } from '../features/voicemail/voicemail-api';
 import { voicemailCreatedSchema } from '../common/api/voicemail';
+import { notificationsCache } from '../features/unknown-contacts/notifications-cache';
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -51,6 +52,10 @@ export function createFeed(deps: { presence: PresenceStore; offers: OffersStore;
     else void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey });
   });
   socket.on('voicemail:changed', () => void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey }));
+  socket.on('notification:created', (n) => notificationsCache.created(deps.queryClient, n));
+  socket.on('notification:claimed', (c) => notificationsCache.claimed(deps.queryClient, c));
+  socket.on('notification:updated', () => notificationsCache.updated(deps.queryClient));
+  socket.on('contact:timeline-changed', ({ contactId }) => void deps.queryClient.invalidateQueries({ queryKey: ['contacts', contactId, 'timeline'] }));
 
   return {
     start: () => void socket.connect(),

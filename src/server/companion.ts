@@ -15,6 +15,8 @@ import { repoRouteSource } from './calls/repo-route-source';
 import { feedCallPublisher, feedVoicemailPublisher } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
 import { kamailioControl } from './sip-control/kamailio-control';
+import { feedNotificationPublisher } from './feed/notification.handlers';
+import { createNotificationsModule } from './notifications/notifications-module';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
 import { openDatabase } from './storage/database';
@@ -46,6 +48,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
   const callPublisher = feedCallPublisher(() => io);
   const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
+  const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
     calls: createCallRepo(repos.db),
@@ -54,6 +57,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]!, voicemailSip: config.voicemail.sip },
     now,
     voicemailUp: voicemail.isUp,
+    outcomes: unknownCallers.callOutcomes,
   });
   serveFeed(io, presence, calls);
   const revocation = createRevocation({
@@ -65,7 +69,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   });
   const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
   const callHooks = { calls, outbound, history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail }));
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers }));
   const hooks = createServer(
     createHookApp({
       calls,
@@ -73,6 +77,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
       voicemail,
+      texts: unknownCallers.texts,
       log: config.logInfo ? (l) => console.log(l) : undefined,
       warn: (l) => console.warn(l),
     }),

@@ -3,6 +3,7 @@ import type { SipCredentials } from '../common/auth';
 import type { PhoneStatus } from '../common/presence';
 import { createCallControl, type CallOptions } from './call-control';
 import { createDeviceControl } from './device-control';
+import { createTextControl } from './text-control';
 import { defaultAudioConstraints, defaultCreateAudioElement } from './media';
 import { createPhoneStore, selectPhoneStatus, type PhoneStore } from './phone-store';
 import { createReconnector, defaultTimers, type Timers } from './reconnect';
@@ -42,6 +43,11 @@ export interface Phone {
   call(target: string, options?: CallOptions): Promise<string>;
   /** Calls a customer's phone number presenting `callerId` (engagement mode optional); the new call's id. */
   callNumber(number: string, options?: Pick<CallOptions, 'callerId' | 'engagement'>): Promise<string>;
+  /**
+   * Texts a phone number (SIP MESSAGE). Who it is from is the server's decision, never ours; resolves once
+   * the far side accepted it, throws with the refusal otherwise.
+   */
+  sendText(number: string, body: string): Promise<void>;
   answer(id: string): Promise<void>;
   decline(id: string): Promise<void>;
   hangup(id: string): Promise<void>;
@@ -219,6 +225,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     stop,
     call: calls.call,
     callNumber: calls.callNumber,
+    sendText: createTextControl(rt),
     answer: calls.answer,
     decline: calls.decline,
     hangup: calls.hangup,

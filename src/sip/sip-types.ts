@@ -100,4 +100,6 @@ export interface UserAgentLike {
   createRegisterer(): RegistererLike;
   /** target: a full SIP URI string. */
   createInviter(target: string, options: InviterOptionsLike): InviterLike;
+  /** Sends one SIP MESSAGE; resolves with the final status. */
+  sendMessage(target: string, body: string): Promise<{ statusCode: number; reasonPhrase: string }>;
 }

@@ -1,5 +1,5 @@
 // The one place that constructs sip.js objects.
-import { Inviter, Registerer, UserAgent, Web, type UserAgentOptions } from 'sip.js';
+import { Inviter, Messager, Registerer, UserAgent, Web, type UserAgentOptions } from 'sip.js';
 import type { SipCredentials } from '../common/auth';
 import { sipDisplayName } from '../common/domain/sip-display-name';
 import type {
@@ -74,6 +74,15 @@ export function createSipUserAgent(options: UserAgentOptions): UserAgentLike {
       if (!targetUri) throw new Error(`Invalid call target: ${target}`);
       return new Inviter(ua, targetUri, inviterOptions) as unknown as InviterLike;
     },
+    sendMessage: (target: string, body: string) =>
+      new Promise((resolve, reject) => {
+        const targetUri = UserAgent.makeURI(target);
+        if (!targetUri) return reject(new Error(`Invalid text target: ${target}`));
+        const done = (m: { statusCode?: number; reasonPhrase?: string }) => resolve({ statusCode: m.statusCode ?? 0, reasonPhrase: m.reasonPhrase ?? '' });
+        new Messager(ua, targetUri, body, 'text/plain;charset=UTF-8')
+          .message({ requestDelegate: { onAccept: (r) => done(r.message), onReject: (r) => done(r.message) } })
+          .catch(reject);
+      }),
   };
   ua.delegate = {
     onConnect: () => adapter.delegate?.onConnect?.(),

@@ -20,6 +20,7 @@ export function fakePhone(): Phone {
     stop: vi.fn(async () => {}),
     call: vi.fn(async () => 'call-x'),
     callNumber: vi.fn(async () => 'call-x'),
+    sendText: vi.fn(async () => {}),
     answer: vi.fn(async () => {}),
     decline: vi.fn(async () => {}),
     hangup: vi.fn(async () => {}),

@@ -8,6 +8,7 @@ import { useItemTypes } from '../admin/contacts/contacts-api';
 import { selectCallOptions } from '../caller-id/caller-id-choice';
 import { CallerIdPicker } from '../caller-id/caller-id-picker';
 import { useContact } from './contacts-api';
+import { ContactTimeline } from './contact-timeline';
 import { createSequentialDial, type DialStep } from './sequential-dial';
 
 const stateText: Record<DialStep['state'], string> = { waiting: 'Waiting', ringing: 'Ringing', answered: 'Answered', 'not-answered': 'Not answered', stopped: 'Stopped' };
@@ -92,6 +93,8 @@ export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) 
             )}
           </div>
           {error && <p role="alert">{error}</p>}
+          <h3>Timeline</h3>
+          <ContactTimeline id={id} />
         </>
       )}
     </section>

@@ -7,17 +7,24 @@ export type PlannedTarget = RingTarget | VoicemailTarget;
 /** One ring of the plan as Kamailio carries it out: these targets at once, for this long. */
 export type PlannedRing = { targets: PlannedTarget[]; timeoutSeconds: number; note?: string };
 
-/** The whole plan of a call: rings in order, then what happens when nobody answered. */
-export type CallPlan = { rings: PlannedRing[]; onNoAnswer: NoAnswerOutcome };
+/**
+ * The whole plan of a call: rings in order, then what happens when nobody answered. An unknown caller of a
+ * company number carries the rule's agents (`notifyStaffIds`: they get the notification if it is missed);
+ * a known contact's call the contacts whose timeline records it.
+ */
+export type CallPlan = { rings: PlannedRing[]; onNoAnswer: NoAnswerOutcome; notifyStaffIds?: string[]; logContactIds?: string[] };
 
 /** A sequential step becomes one ring per target; a simultaneous step stays one ring. */
-export function planFromDecision(decision: RouteDecision): CallPlan {
+export function planFromDecision(decision: RouteDecision, unknownCompanyCaller = false): CallPlan {
   const rings = decision.steps.flatMap((step: RingStep) =>
     step.mode === 'sequential'
       ? step.targets.map((t) => ({ targets: [t], timeoutSeconds: step.ringTimeoutSeconds }))
       : [{ targets: step.targets, timeoutSeconds: step.ringTimeoutSeconds }],
   );
-  return { rings, onNoAnswer: decision.onNoAnswer };
+  const plan: CallPlan = { rings, onNoAnswer: decision.onNoAnswer };
+  if (unknownCompanyCaller) plan.notifyStaffIds = decision.notifyStaffIds;
+  if (decision.logContactIds.length > 0) plan.logContactIds = decision.logContactIds;
+  return plan;
 }
 
 /** How long Kamailio waits for the voicemail service to answer (it answers at once when it is up). */

@@ -5,7 +5,7 @@ import type { PresenceState } from '../../common/presence';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
 import { decideRoute } from '../routing/decide-route';
 import { planFromDecision, tailRings, type PlannedRing, type PlannedTarget } from './call-plan';
-import type { CallRecord, CallRepo } from './call-repo';
+import type { CallOffer, CallRecord, CallRepo } from './call-repo';
 import { recordInteraction } from './record-interaction';
 import type { RouteSource } from './route-source';
 import { targetUri, type TargetConfig } from './sip-targets';
@@ -20,6 +20,12 @@ export type LivePresence = { statesOf(orgId: string): Record<string, PresenceSta
 
 const DAY_MS = 86_400_000;
 
+/** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
+export interface CallOutcomes {
+  missed(call: CallRecord, offers: CallOffer[]): void;
+  answered(call: CallRecord, staffId: string): void;
+}
+
 type Deps = {
   source: RouteSource;
   calls: CallRepo;
@@ -29,6 +35,7 @@ type Deps = {
   now: () => number;
   /** Whether the voicemail service answered its last health probe (a known-down service is skipped at once). */
   voicemailUp?: () => boolean;
+  outcomes?: CallOutcomes;
 };
 
 const MISSED: HookAction = { action: 'reject', code: 480, reason: 'Temporarily Unavailable' };
@@ -69,7 +76,7 @@ export function createInboundCalls(deps: Deps) {
       caller,
       callerName: contact?.name ?? null,
       state: refused ? 'refused' : 'ringing',
-      plan: planFromDecision(decision),
+      plan: planFromDecision(decision, number.kind === 'company' && !refused && decision.logContactIds.length === 0),
       summary: decision.summary,
       outcomeReason: refused ? (decision.refuseReason === 'busy' ? 'All lines busy' : 'Number reserved') : null,
       startedAt: now,
@@ -95,7 +102,10 @@ export function createInboundCalls(deps: Deps) {
       return { action: 'ring', timeout: rings[step]!.timeoutSeconds, targets: uris };
     }
     const reason = call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail unavailable)' : 'Nobody answered';
-    if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+    if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) {
+      resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+      missed(call.id);
+    }
     return MISSED;
   }
 
@@ -120,6 +130,11 @@ export function createInboundCalls(deps: Deps) {
     if (offered.length) publish.resolved(offered, { sipCallId: callId, outcome, text });
   }
 
+  function missed(callId: string) {
+    const call = calls.find(callId);
+    if (call) deps.outcomes?.missed(call, calls.offers(callId));
+  }
+
   function updated(call: Pick<CallRecord, 'id' | 'orgId'>) {
     publish.updated(call.orgId, [...new Set(calls.offers(call.id).map((o) => o.staffId))], call.id);
   }
@@ -132,6 +147,7 @@ export function createInboundCalls(deps: Deps) {
       if (!calls.claimAnswer(call.id, agent.id, now)) return false;
       resolveOffers(call.id, 'answered-elsewhere', `Answered by ${agent.name}`, agent.id);
       recordInteraction(source, call, agent.id, now);
+      deps.outcomes?.answered(calls.find(call.id)!, agent.id);
       return true;
     }
     if (!calls.transition(call.id, ['ringing'], 'answered', now)) return false;
@@ -169,9 +185,11 @@ export function createInboundCalls(deps: Deps) {
       }
       if (q.event === 'cancelled' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing'))) {
         resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
+        missed(call.id);
       }
       if (q.event === 'failed' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`))) {
         resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+        missed(call.id);
       }
       if (applied) {
         updated(call);
@@ -197,7 +215,10 @@ export function createInboundCalls(deps: Deps) {
             : calls.transition(c.id, ['answered'], 'ended', now, 'Ended: the call was no longer up at the SIP proxy');
         if (!done) continue;
         closed++;
-        if (c.state === 'ringing') resolveOffers(c.id, 'missed', 'Missed: the call was lost');
+        if (c.state === 'ringing') {
+          resolveOffers(c.id, 'missed', 'Missed: the call was lost');
+          missed(c.id);
+        }
         updated(c);
       }
       return closed;

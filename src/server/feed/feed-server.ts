@@ -18,6 +18,7 @@ type FeedData = { staff: StaffRecord; session: string };
 export const rooms = {
   staff: (id: string) => `staff:${id}`,
   supervisors: (orgId: string) => `org:${orgId}:supervisors`,
+  org: (orgId: string) => `org:${orgId}`,
 };
 
 /** How long a dropped socket's missed events are kept: a reconnect within it gets them (offers included). */
@@ -83,7 +84,7 @@ export function closeExpiredSockets(io: FeedServer, sessions: Sessions): void {
 export function serveFeed(io: FeedServer, presence: PresenceService, calls: InboundCalls): void {
   io.on('connection', (socket: FeedSocket) => {
     const staff = socket.data.staff;
-    void socket.join(rooms.staff(staff.id));
+    void socket.join([rooms.staff(staff.id), rooms.org(staff.orgId)]);
     const oversees = staff.role === 'supervisor' || staff.role === 'admin';
     if (oversees) void socket.join(rooms.supervisors(staff.orgId));
     presence.connect(staff.id, socket.id);

@@ -9,12 +9,14 @@ import type { Repos } from '../storage/repos';
 import type { CallHistory } from '../calls/call-history';
 import type { InboundCalls } from '../calls/inbound-calls';
 import type { OutboundCalls } from '../domain/outbound-calls';
+import type { NotificationsModule } from '../notifications/notifications-module';
 import { authRoutes } from './auth.routes';
 import { contactsRoutes } from './contacts.routes';
 import { callRoutes } from './calls.routes';
 import { errorHandler } from './errors';
 import { healthRoutes } from './health.routes';
 import { meRoutes } from './me.routes';
+import { notificationRoutes } from './notifications.routes';
 import { numbersRoutes } from './numbers.routes';
 import { originGuard } from './origin-guard';
 import { presenceRoutes } from './presence.routes';
@@ -35,6 +37,7 @@ export type HttpDeps = {
   now: () => number;
   callHooks: { calls: InboundCalls; outbound: OutboundCalls; history: CallHistory };
   voicemail: Voicemail;
+  unknownCallers: NotificationsModule;
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -57,6 +60,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   // Kamailio's hooks live on the loopback hook listener only (sip-hooks/hook-app.ts).
   app.use('/internal', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(callRoutes({ ...common, history: deps.callHooks.history }));
+  app.use(notificationRoutes({ ...common, ...deps.unknownCallers }));
   app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
   app.use(staticApp(deps.config.staticDir));
   app.use(errorHandler);

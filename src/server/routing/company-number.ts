@@ -57,6 +57,13 @@ function ruleStaff(route: CompanyRoute): string[] {
   return route.kind === 'user' ? [route.staffId] : [];
 }
 
+/** The rule for unknown callers and texters now: the custom rule whose active hours cover now, else the default. */
+export function unknownCallerRule(number: CompanyNumber, now: Date): { route: CompanyRoute; name: string | null; staffIds: string[] } {
+  const active = findActive(number.company.customRules, (rule) => rule.activeHours, now, number.timeZone);
+  const route = active ? active.item.route : number.company.defaultRule;
+  return { route, name: active?.item.name ?? null, staffIds: ruleStaff(route) };
+}
+
 /** Unknown callers: the custom rule whose active hours cover now (number's time zone), else the default rule. */
 function planUnknownCaller(number: CompanyNumber, ctx: RouteContext): NumberPlan {
   const { company } = number;

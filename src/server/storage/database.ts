@@ -3,11 +3,12 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { callMigrations } from '../calls/call-migrations';
 import { voicemailMigrations } from '../voicemail/voicemail-migrations';
+import { notificationMigrations } from '../notifications/notification-migrations';
 import { migrations } from './migrations';
 import { outboundMigrations } from './outbound-migrations';
 
-/** Every migration in id order: the core list plus the call, outbound-call and voicemail tables (kept beside their code). */
-const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations, ...voicemailMigrations].sort((a, b) => a.id - b.id);
+/** Every migration in id order: the core list plus the call, outbound-call, voicemail and notification tables (kept beside their code). */
+const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations, ...voicemailMigrations, ...notificationMigrations].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;
 

@@ -202,6 +202,13 @@ export class FakeUserAgent implements UserAgentLike {
   start = vi.fn(() => this.connectAttempt());
   reconnect = vi.fn(() => this.connectAttempt());
   stop = vi.fn(async () => undefined);
+  /** Texts sent, and the final status the fake far end answers with. */
+  texts: { target: string; body: string }[] = [];
+  textStatus = 202;
+  sendMessage = vi.fn(async (target: string, body: string) => {
+    this.texts.push({ target, body });
+    return { statusCode: this.textStatus, reasonPhrase: '' };
+  });
   constructor(readonly options: UserAgentOptions) {
     this.configuration = {
       authorizationUsername: options.authorizationUsername,

@@ -244,6 +244,40 @@ export class WsSipClient {
     return { ok: true as const, reply, dialog };
   }
 
+  /**
+   * Sends a MESSAGE to `target` from `from` (answering a 407 with the credentials), with any extra headers
+   * the sender likes; resolves with the final response.
+   */
+  async message(opts: { from: string; target: string; domain: string; credentials: Credentials; body: string; headers?: Array<[string, string]> }) {
+    const callId = randomToken(10);
+    const fromTag = randomToken(4);
+    const cseq = this.cseq++;
+    const build = (auth?: string) =>
+      buildMessage(
+        `MESSAGE ${opts.target} SIP/2.0`,
+        [
+          ['Via', this.via()],
+          ['Max-Forwards', '70'],
+          ['From', `<sip:${opts.from}@${opts.domain}>;tag=${fromTag}`],
+          ['To', `<${opts.target}>`],
+          ['Call-ID', callId],
+          ['CSeq', `${cseq} MESSAGE`],
+          ...(opts.headers ?? []),
+          ['Content-Type', 'text/plain;charset=UTF-8'],
+          ...(auth ? ([['Proxy-Authorization', auth]] as Array<[string, string]>) : []),
+        ],
+        opts.body,
+      );
+    this.send(build());
+    let reply = await this.finalResponse(callId, cseq);
+    if (reply.status === 407) {
+      const challenge = header(reply, 'proxy-authenticate') ?? '';
+      this.send(build(digestAuthorization(challenge, { ...opts.credentials, method: 'MESSAGE', uri: opts.target })));
+      reply = await this.finalResponse(callId, cseq);
+    }
+    return reply;
+  }
+
   /** BYE inside a dialog from invite(); resolves with its final response. */
   async bye(dialog: Dialog) {
     const cseq = this.cseq++;

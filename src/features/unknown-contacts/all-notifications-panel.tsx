@@ -1,0 +1,38 @@
+import type { NotificationView } from '../../common/notifications';
+import { formatPhone, formatTime, kindLabel, stateLabel } from './format';
+import { useNotifications } from './notifications-api';
+
+/** Supervisors and admins: every unknown caller of the organisation with its state and who claimed it. */
+export function AllNotificationsPanel() {
+  const { data, error } = useNotifications();
+  return (
+    <section className="panel all-notifications" aria-labelledby="all-notifications-title">
+      <h2 id="all-notifications-title">All unknown callers</h2>
+      {error && <p role="alert">Could not load them: {error.message}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Caller</th>
+            <th>What</th>
+            <th>State</th>
+            <th>Claimed by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(data ?? []).map((n: NotificationView) => (
+            <tr key={n.id} data-notification-id={n.id}>
+              <td>{formatTime(n.createdAt)}</td>
+              <td>{n.contact?.name ?? formatPhone(n.caller)}</td>
+              <td>
+                {kindLabel[n.kind]} to {n.number.displayName}
+              </td>
+              <td data-testid="state">{stateLabel[n.state]}</td>
+              <td data-testid="claimant">{n.claimedBy?.name ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../common/errors';
+import { HOOK_TOKEN_HEADER } from '../../common/sip-hooks';
+import { textHookQuerySchema } from '../../common/text-hooks';
+import type { TextsService } from '../notifications/texts-service';
+
+/** Kamailio's text hooks: a MESSAGE in from the phone network, a MESSAGE out from an agent. Served on the loopback hook
+ * listener, with the token in a header. */
+export function textHookRoutes(deps: { texts: TextsService; token: string; log?: (line: string) => void }): Router {
+  const r = Router();
+  const expected = Buffer.from(deps.token);
+  const guard = (req: Request, _res: Response, next: NextFunction) => {
+    const given = Buffer.from(String(req.headers[HOOK_TOKEN_HEADER] ?? ''));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next(new AppError('FORBIDDEN', 'Bad hook token.'));
+    next();
+  };
+  // The body is the text exactly as sent; it is stored as it is and never goes into a header.
+  const body = express.raw({ type: () => true, limit: '64kb' });
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** The body as text; null when its bytes are not valid UTF-8 (refused, not repaired). */
+  const text = (req: Request): string | null => {
+    if (!Buffer.isBuffer(req.body)) return '';
+    try {
+      return utf8.decode(req.body);
+    } catch {
+      return null;
+    }
+  };
+  r.post('/internal/sip/text-in', guard, body, (req, res) => {
+    const answer = deps.texts.inbound(textHookQuerySchema.parse(req.query), text(req));
+    deps.log?.(`[sip-hooks] text in ${String(req.query.callId)}: ${answer.action}`);
+    res.json(answer);
+  });
+  r.post('/internal/sip/text-out', guard, body, (req, res) => {
+    const answer = deps.texts.outbound(textHookQuerySchema.parse(req.query), text(req));
+    deps.log?.(`[sip-hooks] text out ${String(req.query.callId)}: ${JSON.stringify(answer)}`);
+    res.json(answer);
+  });
+  return r;
+}
