@@ -912,11 +912,180 @@ route[OUTBOUND] {
 		sl_reply_error();
 		exit;
 	}
-	if (is_method("INVITE") && $rU =~ "^\*98") route(VOICEMAIL_PORTAL);
+	t_reply("100", "Trying");
+	if (!async_task_route("OUTBOUND_ASK")) {
+		xlog("L_ERR", "cannot queue the outbound check for $ci\n");
+		t_reply("503", "Calls to customers are unavailable right now");
+	}
+	exit;
+}
 
-	if (is_method("MESSAGE")) route(TEXTS);
+# Async worker, transaction resumed: ask, then relay to the first gateway or refuse.
+route[OUTBOUND_ASK] {
+	if (t_is_canceled()) {
+		t_reply("487", "Request Terminated");
+		exit;
+	}
+	$var(q) = "{{HOOK_URL}}/internal/sip/outbound?callId=" + $(ci{s.urlencode.param})
+		+ "&agent=" + $(avp(ob_agent){s.urlencode.param}) + "&callee=" + $(avp(ob_callee){s.urlencode.param})
+		+ "&callerId=" + $(avp(ob_callerid){s.urlencode.param}) + "&engagement=" + $(avp(ob_engage){s.urlencode.param});
+	$var(body) = "";
+	$var(rc) = http_client_query("$var(q)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(body)");
+	if ($var(rc) != 200) {
+		xlog("L_ERR", "companion unreachable: outbound check for $ci failed ($var(rc))\n");
+		t_reply("503", "Calls to customers are unavailable right now");
+		exit;
+	}
+	$var(a) = "";
+	json_get_string("$var(body)", "action", "$var(a)");
+	if ($var(a) == "reject") {
+		$var(code) = 0;
+		$var(reason) = "";
+		json_get_string("$var(body)", "code", "$var(code)");
+		json_get_string("$var(body)", "reason", "$var(reason)");
+		$var(code) = $(var(code){s.int});
+		if ($var(code) < 400 || $var(code) > 699 || $var(reason) =~ "[[:cntrl:]]") {
+			xlog("L_ERR", "malformed outbound refusal for $ci: $var(body)\n");
+			t_reply("503", "Calls to customers are unavailable right now");
+			exit;
+		}
+		xlog("L_INFO", "outbound call $ci refused: $var(code) $var(reason)\n");
+		t_reply("$var(code)", "$var(reason)");
+		exit;
+	}
+	$avp(ob_asserted) = "";
+	$avp(ob_display) = "";
+	$avp(ob_targets) = "";
+	json_get_string("$var(body)", "callerId", "$avp(ob_asserted)");
+	json_get_string("$var(body)", "displayName", "$avp(ob_display)");
+	json_get_field("$var(body)", "targets", "$avp(ob_targets)");
+	if ($var(a) != "allow" || !($avp(ob_asserted) =~ "^\+[0-9]{7,15}$")) {
+		xlog("L_ERR", "malformed outbound answer for $ci: $var(body)\n");
+		t_reply("503", "Calls to customers are unavailable right now");
+		exit;
+	}
+	# A display name is one line of text inside quotes: anything that could break out is dropped.
+	if ($avp(ob_display) =~ "[\"\\<>[:cntrl:]]") $avp(ob_display) = "";
+	if (t_is_canceled()) {
+		t_reply("487", "Request Terminated");
+		$var(ev) = "cancelled";
+		route(VNUM_EVENT);
+		exit;
+	}
+	$avp(ob_next) = 0;
+	if (!route(OUTBOUND_RELAY)) {
+		t_reply("503", "The phone network cannot be reached");
+		$var(ev) = "failed";
+		$var(ev_code) = 503;
+		route(VNUM_EVENT);
+	}
+}
 
-	if (!route(FROM_PHONE_NETWORK)) route(SAME_ORG);
+# Relays to target number $avp(ob_next) of $avp(ob_targets); -1 when there is none left.
+route[OUTBOUND_RELAY] {
+	$var(n) = $avp(ob_next);
+	if ($var(n) > $(avp(ob_targets){s.count,,})) return -1;
+	$var(item) = $(avp(ob_targets){s.select,$var(n),,});
+	$var(t) = $(var(item){re.subst,/^[^"]*"([^"]*)".*$/\1/});
+	$avp(ob_next) = $var(n) + 1;
+	if ($var(t) == $var(item) || !($var(t) =~ "^sip:[^@]+@[^@]+$")) {
+		xlog("L_ERR", "outbound call $ci: not a SIP URI in targets: $var(item)\n");
+		return -1;
+	}
+	$ru = $var(t);
+	resetdsturi();
+	# 5 s for a first reply from the gateway, 60 s of ringing.
+	t_set_fr(60000, 5000);
+	t_on_branch("OUTBOUND_BRANCH");
+	t_on_reply("MANAGE_REPLY");
+	t_on_failure("OUTBOUND_FAILURE");
+	xlog("L_INFO", "outbound call $ci from $avp(ob_agent) as $avp(ob_asserted) to $ru\n");
+	if (!t_relay()) return -1;
+	return 1;
+}
+
+# Toward the gateway: identity is ours alone, media through rtpengine.
+branch_route[OUTBOUND_BRANCH] {
+	remove_hf("X-Caller-ID");
+	remove_hf("X-Engagement");
+	remove_hf("P-Asserted-Identity");
+	remove_hf("P-Preferred-Identity");
+	remove_hf("Remote-Party-ID");
+	remove_hf("Privacy");
+	$var(display) = "";
+	if ($avp(ob_display) != "") $var(display) = '"' + $avp(ob_display) + '"';
+	uac_replace_from("$var(display)", "sip:$avp(ob_asserted)@{{DOMAIN}}");
+	append_hf("P-Asserted-Identity: <sip:$avp(ob_asserted)@{{DOMAIN}}>\r\n");
+	if (!has_body("application/sdp")) return;
+	if (nat_uac_test("64")) {
+		setbflag(FLB_RTPE_TO_SIP);
+	} else {
+		setbflag(FLB_RTPE_SIP_SIP);
+	}
+	rtpengine_offer("replace-origin replace-session-connection ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off");
+}
+
+failure_route[OUTBOUND_FAILURE] {
+	if (isbflagset(FLB_RTPE_TO_SIP) || isbflagset(FLB_RTPE_SIP_SIP)) rtpengine_delete();
+	if (t_is_canceled()) {
+		$var(ev) = "cancelled";
+		route(VNUM_EVENT);
+		exit;
+	}
+	# This gateway cannot be reached: the next one, else 503.
+	if ((t_branch_timeout() && !t_branch_replied()) || $T_reply_code =~ "^50[0234]$") {
+		xlog("L_WARN", "outbound call $ci: gateway $ru did not take the call ($T_reply_code)\n");
+		if (route(OUTBOUND_RELAY)) exit;
+		t_reply("503", "The phone network cannot be reached");
+		$var(ev) = "failed";
+		$var(ev_code) = 503;
+		route(VNUM_EVENT);
+		exit;
+	}
+	# The gateway's own final answer (486 Busy Here, 404 ...) goes to the agent as it is.
+	$var(ev) = "failed";
+	$var(ev_code) = $T_reply_code;
+	route(VNUM_EVENT);
+}
+
+# In-dialog BYE of an outbound call (after loose_route): the agent is the caller.
+route[OUTBOUND_BYE] {
+	if ($dlg_var(ob) != "1") return;
+	$var(ev_by) = "callee";
+	if ($ft == $dlg(from_tag)) $var(ev_by) = "caller";
+	$var(ev) = "ended";
+	route(VNUM_EVENT);
+}
+
+####### Voicemail #######
+#
+# Calls to a voicemail box arrive as ring targets of a virtual-number call
+# (sip:vm-<boxId>@{{VOICEMAIL_ADDR}}): route[VNUM_RESOLVE] relays them as they are and
+# route[MANAGE_BRANCH] anchors them in rtpengine, so the service gets plain RTP PCMU.
+# The voice portal is the extension *98: from a softphone it opens the main-number box of the
+# agent's organisation (the extension is the From user that auth_ephemeral has just verified);
+# from the phone network the caller dials *98 followed by the main number. Either way the
+# service asks for the PIN.
+route[VOICEMAIL_PORTAL] {
+	if (route(FROM_PHONE_NETWORK)) {
+		if (!($rU =~ "^\*98\+?[0-9]{6,15}$")) {
+			sl_send_reply("404", "Not Found");
+			exit;
+		}
+		$ru = "sip:portal-num-" + $(rU{s.substr,3,0}) + "@{{VOICEMAIL_ADDR}}";
+	} else {
+		if ($rU != "*98" || !($fU =~ "{{EXTENSION_RE}}")) {
+			sl_send_reply("404", "Not Found");
+			exit;
+		}
+		$ru = "sip:portal-ext-" + $fU + "@{{VOICEMAIL_ADDR}}";
+	}
+	xlog("L_INFO", "voice portal call $ci from $fU to $ru\n");
+	route(RTPE_MARK_DIALOG);
+	route(RELAY);
+	exit;
+}
+
 ####### Texts #######
 #
 # SIP MESSAGE to and from phone numbers; the companion decides, Kamailio carries out.

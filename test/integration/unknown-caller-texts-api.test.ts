@@ -2,6 +2,7 @@ import type { CallOffered } from '../../src/common/calls';
 import type { NotificationView } from '../../src/common/notifications';
 import { nextEvent, startSeededCompanion, type Harness } from '../support/companion-harness';
 import { blastAliceBobCarol, COMPANY, hooksOf, person, type Person } from '../support/unknown-callers';
+import { hookToken } from '../../src/server/auth/hook-token';
 
 /** Texts to and from the company number, and answered unknown calls: the real companion and database. */
 const SECRET = 'unknown-texts-secret-0123456789ab';
@@ -53,8 +54,10 @@ test('bad texts are refused and nothing is stored: invalid UTF-8, too long, empt
   expect((await hooks.text('in', { from, to: '+442071234567', callId: id() }, 'to the sales line')).body).toMatchObject({ action: 'reject', code: 404 });
   expect((await hooks.text('in', { from, to: COMPANY.number, callId: id() }, 'x'.repeat(1600))).body).toEqual({ action: 'accept' });
   expect((await list(alice)).filter((x) => x.caller === from).flatMap((x) => x.texts)).toHaveLength(1);
-  const forged = await fetch(`${h.url}/internal/sip/text-in?token=nope&from=${from}&to=${COMPANY.number}&callId=x`, { method: 'POST', body: 'x' });
+  const forged = await fetch(`${h.hookUrl}/internal/sip/text-in?from=${from}&to=${COMPANY.number}&callId=x`, { method: 'POST', headers: { 'X-Hook-Token': 'nope' }, body: 'x' });
   expect(forged.status).toBe(403);
+  const publicListener = await fetch(`${h.url}/internal/sip/text-in?from=${from}&to=${COMPANY.number}&callId=x`, { method: 'POST', headers: { 'X-Hook-Token': hookToken(SECRET) }, body: 'x' });
+  expect(publicListener.status, 'hooks are not on the public listener').toBe(404);
 });
 
 test('text back: claimed first; the companion decides the sender (the company number); an agent without the conversation is refused', async () => {
@@ -108,7 +111,8 @@ test('an answered unknown call: a record only the answering agent sees', async (
   expect(ring.body.action).toBe('ring');
   await offered;
   const created = nextEvent<NotificationView>(alice.feed, 'notification:created', (n) => n.caller === '+447911124005');
-  await new Promise((r) => alice.feed.emit('call:answer', { sipCallId: callId }, r));
+  // Kamailio reports that Alice's phone (extension 1001) sent the 200.
+  expect((await hooks.event({ callId, event: 'answered', code: 200, ext: '1001' })).status).toBe(200);
   expect(await created).toMatchObject({ kind: 'answered-call', state: 'claimed', claimedBy: { name: 'Alice Agent' }, claimAction: 'answered' });
   expect((await list(bob)).filter((x) => x.caller === '+447911124005')).toEqual([]);
   expect((await list(alice)).filter((x) => x.caller === '+447911124005')).toHaveLength(1);

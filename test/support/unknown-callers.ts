@@ -1,6 +1,7 @@
 import { hookToken } from '../../src/server/auth/hook-token';
 import { apiAs, type Api } from './api-client';
 import { nextEvent, openFeed, signIn, type Harness, type TestFeed } from './companion-harness';
+import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 
 export const COMPANY = { id: 'num-company', number: '+442079460000' };
 export const STAFF_IDS = { alice: 'staff-alice', bob: 'staff-bob', carol: 'staff-carol', dave: 'staff-dave' } as const;
@@ -18,17 +19,23 @@ export async function blastAliceBobCarol(admin: Api, ringTimeoutSeconds = 5): Pr
 
 /** Kamailio's side of the hooks, over real HTTP with the hook token. */
 export function hooksOf(h: Harness, secret: string) {
-  const query = (params: Record<string, string | number>) =>
-    new URLSearchParams({ token: hookToken(secret), ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  const query = (params: Record<string, string | number>) => new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
+  // Kamailio's side: the loopback hook listener, the token in its header.
+  const token = { [HOOK_TOKEN_HEADER]: hookToken(secret) };
   return {
     async route(params: Record<string, string | number>) {
-      const res = await fetch(`${h.url}/internal/sip/route?${query(params)}`);
+      const res = await fetch(`${h.hookUrl}/internal/sip/route?${query(params)}`, { headers: token });
+      return { status: res.status, body: await res.json() };
+    },
+    /** A fact Kamailio observed (who answered is Kamailio's word, never the page's). */
+    async event(params: Record<string, string | number>) {
+      const res = await fetch(`${h.hookUrl}/internal/sip/event?${query(params)}`, { headers: token });
       return { status: res.status, body: await res.json() };
     },
     async text(direction: 'in' | 'out', params: { from: string; to: string; callId: string; cseq?: string }, body: string | Uint8Array) {
-      const res = await fetch(`${h.url}/internal/sip/text-${direction}?${query({ cseq: '1', ...params })}`, {
+      const res = await fetch(`${h.hookUrl}/internal/sip/text-${direction}?${query({ cseq: '1', ...params })}`, {
         method: 'POST',
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        headers: { ...token, 'content-type': 'text/plain; charset=utf-8' },
         body: typeof body === 'string' ? body : Buffer.from(body),
       });
       return { status: res.status, body: await res.json() };

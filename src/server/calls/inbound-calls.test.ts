@@ -94,7 +94,9 @@ test('the agent whose phone Kamailio saw answer wins; the others are told who to
 test("the browser's word never makes a call answered: it rang, the page said answered, the caller hung up", () => {
   const { calls, route, resolved } = setUp(twoStep());
   route(0);
-  expect(calls.answerHint('ana', 'c1')).toBe(false);
+  // Not refused (Kamailio has not reported yet), but it records nothing: the call is still ringing.
+  expect(calls.answerHint('ana', 'c1')).toBe(true);
+  expect(calls.answerHint('nobody-offered', 'c1')).toBe(false);
   expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe('applied');
   expect(resolved).toEqual([[['ana'], { sipCallId: 'c1', outcome: 'caller-hung-up', text: 'The caller hung up' }]]);
 });
@@ -108,6 +110,8 @@ test('events that cannot happen in the call state, or for unknown calls, are ref
   expect(calls.event({ callId: 'c1', event: 'cancelled' })).toBe('refused');
   expect(calls.event({ callId: 'c1', event: 'failed', code: 408 })).toBe('refused');
   expect(calls.event({ callId: 'c1', event: 'answered', code: 200, ext: '1002' })).toBe('refused');
+  // Once Kamailio said who answered, another agent's hint loses.
+  expect(calls.answerHint('ben', 'c1')).toBe(false);
   expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe('applied');
   expect(calls.event({ callId: 'c1', event: 'ended', by: 'callee' })).toBe('unchanged');
 });

@@ -11,7 +11,7 @@ export function textHookRoutes(deps: { texts: TextsService; token: string; log?:
   const r = Router();
   const expected = Buffer.from(deps.token);
   const guard = (req: Request, _res: Response, next: NextFunction) => {
-    const given = Buffer.from(String(req.headers[HOOK_TOKEN_HEADER] ?? ''));
+    const given = Buffer.from(String(req.get(HOOK_TOKEN_HEADER) ?? ''));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next(new AppError('FORBIDDEN', 'Bad hook token.'));
     next();
   };
