@@ -13,7 +13,7 @@ import { z } from 'zod';
  *   GET  /internal/voicemail/audio/message/:id          → a message's audio, raw PCMU 8 kHz
  *   POST /internal/voicemail/messages/:id/heard         → marks a message heard after the portal played it
  */
-export const HOOK_TOKEN_HEADER = 'x-hook-token';
+export { HOOK_TOKEN_HEADER } from './sip-hooks';
 
 export const boxInfoSchema = z.object({
   boxId: z.string(),

@@ -16,7 +16,7 @@ export function voicemailHookRoutes(deps: { hooks: ServiceHooks; deposit: (q: Re
   const r = Router();
   r.use('/internal/voicemail', (req, _res, next) => {
     const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-    const token = String(req.headers[HOOK_TOKEN_HEADER] ?? '');
+    const token = String(req.get(HOOK_TOKEN_HEADER) ?? '');
     if (!loopback || !sameToken(token, deps.token)) return next(new AppError('FORBIDDEN', 'Voicemail hooks need the hook token, from this host.'));
     next();
   });

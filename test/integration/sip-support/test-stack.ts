@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startSipStack, type SipStack } from '../../../scripts/stack/sip-stack';
 import { trustedGatewaySources } from '../../../src/server/domain/sip-trust';
 import { freePort } from './ports';
+import { PHONE_NETWORK_HOST } from '../../../scripts/sipp/caller';
 
 export interface TestSipStack {
   stack: SipStack;
@@ -17,7 +18,7 @@ export interface TestSipStack {
 }
 
 /** The phone network of the tests: sipp callers and gateways on their own loopback address. */
-export const GATEWAY_HOST = '127.0.0.2';
+export const GATEWAY_HOST = PHONE_NETWORK_HOST;
 
 /**
  * rtpengine + Kamailio on free non-default ports, in a fresh run dir. `wide` gives rtpengine 800 media ports
