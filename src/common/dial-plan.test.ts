@@ -9,6 +9,8 @@ test.each([
   ['+442071234567', 'phone-number'],
   ['+44 20 7123 4567', 'phone-number'],
   ['(020) 7123-4567', 'phone-number'],
+  ['*98', 'service'],
+  ['*99', null],
   ['12', null],
   ['+123456', null],
   ['1234567890123456', null],

@@ -8,7 +8,9 @@
  *   the companion normalises with the organisation's country. Calls from the phone network to one of our
  *   virtual numbers use the same shape; calls from an agent to one go out to the phone network.
  *
- * The two never overlap, so a 6-digit extension is never mistaken for a number.
+ * - A **service code** is the voice portal, `*98`: the main number's voicemail box, opened with its PIN.
+ *
+ * They never overlap, so a 6-digit extension is never mistaken for a number.
  */
 export const EXTENSION_MIN_DIGITS = 3;
 export const EXTENSION_MAX_DIGITS = 6;
@@ -22,7 +24,10 @@ export const PHONE_NUMBER_PATTERN = `^\\+?[0-9]{${PHONE_NUMBER_MIN_DIGITS},${PHO
 const extensionRe = new RegExp(EXTENSION_PATTERN);
 const phoneNumberRe = new RegExp(PHONE_NUMBER_PATTERN);
 
-export type DialKind = 'extension' | 'phone-number';
+/** The voice portal's code (Kamailio hands it to the voicemail service, route[VOICEMAIL_PORTAL]). */
+export const VOICE_PORTAL_CODE = '*98';
+
+export type DialKind = 'extension' | 'phone-number' | 'service';
 
 /** Spaces, dashes, dots and brackets people type into numbers. */
 export function cleanDialString(input: string): string {
@@ -36,6 +41,7 @@ export const isPhoneNumber = (value: string): boolean => phoneNumberRe.test(valu
 export function classifyDialString(input: string): DialKind | null {
   const value = cleanDialString(input);
   if (isExtension(value)) return 'extension';
+  if (value === VOICE_PORTAL_CODE) return 'service';
   if (isPhoneNumber(value)) return 'phone-number';
   return null;
 }

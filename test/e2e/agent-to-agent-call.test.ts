@@ -70,12 +70,12 @@ test('two agents call each other and each hears the other; mute, hold, resume an
   expect((await hearUntil(bob.page, bobCall, hearsTone(ALICE_HZ))).peakHz).toEqual(near(ALICE_HZ));
 
   // Hold stops media both ways; resume restores it.
-  await bob.page.getByRole('button', { name: 'Hold' }).click();
-  await bob.page.getByRole('button', { name: 'Resume' }).waitFor();
+  await bob.page.getByRole('button', { name: 'Hold', exact: true }).click();
+  await bob.page.getByRole('button', { name: 'Resume', exact: true }).waitFor();
   expect(silent(await hearUntil(alice.page, aliceCall, silent))).toBe(true);
   expect(silent(await hearUntil(bob.page, bobCall, silent))).toBe(true);
-  await bob.page.getByRole('button', { name: 'Resume' }).click();
-  await bob.page.getByRole('button', { name: 'Hold' }).waitFor();
+  await bob.page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await bob.page.getByRole('button', { name: 'Hold', exact: true }).waitFor();
   expect((await hearUntil(alice.page, aliceCall, hearsTone(BOB_HZ))).peakHz).toEqual(near(BOB_HZ));
   expect((await hearUntil(bob.page, bobCall, hearsTone(ALICE_HZ))).peakHz).toEqual(near(ALICE_HZ));
 

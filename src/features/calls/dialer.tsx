@@ -23,7 +23,7 @@ export function Dialer() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!kind) {
-      setError('Enter an extension or a phone number: 3 to 6 digits for an extension, 7 to 15 (optionally after +) for a number.');
+      setError('Enter an extension or a phone number: 3 to 6 digits for an extension, 7 to 15 (optionally after +) for a number, or *98 for voicemail.');
       return;
     }
     setError(undefined);
