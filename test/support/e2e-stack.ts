@@ -19,7 +19,7 @@ export async function startE2eStack(ports: Partial<ProductPorts> = {}, env: Reco
     dir,
     async stop() {
       await stack.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.KEEP_RUN_DIR) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
