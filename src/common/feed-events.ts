@@ -33,7 +33,7 @@ export type ServerToClientEvents = {
 /** Commands the browser sends (`noun:verb`). */
 export type ClientToServerEvents = {
   'phone:report': (status: PhoneStatus, ack: (a: Ack) => void) => void;
-  'presence:set': (body: { state: ManualPresence }, ack: (a: Ack<Presence>) => void) => void;
+  'presence:set': (body: { state: ManualPresence; reasonId?: string }, ack: (a: Ack<Presence>) => void) => void;
   /** The agent's phone answered this call. */
   'call:answer': (body: { sipCallId: string }, ack: (a: Ack) => void) => void;
 };

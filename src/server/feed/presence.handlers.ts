@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import type { Ack } from '../../common/feed-events';
-import { manualPresenceSchema, phoneStatusSchema } from '../../common/presence';
+import { phoneStatusSchema } from '../../common/presence';
 import { toAppError } from '../http/errors';
+import { parsePresenceChoice } from '../presence/presence-choice';
 import type { PresenceService } from '../presence/presence-service';
 import type { FeedSocket } from './feed-server';
 
@@ -33,8 +33,8 @@ export function registerPresenceHandlers(socket: FeedSocket, presence: PresenceS
   );
   socket.on('presence:set', (body, ack) =>
     answer(ack, () => {
-      const { state } = z.object({ state: manualPresenceSchema }).parse(body);
-      presence.setManual(staff.id, state);
+      const { state, reasonId } = parsePresenceChoice(body, staff);
+      presence.setManual(staff.id, state, reasonId);
       const now = presence.get(staff.id);
       if (!now) throw new AppError('NOT_FOUND', 'No presence for this agent.');
       return now;
