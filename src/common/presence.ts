@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healthIssueSchema } from './presence-health';
 
 export const presenceStates = ['offline', 'available', 'ringing', 'on-call', 'wrap-up', 'away', 'dnd'] as const;
 export const presenceStateSchema = z.enum(presenceStates);
@@ -15,6 +16,8 @@ export const presenceSchema = z.object({
   state: presenceStateSchema,
   /** Epoch milliseconds when this state started. */
   since: z.number(),
+  /** Why the agent cannot take a call although their tab is open (absent or empty: nothing wrong). */
+  issues: z.array(healthIssueSchema).optional(),
 });
 export type Presence = z.infer<typeof presenceSchema>;
 

@@ -19,6 +19,7 @@ import { feedNotificationPublisher } from './feed/notification.handlers';
 import { createNotificationsModule } from './notifications/notifications-module';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
+import { createRegistrar } from './presence/registrar';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
@@ -31,6 +32,8 @@ export type Companion = {
   hookUrl: string;
   repos: Repos;
   voicemail: Voicemail;
+  /** Whether Kamailio holds a live contact for this extension, as it reported (read only). */
+  registered(extension: string): boolean;
   /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
   sweepCalls(graceMs?: number): Promise<number>;
   close(): Promise<void>;
@@ -45,7 +48,8 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
-  const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
+  const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
+  const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p), registered: (ext) => registrar.has(ext) });
   const callPublisher = feedCallPublisher(() => io);
   const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
@@ -76,6 +80,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       outbound,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
+      registration: (q) => registrar.apply(q),
       voicemail,
       texts: unknownCallers.texts,
       log: config.logInfo ? (l) => console.log(l) : undefined,
@@ -114,11 +119,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     hookUrl: `http://127.0.0.1:${hookPort}`,
     repos,
     voicemail,
+    registered: (extension) => registrar.has(extension),
     url: `http://${config.host}:${port}`,
     sweepCalls: (graceMs) => dialogSweep.runOnce(graceMs),
     async close() {
       clearInterval(sweep);
       dialogSweep.stop();
+      registrar.stop();
       await new Promise<void>((r) => hooks.close(() => r()));
       voicemail.stop();
       await io.close();
