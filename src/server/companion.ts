@@ -4,6 +4,7 @@ import { createLoginThrottle, signInLimits } from './auth/login-throttle';
 import { createRevocation } from './auth/revocation';
 import { createSessions } from './auth/sessions';
 import type { Config } from './config';
+import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
 import { createCallRepo } from './calls/call-repo';
@@ -34,6 +35,8 @@ export type Companion = {
   voicemail: Voicemail;
   /** Whether Kamailio holds a live contact for this extension, as it reported (read only). */
   registered(extension: string): boolean;
+  /** An agent's live presence (read only). */
+  presenceOf(staffId: string): Presence | undefined;
   /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
   sweepCalls(graceMs?: number): Promise<number>;
   close(): Promise<void>;
@@ -120,6 +123,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     repos,
     voicemail,
     registered: (extension) => registrar.has(extension),
+    presenceOf: (staffId) => presence.get(staffId),
     url: `http://${config.host}:${port}`,
     sweepCalls: (graceMs) => dialogSweep.runOnce(graceMs),
     async close() {

@@ -37,10 +37,14 @@ export async function routableAgent(h: Harness, email: string, opts: { feed?: Te
   if (!opts.feed) await nextEvent(feed, 'presence:snapshot');
   const staff = h.repos.staff.findByEmail(email);
   if (!staff?.extension) throw new Error(`${email} has no extension`);
-  const ready = nextEvent<Presence>(feed, 'presence:changed', (p) => p.staffId === staff.id && p.state === (opts.state ?? 'available'));
   await kamailioRegistered(h, staff.extension);
   await reportPhone(feed);
-  await ready;
+  const want = opts.state ?? 'available';
+  const deadline = Date.now() + 5000;
+  while (h.presenceOf(staff.id)?.state !== want) {
+    if (Date.now() > deadline) throw new Error(`${email} never became ${want} (is ${h.presenceOf(staff.id)?.state})`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   return feed;
 }
 
