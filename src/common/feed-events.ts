@@ -3,7 +3,7 @@ import { voicemailMessageSchema } from './api/voicemail';
 import { callOfferedSchema, callResolvedSchema } from './calls';
 import type { ApiError } from './errors';
 import { notificationClaimedSchema, notificationSchema } from './notifications';
-import { manualPresenceSchema, presenceSchema, type PhoneStatus, type Presence } from './presence';
+import { presenceSchema, type ManualPresence, type PhoneStatus, type Presence } from './presence';
 
 /** Every command is answered with one of these. */
 export type Ack<T = null> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -40,14 +40,12 @@ export type ServerToClientEvents = { [E in ServerEvent]: (body: ServerEventBody<
 /** `call:answer`: the agent's phone answered this call (a hint; Kamailio's answered event is the fact). */
 export const callAnswerSchema = z.object({ sipCallId: z.string().min(1) });
 export type CallAnswer = z.infer<typeof callAnswerSchema>;
-/** `presence:set`: the state the agent chose by hand. */
-export const presenceSetSchema = z.object({ state: manualPresenceSchema });
-export type PresenceSet = z.infer<typeof presenceSetSchema>;
 
-/** Commands the browser sends (`noun:verb`); the companion parses each body with the schema above. */
+/** Commands the browser sends (`noun:verb`); the companion parses each body with its schema
+ * (`callAnswerSchema` above, `presenceSetSchema` and `phoneStatusSchema` in `presence.ts`). */
 export type ClientToServerEvents = {
   'phone:report': (status: PhoneStatus, ack: (a: Ack) => void) => void;
-  'presence:set': (body: PresenceSet, ack: (a: Ack<Presence>) => void) => void;
+  'presence:set': (body: { state: ManualPresence; reasonId?: string }, ack: (a: Ack<Presence>) => void) => void;
   'call:answer': (body: CallAnswer, ack: (a: Ack) => void) => void;
 };
 

@@ -68,9 +68,11 @@ export function createFeed(deps: FeedDeps) {
     answered(sipCallId: string) {
       socket.emit('call:answer', { sipCallId }, () => {});
     },
-    setPresence(state: ManualPresence): Promise<Ack<Presence>> {
+    /** The agent's choice (Available also ends a wrap-up: Ready); Away may carry one of the organisation's reasons. */
+    setPresence(state: ManualPresence, reasonId?: string): Promise<Ack<Presence>> {
+      const body = reasonId === undefined ? { state } : { state, reasonId };
       return new Promise((resolve) =>
-        socket.timeout(5000).emit('presence:set', { state }, (err: Error | null, ack: Ack<Presence>) =>
+        socket.timeout(5000).emit('presence:set', body, (err: Error | null, ack: Ack<Presence>) =>
           resolve(err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : ack),
         ),
       );

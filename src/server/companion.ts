@@ -46,7 +46,12 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
-  const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
+  const presence = createPresenceService({
+    staff: repos.staff,
+    now,
+    publish: (orgId, p) => publishPresence(io, orgId, p),
+    wrapUpSeconds: (orgId) => repos.presenceSettings.wrapUpSeconds(orgId),
+  });
   const callPublisher = feedCallPublisher(() => io);
   const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
@@ -123,6 +128,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     async close() {
       clearInterval(sweep);
       dialogSweep.stop();
+      presence.stop();
       await new Promise<void>((r) => hooks.close(() => r()));
       voicemail.stop();
       await io.close();

@@ -108,7 +108,8 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     let last = selectPhoneStatus(store.getState());
     store.subscribe((state) => {
       const next = selectPhoneStatus(state);
-      if (next.registration === last.registration && next.ringing === last.ringing && next.activeCalls === last.activeCalls) return;
+      // The selector returns the same object until a field changes.
+      if (next === last) return;
       last = next;
       onStatus(next);
     });

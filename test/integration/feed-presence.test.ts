@@ -88,7 +88,7 @@ describe('presence, watched by a supervisor', () => {
     const carol = track(openFeed(h, { cookie: await signIn(h, 'carol@acme.test'), origin: h.origin }));
     await nextEvent(carol, 'presence:snapshot');
     const ack = await new Promise<{ ok: boolean; error?: { code: string; path?: unknown[] } }>((r) => carol.emit('presence:set', { state: 'on-call' as 'away' }, r));
-    expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', path: ['state'] } });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', path: ['state'] } });
   });
 
   test('agents do not receive other agents\' presence', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
@@ -29,6 +29,26 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The PIDs whose parent is `pid` (Kamailio's workers). */
+const childrenOf = (pid: number) =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+/** Running or sleeping: a killed worker may linger a moment as a zombie until it is reaped. */
+const alive = (pid: number) => {
+  try {
+    return !/^Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!);
+  } catch {
+    return false;
+  }
+};
 const healthy = async () => (await fetch(`${stack.url}/api/auth/me`)).status === 401;
 
 test('a killed companion is started again; Kamailio and rtpengine keep running with the same PIDs', async () => {
@@ -49,9 +69,13 @@ test('a killed companion is started again; Kamailio and rtpengine keep running w
 test('a killed Kamailio is started again and the companion keeps serving', async () => {
   const companion = stack.companion.pid;
   const first = stack.sip.kamailio.pid;
+  const workers = childrenOf(first);
+  expect(workers.length).toBeGreaterThan(0);
   const back = supervisor.nextStart('kamailio');
   process.kill(first, 'SIGKILL');
   expect((await back).pid).not.toBe(first);
+  // None of the killed Kamailio's workers is left behind holding its ports.
+  expect(workers.filter(alive)).toEqual([]);
   expect(stack.companion.pid).toBe(companion);
   expect(await healthy()).toBe(true);
 }, 60_000);

@@ -17,6 +17,8 @@ export async function startSeededCompanion(env: Record<string, string> = {}, now
   const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', VOICEMAIL_DIR: join(dir, 'voicemail'), VOICEMAIL_SIP: '127.0.0.1:9', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
   const companion = await startCompanion(config, now);
   await seedDemo(companion.repos);
+  // Tests expect an agent to be available right after a call; those about wrap-up turn it on (admin API).
+  companion.repos.presenceSettings.setWrapUp('org-demo', 0, { by: 'staff-admin', at: Date.now() });
   return {
     ...companion,
     origin: companion.url,

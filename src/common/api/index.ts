@@ -5,3 +5,4 @@ export * from './routing';
 export * from './staff';
 export * from './me';
 export * from './voicemail';
+export * from './presence-settings';

@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors';
-import { presenceSetSchema } from '../../common/feed-events';
 import { phoneStatusSchema } from '../../common/presence';
+import { parsePresenceChoice } from '../presence/presence-choice';
 import type { PresenceService } from '../presence/presence-service';
 import { answer } from './feed-ack';
 import type { FeedSocket } from './feed-socket';
@@ -15,8 +15,8 @@ export function registerPresenceHandlers(socket: FeedSocket, presence: PresenceS
   );
   socket.on('presence:set', (body, ack) =>
     answer(ack, () => {
-      const { state } = presenceSetSchema.parse(body);
-      presence.setManual(staff.id, state);
+      const { state, reasonId } = parsePresenceChoice(body, staff);
+      presence.setManual(staff.id, state, reasonId);
       const now = presence.get(staff.id);
       if (!now) throw new AppError('NOT_FOUND', 'No presence for this agent.');
       return now;

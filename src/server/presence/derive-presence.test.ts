@@ -17,3 +17,13 @@ test.each([
 ] as const)('$why → $want', ({ phones, manual, want }) => {
   expect(derivePresence([...phones], manual)).toBe(want);
 });
+
+test.each([
+  { why: 'wrapping up beats the choice', phones: [phone('registered')], manual: 'available', want: 'wrap-up' },
+  { why: 'wrapping up beats away', phones: [phone('registered')], manual: 'away', want: 'wrap-up' },
+  { why: 'ringing beats wrapping up', phones: [phone('registered', 1)], manual: 'available', want: 'ringing' },
+  { why: 'on a call beats wrapping up', phones: [phone('registered', 0, 1)], manual: 'available', want: 'on-call' },
+  { why: 'offline beats wrapping up', phones: [phone('failed')], manual: 'available', want: 'offline' },
+] as const)('in wrap-up: $why → $want', ({ phones, manual, want }) => {
+  expect(derivePresence([...phones], manual, true)).toBe(want);
+});
