@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createFeed, type Feed } from '../feed/feed-client';
+import { feedDeps } from './feed-listeners';
 import { createCallerIdChoiceStore, type CallerIdChoiceStore } from '../features/caller-id/caller-id-choice';
 import { createSavePromptStore, watchEngagementCalls, type SavePromptStore } from '../features/engagement/save-prompts';
 import { createOffersStore, type OffersStore } from '../features/calls/offers-store';
@@ -15,7 +16,7 @@ export function composeServices(): Services {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
   const presence = createPresenceStore();
   const offers = createOffersStore();
-  const feed = createFeed({ presence, offers, queryClient });
+  const feed = createFeed(feedDeps({ presence, offers, queryClient }));
   const phone = createPhone({
     onStatus: (status) => feed.reportPhone(status),
     audioConstraints: voiceConstraints(voiceProcessingEnabled()),

@@ -13,10 +13,11 @@ import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
-import { feedCallPublisher, feedVoicemailPublisher } from './feed/call.handlers';
-import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
+import { registerCallHandlers } from './feed/call.handlers';
+import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
+import { feedCallPublisher, feedNotificationPublisher, feedVoicemailPublisher, publishPresence } from './feed/feed-publishers';
+import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
-import { feedNotificationPublisher } from './feed/notification.handlers';
 import { createNotificationsModule } from './notifications/notifications-module';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
@@ -72,7 +73,10 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     voicemailUp: voicemail.isUp,
     outcomes: unknownCallers.callOutcomes,
   });
-  serveFeed(io, presence, calls);
+  serveFeed(io, presence, [
+    (socket) => registerPresenceHandlers(socket, presence),
+    (socket) => registerCallHandlers(socket, calls),
+  ]);
   const revocation = createRevocation({
     sessions,
     feed: () => feedCloser(io),

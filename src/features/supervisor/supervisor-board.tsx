@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { formatDuration } from '../calls/call-timer';
-import { presenceLabels } from '../presence/presence-labels';
+import { presenceText } from '../presence/presence-labels';
 import { selectAllPresence } from '../presence/presence-store';
 
 /** Every agent of the organisation, live: state and how long they have been in it. */
@@ -34,7 +34,7 @@ export function SupervisorBoard() {
               <td>{p.extension ?? '—'}</td>
               <td>
                 <span className={`presence-dot presence-${p.state}`} data-presence={p.state}>
-                  {presenceLabels[p.state]}
+                  {presenceText(p)}
                 </span>
               </td>
               <td>{formatDuration(now - p.since)}</td>
