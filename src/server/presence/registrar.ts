@@ -4,7 +4,8 @@ import type { RegistrationQuery } from '../../common/sip-hooks';
 export type RegisteredContact = { extension: string; contact: string; source: string; expiresAt: number };
 
 /**
- * Who has a live SIP contact, as Kamailio reports it (registration hook, or its location table at start-up).
+ * Who has a live SIP contact, as Kamailio reports it through its registration hook (after a companion restart
+ * the phones REGISTER again as their feed reconnects).
  * Kamailio keeps one contact per extension, so a new REGISTER replaces the old one. A contact counts until
  * the expiry Kamailio gave it, its unREGISTER, its expiry event, or the close of the WebSocket it came over.
  * `changed(extension)` is called whenever an extension gains or loses its contact (also when it expires here).
@@ -51,12 +52,7 @@ export function createRegistrar(deps: { changed: (extension: string) => void; cl
       }
       for (const c of [...contacts.values()]) if (c.source === q.source) drop(c.extension);
     },
-    /** Kamailio's whole location table (read at start-up): contacts with seconds left. */
-    load(list: Array<{ extension: string; contact: string; source: string; expiresInSeconds: number }>): void {
-      for (const c of list) if (c.expiresInSeconds > 0) put({ extension: c.extension, contact: c.contact, source: c.source, expiresAt: clock() + c.expiresInSeconds * 1000 });
-    },
     has,
-    contactOf: (extension: string): RegisteredContact | undefined => (has(extension) ? contacts.get(extension) : undefined),
     stop(): void {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
