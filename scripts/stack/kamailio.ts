@@ -131,6 +131,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<ProcessHandl
     args: ['-DD', '-E', '-f', configPath, '-Y', opts.runDir, '-m', String(opts.sharedMemoryMb ?? 128), '-M', '16'],
     runDir: opts.runDir,
     redact: [opts.authSecret, hookToken(opts.authSecret)],
+    ownGroup: true,
   });
   try {
     await handle.waitFor(() => tcpPortOpen(opts.wsPort), 15_000);

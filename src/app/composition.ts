@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createFeed, type Feed } from '../feed/feed-client';
+import { feedDeps } from './feed-listeners';
 import { createCallerIdChoiceStore, type CallerIdChoiceStore } from '../features/caller-id/caller-id-choice';
 import { createSavePromptStore, watchEngagementCalls, type SavePromptStore } from '../features/engagement/save-prompts';
 import { createOffersStore, type OffersStore } from '../features/calls/offers-store';
@@ -15,7 +16,9 @@ export function composeServices(): Services {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
   const presence = createPresenceStore();
   const offers = createOffersStore();
-  const feed = createFeed({ presence, offers, queryClient });
+  const listeners = feedDeps({ presence, offers, queryClient });
+  // After a reconnect the companion may have restarted and forgotten registrations: REGISTER again.
+  const feed = createFeed({ ...listeners, resync: () => (listeners.resync(), phone.refreshRegistration()) });
   const phone = createPhone({
     onStatus: (status) => feed.reportPhone(status),
     audioConstraints: voiceConstraints(voiceProcessingEnabled()),

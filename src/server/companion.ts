@@ -4,6 +4,7 @@ import { createLoginThrottle, signInLimits } from './auth/login-throttle';
 import { createRevocation } from './auth/revocation';
 import { createSessions } from './auth/sessions';
 import type { Config } from './config';
+import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
 import { createCallRepo } from './calls/call-repo';
@@ -12,13 +13,15 @@ import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
-import { feedCallPublisher, feedVoicemailPublisher } from './feed/call.handlers';
-import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
+import { registerCallHandlers } from './feed/call.handlers';
+import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
+import { feedCallPublisher, feedNotificationPublisher, feedVoicemailPublisher, publishPresence } from './feed/feed-publishers';
+import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
-import { feedNotificationPublisher } from './feed/notification.handlers';
 import { createNotificationsModule } from './notifications/notifications-module';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
+import { createRegistrar } from './presence/registrar';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
@@ -31,6 +34,10 @@ export type Companion = {
   hookUrl: string;
   repos: Repos;
   voicemail: Voicemail;
+  /** Whether Kamailio holds a live contact for this extension, as it reported (read only). */
+  registered(extension: string): boolean;
+  /** An agent's live presence (read only). */
+  presenceOf(staffId: string): Presence | undefined;
   /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
   sweepCalls(graceMs?: number): Promise<number>;
   close(): Promise<void>;
@@ -45,7 +52,14 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
-  const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
+  const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
+  const presence = createPresenceService({
+    staff: repos.staff,
+    now,
+    publish: (orgId, p) => publishPresence(io, orgId, p),
+    registered: (ext) => registrar.has(ext),
+    wrapUpSeconds: (orgId) => repos.presenceSettings.wrapUpSeconds(orgId),
+  });
   const callPublisher = feedCallPublisher(() => io);
   const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
@@ -59,7 +73,10 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     voicemailUp: voicemail.isUp,
     outcomes: unknownCallers.callOutcomes,
   });
-  serveFeed(io, presence, calls);
+  serveFeed(io, presence, [
+    (socket) => registerPresenceHandlers(socket, presence),
+    (socket) => registerCallHandlers(socket, calls),
+  ]);
   const revocation = createRevocation({
     sessions,
     feed: () => feedCloser(io),
@@ -76,6 +93,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       outbound,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
+      registration: (q) => registrar.apply(q),
       voicemail,
       texts: unknownCallers.texts,
       log: config.logInfo ? (l) => console.log(l) : undefined,
@@ -114,11 +132,15 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     hookUrl: `http://127.0.0.1:${hookPort}`,
     repos,
     voicemail,
+    registered: (extension) => registrar.has(extension),
+    presenceOf: (staffId) => presence.get(staffId),
     url: `http://${config.host}:${port}`,
     sweepCalls: (graceMs) => dialogSweep.runOnce(graceMs),
     async close() {
       clearInterval(sweep);
       dialogSweep.stop();
+      presence.stop();
+      registrar.stop();
       await new Promise<void>((r) => hooks.close(() => r()));
       voicemail.stop();
       await io.close();

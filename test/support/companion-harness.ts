@@ -7,8 +7,10 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../src/commo
 import { startCompanion, type Companion } from '../../src/server/companion';
 import { loadConfig } from '../../src/server/config';
 import { seedDemo } from '../../src/server/seed/seed';
+import { hookToken } from '../../src/server/auth/hook-token';
 
-export type Harness = Companion & { origin: string; stop(): Promise<void> };
+/** `hookToken`: what Kamailio sends in X-Hook-Token (tests without a Kamailio stand in for it with it). */
+export type Harness = Companion & { origin: string; hookToken: string; stop(): Promise<void> };
 
 /** A real companion on a free port with its own seeded SQLite file. */
 export async function startSeededCompanion(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
@@ -17,9 +19,12 @@ export async function startSeededCompanion(env: Record<string, string> = {}, now
   const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', VOICEMAIL_DIR: join(dir, 'voicemail'), VOICEMAIL_SIP: '127.0.0.1:9', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
   const companion = await startCompanion(config, now);
   await seedDemo(companion.repos);
+  // Tests expect an agent to be available right after a call; those about wrap-up turn it on (admin API).
+  companion.repos.presenceSettings.setWrapUp('org-demo', 0, { by: 'staff-admin', at: Date.now() });
   return {
     ...companion,
     origin: companion.url,
+    hookToken: hookToken(config.sip.authSecret),
     async stop() {
       await companion.close();
       await new Promise<void>((r) => companion.http.close(() => r()));

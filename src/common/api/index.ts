@@ -6,3 +6,4 @@ export * from './staff';
 export * from './me';
 export * from './voicemail';
 export * from './board';
+export * from './presence-settings';

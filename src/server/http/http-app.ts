@@ -20,6 +20,7 @@ import { notificationRoutes } from './notifications.routes';
 import { numbersRoutes } from './numbers.routes';
 import { originGuard } from './origin-guard';
 import { presenceRoutes } from './presence.routes';
+import { presenceSettingsRoutes } from './presence-settings.routes';
 import { routingRoutes } from './routing.routes';
 import { staffRoutes } from './staff.routes';
 import { staticApp } from './static-app';
@@ -52,6 +53,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   // Before the numbers routes: /api/numbers/greetings is not a number id.
   app.use(voicemailRoutes({ ...common, inbox: deps.voicemail.inbox, greetings: deps.voicemail.greetings }));
   app.use(presenceRoutes(common));
+  app.use(presenceSettingsRoutes(common));
   app.use(numbersRoutes(common));
   app.use(staffRoutes(common));
   app.use(contactsRoutes(common));
