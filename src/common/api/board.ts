@@ -19,7 +19,7 @@ export type BoardCall = z.infer<typeof boardCallSchema>;
 export const boardTodaySchema = z.object({
   /** Calls to the phone network's side that the agent answered. */
   answered: z.number().int(),
-  /** Calls that rang the agent and that they did not answer (answered by someone rung at the same time does not count). */
+  /** Calls that rang the agent and that they did not answer (answered by someone rung at the same time: not missed). */
   missed: z.number().int(),
   /** Talk time of finished calls, inbound and outbound; a call in progress adds its own. */
   talkSeconds: z.number().int(),
@@ -36,7 +36,12 @@ export const boardActivitySchema = z.object({
 export type BoardActivity = z.infer<typeof boardActivitySchema>;
 
 /** A virtual number of the organisation and the staff it can ring (the board's team filter). */
-export const boardNumberSchema = z.object({ id: z.string(), number: z.string(), displayName: z.string(), staffIds: z.array(z.string()) });
+export const boardNumberSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  displayName: z.string(),
+  staffIds: z.array(z.string()),
+});
 export type BoardNumber = z.infer<typeof boardNumberSchema>;
 
 /** GET /api/supervisor/board: supervisors and admins only. Presence itself comes from the feed. */
@@ -49,8 +54,17 @@ export const boardSnapshotSchema = z.object({
 });
 export type BoardSnapshot = z.infer<typeof boardSnapshotSchema>;
 
-/** POST /api/supervisor/agents/:id/presence: a supervisor may only set Away (or make them Available again). */
-export const supervisorSetPresenceSchema = z.strictObject({ state: z.enum(['away', 'available']) });
+/**
+ * POST /api/supervisor/agents/:id/presence: a supervisor may set Away (with one of the organisation's reasons)
+ * or make the agent Available again; nothing else.
+ */
+export const supervisorSetPresenceSchema = z
+  .strictObject({
+    state: z.enum(['away', 'available'], { error: 'A supervisor may set an agent away or available' }),
+    reasonId: z.string().min(1).max(100).optional(),
+  })
+  .refine((b) => b.reasonId === undefined || b.state === 'away', { error: 'Only Away has a reason', path: ['reasonId'] });
+export type SupervisorSetPresence = z.infer<typeof supervisorSetPresenceSchema>;
 
 /** One stretch of an agent's day in one state. `to` is null while it lasts. */
 export const timelineEntrySchema = z.object({
