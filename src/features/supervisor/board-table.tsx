@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
@@ -8,8 +7,9 @@ import { boardActions, selectBoardVersion } from './board-store';
 import type { SortKey } from './board-model';
 import { BoardRowView, type RowActions } from './board-row';
 import { useNow } from './use-now';
+import { rowWindow, useScrollView } from './use-row-window';
 
-/** Rows are one line high, always: the virtualiser places them without measuring each. */
+/** Rows are one line high, always: the window of rows in view is placed without measuring each. */
 export const BOARD_ROW_PX = 40;
 const VIEWPORT_PX = 480;
 
@@ -35,16 +35,8 @@ export function BoardTable({ me, actions }: { me: Me; actions: RowActions }) {
   const model = board.getState().model;
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: model.visible.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => BOARD_ROW_PX,
-    overscan: 8,
-    getItemKey: (i) => model.visible[i] ?? i,
-  });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const view = useScrollView(scroller, VIEWPORT_PX);
+  const win = rowWindow(model.visible.length, BOARD_ROW_PX, view.scrollTop, view.height, 8);
   const sortBy = (key: SortKey) =>
     boardActions.setSort(board, { key, descending: model.sort.key === key ? !model.sort.descending : false });
 
@@ -71,13 +63,19 @@ export function BoardTable({ me, actions }: { me: Me; actions: RowActions }) {
           </tr>
         </thead>
         <tbody>
-          {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
-          {items.map((item) => {
-            const id = model.visible[item.index]!;
-            const row = model.rows.get(id)!;
-            return <BoardRowView key={id} row={row} role={model.roles[id]} me={me} now={now} actions={actions} index={item.index} />;
-          })}
-          {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
+          {win.top > 0 && <tr aria-hidden="true" style={{ height: win.top }} />}
+          {model.visible.slice(win.first, win.last + 1).map((id, i) => (
+            <BoardRowView
+              key={id}
+              row={model.rows.get(id)!}
+              role={model.roles[id]}
+              me={me}
+              now={now}
+              actions={actions}
+              index={win.first + i}
+            />
+          ))}
+          {win.bottom > 0 && <tr aria-hidden="true" style={{ height: win.bottom }} />}
         </tbody>
       </table>
       {model.visible.length === 0 && <p className="muted">Nobody matches these filters.</p>}
