@@ -12,7 +12,7 @@ const RETRY_MS = 15_000;
  * before expiry. Failed credential fetches (companion down) retry by themselves.
  */
 export function usePhoneSession(enabled: boolean): void {
-  const { phone, feed } = useServices();
+  const { phone, feed, health } = useServices();
   useEffect(() => {
     if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,12 +39,14 @@ export function usePhoneSession(enabled: boolean): void {
     }
 
     feed.start();
+    void health.start();
     void load();
     return () => {
       stopped = true;
       clearTimeout(timer);
       void phone.stop();
+      health.stop();
       feed.stop();
     };
-  }, [enabled, phone, feed]);
+  }, [enabled, phone, feed, health]);
 }
