@@ -30,3 +30,16 @@ test('an agent who cannot take calls shows why', () => {
   act(() => presenceActions.replaceAll(services.presence, [{ staffId: 'a', name: 'Alice', extension: '1001', state: 'offline', since: Date.now(), issues: ['registration-lost'] }]));
   expect(within(screen.getAllByRole('row')[1]!).getByText(/Registration lost at the SIP server/)).toBeInTheDocument();
 });
+
+test.each([
+  ['no-microphone', 'No microphone'],
+  ['microphone-denied', 'Microphone blocked'],
+  ['sound-blocked', 'Sound blocked by the browser'],
+  ['heartbeat-late', 'Tab asleep or too slow'],
+] as const)('a phone with %s shows "%s" beside the state', (issue, words) => {
+  const { services } = renderWithServices(<SupervisorBoard />);
+  act(() => presenceActions.replaceAll(services.presence, [{ staffId: 'a', name: 'Alice', extension: '1001', state: 'offline', since: Date.now(), issues: [issue] }]));
+  const row = screen.getAllByRole('row')[1]!;
+  expect(within(row).getByText('Offline')).toBeInTheDocument();
+  expect(within(row).getByText(new RegExp(words))).toHaveAttribute('data-issue', issue);
+});
