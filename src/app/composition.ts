@@ -9,17 +9,29 @@ import { voiceConstraints, voiceProcessingEnabled } from '../features/calls/voic
 import { createPhoneHealth, type PhoneHealth } from '../features/presence/phone-health';
 import { createPresenceStore, type PresenceStore } from '../features/presence/presence-store';
 import { createSilencePlayer } from '../features/presence/silent-sound';
+import { createBoardStore, type BoardStore } from '../features/supervisor/board-store';
 import type { PhoneStatus } from '../common/presence';
 import { createPhone, type Phone } from '../sip/phone';
 
-export type Services = { queryClient: QueryClient; feed: Feed; phone: Phone; health: PhoneHealth; presence: PresenceStore; offers: OffersStore; callerIdChoice: CallerIdChoiceStore; savePrompts: SavePromptStore };
+export type Services = {
+  queryClient: QueryClient;
+  feed: Feed;
+  phone: Phone;
+  health: PhoneHealth;
+  presence: PresenceStore;
+  board: BoardStore;
+  offers: OffersStore;
+  callerIdChoice: CallerIdChoiceStore;
+  savePrompts: SavePromptStore;
+};
 
 /** Builds the app's long-lived parts once: the query cache, the feed and the phone, wired to each other. */
 export function composeServices(): Services {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
   const presence = createPresenceStore();
+  const board = createBoardStore();
   const offers = createOffersStore();
-  const listeners = feedDeps({ presence, offers, queryClient });
+  const listeners = feedDeps({ presence, board, offers, queryClient });
   // After a reconnect the companion may have restarted and forgotten registrations: REGISTER again.
   const feed = createFeed({ ...listeners, resync: () => (listeners.resync(), phone.refreshRegistration()) });
   const doc = typeof document === 'undefined' ? undefined : document;
@@ -42,5 +54,5 @@ export function composeServices(): Services {
   reportAnswers(phone.store, (sipCallId) => feed.answered(sipCallId));
   const savePrompts = createSavePromptStore();
   watchEngagementCalls(phone.store, savePrompts);
-  return { queryClient, feed, phone, health, presence, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };
+  return { queryClient, feed, phone, health, presence, board, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };
 }

@@ -9,6 +9,7 @@ import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-i
 import { createSavePromptStore } from '../../src/features/engagement/save-prompts';
 import { createPhoneHealth } from '../../src/features/presence/phone-health';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
+import { createBoardStore } from '../../src/features/supervisor/board-store';
 import type { Phone } from '../../src/sip/phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
 
@@ -46,6 +47,7 @@ export function fakeServices(): Services {
     phone: fakePhone(),
     health: createPhoneHealth({}),
     presence: createPresenceStore(),
+    board: createBoardStore(),
     offers: createOffersStore(),
     callerIdChoice: createCallerIdChoiceStore(),
     savePrompts: createSavePromptStore(),

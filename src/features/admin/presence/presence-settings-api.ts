@@ -1,11 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import { presenceSettingsViewSchema, type PresenceSettingsView } from '../../../common/api/presence-settings';
+import { presenceSettingsQuery } from '../../presence/use-away-reasons';
 
-export const presenceSettingsQuery = queryOptions({
-  queryKey: ['org', 'presence-settings'],
-  queryFn: () => api('/api/org/presence-settings', presenceSettingsViewSchema),
-});
 
 export const usePresenceSettings = () => useQuery(presenceSettingsQuery);
 
