@@ -18,3 +18,15 @@ test('shows every agent with their live state, updating as presence changes', ()
   act(() => presenceActions.upsert(services.presence, { staffId: 'b', name: 'Bob', extension: '1002', state: 'on-call', since: Date.now() }));
   expect(within(screen.getAllByRole('row')[2]!).getByText('On a call')).toBeInTheDocument();
 });
+
+test('an agent away for a reason shows it', () => {
+  const { services } = renderWithServices(<SupervisorBoard />);
+  act(() => presenceActions.replaceAll(services.presence, [{ staffId: 'a', name: 'Alice', extension: '1001', state: 'away', since: Date.now(), reason: { id: 'r', name: 'Lunch' } }]));
+  expect(within(screen.getAllByRole('row')[1]!).getByText('Away · Lunch')).toBeInTheDocument();
+});
+
+test('an agent who cannot take calls shows why', () => {
+  const { services } = renderWithServices(<SupervisorBoard />);
+  act(() => presenceActions.replaceAll(services.presence, [{ staffId: 'a', name: 'Alice', extension: '1001', state: 'offline', since: Date.now(), issues: ['registration-lost'] }]));
+  expect(within(screen.getAllByRole('row')[1]!).getByText(/Registration lost at the SIP server/)).toBeInTheDocument();
+});

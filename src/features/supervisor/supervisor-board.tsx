@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { healthWords } from '../../common/presence-health';
 import { formatDuration } from '../calls/call-timer';
-import { presenceLabels } from '../presence/presence-labels';
+import { presenceText } from '../presence/presence-labels';
 import { selectAllPresence } from '../presence/presence-store';
 
 /** Every agent of the organisation, live: state and how long they have been in it. */
@@ -34,8 +35,14 @@ export function SupervisorBoard() {
               <td>{p.extension ?? '—'}</td>
               <td>
                 <span className={`presence-dot presence-${p.state}`} data-presence={p.state}>
-                  {presenceLabels[p.state]}
+                  {presenceText(p)}
                 </span>
+                {p.issues?.map((issue) => (
+                  <span key={issue} className="presence-issue" data-issue={issue}>
+                    {' · '}
+                    {healthWords[issue].board}
+                  </span>
+                ))}
               </td>
               <td>{formatDuration(now - p.since)}</td>
             </tr>
