@@ -5,7 +5,6 @@ import { vi } from 'vitest';
 import type { Services } from '../../src/app/composition';
 import { ServicesProvider } from '../../src/app/services-context';
 import { createOffersStore } from '../../src/features/calls/offers-store';
-import { createBoardStore } from '../../src/features/supervisor/board-store';
 import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-id-choice';
 import { createSavePromptStore } from '../../src/features/engagement/save-prompts';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
