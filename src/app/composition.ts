@@ -9,6 +9,7 @@ import { voiceConstraints, voiceProcessingEnabled } from '../features/calls/voic
 import { createPresenceStore, type PresenceStore } from '../features/presence/presence-store';
 import { createBoardStore, type BoardStore } from '../features/supervisor/board-store';
 import { createPhone, type Phone } from '../sip/phone';
+import { browserTabs, createTabPhone } from './tab-phone';
 
 export type Services = {
   queryClient: QueryClient;
@@ -30,11 +31,19 @@ export function composeServices(): Services {
   const listeners = feedDeps({ presence, board, offers, queryClient });
   // After a reconnect the companion may have restarted and forgotten registrations: REGISTER again.
   const feed = createFeed({ ...listeners, resync: () => (listeners.resync(), phone.refreshRegistration()) });
-  const phone = createPhone({
-    onStatus: (status) => feed.reportPhone(status),
-    audioConstraints: voiceConstraints(voiceProcessingEnabled()),
+  // Only the tab that owns the phone builds it, reports it to the companion and tells who answered: the
+  // agent's other tabs mirror it and stay, for presence, tabs with no phone of their own.
+  const phone = createTabPhone({
+    ...browserTabs(),
+    createPhone: () => {
+      const real = createPhone({
+        onStatus: (status) => feed.reportPhone(status),
+        audioConstraints: voiceConstraints(voiceProcessingEnabled()),
+      });
+      reportAnswers(real.store, (sipCallId) => feed.answered(sipCallId));
+      return real;
+    },
   });
-  reportAnswers(phone.store, (sipCallId) => feed.answered(sipCallId));
   const savePrompts = createSavePromptStore();
   watchEngagementCalls(phone.store, savePrompts);
   return { queryClient, feed, phone, presence, board, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };

@@ -39,6 +39,10 @@ export interface TabLeadershipDeps<S> {
   /** A follower receives the owner's state. */
   onState(state: S): void;
   onRole?(role: TabRole): void;
+  /** A follower's command fails after this long without an answer (no tab holds the phone); default 10 s. */
+  commandTimeoutMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
 }
 
 export interface TabLeadership<S> {
@@ -56,12 +60,17 @@ interface Pending {
   reject(error: Error): void;
 }
 
+const NO_OWNER = 'No tab holding the phone answered; try again';
+
 export function createTabLeadership<S>(deps: TabLeadershipDeps<S>): TabLeadership<S> {
   let role: TabRole = 'electing';
   let seq = 0;
   const pending = new Map<string, Pending>();
   const abort = new AbortController();
   let release: () => void = () => undefined;
+  const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const timeoutMs = deps.commandTimeoutMs ?? 10_000;
 
   const setRole = (next: TabRole) => {
     role = next;
@@ -117,7 +126,16 @@ export function createTabLeadership<S>(deps: TabLeadershipDeps<S>): TabLeadershi
     async send(name, ...args) {
       if (role === 'owner') return deps.runCommand(name, args);
       const requestId = `${deps.tabId}:${++seq}`;
-      const result = new Promise<unknown>((resolve, reject) => pending.set(requestId, { resolve, reject }));
+      const result = new Promise<unknown>((resolve, reject) => {
+        const timer = setTimer(() => {
+          if (pending.delete(requestId)) reject(new Error(NO_OWNER));
+        }, timeoutMs);
+        const done = () => clearTimer(timer);
+        pending.set(requestId, {
+          resolve: (value) => (done(), resolve(value)),
+          reject: (error) => (done(), reject(error)),
+        });
+      });
       post({ kind: 'command', from: deps.tabId, requestId, name, args });
       return result;
     },
