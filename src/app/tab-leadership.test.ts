@@ -101,4 +101,25 @@ describe('tab leadership', () => {
     expect(second.ownerStarts).toBe(0);
     expect(third.leadership.role()).toBe('owner');
   });
+
+  test('a command nobody answers fails instead of waiting for ever', async () => {
+    const alarms: Array<() => void> = [];
+    const silentChannel = { postMessage: () => undefined, addEventListener: () => undefined, close: () => undefined };
+    const follower = createTabLeadership({
+      locks: { request: () => new Promise(() => undefined) },
+      channel: silentChannel,
+      lockName: 'switchboard-phone:agent-1',
+      tabId: 'alone',
+      onOwner: () => undefined,
+      currentState: () => null,
+      runCommand: () => 'never',
+      onState: () => undefined,
+      setTimer: (fn) => alarms.push(fn),
+      clearTimer: () => undefined,
+    });
+    const sent = follower.send('hangup', 'c1');
+    expect(alarms).toHaveLength(1);
+    alarms[0]!();
+    await expect(sent).rejects.toThrow('No tab holding the phone answered');
+  });
 });
