@@ -54,6 +54,7 @@ function recordingPhone(name: string, log: string[]): Phone {
     dismissCall: (id) => store.getState().dismissCall(id),
     setCallContext: (id, context) => store.getState().setCallContext(id, context),
     getRemoteStream: () => undefined,
+    resumeAudio: act('resumeAudio'),
   };
 }
 
@@ -90,7 +91,7 @@ describe('the phone shared by the tabs of one agent', () => {
     expect(first.role()).toBe('owner');
     expect(second.role()).toBe('follower');
     expect(second.store.getState().registration).toEqual({ status: 'registered' });
-    built['tab-1'].store.getState().addCall(ringing('call-1'));
+    built['tab-1']!.store.getState().addCall(ringing('call-1'));
     await flush();
     expect(second.store.getState().calls.map((c) => [c.id, c.status])).toEqual([['call-1', 'ringing']]);
   });
@@ -100,7 +101,7 @@ describe('the phone shared by the tabs of one agent', () => {
     openTab();
     const second = openTab();
     await flush();
-    built['tab-1'].store.getState().addCall(ringing('call-1'));
+    built['tab-1']!.store.getState().addCall(ringing('call-1'));
     await flush();
     await second.answer('call-1');
     second.setMuted('call-1', true);
@@ -134,7 +135,7 @@ describe('the phone shared by the tabs of one agent', () => {
     });
     void owner.start(credentials);
     await flush();
-    const forged = channel('x');
+    const forged = channel();
     const answers: unknown[] = [];
     forged.addEventListener('message', ({ data }) => answers.push(data));
     forged.postMessage({ kind: 'command', from: 'x', requestId: 'x:1', name: 'stop', args: [] });
@@ -159,7 +160,7 @@ describe('the phone shared by the tabs of one agent', () => {
     const second = openTab();
     const third = openTab();
     await flush();
-    built['tab-1'].store.getState().addCall(ringing('call-1'));
+    built['tab-1']!.store.getState().addCall(ringing('call-1'));
     await second.updateCredentials({ ...credentials, username: '1700009999:101' });
     await first.stop();
     await flush();

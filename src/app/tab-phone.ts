@@ -148,6 +148,8 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
     dismissCall: (id) => fire('dismissCall', id),
     setCallContext: (id, context) => fire('setCallContext', id, context),
     getRemoteStream: (id) => owned?.phone.getRemoteStream(id),
+    // The sound plays in the tab that owns the phone; a click in another tab unblocks only that tab's sound.
+    resumeAudio: () => owned?.phone.resumeAudio(),
   };
 }
 

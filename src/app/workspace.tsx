@@ -103,11 +103,6 @@ export function Workspace({ me }: { me: Me }) {
               <AllNotificationsPanel />
             </PanelBoundary>
           )}
-          {oversees && (
-            <PanelBoundary name="Team presence">
-              <SupervisorBoard />
-            </PanelBoundary>
-          )}
           <PanelBoundary name="My customers">
             <MyBindings />
           </PanelBoundary>
@@ -119,6 +114,13 @@ export function Workspace({ me }: { me: Me }) {
           </PanelBoundary>
         </div>
       </main>
+      {oversees && (
+        <div className="board-wide" hidden={view === 'admin'}>
+          <PanelBoundary name="Team presence">
+            <SupervisorBoard me={me} />
+          </PanelBoundary>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from '../auth';
 import { presenceStateSchema } from '../presence';
 
 /** The call an agent is on or being rung for, as the companion recorded it (calls to and from the phone network). */
@@ -48,6 +49,8 @@ export type BoardNumber = z.infer<typeof boardNumberSchema>;
 export const boardSnapshotSchema = z.object({
   activity: z.array(boardActivitySchema),
   numbers: z.array(boardNumberSchema),
+  /** Each member's role, by staff id: what the board offers to do to them follows it (`mayActOn`). */
+  roles: z.record(z.string(), roleSchema),
   /** Today, in the organisation's time zone: counts reset at `dayEnd`. */
   dayStart: z.number(),
   dayEnd: z.number(),
@@ -82,6 +85,8 @@ export const timelineSchema = z.object({
   staffId: z.string(),
   name: z.string(),
   day: z.string(),
+  /** The organisation's time zone, which the day and its hours are read in. */
+  timeZone: z.string(),
   dayStart: z.number(),
   dayEnd: z.number(),
   entries: z.array(timelineEntrySchema),

@@ -1,4 +1,5 @@
 import type { BoardActivity, BoardNumber } from '../../common/api/board';
+import type { Role } from '../../common/auth';
 import { presenceStates, type Presence, type PresenceState } from '../../common/presence';
 
 export type BoardRow = { presence: Presence; activity?: BoardActivity };
@@ -37,6 +38,7 @@ export class BoardModel {
   /** Staff ids shown, in order. */
   visible: string[] = [];
   numbers: BoardNumber[] = [];
+  roles: Record<string, Role> = {};
   filter: BoardFilter = { states: new Set(), numberId: null };
   sort: BoardSort = { key: 'name', descending: false };
   private sorted: SortFields[] = [];
@@ -116,7 +118,8 @@ export class BoardModel {
       const row = this.rows.get(a.staffId);
       if (!row) continue;
       if (!replace && row.activity && row.activity.rev > a.rev) continue;
-      row.activity = a;
+      // A new row object: the table redraws exactly the rows whose object changed.
+      this.rows.set(a.staffId, { ...row, activity: a });
     }
   }
 

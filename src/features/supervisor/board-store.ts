@@ -28,6 +28,7 @@ export const boardActions = {
     bump(
       store,
       (m) => {
+        m.roles = s.roles;
         m.setNumbers(s.numbers);
         m.setActivity(s.activity, true);
       },

@@ -49,12 +49,14 @@ function ringsStaff(n: StoredNumber): string[] {
 export function boardSnapshot(deps: SupervisionDeps, actor: Actor): BoardSnapshot {
   assertWatches(actor);
   const day = localDayAt(deps.now(), orgTimeZone(deps, actor.orgId));
-  const staffIds = deps.repos.staff.listByOrg(actor.orgId).map((s) => s.id);
+  const staff = deps.repos.staff.listByOrg(actor.orgId);
+  const staffIds = staff.map((s) => s.id);
   const activity = deps.activity({ orgId: actor.orgId, staffIds, start: day.start, end: day.end, rev: deps.rev() });
   const numbers: BoardNumber[] = deps.repos.numbers
     .list(actor.orgId)
     .map((n) => ({ id: n.id, number: n.number, displayName: n.displayName || n.number, staffIds: ringsStaff(n) }));
-  return { activity, numbers, dayStart: day.start, dayEnd: day.end };
+  const roles = Object.fromEntries(staff.map((s) => [s.id, s.role]));
+  return { activity, numbers, roles, dayStart: day.start, dayEnd: day.end };
 }
 
 /** One agent's day as stretches of states, clipped to the day; another organisation's agent is not found. */
@@ -71,7 +73,7 @@ export function agentTimeline(deps: SupervisionDeps, actor: Actor, staffId: stri
     from: Math.max(s.from, day.start),
     to: s.to === null ? (day.end <= now ? day.end : null) : Math.min(s.to, day.end),
   }));
-  return { staffId, name: target.name, day: day.day, dayStart: day.start, dayEnd: day.end, entries };
+  return { staffId, name: target.name, day: day.day, timeZone: zone, dayStart: day.start, dayEnd: day.end, entries };
 }
 
 /** The target of a supervisor's action: 403 for agents, 404 for anyone not of the organisation. */
