@@ -21,6 +21,7 @@
 #   {{EXTENSION_RE}}    dial plan (src/common/dial-plan.ts): an agent's extension
 #   {{PHONE_NUMBER_RE}} dial plan: a phone number (a virtual number, or a customer's number)
 #   {{VOICEMAIL_ADDR}}  host:port of the voicemail service (UDP), for the voice portal
+#   {{EXTENSION_RING_MS}} ring timeout of calls between extensions (EXTENSION_RING_SECONDS, src/common/calls.ts)
 #
 # Identity: an agent is sip:<extension>@{{DOMAIN}}. The registrar ignores the domain
 # (use_domain=0), so the extension alone is the address of record.
@@ -429,8 +430,8 @@ route[RELAY] {
 	}
 	if (is_method("INVITE")) {
 		if (!t_is_set("failure_route")) t_on_failure("MANAGE_FAILURE");
-		# 60 s ring timeout after a 1xx; 30 s for the first provisional.
-		t_set_fr(60000, 30000);
+		# Ring timeout after a 1xx (EXTENSION_RING_SECONDS in src/common/calls.ts); 30 s for the first provisional.
+		t_set_fr({{EXTENSION_RING_MS}}, 30000);
 	}
 	if (!t_relay()) {
 		sl_reply_error();

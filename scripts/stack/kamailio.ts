@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXTENSION_RING_SECONDS } from '../../src/common/calls';
 import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from '../../src/common/dial-plan';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { gatewaySourceRegex, originRegex, type GatewaySource } from '../../src/server/domain/sip-trust';
@@ -94,6 +95,7 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     // The dial plan (src/common/dial-plan.ts): constants of ours, so their backslashes are safe.
     EXTENSION_RE: EXTENSION_PATTERN,
     PHONE_NUMBER_RE: PHONE_NUMBER_PATTERN,
+    EXTENSION_RING_MS: String(EXTENSION_RING_SECONDS * 1000),
     VOICEMAIL_ADDR: checkValue('voicemailAddr', checkAddr(opts.voicemailAddr ?? `127.0.0.1:${VOICEMAIL_DEFAULT_PORT}`)),
   };
   const rendered = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {

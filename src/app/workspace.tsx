@@ -10,6 +10,7 @@ import { CallHistory } from '../features/calls/call-history';
 import { CallList } from '../features/calls/call-list';
 import { DeviceSettings } from '../features/calls/device-settings';
 import { Dialer } from '../features/calls/dialer';
+import { KeyboardShortcuts } from '../features/calls/keyboard/keyboard-shortcuts';
 import { RegistrationBadge } from '../features/calls/registration-badge';
 import { useDesktopNotifications } from '../features/calls/use-desktop-notifications';
 import { useLeaveGuard } from '../features/calls/use-leave-guard';
@@ -72,6 +73,7 @@ export function Workspace({ me }: { me: Me }) {
           {hasPhone && (
             <PanelBoundary name="Dialer">
               <Dialer />
+              <KeyboardShortcuts />
             </PanelBoundary>
           )}
           {hasPhone && (
@@ -114,7 +116,7 @@ export function Workspace({ me }: { me: Me }) {
             <InboxPanel />
           </PanelBoundary>
           <PanelBoundary name="Call history">
-            <CallHistory everyone={oversees} />
+            <CallHistory everyone={oversees} meId={me.id} />
           </PanelBoundary>
         </div>
       </main>

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 
+/**
+ * How long a call between extensions rings before the SIP server gives up (Kamailio's t_set_fr in route[RELAY],
+ * rendered from this by scripts/stack/kamailio.ts). Routed calls ring for their step's own timeout.
+ */
+export const EXTENSION_RING_SECONDS = 60;
+
 /** Pushed to each agent a routed call starts ringing: why this call is theirs. */
 export const callOfferedSchema = z.object({
   /** The SIP Call-ID: the phone matches it to the ringing session. */
   sipCallId: z.string(),
   number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }),
   caller: z.object({ number: z.string(), name: z.string().nullable(), known: z.boolean() }),
-  /** The routing engine's reason for ringing this agent ("sticky: talked to you 3 days ago"). */
+  /** The routing engine's reason for ringing this agent ("sticky: last spoke to the caller 3 days ago"); the card says it as a person would (spoken-reason.ts). */
   reason: z.string(),
   offeredAt: z.number(),
+  /** How long this ring lasts before the call moves on (the step's ring timeout). */
+  ringSeconds: z.number().int().positive().optional(),
 });
 export type CallOffered = z.infer<typeof callOfferedSchema>;
 
@@ -43,8 +51,8 @@ export const callHistoryItemSchema = z.object({
   summary: z.string(),
   outcomeReason: z.string().nullable(),
   answeredBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** The agents it rang, in order, with the reason each was rung. */
-  rang: z.array(z.object({ staffId: z.string(), name: z.string(), step: z.number(), reason: z.string(), at: z.number() })),
+  /** The agents it rang, in order, with the reason each was rung, and whether they declined it. */
+  rang: z.array(z.object({ staffId: z.string(), name: z.string(), step: z.number(), reason: z.string(), at: z.number(), declined: z.boolean().default(false) })),
   startedAt: z.number(),
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),

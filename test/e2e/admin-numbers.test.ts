@@ -225,7 +225,7 @@ test('who would ring: the dry-run names the agent, the order, the reasons and wh
   await dryRun.getByLabel('Assume all staff are available').check();
   await dryRun.getByRole('button', { name: 'Who would ring?' }).click();
   await decision.locator('[data-step="1"]').getByText('Carol Agent').waitFor();
-  await decision.locator('[data-step="1"]').getByText(/engagement: you called them/).waitFor();
+  await decision.locator('[data-step="1"]').getByText(/engagement: called them/).waitFor();
 
   // Time routing on a Saturday morning in London: the Saturday window's agent.
   await openNumber(page, 'num-hours');

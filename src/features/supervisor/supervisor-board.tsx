@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
-import { formatDuration } from '../calls/call-timer';
+import { formatDuration } from '../../common/format';
 import { presenceText } from '../presence/presence-labels';
 import { selectAllPresence } from '../presence/presence-store';
 

@@ -18,7 +18,7 @@ export function createCallHistory(db: Db) {
   const all = db.prepare(`${base} ORDER BY c.started_at DESC LIMIT @limit`);
   const mine = db.prepare(`${base} AND (c.answered_by = @staffId OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.staff_id = @staffId))
     ORDER BY c.started_at DESC LIMIT @limit`);
-  const offers = db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at FROM call_offers o JOIN staff s ON s.id = o.staff_id
+  const offers = db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at, o.declined FROM call_offers o JOIN staff s ON s.id = o.staff_id
     WHERE o.call_id = ? ORDER BY o.offered_at, o.step`);
 
   const outbound = createOutboundHistory(db);
@@ -40,7 +40,7 @@ export function createCallHistory(db: Db) {
       summary: r.summary,
       outcomeReason: r.outcomeReason,
       answeredBy: r.answeredBy ? { id: r.answeredBy, name: r.answeredByName ?? '' } : null,
-      rang: offers.all(r.id) as CallHistoryItem['rang'],
+      rang: (offers.all(r.id) as (Omit<CallHistoryItem['rang'][number], 'declined'> & { declined: number })[]).map((o) => ({ ...o, declined: o.declined === 1 })),
       startedAt: r.startedAt,
       answeredAt: r.answeredAt,
       endedAt: r.endedAt,

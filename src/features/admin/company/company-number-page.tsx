@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useStaff } from '../staff/staff-api';
 import { useCompanyNumbers } from './company-api';
 import { CompanySettingsForm } from './company-settings-form';
-import { formatPhone } from './format';
+import { PhoneNumber } from '../../../components/format';
 
 /** How calls and texts from unknown callers to the company number are routed, and what their notifications carry. */
 export function CompanyNumberPage() {
@@ -19,7 +19,7 @@ export function CompanyNumberPage() {
     <div className="admin-page">
       <div className="row details-header">
         <h2>
-          {formatPhone(number.number)}
+          <PhoneNumber value={number.number} />
           {number.displayName && <span className="muted"> · {number.displayName}</span>}
         </h2>
         {numbers.data.length > 1 && (
@@ -28,7 +28,7 @@ export function CompanyNumberPage() {
             <select value={number.id} onChange={(e) => setChosen(e.target.value)}>
               {numbers.data.map((n) => (
                 <option key={n.id} value={n.id}>
-                  {formatPhone(n.number)} {n.displayName}
+                  <PhoneNumber value={n.number} /> {n.displayName}
                 </option>
               ))}
             </select>

@@ -2,7 +2,7 @@ import type { StaffView } from '../../../common/api/staff';
 import type { CompanyNumberSettings } from '../../../common/domain/company-number';
 import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { FieldError } from '../../../components/ui/field-error';
-import { formatDateTime, formatPhone } from './format';
+import { DateTime, useFormats } from '../../../components/format';
 import { useSaveCompanySettings, type CompanyNumberView } from './company-api';
 import { CompanyRouteEditor } from './company-route-editor';
 import { CustomRulesEditor } from './custom-rules-editor';
@@ -14,6 +14,7 @@ const shown = [['source'], ['tag'], ['defaultRule'], ['customRules']];
 export function CompanySettingsForm({ number, staff }: { number: CompanyNumberView; staff: readonly StaffView[] }) {
   const { draft, setDraft, dirty, discard } = useDraft<CompanyNumberSettings>(number.company);
   const save = useSaveCompanySettings(number.id);
+  const formats = useFormats();
   const set = (patch: Partial<CompanyNumberSettings>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = () => save.mutate(draft, { onSuccess: (view) => view.kind === 'company' && setDraft(view.company) });
 
@@ -50,11 +51,11 @@ export function CompanySettingsForm({ number, staff }: { number: CompanyNumberVi
       </section>
       <div className="panel">
         <p className="muted">
-          Last updated {formatDateTime(number.updatedAt)} by {number.updatedBy}
+          Last updated <DateTime at={number.updatedAt} /> by {number.updatedBy}
         </p>
         <ConfirmedSaveBar
           what="company number settings"
-          description={`Unknown callers to ${formatPhone(number.number)} are routed by the new rules from the next call.`}
+          description={`Unknown callers to ${formats.phone(number.number)} are routed by the new rules from the next call.`}
           dirty={dirty}
           pending={save.isPending}
           saved={save.isSuccess}

@@ -4,18 +4,18 @@ import { Button } from '../../../components/ui/button';
 import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { FieldError } from '../../../components/ui/field-error';
-import { formatDateTime } from '../company/format';
+import { TimeZoneSelect, useFormats } from '../../../components/format';
 import { useDraft } from '../company/use-draft';
 import { WeeklyHoursFields } from '../company/weekly-hours-fields';
 import { useSaveBusinessHours } from './main-api';
 
 const MAX_RANGES = 21;
-const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** The organisation's opening hours: inside them the main number takes its in-hours branch. */
 export function BusinessHoursSection({ view }: { view: BusinessHoursView }) {
   const { draft, setDraft, dirty, discard } = useDraft<BusinessHours>(view.businessHours);
   const save = useSaveBusinessHours();
+  const formats = useFormats();
   const windows = draft.windows;
   const setWindows = (next: BusinessHours['windows']) => setDraft({ ...draft, windows: next });
 
@@ -23,16 +23,11 @@ export function BusinessHoursSection({ view }: { view: BusinessHoursView }) {
     <section className="panel number-section" aria-labelledby="business-hours-title">
       <h3 id="business-hours-title">Business hours</h3>
       <p className="muted">
-        The organisation's opening hours: inside them calls to the main number take the in-hours branch, outside them the out-of-hours branch. {view.updatedAt !== null && `Last updated ${formatDateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
+        The organisation's opening hours: inside them calls to the main number take the in-hours branch, outside them the out-of-hours branch. {view.updatedAt !== null && `Last updated ${formats.dateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
       </p>
       <label>
         Time zone
-        <input list="time-zones" value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />
-        <datalist id="time-zones">
-          {timeZones.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
+        <TimeZoneSelect value={draft.timeZone} onChange={(timeZone) => setDraft({ ...draft, timeZone })} />
         <FieldError error={save.error} path={['timeZone']} />
       </label>
       {windows.length === 0 && <p className="muted">No opening hours: every call takes the out-of-hours branch.</p>}

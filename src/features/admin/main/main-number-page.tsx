@@ -1,4 +1,4 @@
-import { formatPhone } from '../company/format';
+import { PhoneNumber } from '../../../components/format';
 import { useStaff } from '../staff/staff-api';
 import { BusinessHoursSection } from './business-hours-section';
 import { useBusinessHours, useMainNumber } from './main-api';
@@ -21,7 +21,7 @@ export function MainNumberPage() {
     <div className="admin-page">
       <div className="row details-header">
         <h2>
-          {formatPhone(main.number)}
+          <PhoneNumber value={main.number} />
           {main.displayName && <span className="muted"> · {main.displayName}</span>}
         </h2>
         <span className={`state-badge state-${main.main.state}`}>{main.main.state === 'active' ? 'Active' : 'Reserved'}</span>

@@ -4,7 +4,7 @@ import type { MainNumberState } from '../../../common/domain/main-number';
 import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { FieldError } from '../../../components/ui/field-error';
 import { SegmentedChoice } from '../../../components/ui/segmented-choice';
-import { formatDateTime } from '../company/format';
+import { DateTime } from '../../../components/format';
 import { useDraft } from '../company/use-draft';
 import { BranchEditor } from './branch-editor';
 import { useSaveMainSettings, type MainNumberView } from './main-api';
@@ -34,7 +34,7 @@ export function MainSettingsForm({ number, staff }: { number: MainNumberView; st
       <BranchEditor title="Out of hours" branch={draft.outOfHours} onChange={(outOfHours) => setDraft({ ...draft, outOfHours })} staff={staff} error={save.error} path="outOfHours" />
       <div className="panel">
         <p className="muted">
-          Last updated {formatDateTime(number.updatedAt)} by {number.updatedBy}
+          Last updated <DateTime at={number.updatedAt} /> by {number.updatedBy}
         </p>
         <ConfirmedSaveBar
           what="main number settings"

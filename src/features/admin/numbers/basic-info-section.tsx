@@ -1,6 +1,7 @@
 import type { NumberView } from '../../../common/api/numbers';
 import { FieldError } from '../../../components/ui/field-error';
-import { countryName, formatDate, formatDateTime, formatPhone } from './format';
+import { DateTime, PhoneNumber, TimeZoneLabel, useFormats } from '../../../components/format';
+import { countryName } from './format';
 import { useSaveBasicInfo } from './numbers-api';
 import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { useDraft } from './use-draft';
@@ -11,6 +12,7 @@ const typeLabels = { local: 'Local', 'toll-free': 'Toll-free' } as const;
 export function BasicInfoSection({ number }: { number: NumberView }) {
   const { draft, setDraft, dirty, discard } = useDraft(number.displayName);
   const save = useSaveBasicInfo(number.id);
+  const formats = useFormats();
   const submit = () => save.mutate({ displayName: draft }, { onSuccess: (view) => setDraft(view.displayName) });
 
   return (
@@ -18,7 +20,9 @@ export function BasicInfoSection({ number }: { number: NumberView }) {
       <h3 id="basic-title">Basic information</h3>
       <dl className="facts">
         <dt>Number</dt>
-        <dd>{formatPhone(number.number)}</dd>
+        <dd>
+          <PhoneNumber value={number.number} />
+        </dd>
         <dt>Type</dt>
         <dd>{typeLabels[number.type]}</dd>
         <dt>Country/Region</dt>
@@ -26,11 +30,15 @@ export function BasicInfoSection({ number }: { number: NumberView }) {
         <dt>City</dt>
         <dd>{number.city || '—'}</dd>
         <dt>Time zone</dt>
-        <dd>{number.timeZone}</dd>
+        <dd>
+          <TimeZoneLabel timeZone={number.timeZone} />
+        </dd>
         <dt>Expiry date</dt>
-        <dd>{formatDate(number.expiresAt)}</dd>
+        <dd>{formats.date(number.expiresAt)}</dd>
         <dt>Last updated</dt>
-        <dd>{formatDateTime(number.updatedAt)}</dd>
+        <dd>
+          <DateTime at={number.updatedAt} />
+        </dd>
         <dt>Last updated by</dt>
         <dd>{number.updatedBy}</dd>
       </dl>

@@ -48,7 +48,7 @@ export function DryRunPanel({ number, staff }: { number: NumberView; staff: read
         </Button>
       </form>
       <UnplacedFormError error={run.error} shown={[['caller'], ['at']]} />
-      {run.data && <DryRunResult result={run.data} nameOf={staffNames(staff)} />}
+      {run.data && <DryRunResult result={run.data} nameOf={staffNames(staff)} timeZone={number.timeZone} />}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { BindingSection } from './binding-section';
 import { CallerIdSection } from './caller-id-section';
 import { ChangeHistory } from './change-history';
 import { DryRunPanel } from './dry-run-panel';
-import { formatPhone } from './format';
+import { PhoneNumber } from '../../../components/format';
 import { useNumber, useStaff } from './numbers-api';
 import { RoutingSection } from './routing-section';
 
@@ -51,7 +51,7 @@ export function NumberDetails({ id, onBack }: { id: string; onBack: () => void }
       <div className="row details-header">
         {back}
         <h2>
-          {formatPhone(n.number)}
+          <PhoneNumber value={n.number} />
           {n.displayName && <span className="muted"> · {n.displayName}</span>}
         </h2>
       </div>
