@@ -4,6 +4,7 @@ import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { AdminConsole } from '../features/admin/admin-console';
+import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
 import { CallHistory } from '../features/calls/call-history';
@@ -54,12 +55,12 @@ export function Workspace({ me }: { me: Me }) {
         <RegistrationBadge />
         <PresencePicker staffId={me.id} />
         {me.role === 'admin' && (
-          <Button aria-pressed={view === 'admin'} onClick={() => setView(view === 'admin' ? 'phone' : 'admin')}>
+          <Button aria-pressed={view === 'admin'} onClick={() => requestLeave(() => setView(view === 'admin' ? 'phone' : 'admin'))}>
             Admin console
           </Button>
         )}
         <ChangePasswordDialog hasPhone={hasPhone} />
-        <Button onClick={() => out.mutate()}>Sign out</Button>
+        <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
       </header>
       {view === 'admin' && <AdminConsole />}
       <main className="columns" hidden={view === 'admin'}>

@@ -55,7 +55,7 @@ test('the branches are saved without the PIN; a refused ring time is shown besid
   await userEvent.click(outOfHours.getByRole('radio', { name: 'Main reception' }));
   await userEvent.selectOptions(outOfHours.getByLabelText('Reception staff member'), 'Agent 5 (ext. 1005)');
   await userEvent.type(outOfHours.getByLabelText('Greeting shown to whoever answers'), 'After hours: take a message');
-  const main = within(screen.getByRole('region', { name: 'Main number call handling' }));
+  const main = within(screen.getByRole('region', { name: 'Save main number settings' }));
   await userEvent.click(main.getByRole('button', { name: 'Save' }));
   await userEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
   expect(await outOfHours.findByRole('alert')).toHaveTextContent('Ring for at least 5 seconds');

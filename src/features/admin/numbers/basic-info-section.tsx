@@ -1,23 +1,18 @@
 import type { NumberView } from '../../../common/api/numbers';
-import { FieldError } from '../../../components/ui/field-error';
 import { DateTime, PhoneNumber, TimeZoneLabel, useFormats } from '../../../components/format';
+import { FieldError } from '../../../components/ui/field-error';
+import { SettingsSection } from '../settings-form/settings-section';
 import { countryName } from './format';
-import { useSaveBasicInfo } from './numbers-api';
-import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
-import { useDraft } from './use-draft';
+import type { NumberForm } from './number-form';
 
 const typeLabels = { local: 'Local', 'toll-free': 'Toll-free' } as const;
 
 /** Every basic field, read-only except the display name. */
-export function BasicInfoSection({ number }: { number: NumberView }) {
-  const { draft, setDraft, dirty, discard } = useDraft(number.displayName);
-  const save = useSaveBasicInfo(number.id);
+export function BasicInfoSection({ number, form }: { number: NumberView; form: NumberForm }) {
   const formats = useFormats();
-  const submit = () => save.mutate({ displayName: draft }, { onSuccess: (view) => setDraft(view.displayName) });
-
+  const summary = `${typeLabels[number.type]}${number.city ? ` · ${number.city}` : ''} · expires ${formats.date(number.expiresAt)}`;
   return (
-    <section className="panel number-section" aria-labelledby="basic-title">
-      <h3 id="basic-title">Basic information</h3>
+    <SettingsSection id="basic-title" title="Basic information" summary={summary} defaultOpen>
       <dl className="facts">
         <dt>Number</dt>
         <dd>
@@ -37,30 +32,14 @@ export function BasicInfoSection({ number }: { number: NumberView }) {
         <dd>{formats.date(number.expiresAt)}</dd>
         <dt>Last updated</dt>
         <dd>
-          <DateTime at={number.updatedAt} />
+          <DateTime at={number.updatedAt} /> by {number.updatedBy}
         </dd>
-        <dt>Last updated by</dt>
-        <dd>{number.updatedBy}</dd>
       </dl>
       <label>
         Display name
-        <input value={draft} maxLength={60} placeholder="optional" onChange={(e) => setDraft(e.target.value)} />
-        <FieldError error={save.error} path={['displayName']} />
+        <input value={form.draft.displayName} maxLength={60} placeholder="optional" onChange={(e) => form.setDraft((d) => ({ ...d, displayName: e.target.value }))} />
+        <FieldError error={form.error} path={['displayName']} />
       </label>
-      <ConfirmedSaveBar
-        what="display name"
-        description="The new display name is shown on agents' call cards from now on."
-        dirty={dirty}
-        pending={save.isPending}
-        saved={save.isSuccess}
-        error={save.error}
-        shown={[['displayName']]}
-        onSave={submit}
-        onDiscard={() => {
-          discard();
-          save.reset();
-        }}
-      />
-    </section>
+    </SettingsSection>
   );
 }
