@@ -4,6 +4,7 @@ import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { AdminConsole } from '../features/admin/admin-console';
+import { WhoWouldRingPanel } from '../features/admin/numbers/who-would-ring-panel';
 import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
@@ -108,6 +109,11 @@ export function Workspace({ me }: { me: Me }) {
           {oversees && (
             <PanelBoundary name="Team presence">
               <SupervisorBoard />
+            </PanelBoundary>
+          )}
+          {oversees && (
+            <PanelBoundary name="Who would ring?">
+              <WhoWouldRingPanel />
             </PanelBoundary>
           )}
           <PanelBoundary name="My customers">

@@ -34,8 +34,8 @@ export const callOutcomes = ['ringing', 'answered', 'ended', 'missed', 'refused'
 /** One line of call history. */
 export const callHistoryItemSchema = z.object({
   id: z.string(),
-  /** inbound: a call to one of our numbers; outbound: an agent called a customer. */
-  direction: z.enum(['inbound', 'outbound']).default('inbound'),
+  /** inbound: a call to one of our numbers; outbound: an agent called a customer; internal: one extension called another. */
+  direction: z.enum(['inbound', 'outbound', 'internal']).default('inbound'),
   /**
    * Outbound calls: `number` is the caller ID presented, `caller` the customer called (with the contact's
    * name when known), and this says who called, with engagement mode or not.
@@ -44,6 +44,11 @@ export const callHistoryItemSchema = z.object({
     .object({ agent: z.object({ id: z.string(), name: z.string() }), engagement: z.boolean(), contactId: z.string().nullable() })
     .nullable()
     .default(null),
+  /**
+   * Internal calls: `caller` is the agent who called (number = their extension), `number` the extension dialled
+   * (displayName = who has it), and this names both by id (callee null: nobody has that extension).
+   */
+  internal: z.object({ callerId: z.string(), calleeId: z.string().nullable() }).nullable().default(null),
   number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }),
   caller: z.object({ number: z.string(), name: z.string().nullable() }),
   state: z.enum(callOutcomes),

@@ -18,12 +18,37 @@ function Party({ name, number }: { name: string | null; number: string }) {
   );
 }
 
+/** "Alice Agent (1001)"; "you" when it is the reader. */
+function Colleague({ id, name, extension, meId }: { id: string | null; name: string; extension: string; meId: string }) {
+  if (id === meId) return <>you</>;
+  if (id === null) return <>extension {extension}</>;
+  return (
+    <>
+      <strong>{name}</strong> <span className="muted">({extension})</span>
+    </>
+  );
+}
+
+function Internal({ c, meId }: { c: CallHistoryItem; meId: string }) {
+  const { callerId, calleeId } = c.internal!;
+  const calledMe = calleeId === meId;
+  return (
+    <>
+      <span className="direction">{callerId === meId ? 'Outgoing' : calledMe ? 'Incoming' : 'Internal'}</span>{' '}
+      <Colleague id={callerId} name={c.caller.name ?? c.caller.number} extension={c.caller.number} meId={meId} /> →{' '}
+      <Colleague id={calleeId} name={c.number.displayName} extension={c.number.number} meId={meId} />
+    </>
+  );
+}
+
 function Line({ c, meId, everyone }: { c: CallHistoryItem; meId: string; everyone: boolean }) {
   const outcome = describeOutcome(c, meId);
   return (
     <li data-call={c.id} data-state={c.state} data-direction={c.direction}>
       <div>
-        {c.outbound ? (
+        {c.internal ? (
+          <Internal c={c} meId={meId} />
+        ) : c.outbound ? (
           <>
             <span className="direction">Outgoing</span> {everyone && <>{c.outbound.agent.name} → </>}
             <Party name={c.caller.name} number={c.caller.number} /> as {c.number.displayName}

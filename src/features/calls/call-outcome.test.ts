@@ -9,6 +9,7 @@ const inbound = (patch: Partial<CallHistoryItem>): CallHistoryItem => ({
   id: 'c1',
   direction: 'inbound',
   outbound: null,
+  internal: null,
   number: { id: 'n1', number: '+442079460000', displayName: 'Sales line' },
   caller: { number: '+447700900123', name: null },
   state: 'ended',
@@ -22,6 +23,8 @@ const inbound = (patch: Partial<CallHistoryItem>): CallHistoryItem => ({
   durationSeconds: null,
   ...patch,
 });
+const internal = (patch: Partial<CallHistoryItem>) =>
+  inbound({ direction: 'internal', internal: { callerId: 'alice', calleeId: 'bob' }, caller: { number: '1001', name: 'Alice Agent' }, number: { id: '', number: '1002', displayName: 'Bob Agent' }, ...patch });
 const outbound = (patch: Partial<CallHistoryItem>) => inbound({ direction: 'outbound', outbound: { agent: bob, engagement: false, contactId: null }, ...patch });
 
 test.each([
@@ -37,6 +40,13 @@ test.each([
   ['outbound, I hung up', outbound({ outcomeReason: 'Agent hung up' }), 'bob', 'Answered', 'You hung up'],
   ['outbound, the customer hung up', outbound({ outcomeReason: 'Customer hung up' }), 'bob', 'Answered', 'They hung up'],
   ['outbound, busy', outbound({ state: 'missed', outcomeReason: 'Busy' }), 'bob', 'Not answered', 'Busy'],
+  ['internal, the callee hung up: for the callee', internal({ outcomeReason: 'Callee hung up' }), 'bob', 'Answered', 'You hung up'],
+  ['internal, the callee hung up: for the caller', internal({ outcomeReason: 'Callee hung up' }), 'alice', 'Answered', 'Bob Agent hung up'],
+  ['internal, declined: for the caller', internal({ state: 'missed', outcomeReason: 'Declined' }), 'alice', 'Declined', 'Bob Agent declined'],
+  ['internal, declined: for the callee', internal({ state: 'missed', outcomeReason: 'Declined' }), 'bob', 'Declined', 'You declined'],
+  ['internal, not answered: for the callee', internal({ state: 'missed', outcomeReason: 'No answer' }), 'bob', 'Missed', 'No answer'],
+  ['internal, nobody has the extension', internal({ state: 'refused', outcomeReason: 'No such extension', internal: { callerId: 'alice', calleeId: null }, number: { id: '', number: '1099', displayName: 'extension 1099' } }), 'alice', 'Not connected', 'There is no extension 1099'],
+  ['internal, signed out', internal({ state: 'refused', outcomeReason: 'Not signed in' }), 'alice', 'Not connected', 'Bob Agent is not signed in'],
 ])('%s', (_case, item, meId, label, detail) => {
   expect(describeOutcome(item, meId)).toMatchObject({ label, detail });
 });

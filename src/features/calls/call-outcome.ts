@@ -58,7 +58,28 @@ function outbound(c: CallHistoryItem, meId: string): Outcome {
   }
 }
 
+function internal(c: CallHistoryItem, meId: string): Outcome {
+  const ids = c.internal!;
+  const caller = { id: ids.callerId, name: c.caller.name ?? c.caller.number };
+  const callee = ids.calleeId ? { id: ids.calleeId, name: c.number.displayName } : null;
+  const calleeWho = callee ? sentence(who(callee, meId)) : `Extension ${c.number.number}`;
+  switch (c.outcomeReason) {
+    case 'Caller hung up':
+      return { label: 'Answered', tone: 'ok', detail: `${sentence(who(caller, meId))} hung up` };
+    case 'Callee hung up':
+      return { label: 'Answered', tone: 'ok', detail: `${calleeWho} hung up` };
+    case 'Declined':
+      return { label: 'Declined', tone: 'declined', detail: `${calleeWho} declined` };
+    case 'No such extension':
+      return { label: 'Not connected', tone: 'refused', detail: `There is no extension ${c.number.number}` };
+    case 'Not signed in':
+      return { label: 'Not connected', tone: 'refused', detail: `${calleeWho} ${calleeWho === 'You' ? 'were' : 'is'} not signed in` };
+  }
+  return { label: c.state === 'ended' ? 'Answered' : c.state === 'missed' ? 'Missed' : 'Not connected', tone: c.state === 'ended' ? 'ok' : c.state === 'missed' ? 'missed' : 'refused', detail: c.outcomeReason };
+}
+
 /** A history line's outcome for the person reading it (`meId`): their own part reads "you". */
 export function describeOutcome(c: CallHistoryItem, meId: string): Outcome {
+  if (c.internal) return internal(c, meId);
   return c.outbound ? outbound(c, meId) : inbound(c, meId);
 }

@@ -1,6 +1,8 @@
 import type { CallHistoryItem } from '../../common/calls';
 import type { Db } from '../storage/database';
 import { createOutboundHistory } from '../domain/outbound-history';
+import { internalHistory } from '../domain/internal-calls';
+import type { Repos } from '../storage/repos';
 
 type Row = {
   id: string; numberId: string; number: string; caller: string; callerName: string | null; state: CallHistoryItem['state'];
@@ -8,8 +10,11 @@ type Row = {
   startedAt: number; answeredAt: number | null; endedAt: number | null; displayName: string | null;
 };
 
-/** Call history: an agent's own calls (offered to, answered or placed by them), or the whole organisation's, newest first. */
-export function createCallHistory(db: Db) {
+/**
+ * Call history: an agent's own calls (offered to, answered or placed by them, between extensions too), or the whole
+ * organisation's, newest first.
+ */
+export function createCallHistory(db: Db, repos: Repos) {
   const base = `SELECT c.id, c.number_id AS numberId, c.number, c.caller, c.caller_name AS callerName, c.state, c.summary,
       c.outcome_reason AS outcomeReason, c.answered_by AS answeredBy, s.name AS answeredByName,
       c.started_at AS startedAt, c.answered_at AS answeredAt, c.ended_at AS endedAt, n.display_name AS displayName
@@ -22,10 +27,11 @@ export function createCallHistory(db: Db) {
     WHERE o.call_id = ? ORDER BY o.offered_at, o.step`);
 
   const outbound = createOutboundHistory(db);
+  const internal = internalHistory(repos);
 
   return (orgId: string, staffId: string | null, limit = 100): CallHistoryItem[] => {
     const inbound = inboundOf(orgId, staffId, limit);
-    return [...inbound, ...outbound(orgId, staffId, limit)].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+    return [...inbound, ...outbound(orgId, staffId, limit), ...internal(orgId, staffId, limit)].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
   };
 
   function inboundOf(orgId: string, staffId: string | null, limit: number): CallHistoryItem[] {
@@ -34,6 +40,7 @@ export function createCallHistory(db: Db) {
       id: r.id,
       direction: 'inbound' as const,
       outbound: null,
+      internal: null,
       number: { id: r.numberId, number: r.number, displayName: r.displayName || r.number },
       caller: { number: r.caller, name: r.callerName },
       state: r.state,
