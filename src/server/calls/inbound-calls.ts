@@ -124,6 +124,8 @@ export function createInboundCalls(deps: Deps) {
       const decliners = declined ? calls.offers(call.id).filter((o) => o.declined).map((o) => o.staffId) : [];
       resolveOffers(call.id, 'missed', declined ? `Missed: declined by ${declinedBy.join(' and ')}` : 'Missed: nobody answered', decliners);
       missed(call.id);
+      // Kamailio's own failure event that follows finds the call settled and changes nothing: tell the agents now.
+      updated(call);
     }
     return MISSED;
   }

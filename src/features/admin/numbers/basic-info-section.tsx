@@ -12,7 +12,7 @@ export function BasicInfoSection({ number, form }: { number: NumberView; form: N
   const formats = useFormats();
   const summary = `${typeLabels[number.type]}${number.city ? ` · ${number.city}` : ''} · expires ${formats.date(number.expiresAt)}`;
   return (
-    <SettingsSection id="basic-title" title="Basic information" summary={summary} defaultOpen>
+    <SettingsSection id="basic-title" title="Basic information" summary={summary}>
       <dl className="facts">
         <dt>Number</dt>
         <dd>

@@ -13,6 +13,7 @@ import { DryRunPanel } from './dry-run-panel';
 import { useNumberForm, type NumberForm } from './number-form';
 import { useNumber, useStaff } from './numbers-api';
 import { RoutingSection } from './routing-section';
+import './number-page.css';
 
 const shown = [['displayName'], ['rule'], ['voicemail'], ['noAnswer'], ['sticky'], ['engagement'], ['callerIds']];
 
