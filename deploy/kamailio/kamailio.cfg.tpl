@@ -234,6 +234,7 @@ request_route {
 	if (is_method("INVITE")) route(DLG_TRACK);
 
 	if (is_method("REGISTER")) {
+		$var(src_reg) = $proto + ":" + $si + ":" + $sp;
 		route(REGISTRAR);
 	}
 
@@ -397,10 +398,52 @@ route[REGISTRAR] {
 	# Before the 200: once registered, the agent's organisation is known here.
 	$var(ext) = $tU;
 	route(EXT_ORG_REFRESH);
-	if (!save("location")) {
+	# One contact per extension (0x04): a newer REGISTER replaces the older phone's contact.
+	if (!save("location", "0x04")) {
 		sl_reply_error();
+		exit;
 	}
+	route(REG_REPORT);
 	exit;
+}
+
+####### Registrations: the companion learns who is reachable from us, never from a browser #######
+#
+# After every REGISTER that save() accepted, and whenever usrloc drops a contact (expiry, or the
+# WebSocket it came over closed: handle_lost_tcp), the companion is told, fire-and-forget in an
+# async worker: GET {{HOOK_URL}}/internal/sip/registration?event=registered|removed|expired|closed
+# (X-Hook-Token header; contract in src/common/sip-hooks.ts).
+
+# What the location table now holds for the REGISTER's extension.
+route[REG_REPORT] {
+	$var(rq) = "event=removed&ext=" + $(tU{s.urlencode.param});
+	if (reg_fetch_contacts("location", "$tu", "reg")) {
+		$var(left) = $(ulc(reg=>expires){s.int}) - $TS;
+		if ($var(left) > 0) {
+			$var(rq) = "event=registered&ext=" + $(tU{s.urlencode.param}) + "&contact=" + $(ulc(reg=>addr){s.urlencode.param})
+				+ "&expires=" + $var(left) + "&source=" + $(var(src_reg){s.urlencode.param});
+		}
+		reg_free_contacts("reg");
+	}
+	route(REG_SEND_ASYNC);
+}
+
+route[REG_SEND_ASYNC] {
+	if (!async_task_data("REG_SEND", "$var(rq)")) {
+		xlog("L_ERR", "cannot queue registration report for $var(rq)\n");
+	}
+}
+
+route[REG_SEND] {
+	$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/registration?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
+	if ($var(rc) != 200) {
+		xlog("L_WARN", "companion did not take registration report ($var(rc)): $async(data)\n");
+	}
+}
+
+event_route[usrloc:contact-expired] {
+	$var(rq) = "event=expired&ext=" + $(ulc(exp=>aor){s.urlencode.param}) + "&contact=" + $(ulc(exp=>addr){s.urlencode.param});
+	route(REG_SEND_ASYNC);
 }
 
 route[LOCATION] {
@@ -1425,4 +1468,7 @@ event_route[websocket:closed] {
 	xlog("L_INFO", "WebSocket connection from $si:$sp has closed\n");
 	$var(src) = "ws:" + $si + ":" + $sp;
 	$sht(wsreg=>$var(src)) = $null;
+	# usrloc drops the contacts of this connection (handle_lost_tcp); the companion drops them too.
+	$var(rq) = "event=closed&source=" + $(var(src){s.urlencode.param});
+	route(REG_SEND_ASYNC);
 }

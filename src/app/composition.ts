@@ -16,7 +16,9 @@ export function composeServices(): Services {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
   const presence = createPresenceStore();
   const offers = createOffersStore();
-  const feed = createFeed(feedDeps({ presence, offers, queryClient }));
+  const listeners = feedDeps({ presence, offers, queryClient });
+  // After a reconnect the companion may have restarted and forgotten registrations: REGISTER again.
+  const feed = createFeed({ ...listeners, resync: () => (listeners.resync(), phone.refreshRegistration()) });
   const phone = createPhone({
     onStatus: (status) => feed.reportPhone(status),
     audioConstraints: voiceConstraints(voiceProcessingEnabled()),

@@ -3,7 +3,8 @@ import type { FeedDeps } from '../feed/feed-client';
 import { offersActions, type OffersStore } from '../features/calls/offers-store';
 import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
 import { notificationsCache } from '../features/unknown-contacts/notifications-cache';
-import { addToInbox, voicemailQuery } from '../features/voicemail/voicemail-api';
+import { addToInbox } from '../features/voicemail/voicemail-api';
+import { isMyData, queryKeys } from './query-keys';
 
 /**
  * The feed's table: live signals go to stores, entity facts to the query cache. After a reconnect (or a
@@ -14,24 +15,24 @@ export function feedDeps(d: { presence: PresenceStore; offers: OffersStore; quer
   return {
     connection: (c) => presenceActions.setFeed(d.presence, c),
     resync: () => void qc.invalidateQueries(),
-    sessionEnded: () => void qc.invalidateQueries({ queryKey: ['me'] }),
+    sessionEnded: () => void qc.invalidateQueries({ queryKey: queryKeys.me }),
     listeners: {
       'presence:snapshot': (list) => presenceActions.replaceAll(d.presence, list),
       'presence:changed': (p) => presenceActions.upsert(d.presence, p),
       'call:offered': (offer) => offersActions.offered(d.offers, offer),
       'call:resolved': (resolved) => offersActions.resolved(d.offers, resolved),
       'call:updated': () => {
-        void qc.invalidateQueries({ queryKey: ['calls'] });
+        void qc.invalidateQueries({ queryKey: queryKeys.calls });
         // An answered engagement call creates a binding; the picker's suggestions follow bindings.
-        void qc.invalidateQueries({ queryKey: ['me'], predicate: (q) => q.queryKey.length > 1 });
+        void qc.invalidateQueries({ predicate: isMyData });
       },
       'voicemail:created': (message) => addToInbox(qc, message),
-      'voicemail:changed': () => void qc.invalidateQueries({ queryKey: voicemailQuery.queryKey }),
+      'voicemail:changed': () => void qc.invalidateQueries({ queryKey: queryKeys.voicemail }),
       'notification:created': (n) => notificationsCache.created(qc, n),
       'notification:claimed': (c) => notificationsCache.claimed(qc, c),
       'notification:updated': () => notificationsCache.updated(qc),
       'contact:timeline-changed': ({ contactId }) =>
-        void qc.invalidateQueries({ queryKey: ['contacts', contactId, 'timeline'] }),
+        void qc.invalidateQueries({ queryKey: queryKeys.contacts.timeline(contactId) }),
     },
   };
 }

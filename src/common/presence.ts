@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { healthIssueSchema } from './presence-health';
 
 export const presenceStates = ['offline', 'available', 'ringing', 'on-call', 'wrap-up', 'away', 'dnd'] as const;
 export const presenceStateSchema = z.enum(presenceStates);
@@ -26,6 +27,8 @@ export const presenceSchema = z.object({
   reason: awayReasonSchema.optional(),
   /** Wrap-up only: epoch milliseconds (the companion's clock) when the agent becomes available again. */
   wrapUpUntil: z.number().optional(),
+  /** Why the agent cannot take a call although their tab is open (absent or empty: nothing wrong). */
+  issues: z.array(healthIssueSchema).optional(),
 });
 export type Presence = z.infer<typeof presenceSchema>;
 

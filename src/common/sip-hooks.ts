@@ -109,3 +109,31 @@ export const internalCallQuerySchema = z.object({
   by: z.enum(['caller', 'callee']).optional(),
 });
 export type InternalCallQuery = z.infer<typeof internalCallQuerySchema>;
+
+/**
+ * Registrations, as Kamailio holds them (one contact per extension). Kamailio reports every change:
+ *
+ *   GET /internal/sip/registration?event=registered&ext&contact&expires&source  → after each REGISTER it saved
+ *   GET /internal/sip/registration?event=removed&ext                             → an unREGISTER left no contact
+ *   GET /internal/sip/registration?event=expired&ext&contact                     → usrloc let the contact expire
+ *   GET /internal/sip/registration?event=closed&source                           → the WebSocket it came over closed
+ *
+ * `expires` is the seconds the contact has left by Kamailio's own clock; `source` is `proto:ip:port` of the
+ * connection the REGISTER came over. Answer: { ok: true }.
+ */
+export const registrationEvents = ['registered', 'removed', 'expired', 'closed'] as const;
+const extensionParam = z.string().regex(/^[0-9]{1,15}$/, 'ext must be an extension');
+const sourceParam = z.string().regex(/^(udp|tcp|tls|ws|wss|sctp):[0-9a-fA-F.:[\]]+:[0-9]{1,5}$/, 'source must be proto:ip:port');
+export const registrationQuerySchema = z.discriminatedUnion('event', [
+  z.object({
+    event: z.literal('registered'),
+    ext: extensionParam,
+    contact: z.string().min(1).max(512),
+    expires: z.coerce.number().int().min(1).max(86_400),
+    source: sourceParam,
+  }),
+  z.object({ event: z.literal('removed'), ext: extensionParam }),
+  z.object({ event: z.literal('expired'), ext: extensionParam, contact: z.string().min(1).max(512) }),
+  z.object({ event: z.literal('closed'), source: sourceParam }),
+]);
+export type RegistrationQuery = z.infer<typeof registrationQuerySchema>;

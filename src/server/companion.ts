@@ -4,6 +4,7 @@ import { createLoginThrottle, signInLimits } from './auth/login-throttle';
 import { createRevocation } from './auth/revocation';
 import { createSessions } from './auth/sessions';
 import type { Config } from './config';
+import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
 import { createCallRepo } from './calls/call-repo';
@@ -21,6 +22,7 @@ import { kamailioControl } from './sip-control/kamailio-control';
 import { createNotificationsModule } from './notifications/notifications-module';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
+import { createRegistrar } from './presence/registrar';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
@@ -33,6 +35,10 @@ export type Companion = {
   hookUrl: string;
   repos: Repos;
   voicemail: Voicemail;
+  /** Whether Kamailio holds a live contact for this extension, as it reported (read only). */
+  registered(extension: string): boolean;
+  /** An agent's live presence (read only). */
+  presenceOf(staffId: string): Presence | undefined;
   /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
   sweepCalls(graceMs?: number): Promise<number>;
   close(): Promise<void>;
@@ -47,10 +53,12 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
+  const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
   const presence = createPresenceService({
     staff: repos.staff,
     now,
     publish: (orgId, p) => publishPresence(io, orgId, p),
+    registered: (ext) => registrar.has(ext),
     wrapUpSeconds: (orgId) => repos.presenceSettings.wrapUpSeconds(orgId),
   });
   const callPublisher = feedCallPublisher(() => io);
@@ -88,6 +96,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       internal,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
+      registration: (q) => registrar.apply(q),
       voicemail,
       texts: unknownCallers.texts,
       log: config.logInfo ? (l) => console.log(l) : undefined,
@@ -126,12 +135,15 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     hookUrl: `http://127.0.0.1:${hookPort}`,
     repos,
     voicemail,
+    registered: (extension) => registrar.has(extension),
+    presenceOf: (staffId) => presence.get(staffId),
     url: `http://${config.host}:${port}`,
     sweepCalls: (graceMs) => dialogSweep.runOnce(graceMs),
     async close() {
       clearInterval(sweep);
       dialogSweep.stop();
       presence.stop();
+      registrar.stop();
       await new Promise<void>((r) => hooks.close(() => r()));
       voicemail.stop();
       await io.close();

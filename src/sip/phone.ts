@@ -39,6 +39,11 @@ export interface Phone {
   start(credentials: SipCredentials): Promise<void>;
   /** Hangs up, unregisters, disconnects. Call it on sign-out. */
   stop(): Promise<void>;
+  /**
+   * REGISTERs again now, if connected. The companion learns registrations from Kamailio's report of each
+   * REGISTER, so after the companion restarts (the feed reconnects) this tells it at once.
+   */
+  refreshRegistration(): void;
   /** Returns the new call's id. */
   call(target: string, options?: CallOptions): Promise<string>;
   /** Calls a customer's phone number presenting `callerId` (engagement mode optional); the new call's id. */
@@ -224,6 +229,9 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     store,
     start,
     stop,
+    refreshRegistration: () => {
+      if (connected) registration?.register();
+    },
     call: calls.call,
     callNumber: calls.callNumber,
     sendText: createTextControl(rt),

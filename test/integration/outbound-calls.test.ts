@@ -8,6 +8,7 @@ import { startGateway, type Gateway } from '../../scripts/sipp/gateway';
 import { placeCall } from '../../scripts/sipp/caller';
 import { apiAs } from '../support/api-client';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { untilRegistered } from '../support/registration';
 import { freePort } from './sip-support/ports';
 import { header } from './sip-support/sip-message';
 import { startTestSipStack, type TestSipStack } from './sip-support/test-stack';
@@ -60,6 +61,7 @@ beforeAll(async () => {
   alice = await WsSipClient.connect(sip.wsUrl);
   clients.push(alice);
   expect((await alice.register({ extension: '1001', domain: sip.domain, credentials: creds('1001') })).status).toBe(200);
+  await untilRegistered(h, '1001');
   aliceCookie = await signIn(h, 'alice@acme.test');
   aliceFeed = openFeed(h, { cookie: aliceCookie, origin: h.origin });
   await nextEvent(aliceFeed, 'presence:snapshot');

@@ -2,6 +2,7 @@ import type { Ack } from '../../src/common/feed-events';
 import type { Presence } from '../../src/common/presence';
 import { seedOrganisation } from '../../src/server/seed/seed';
 import { apiAs, type Api } from '../support/api-client';
+import { kamailioRegistered } from '../support/registration';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
 
 /** Wrap-up and away reasons over real HTTP and real socket.io, against a real companion with its database. */
@@ -31,6 +32,9 @@ const feedOf = async (email: string) => {
   const s = openFeed(h, { cookie: await signIn(h, email), origin: h.origin });
   open.push(s);
   await nextEvent(s, 'presence:snapshot');
+  // Kamailio holds the agent's contact, as a real phone's REGISTER would make it.
+  const extension = h.repos.staff.findByEmail(email)?.extension;
+  if (extension) await kamailioRegistered(h, extension);
   return s;
 };
 const report = (s: TestFeed, activeCalls = 0, connected = 0) =>

@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { startProductStack, type ProductStack } from '../../scripts/stack/product-stack';
 import { supervise, type Supervisor } from '../../scripts/stack/supervisor';
+import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { freePort } from './sip-support/ports';
+import { WsSipClient } from './sip-support/ws-sip-client';
 
 // The product as `npm start` runs it, with its supervisor: one part failing does not take the others down.
 let stack: ProductStack;
 let supervisor: Supervisor;
 let dir: string;
+let wsPort: number;
+const SECRET = 'supervisor-secret-0123456789abcdef';
 const log: string[] = [];
 
 beforeAll(async () => {
@@ -17,8 +21,8 @@ beforeAll(async () => {
   const rtpMin = 41000 + Math.floor(Math.random() * 150) * 100;
   stack = await startProductStack({
     runDir: dir,
-    authSecret: 'supervisor-secret-0123456789abcdef',
-    ports: { http: await freePort(), sip: await freePort(), ws: await freePort(), rtpNg: await freePort(), rtpMin, rtpMax: rtpMin + 99 },
+    authSecret: SECRET,
+    ports: { http: await freePort(), sip: await freePort(), ws: (wsPort = await freePort()), rtpNg: await freePort(), rtpMin, rtpMax: rtpMin + 99 },
     env: { LOG_LEVEL: 'warn' },
   });
   supervisor = supervise(stack.parts(), { log: (l) => log.push(l), backoff: { firstMs: 200 } });
@@ -92,12 +96,16 @@ test('a feed socket that drops for a moment gets the events sent meanwhile (conn
   await connected(watcher);
   const alice = open(await login('alice@acme.test'), false);
   await connected(alice);
+  // Alice's phone registers with Kamailio (which tells the companion); her page has not said so yet.
+  const phone = await WsSipClient.connect(`ws://127.0.0.1:${wsPort}`, { origin: stack.url });
+  const credentials = mintEphemeralCredentials(SECRET, '1001', 600, Date.now());
+  expect((await phone.register({ extension: '1001', domain: '127.0.0.1', credentials })).status).toBe(200);
   const seen: string[] = [];
   const sawAvailable = new Promise((r) => watcher.on('presence:changed', (p: { staffId: string; state: string }) => p.staffId === 'staff-alice' && seen.push(p.state) && p.state === 'available' && r(null)));
   // Drop the watcher's transport (as a network blip would).
   const reconnected = new Promise((r) => watcher.once('connect', () => r(null)));
   watcher.io.engine.close();
-  // While it is away: Alice's phone registers, so she becomes available (pushed to supervisors).
+  // While it is away: Alice's page reports its phone registered, so she becomes available (pushed to supervisors).
   await new Promise((r) => alice.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
   await reconnected;
   expect(watcher.recovered).toBe(true);
@@ -105,4 +113,5 @@ test('a feed socket that drops for a moment gets the events sent meanwhile (conn
   expect(seen).toContain('available');
   watcher.close();
   alice.close();
+  await phone.close();
 }, 30_000);

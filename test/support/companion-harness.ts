@@ -7,8 +7,10 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../src/commo
 import { startCompanion, type Companion } from '../../src/server/companion';
 import { loadConfig } from '../../src/server/config';
 import { seedDemo } from '../../src/server/seed/seed';
+import { hookToken } from '../../src/server/auth/hook-token';
 
-export type Harness = Companion & { origin: string; stop(): Promise<void> };
+/** `hookToken`: what Kamailio sends in X-Hook-Token (tests without a Kamailio stand in for it with it). */
+export type Harness = Companion & { origin: string; hookToken: string; stop(): Promise<void> };
 
 /** A real companion on a free port with its own seeded SQLite file. */
 export async function startSeededCompanion(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
@@ -22,6 +24,7 @@ export async function startSeededCompanion(env: Record<string, string> = {}, now
   return {
     ...companion,
     origin: companion.url,
+    hookToken: hookToken(config.sip.authSecret),
     async stop() {
       await companion.close();
       await new Promise<void>((r) => companion.http.close(() => r()));

@@ -19,6 +19,7 @@ export function fakePhone(): Phone {
     store,
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
+    refreshRegistration: vi.fn(),
     call: vi.fn(async () => 'call-x'),
     callNumber: vi.fn(async () => 'call-x'),
     sendText: vi.fn(async () => {}),

@@ -6,6 +6,7 @@ import { ContactsPage } from './contacts/contacts-page';
 import { GreetingsPage } from './greetings/greetings-page';
 import { MainNumberPage } from './main/main-number-page';
 import { NumbersPage } from './numbers/numbers-page';
+import { PresenceSettingsPage } from './presence/presence-settings-page';
 import { requestLeave, UnsavedChangesDialog } from './settings-form';
 import { StaffPage } from './staff/staff-page';
 
@@ -27,6 +28,7 @@ export function AdminConsole() {
           { value: 'main', label: 'Main number', content: section('Main number', <MainNumberPage />) },
           { value: 'greetings', label: 'Greetings', content: section('Greetings', <GreetingsPage />) },
           { value: 'staff', label: 'Staff', content: section('Staff', <StaffPage />) },
+          { value: 'presence', label: 'Presence', content: section('Presence', <PresenceSettingsPage />) },
           { value: 'contacts', label: 'Contacts', content: section('Contacts', <ContactsPage />) },
         ]}
       />

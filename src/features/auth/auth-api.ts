@@ -2,9 +2,10 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, ApiRequestError } from '../../app/api-client';
 import { meSchema, sipCredentialsSchema, type LoginRequest, type PasswordChange } from '../../common/auth';
+import { queryKeys } from '../../app/query-keys';
 
 export const meQuery = queryOptions({
-  queryKey: ['me'],
+  queryKey: queryKeys.me,
   queryFn: async () => {
     try {
       return await api('/api/auth/me', meSchema);

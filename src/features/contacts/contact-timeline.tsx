@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import type { TimelineEntry } from '../../common/notifications';
 import { DateTime } from '../../components/format';
 import { Button } from '../../components/ui/button';
-import { addNote, timelineQuery, useContact, useTimeline } from './contact-timeline-api';
+import { addNote, timelineQuery, useTimeline } from './contact-timeline-api';
+import { useContact } from './contacts-api';
 
 const kindLabel: Record<TimelineEntry['kind'], string> = { call: 'Call', text: 'Text', claim: 'Claim', note: 'Note' };
 

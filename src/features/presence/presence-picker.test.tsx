@@ -46,3 +46,12 @@ test('a refusal from the companion is shown in words', async () => {
   await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Away reason' }), 'Lunch');
   expect(await screen.findByRole('alert')).toHaveTextContent('No such away reason in your organisation.');
 });
+
+test('a phone the SIP server does not hold tells the agent what is wrong and the fix', () => {
+  const { services } = renderWithServices(<PresencePicker staffId="me" />);
+  act(() => presenceActions.upsert(services.presence, { ...me, state: 'offline', since: Date.now(), issues: ['registration-lost'] }));
+  expect(screen.getByRole('status')).toHaveTextContent('The SIP server has no registration for your phone');
+  expect(screen.getByRole('status')).toHaveTextContent('Reload the page to register again.');
+  act(() => presenceActions.upsert(services.presence, { ...me, state: 'available', since: Date.now(), issues: [] }));
+  expect(screen.queryByRole('status')).toBeNull();
+});

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import type { ManualPresence } from '../../common/presence';
+import { healthWords } from '../../common/presence-health';
 import { SegmentedChoice } from '../../components/ui/segmented-choice';
 import { presenceText } from './presence-labels';
 import { selectPresenceOf } from './presence-store';
@@ -52,6 +53,11 @@ export function PresencePicker({ staffId }: { staffId: string }) {
           ))}
         </select>
       )}
+      {mine?.issues?.map((issue) => (
+        <p key={issue} role="status" className="presence-issue" data-issue={issue}>
+          {healthWords[issue].problem} <strong>{healthWords[issue].fix}</strong>
+        </p>
+      ))}
       {error && <span role="alert" className="error">{error}</span>}
     </div>
   );

@@ -24,3 +24,9 @@ test('an agent away for a reason shows it', () => {
   act(() => presenceActions.replaceAll(services.presence, [{ staffId: 'a', name: 'Alice', extension: '1001', state: 'away', since: Date.now(), reason: { id: 'r', name: 'Lunch' } }]));
   expect(within(screen.getAllByRole('row')[1]!).getByText('Away · Lunch')).toBeInTheDocument();
 });
+
+test('an agent who cannot take calls shows why', () => {
+  const { services } = renderWithServices(<SupervisorBoard />);
+  act(() => presenceActions.replaceAll(services.presence, [{ staffId: 'a', name: 'Alice', extension: '1001', state: 'offline', since: Date.now(), issues: ['registration-lost'] }]));
+  expect(within(screen.getAllByRole('row')[1]!).getByText(/Registration lost at the SIP server/)).toBeInTheDocument();
+});

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { formatDuration } from '../../common/format';
+import { healthWords } from '../../common/presence-health';
 import { presenceText } from '../presence/presence-labels';
 import { selectAllPresence } from '../presence/presence-store';
 
@@ -36,6 +37,12 @@ export function SupervisorBoard() {
                 <span className={`presence-dot presence-${p.state}`} data-presence={p.state}>
                   {presenceText(p)}
                 </span>
+                {p.issues?.map((issue) => (
+                  <span key={issue} className="presence-issue" data-issue={issue}>
+                    {' · '}
+                    {healthWords[issue].board}
+                  </span>
+                ))}
               </td>
               <td>{formatDuration(now - p.since)}</td>
             </tr>

@@ -7,6 +7,7 @@ import { Button } from '../../components/ui/button';
 import { PhoneNumber } from '../../components/format';
 import { notificationsApi } from './notifications-api';
 import { notificationsCache } from './notifications-cache';
+import { queryKeys } from '../../app/query-keys';
 
 const messageOf = (err: unknown) => (err instanceof ApiRequestError || err instanceof Error ? err.message : 'Something went wrong.');
 
@@ -29,7 +30,7 @@ export function ContactActions({ n, onOpenContact }: { n: NotificationView; onOp
   }
   const done = (r: { notification: NotificationView; contact: Contact }) => {
     notificationsCache.replace(qc, r.notification);
-    void qc.invalidateQueries({ queryKey: ['contacts'] });
+    void qc.invalidateQueries({ queryKey: queryKeys.contacts.all });
     setMode('none');
   };
   const create = async (e: FormEvent) => {

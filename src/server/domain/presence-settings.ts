@@ -4,7 +4,7 @@ import { parseInput } from '../../common/domain/zod-error';
 import { AppError } from '../../common/errors';
 import type { AwayReason } from '../../common/presence';
 import type { ReasonWrite } from '../presence/presence-settings-repo';
-import { assertAdmin, notFound, stampOf, type Actor, type UseCaseDeps } from './actor';
+import { assertAdmin, notFound, recordOrgChange, stampOf, type Actor, type UseCaseDeps } from './actor';
 
 /** The presence service's half: everyone away for a renamed or removed reason shows it as it is now. */
 type Deps = UseCaseDeps & { presence: { refreshOrg(orgId: string): void } };
@@ -19,19 +19,14 @@ export function updateWrapUp(deps: Deps, actor: Actor, body: unknown): PresenceS
   assertAdmin(actor, 'change the wrap-up time');
   const { wrapUpSeconds } = parseInput(wrapUpSettingSchema, body);
   const before = deps.repos.presenceSettings.wrapUpSeconds(actor.orgId);
-  const { stamp, author } = stampOf(actor, deps.now());
+  const { stamp } = stampOf(actor, deps.now());
   deps.repos.transaction(() => {
     deps.repos.presenceSettings.setWrapUp(actor.orgId, wrapUpSeconds, stamp);
-    deps.repos.changes.record({
-      orgId: actor.orgId,
-      entity: 'organisation',
-      entityId: actor.orgId,
+    recordOrgChange(deps, actor, stamp.at, {
       section: 'wrap-up',
       summary: wrapUpSeconds === 0 ? 'Wrap-up turned off' : `Wrap-up after every call: ${wrapUpSeconds} s`,
       before: { wrapUpSeconds: before },
       after: { wrapUpSeconds },
-      by: author,
-      at: stamp.at,
     });
   });
   return getPresenceSettings(deps, actor);
@@ -46,12 +41,12 @@ function refused(write: ReasonWrite, name?: string): AppError | undefined {
 
 /** One reason change: the write, its change-log entry and the settings' stamp land together or not at all. */
 function changeReason(deps: Deps, actor: Actor, summary: string, before: AwayReason | null, after: AwayReason | null, write: () => ReasonWrite, name?: string) {
-  const { stamp, author } = stampOf(actor, deps.now());
+  const { stamp } = stampOf(actor, deps.now());
   deps.repos.transaction(() => {
     const error = refused(write(), name);
     if (error) throw error;
     deps.repos.presenceSettings.touch(actor.orgId, stamp);
-    deps.repos.changes.record({ orgId: actor.orgId, entity: 'organisation', entityId: actor.orgId, section: 'away-reasons', summary, before, after, by: author, at: stamp.at });
+    recordOrgChange(deps, actor, stamp.at, { section: 'away-reasons', summary, before, after });
   });
   deps.presence.refreshOrg(actor.orgId);
   return getPresenceSettings(deps, actor);

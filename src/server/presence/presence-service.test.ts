@@ -41,7 +41,7 @@ beforeEach(async () => {
   repos.presenceSettings.setWrapUp('org-demo', 30, { by: 'staff-admin', at: T });
   clock = manualClock(T);
   published = [];
-  service = createPresenceService({ staff: repos.staff, now: clock.now, publish: (_o, p) => published.push(p), wrapUpSeconds: repos.presenceSettings.wrapUpSeconds, timers: clock.timers });
+  service = createPresenceService({ staff: repos.staff, now: clock.now, publish: (_o, p) => published.push(p), registered: () => true, wrapUpSeconds: repos.presenceSettings.wrapUpSeconds, timers: clock.timers });
   service.connect('staff-alice', 'tab');
   service.report('staff-alice', 'tab', phone(0, 0));
 });
@@ -63,7 +63,8 @@ test('after an answered call: wrap-up for the organisation\'s seconds, then avai
   clock.advance(1);
   expect(alice()).toEqual(expect.objectContaining({ state: 'available', since: T + 31_000 }));
   expect(alice().wrapUpUntil).toBeUndefined();
-  expect(published.map((p) => p.state)).toEqual(['available', 'on-call', 'wrap-up', 'available']);
+  // Connecting publishes offline with its reason (not registered yet), then the phone registers.
+  expect(published.map((p) => p.state)).toEqual(['offline', 'available', 'on-call', 'wrap-up', 'available']);
   expect(clock.pending()).toBe(0);
 });
 

@@ -18,16 +18,21 @@ type Deps = {
   staff: StaffRepo;
   now: () => number;
   publish: (orgId: string, p: Presence) => void;
+  /** Kamailio holds a live contact for this extension (the registrar). */
+  registered: (extension: string | null) => boolean;
   /** The organisation's wrap-up after every answered call, read when a call ends (0: none). */
   wrapUpSeconds?: (orgId: string) => number;
   timers?: Timers;
 };
 
+const sameIssues = (a: Presence['issues'] = [], b: Presence['issues'] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
  * Live presence of every agent, kept in memory (it describes open connections, which die with the process).
- * Each feed connection registers itself, reports its phone's status, and leaves. Every change of every
- * agent's presence (phone, choice, wrap-up starting or running out on the companion's clock, a reason
- * renamed) goes through `recompute` and is published there, once: the one place to hook onto changes.
+ * Each feed connection registers itself, reports its phone's status (a hint), and leaves; whether the phone
+ * is registered is Kamailio's word (`registered`). Every change of every agent's presence (phone,
+ * registration, choice, wrap-up starting or running out on the companion's clock, a reason renamed) goes
+ * through `recompute` and is published there, once: the one place to hook onto changes.
  */
 export function createPresenceService(deps: Deps) {
   const entries = new Map<string, Entry>();
@@ -37,7 +42,7 @@ export function createPresenceService(deps: Deps) {
   function entry(s: StaffRecord): Entry {
     let e = entries.get(s.id);
     if (!e) {
-      e = { phones: new Map(), presence: { staffId: s.id, name: s.name, extension: s.extension, state: 'offline', since: deps.now() }, wrapUp: noWrapUp };
+      e = { phones: new Map(), presence: { staffId: s.id, name: s.name, extension: s.extension, state: 'offline', since: deps.now(), issues: [] }, wrapUp: noWrapUp };
       entries.set(s.id, e);
     }
     return e;
@@ -64,14 +69,20 @@ export function createPresenceService(deps: Deps) {
     const callEnded = e.wrapUp.talking && !talking;
     e.wrapUp = nextWrapUp(e.wrapUp, talking, callEnded ? wrapUpSeconds(s.orgId) : 0, now);
     schedule(staffId, e);
-    const state = derivePresence(phones, s.manualPresence, inWrapUp(e.wrapUp, now));
+    const { state, issues } = derivePresence({
+      tabs: phones,
+      registered: deps.registered(s.extension),
+      manual: s.manualPresence,
+      wrappingUp: inWrapUp(e.wrapUp, now),
+    });
     const reason = state === 'away' && s.awayReason ? s.awayReason : undefined;
     const wrapUpUntil = state === 'wrap-up' ? (e.wrapUp.until ?? undefined) : undefined;
     const prev = e.presence;
     const sameReason = reason?.id === prev.reason?.id;
-    if (state === prev.state && sameReason && reason?.name === prev.reason?.name && wrapUpUntil === prev.wrapUpUntil) return;
+    const unchanged = state === prev.state && sameReason && reason?.name === prev.reason?.name && wrapUpUntil === prev.wrapUpUntil;
+    if (unchanged && sameIssues(issues, prev.issues)) return;
     const since = state === prev.state && sameReason ? prev.since : now;
-    e.presence = { staffId: prev.staffId, name: prev.name, extension: prev.extension, state, since, ...(reason && { reason }), ...(wrapUpUntil !== undefined && { wrapUpUntil }) };
+    e.presence = { staffId: prev.staffId, name: prev.name, extension: prev.extension, state, since, issues, ...(reason && { reason }), ...(wrapUpUntil !== undefined && { wrapUpUntil }) };
     deps.publish(s.orgId, e.presence);
   }
 
@@ -110,6 +121,11 @@ export function createPresenceService(deps: Deps) {
     /** After reasons are renamed or removed: everyone of the organisation shows the reason as it is now. */
     refreshOrg(orgId: string): void {
       for (const s of deps.staff.listByOrg(orgId)) if (entries.has(s.id)) recompute(s.id);
+    },
+    /** Kamailio's registration of this extension changed (the registrar calls it). */
+    registrationChanged(extension: string): void {
+      const s = deps.staff.findByExtension(extension);
+      if (s) recompute(s.id);
     },
     /** Everyone in the organisation, offline included. */
     listOrg(orgId: string): Presence[] {

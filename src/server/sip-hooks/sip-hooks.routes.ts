@@ -1,7 +1,16 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../common/errors';
-import { HOOK_TOKEN_HEADER, callEventQuerySchema, extensionQuerySchema, internalCallQuerySchema, outboundQuerySchema, routeQuerySchema } from '../../common/sip-hooks';
+import {
+  HOOK_TOKEN_HEADER,
+  callEventQuerySchema,
+  extensionQuerySchema,
+  internalCallQuerySchema,
+  outboundQuerySchema,
+  registrationQuerySchema,
+  routeQuerySchema,
+  type RegistrationQuery,
+} from '../../common/sip-hooks';
 import type { InboundCalls } from '../calls/inbound-calls';
 import type { InternalCalls } from '../domain/internal-calls';
 import type { OutboundCalls } from '../domain/outbound-calls';
@@ -11,6 +20,8 @@ export type SipHookDeps = {
   outbound: OutboundCalls;
   internal?: InternalCalls;
   token: string;
+  /** Kamailio saved, removed or lost a contact (the registrar). */
+  registration: (q: RegistrationQuery) => void;
   /** The organisation an extension belongs to, if any. */
   orgOfExtension: (extension: string) => string | undefined;
   log?: (line: string) => void;
@@ -18,7 +29,8 @@ export type SipHookDeps = {
 };
 
 /**
- * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, and whose is this extension. Served
+ * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, whose is this extension,
+ * and who is registered. Served
  * only on the companion's loopback hook listener, with the token in a header (never in a URL or a log).
  */
 export function sipHookRoutes(deps: SipHookDeps): Router {
@@ -59,6 +71,13 @@ export function sipHookRoutes(deps: SipHookDeps): Router {
       deps.warn?.(`[sip-hooks] internal call ${q.callId} from ${q.from} ignored: not an agent's extension`);
       return next409(res);
     }
+    res.json({ ok: true });
+  });
+  // Who has a phone Kamailio can reach: the only source of "registered".
+  r.get('/internal/sip/registration', guard, (req, res) => {
+    const q = registrationQuerySchema.parse(req.query);
+    deps.registration(q);
+    deps.log?.(`[sip-hooks] registration ${q.event} ${'ext' in q ? q.ext : q.source}`);
     res.json({ ok: true });
   });
   r.get('/internal/sip/extension', guard, (req, res) => {

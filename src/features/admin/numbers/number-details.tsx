@@ -10,8 +10,9 @@ import { BindingSection } from './binding-section';
 import { CallerIdSection } from './caller-id-section';
 import { ChangeHistory } from './change-history';
 import { DryRunPanel } from './dry-run-panel';
+import { useStaff } from '../staff/staff-api';
 import { useNumberForm, type NumberForm } from './number-form';
-import { useNumber, useStaff } from './numbers-api';
+import { useNumber } from './numbers-api';
 import { RoutingSection } from './routing-section';
 import './number-page.css';
 

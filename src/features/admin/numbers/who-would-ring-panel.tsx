@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useFormats } from '../../../components/format';
 import { DryRunPanel } from './dry-run-panel';
-import { useNumbers, useStaff } from './numbers-api';
+import { useStaff } from '../staff/staff-api';
+import { useNumbers } from './numbers-api';
 
 /**
  * "Who would ring?" for supervisors, outside the admin console: pick one of the organisation's numbers, then try a
