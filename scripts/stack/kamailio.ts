@@ -55,7 +55,7 @@ function checkValue(key: string, value: string): string {
 
 /** The fail-safe is one SIP URI (it is spliced into a JSON array in the config). */
 function checkFailsafe(uri: string): string {
-  if (uri !== '' && !/^sips?:[^\s,'$\[\]]+$/.test(uri)) throw new Error(`kamailio config: failsafeUri must be one SIP URI, got ${uri}`);
+  if (uri !== '' && !/^sips?:[^\s,'$[\]]+$/.test(uri)) throw new Error(`kamailio config: failsafeUri must be one SIP URI, got ${uri}`);
   return uri;
 }
 

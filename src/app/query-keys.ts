@@ -26,6 +26,11 @@ export const queryKeys = {
     timeline: (id: string) => ['contacts', 'timeline', id] as const,
   },
   contactItemTypes: ['contact-item-types'] as const,
+  board: {
+    all: ['board'] as const,
+    snapshot: ['board', 'snapshot'] as const,
+    timeline: (staffId: string, day: string | undefined) => ['board', 'timeline', staffId, day ?? 'today'] as const,
+  },
   org: {
     businessHours: ['org', 'business-hours'] as const,
     presenceSettings: ['org', 'presence-settings'] as const,

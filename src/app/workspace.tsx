@@ -108,11 +108,6 @@ export function Workspace({ me }: { me: Me }) {
             </PanelBoundary>
           )}
           {oversees && (
-            <PanelBoundary name="Team presence">
-              <SupervisorBoard />
-            </PanelBoundary>
-          )}
-          {oversees && (
             <PanelBoundary name="Who would ring?">
               <WhoWouldRingPanel />
             </PanelBoundary>
@@ -128,6 +123,13 @@ export function Workspace({ me }: { me: Me }) {
           </PanelBoundary>
         </div>
       </main>
+      {oversees && (
+        <div className="board-wide" hidden={view === 'admin'}>
+          <PanelBoundary name="Team presence">
+            <SupervisorBoard me={me} />
+          </PanelBoundary>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boardActivitySchema } from './api/board';
 import { voicemailMessageSchema } from './api/voicemail';
 import { callOfferedSchema, callResolvedSchema } from './calls';
 import type { ApiError } from './errors';
@@ -16,6 +17,8 @@ export const serverEventSchemas = {
   /** Sent once after connecting: supervisors get the whole organisation, agents themselves. */
   'presence:snapshot': z.array(presenceSchema),
   'presence:changed': presenceSchema,
+  /** Supervisors and admins only: agents' current calls and today's counts changed (the board's activity). */
+  'board:activity': z.array(boardActivitySchema),
   'call:offered': callOfferedSchema,
   'call:resolved': callResolvedSchema,
   /** A call of yours (or, for supervisors and admins, of the organisation) changed: history is stale. */

@@ -16,13 +16,23 @@ import { createInternalCalls } from './domain/internal-calls';
 import { repoRouteSource } from './calls/repo-route-source';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
-import { feedCallPublisher, feedNotificationPublisher, feedVoicemailPublisher, publishPresence } from './feed/feed-publishers';
+import {
+  feedCallPublisher,
+  feedNotificationPublisher,
+  feedVoicemailPublisher,
+  publishBoardActivity,
+  publishPresence,
+} from './feed/feed-publishers';
 import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
 import { createNotificationsModule } from './notifications/notifications-module';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
 import { createRegistrar } from './presence/registrar';
+import { createHistoryWriter } from './presence/history-writer';
+import { createPresenceHistoryRepo } from './presence/presence-history-repo';
+import { createActivityFeed } from './supervisor/activity-feed';
+import { createBoardActivity } from './supervisor/board-activity';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
@@ -53,6 +63,10 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
+  const history = createPresenceHistoryRepo(repos.db);
+  // Everyone starts offline: a stretch left open by the last run ends now.
+  history.closeOpen(now());
+  const historyWriter = createHistoryWriter(history);
   const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
   const presence = createPresenceService({
     staff: repos.staff,
@@ -60,8 +74,31 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     publish: (orgId, p) => publishPresence(io, orgId, p),
     registered: (ext) => registrar.has(ext),
     wrapUpSeconds: (orgId) => repos.presenceSettings.wrapUpSeconds(orgId),
+    recorded: (change) => historyWriter.record(change),
   });
-  const callPublisher = feedCallPublisher(() => io);
+  let lastRev = 0;
+  const rev = () => (lastRev = Math.max(lastRev + 1, Date.now()));
+  const activity = createBoardActivity(repos.db);
+  const activityFeed = createActivityFeed({ repos, now, activity, rev, emit: (orgId, list) => publishBoardActivity(io, orgId, list) });
+  const orgOf = (staffIds: string[]) => (staffIds[0] ? repos.staff.findById(staffIds[0])?.orgId : undefined);
+  const callFacts = feedCallPublisher(() => io);
+  // Every call fact also refreshes the board's activity of the agents concerned.
+  const callPublisher: typeof callFacts = {
+    offered: (staffIds, offer) => {
+      callFacts.offered(staffIds, offer);
+      const orgId = orgOf(staffIds);
+      if (orgId) activityFeed.touched(orgId, staffIds);
+    },
+    resolved: (staffIds, resolved) => {
+      callFacts.resolved(staffIds, resolved);
+      const orgId = orgOf(staffIds);
+      if (orgId) activityFeed.touched(orgId, staffIds);
+    },
+    updated: (orgId, staffIds, sipCallId) => {
+      callFacts.updated(orgId, staffIds, sipCallId);
+      activityFeed.touched(orgId, staffIds);
+    },
+  };
   const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
   const calls = createInboundCalls({
@@ -88,7 +125,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
   const internal = createInternalCalls({ repos, now, updated: callPublisher.updated });
   const callHooks = { calls, outbound, history: createCallHistory(repos.db, repos) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers }));
+  http.on(
+    'request',
+    createHttpApp({
+      config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers,
+      supervision: { history, activity, rev },
+    }),
+  );
   const hooks = createServer(
     createHookApp({
       calls,
@@ -147,6 +190,8 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       await new Promise<void>((r) => hooks.close(() => r()));
       voicemail.stop();
       await io.close();
+      // The tabs closed with the feed went offline: their history lands before the database closes.
+      historyWriter.flush();
       repos.db.close();
     },
   };

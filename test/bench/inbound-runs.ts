@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
@@ -159,10 +159,8 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
       procs.push(caller);
       const { code } = await caller.exited;
       if (code !== 0) {
-        let errors = '';
-        try {
-          errors = readFileSync(join(runDir, `${name}.errors.log`), 'utf8').split('\n').slice(0, 12).join('\n');
-        } catch {}
+        const errorLog = join(runDir, `${name}.errors.log`);
+        const errors = existsSync(errorLog) ? readFileSync(errorLog, 'utf8').split('\n').slice(0, 12).join('\n') : '';
         opts.log(`  sipp (${kind}) exited ${code}:\n${caller.logTail(12)}\n${errors}`);
       }
       await sleep(500); // Kamailio writes its last lines

@@ -9,6 +9,7 @@ import { createOffersStore } from '../../src/features/calls/offers-store';
 import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-id-choice';
 import { createSavePromptStore } from '../../src/features/engagement/save-prompts';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
+import { createBoardStore } from '../../src/features/supervisor/board-store';
 import type { Phone } from '../../src/sip/phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
 
@@ -44,6 +45,7 @@ export function fakeServices(): Services {
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
     phone: fakePhone(),
     presence: createPresenceStore(),
+    board: createBoardStore(),
     offers: createOffersStore(),
     callerIdChoice: createCallerIdChoiceStore(),
     savePrompts: createSavePromptStore(),

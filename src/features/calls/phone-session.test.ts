@@ -16,7 +16,11 @@ function manualClock() {
     pending: () => [...timers.values()].map((t) => t.at - now),
     async advance(ms: number) {
       now += ms;
-      for (const [id, t] of [...timers]) if (t.at <= now) (timers.delete(id), t.fn());
+      for (const [id, t] of [...timers]) {
+        if (t.at > now) continue;
+        timers.delete(id);
+        t.fn();
+      }
       await new Promise((r) => setTimeout(r, 0));
     },
   };

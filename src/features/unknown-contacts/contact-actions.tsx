@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiRequestError } from '../../app/api-client';
+import { ApiRequestError } from '../../common/api-request-error';
 import type { Contact } from '../../common/domain/contact';
 import type { NotificationView } from '../../common/notifications';
 import { Button } from '../../components/ui/button';

@@ -1,3 +1,4 @@
+import type { BoardActivity } from '../../common/api/board';
 import type { Presence } from '../../common/presence';
 import type { CallPublisher } from '../calls/inbound-calls';
 import type { NotificationPublisher } from '../notifications/notification-deps';
@@ -7,6 +8,11 @@ import { rooms, type FeedServer } from './feed-socket';
 /** Presence goes to the agent and to the organisation's supervisors. */
 export function publishPresence(io: FeedServer, orgId: string, p: Presence): void {
   io.to(rooms.supervisors(orgId)).to(rooms.staff(p.staffId)).emit('presence:changed', p);
+}
+
+/** Board activity (calls, today's counts) goes to the organisation's supervisors and admins, never to agents. */
+export function publishBoardActivity(io: FeedServer, orgId: string, activity: BoardActivity[]): void {
+  if (activity.length) io.to(rooms.supervisors(orgId)).emit('board:activity', activity);
 }
 
 /** Call facts go to the agents concerned; history changes also to the organisation's supervisors. */

@@ -24,6 +24,8 @@ import { presenceSettingsRoutes } from './presence-settings.routes';
 import { routingRoutes } from './routing.routes';
 import { staffRoutes } from './staff.routes';
 import { staticApp } from './static-app';
+import { supervisorRoutes } from './supervisor.routes';
+import type { SupervisionDeps } from '../supervisor/supervision';
 import { voicemailRoutes } from './voicemail.routes';
 import type { Voicemail } from '../voicemail/voicemail-module';
 
@@ -39,6 +41,7 @@ export type HttpDeps = {
   callHooks: { calls: InboundCalls; outbound: OutboundCalls; history: CallHistory };
   voicemail: Voicemail;
   unknownCallers: NotificationsModule;
+  supervision: Pick<SupervisionDeps, 'history' | 'activity' | 'rev'>;
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -54,6 +57,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(voicemailRoutes({ ...common, inbox: deps.voicemail.inbox, greetings: deps.voicemail.greetings }));
   app.use(presenceRoutes(common));
   app.use(presenceSettingsRoutes(common));
+  app.use(supervisorRoutes({ ...common, ...deps.supervision }));
   app.use(numbersRoutes(common));
   app.use(staffRoutes(common));
   app.use(contactsRoutes(common));

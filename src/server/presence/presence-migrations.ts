@@ -1,4 +1,4 @@
-/** Wrap-up settings and away reasons (ids 5501+: their own range). */
+/** Wrap-up settings, away reasons and the history of states (ids 5501+: their own range). */
 export const presenceMigrations: { id: number; name: string; sql: string }[] = [
   {
     id: 5501,
@@ -20,6 +20,27 @@ export const presenceMigrations: { id: number; name: string; sql: string }[] = [
       CREATE UNIQUE INDEX away_reasons_name ON away_reasons(org_id, name COLLATE NOCASE);
       -- Removing a reason leaves its agents away without one.
       ALTER TABLE staff ADD COLUMN away_reason_id TEXT REFERENCES away_reasons(id) ON DELETE SET NULL;
+    `,
+  },
+  {
+    id: 5502,
+    name: 'history of presence states',
+    sql: `
+      -- One row per change of an agent's state (or away reason), written by the presence service's recompute.
+      -- A stretch ends where the agent's next row starts; the newest row is the state they are in.
+      CREATE TABLE presence_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        org_id TEXT NOT NULL REFERENCES organisations(id),
+        staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        from_state TEXT NOT NULL,
+        reason TEXT,
+        started_at INTEGER NOT NULL,
+        -- Who made the change when it was not the agent or their phone (a supervisor's Away or sign-out).
+        set_by TEXT REFERENCES staff(id) ON DELETE SET NULL,
+        set_by_name TEXT
+      );
+      CREATE INDEX presence_history_staff ON presence_history(staff_id, started_at);
     `,
   },
 ];

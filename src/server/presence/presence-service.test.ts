@@ -2,6 +2,7 @@ import type { PhoneStatus, Presence } from '../../common/presence';
 import { seedDemo } from '../seed/seed';
 import { openDatabase } from '../storage/database';
 import { createRepos, type Repos } from '../storage/repos';
+import type { StateChange } from './presence-history-repo';
 import { createPresenceService, type Timers } from './presence-service';
 
 /** A clock moved by hand, with the alarms the service sets on it. */
@@ -137,4 +138,42 @@ test('another organisation\'s reason is refused and nothing changes', () => {
   expect(() => service.setManual('staff-alice', 'away', 'reason-b')).toThrow(expect.objectContaining({ code: 'NOT_FOUND', path: ['reasonId'] }));
   expect(alice().state).toBe('available');
   expect(repos.staff.findById('staff-alice')?.manualPresence).toBe('available');
+});
+
+describe('history of states', () => {
+  let changes: StateChange[];
+  beforeEach(() => {
+    changes = [];
+    service = createPresenceService({ staff: repos.staff, now: clock.now, publish: () => {}, registered: () => true, timers: clock.timers, recorded: (c) => changes.push(c) });
+  });
+
+  test('every change of state is recorded once, with what it was before; a change of health alone is not', () => {
+    service.connect('staff-bob', 'tab');
+    service.report('staff-bob', 'tab', phone(0, 0));
+    clock.advance(1000);
+    service.report('staff-bob', 'tab', phone(1, 1));
+    service.report('staff-bob', 'tab', phone(1, 1));
+    service.report('staff-bob', 'tab', { registration: 'connecting', ringing: 0, activeCalls: 0 });
+    expect(changes.map((c) => [c.fromState, c.state, c.at - T])).toEqual([
+      ['offline', 'available', 0],
+      ['available', 'on-call', 1000],
+      ['on-call', 'offline', 1000],
+    ]);
+    expect(changes.every((c) => c.staffId === 'staff-bob' && c.orgId === 'org-demo' && c.by === null)).toBe(true);
+  });
+
+  test("a supervisor's change is put down to them, with the away reason", () => {
+    service.connect('staff-bob', 'tab');
+    service.report('staff-bob', 'tab', phone(0, 0));
+    const lunch = repos.presenceSettings.reasons('org-demo').find((r) => r.name === 'Lunch')!;
+    service.setManual('staff-bob', 'away', lunch.id, { id: 'staff-super', name: 'Sam Supervisor' });
+    service.actingOn('staff-bob', { id: 'staff-super', name: 'Sam Supervisor' }, () => service.disconnect('staff-bob', 'tab'));
+    service.connect('staff-bob', 'tab-2');
+    service.report('staff-bob', 'tab-2', phone(0, 0));
+    expect(changes.slice(1).map((c) => [c.state, c.reason, c.by?.name ?? null])).toEqual([
+      ['away', 'Lunch', 'Sam Supervisor'],
+      ['offline', null, 'Sam Supervisor'],
+      ['away', 'Lunch', null],
+    ]);
+  });
 });

@@ -2,9 +2,13 @@ import { AppError } from '../../common/errors';
 import type { ManualPresence, PhoneStatus, Presence, PresenceState } from '../../common/presence';
 import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
 import { derivePresence } from './derive-presence';
+import type { StateChange } from './presence-history-repo';
 import { endWrapUp, inWrapUp, isTalking, nextWrapUp, noWrapUp, type WrapUp } from './wrap-up';
 
-type Entry = { phones: Map<string, PhoneStatus>; presence: Presence; wrapUp: WrapUp; timer?: unknown };
+/** Who changed an agent's state when it was not the agent or their phone (a supervisor). */
+export type ChangedBy = { id: string; name: string };
+
+type Entry = { phones: Map<string, PhoneStatus>; presence: Presence; wrapUp: WrapUp; timer?: unknown; by?: ChangedBy };
 
 /** The clock's alarms, injected so tests can move time by hand. */
 export type Timers = { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
@@ -23,6 +27,8 @@ type Deps = {
   /** The organisation's wrap-up after every answered call, read when a call ends (0: none). */
   wrapUpSeconds?: (orgId: string) => number;
   timers?: Timers;
+  /** Every change of state (or away reason), for the history: called once per change, from `recompute`. */
+  recorded?: (change: StateChange) => void;
 };
 
 const sameIssues = (a: Presence['issues'] = [], b: Presence['issues'] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -59,7 +65,7 @@ export function createPresenceService(deps: Deps) {
     }, Math.max(0, e.wrapUp.until - deps.now()));
   }
 
-  function recompute(staffId: string): void {
+  function recompute(staffId: string, by?: ChangedBy): void {
     const s = deps.staff.findById(staffId);
     if (!s) return;
     const e = entry(s);
@@ -81,8 +87,13 @@ export function createPresenceService(deps: Deps) {
     const sameReason = reason?.id === prev.reason?.id;
     const unchanged = state === prev.state && sameReason && reason?.name === prev.reason?.name && wrapUpUntil === prev.wrapUpUntil;
     if (unchanged && sameIssues(issues, prev.issues)) return;
-    const since = state === prev.state && sameReason ? prev.since : now;
+    const sameStretch = state === prev.state && sameReason;
+    const since = sameStretch ? prev.since : now;
     e.presence = { staffId: prev.staffId, name: prev.name, extension: prev.extension, state, since, issues, ...(reason && { reason }), ...(wrapUpUntil !== undefined && { wrapUpUntil }) };
+    if (!sameStretch) {
+      const changedBy = by ?? e.by ?? null;
+      deps.recorded?.({ orgId: s.orgId, staffId, state, fromState: prev.state, reason: reason?.name ?? null, at: now, by: changedBy });
+    }
     deps.publish(s.orgId, e.presence);
   }
 
@@ -108,7 +119,7 @@ export function createPresenceService(deps: Deps) {
      * the organisation's reasons: the write checks it belongs there, so another organisation's id (or one
      * removed a moment ago) is refused and nothing changes.
      */
-    setManual(staffId: string, state: ManualPresence, reasonId?: string): void {
+    setManual(staffId: string, state: ManualPresence, reasonId?: string, by?: ChangedBy): void {
       if (reasonId !== undefined && state === 'away') {
         if (!deps.staff.setAway(staffId, reasonId)) throw new AppError('NOT_FOUND', 'No such away reason in your organisation.', ['reasonId']);
       } else {
@@ -116,7 +127,18 @@ export function createPresenceService(deps: Deps) {
       }
       const e = entries.get(staffId);
       if (e) e.wrapUp = endWrapUp(e.wrapUp);
-      recompute(staffId);
+      recompute(staffId, by);
+    },
+    /** Runs `fn` (which closes the agent's connections: a sign-out) with the changes it causes put down to `by`. */
+    actingOn<T>(staffId: string, by: ChangedBy, fn: () => T): T {
+      const s = deps.staff.findById(staffId);
+      const e = s ? entry(s) : undefined;
+      if (e) e.by = by;
+      try {
+        return fn();
+      } finally {
+        if (e) e.by = undefined;
+      }
     },
     /** After reasons are renamed or removed: everyone of the organisation shows the reason as it is now. */
     refreshOrg(orgId: string): void {

@@ -5,7 +5,7 @@ import { placeCall, type CallResult } from '../../../scripts/sipp/caller';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../../support/companion-harness';
 import { untilRegistered } from '../../support/registration';
 import { freePort } from './ports';
-import { startCrowd, startGateway, startPhone, startScenarioSipStack, type Phone, type PhoneBehaviour } from './scenario-kit';
+import { startGateway, startPhone, startScenarioSipStack, type Phone, type PhoneBehaviour } from './scenario-kit';
 import { GATEWAY_HOST, type TestSipStack } from './test-stack';
 
 /**

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, ApiRequestError } from '../../../app/api-client';
+import { api } from '../../../app/api-client';
+import { ApiRequestError } from '../../../common/api-request-error';
 import { apiErrorSchema } from '../../../common/errors';
 import { greetingListSchema, greetingSchema, type Greeting, type SpokenGreetingInput } from '../../../common/api/voicemail';
 import { queryKeys } from '../../../app/query-keys';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiRequestError } from '../../../app/api-client';
+import { ApiRequestError } from '../../../common/api-request-error';
 import { toAppError } from '../../../common/domain/zod-error';
 
 /**

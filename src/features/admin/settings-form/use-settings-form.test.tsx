@@ -2,7 +2,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { ApiRequestError } from '../../../app/api-client';
+import { ApiRequestError } from '../../../common/api-request-error';
 import { FieldError } from '../../../components/ui/field-error';
 import { SettingsSaveBar } from './settings-save-bar';
 import { SettingsSection } from './settings-section';
