@@ -6,14 +6,18 @@ import { createSavePromptStore, watchEngagementCalls, type SavePromptStore } fro
 import { createOffersStore, type OffersStore } from '../features/calls/offers-store';
 import { reportAnswers } from '../features/calls/report-answers';
 import { voiceConstraints, voiceProcessingEnabled } from '../features/calls/voice-processing';
+import { createPhoneHealth, type PhoneHealth } from '../features/presence/phone-health';
 import { createPresenceStore, type PresenceStore } from '../features/presence/presence-store';
+import { createSilencePlayer } from '../features/presence/silent-sound';
 import { createBoardStore, type BoardStore } from '../features/supervisor/board-store';
+import type { PhoneStatus } from '../common/presence';
 import { createPhone, type Phone } from '../sip/phone';
 
 export type Services = {
   queryClient: QueryClient;
   feed: Feed;
   phone: Phone;
+  health: PhoneHealth;
   presence: PresenceStore;
   board: BoardStore;
   offers: OffersStore;
@@ -30,12 +34,25 @@ export function composeServices(): Services {
   const listeners = feedDeps({ presence, board, offers, queryClient });
   // After a reconnect the companion may have restarted and forgotten registrations: REGISTER again.
   const feed = createFeed({ ...listeners, resync: () => (listeners.resync(), phone.refreshRegistration()) });
+  const doc = typeof document === 'undefined' ? undefined : document;
+  const health = createPhoneHealth({
+    mediaDevices: globalThis.navigator?.mediaDevices,
+    permissions: globalThis.navigator?.permissions,
+    playSilence: doc && createSilencePlayer(doc),
+    gestures: doc,
+    resumeCalls: () => phone.resumeAudio(),
+  });
+  // The phone's report carries what the health checks found: one report, the phone's and the page's.
+  let status: PhoneStatus | undefined;
+  const report = () => status && feed.reportPhone({ ...status, problems: health.problems() });
   const phone = createPhone({
-    onStatus: (status) => feed.reportPhone(status),
+    onStatus: (s) => ((status = s), report()),
+    onAudioRefused: () => health.soundRefused(),
     audioConstraints: voiceConstraints(voiceProcessingEnabled()),
   });
+  health.store.subscribe(report);
   reportAnswers(phone.store, (sipCallId) => feed.answered(sipCallId));
   const savePrompts = createSavePromptStore();
   watchEngagementCalls(phone.store, savePrompts);
-  return { queryClient, feed, phone, presence, board, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };
+  return { queryClient, feed, phone, health, presence, board, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };
 }

@@ -48,6 +48,8 @@ export type CallAnswer = z.infer<typeof callAnswerSchema>;
  * (`callAnswerSchema` above, `presenceSetSchema` and `phoneStatusSchema` in `presence.ts`). */
 export type ClientToServerEvents = {
   'phone:report': (status: PhoneStatus, ack: (a: Ack) => void) => void;
+  /** The tab is alive and its timers run on time: sent on connecting and every `HEARTBEAT_INTERVAL_MS`. */
+  'phone:heartbeat': () => void;
   'presence:set': (body: { state: ManualPresence; reasonId?: string }, ack: (a: Ack<Presence>) => void) => void;
   'call:answer': (body: CallAnswer, ack: (a: Ack) => void) => void;
 };
@@ -55,3 +57,12 @@ export type ClientToServerEvents = {
 /** Feed keepalive: a tab that vanishes without closing is noticed within pingInterval + pingTimeout. */
 export const FEED_PING_INTERVAL_MS = 4000;
 export const FEED_PING_TIMEOUT_MS = 4000;
+
+/**
+ * The tab's own heartbeat, from a timer on the page's main thread (where the phone runs): the socket's
+ * keepalive is answered even by a tab the browser throttles in the background, its timers are not. The
+ * companion measures the gaps on its own clock: a tab with no heartbeat for `HEARTBEAT_LATE_MS` (three
+ * missed) is late and its agent not routable, while a dead tab is still offline within the keepalive above.
+ */
+export const HEARTBEAT_INTERVAL_MS = 2000;
+export const HEARTBEAT_LATE_MS = 3 * HEARTBEAT_INTERVAL_MS;

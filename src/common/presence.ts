@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { healthIssueSchema } from './presence-health';
+import { healthIssueSchema, phoneProblemSchema, phoneProblems } from './presence-health';
 
 export const presenceStates = ['offline', 'available', 'ringing', 'on-call', 'wrap-up', 'away', 'dnd'] as const;
 export const presenceStateSchema = z.enum(presenceStates);
@@ -32,13 +32,19 @@ export const presenceSchema = z.object({
 });
 export type Presence = z.infer<typeof presenceSchema>;
 
-/** What the browser reports about its phone: the companion derives presence from it. */
-export const phoneStatusSchema = z.object({
+/**
+ * What the browser reports about its phone (`phone:report`): a hint the companion derives presence from, about
+ * the sender's own phone only. Nothing else may ride along (no `staffId`, no `orgId`): a report naming anyone
+ * is refused.
+ */
+export const phoneStatusSchema = z.strictObject({
   registration: z.enum(['unregistered', 'connecting', 'registered', 'failed']),
   ringing: z.number().int().min(0),
   activeCalls: z.number().int().min(0),
   /** Calls answered and not yet ended (talking or on hold): when the last one ends, wrap-up starts. */
   connected: z.number().int().min(0).optional(),
+  /** What would make a call fail on this phone (each makes the agent not routable until it is fixed). */
+  problems: z.array(phoneProblemSchema).max(phoneProblems.length).optional(),
 });
 export type PhoneStatus = z.infer<typeof phoneStatusSchema>;
 

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  HEARTBEAT_INTERVAL_MS,
   serverEventSchemas,
   type Ack,
   type ClientToServerEvents,
@@ -35,9 +36,13 @@ export function createFeed(deps: FeedDeps) {
   const socket: FeedSocket = io(deps.url ?? '/', { autoConnect: false, withCredentials: true, transports: ['websocket'] });
   let lastPhoneStatus: PhoneStatus | undefined;
   let everConnected = false;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  // From a timer on the page's thread, on purpose: the companion times these to see a throttled tab.
+  const beat = () => void (socket.connected && socket.emit('phone:heartbeat'));
 
   socket.on('connect', () => {
     deps.connection({ status: 'connected' });
+    beat();
     if (lastPhoneStatus) socket.emit('phone:report', lastPhoneStatus, () => {});
     if (everConnected) deps.resync();
     everConnected = true;
@@ -58,8 +63,15 @@ export function createFeed(deps: FeedDeps) {
   for (const event of Object.keys(serverEventSchemas) as ServerEvent[]) listen(socket, event, deps);
 
   return {
-    start: () => void socket.connect(),
-    stop: () => void socket.disconnect(),
+    start: () => {
+      heartbeat ??= setInterval(beat, HEARTBEAT_INTERVAL_MS);
+      socket.connect();
+    },
+    stop: () => {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+      socket.disconnect();
+    },
     reportPhone(status: PhoneStatus) {
       lastPhoneStatus = status;
       if (socket.connected) socket.emit('phone:report', status, () => {});

@@ -29,6 +29,8 @@ export interface PhoneDeps {
   clearTimeout?: Timers['clearTimeout'];
   /** How long an ended call stays in the list (ms). */
   endedCallLingerMs?: number;
+  /** A call's audio was refused by the browser's autoplay policy (the agent must click the page). */
+  onAudioRefused?: () => void;
   /** Called whenever registration or the ringing/active counts change (the companion derives presence). */
   onStatus?: (status: PhoneStatus) => void;
 }
@@ -63,6 +65,8 @@ export interface Phone {
   setInputDevice(deviceId: string): Promise<void>;
   setOutputDevice(deviceId: string): Promise<void>;
   refreshDevices(): Promise<void>;
+  /** Plays the calls' audio again, once the browser allows sound (after the agent clicked). */
+  resumeAudio(): void;
   /** Renewed ephemeral credentials: re-REGISTER with them; calls carry on. */
   updateCredentials(credentials: SipCredentials): Promise<void>;
   dismissCall(id: string): void;
@@ -92,6 +96,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     audioConstraints: deps.audioConstraints ?? defaultAudioConstraints,
     createAudioElement:
       deps.createAudioElement ?? (typeof document === 'undefined' ? undefined : defaultCreateAudioElement),
+    onAudioRefused: deps.onAudioRefused,
     entries: new Map(),
     binding: undefined as unknown as PhoneRuntime['binding'],
     nextId: () => `call-${++counter}`,
@@ -244,6 +249,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     setInputDevice: devices.setInputDevice,
     setOutputDevice: devices.setOutputDevice,
     refreshDevices: devices.refreshDevices,
+    resumeAudio: devices.resumeAudio,
     updateCredentials,
     dismissCall: (id) => store.getState().dismissCall(id),
     setCallContext: (id, context) => store.getState().setCallContext(id, context),

@@ -8,6 +8,7 @@ import { kamcmd } from '../../scripts/stack/kamcmd';
 import { spawnProcess, type ProcessHandle } from '../../scripts/stack/process-handle';
 import type { ProductStack } from '../../scripts/stack/product-stack';
 import { hookToken } from '../../src/server/auth/hook-token';
+import { keepBeating } from '../support/heartbeat';
 import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { runSipp } from '../integration/sip-support/sipp';
@@ -55,7 +56,7 @@ async function signInCookie(url: string, email: string): Promise<string> {
 /** A feed connection reporting a registered, idle phone: what an open tab does, so routing picks the agent. */
 async function availableOnFeed(url: string, email: string): Promise<Socket> {
   const cookie = await signInCookie(url, email);
-  const socket = io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true });
+  const socket = keepBeating(io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true }));
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('no presence:snapshot on the feed')), 10_000);
     socket.once('presence:snapshot', () => (clearTimeout(t), resolve()));

@@ -7,6 +7,7 @@ import { supervise, type Supervisor } from '../../scripts/stack/supervisor';
 import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { freePort } from './sip-support/ports';
 import { WsSipClient } from './sip-support/ws-sip-client';
+import { keepBeating } from '../support/heartbeat';
 
 // The product as `npm start` runs it, with its supervisor: one part failing does not take the others down.
 let stack: ProductStack;
@@ -94,7 +95,7 @@ test('a feed socket that drops for a moment gets the events sent meanwhile (conn
   const connected = (s: ReturnType<typeof open>) => new Promise((r, j) => (s.once('connect', () => r(null)), s.once('connect_error', (e) => j(e))));
   const watcher = open(await login('supervisor@acme.test'), true);
   await connected(watcher);
-  const alice = open(await login('alice@acme.test'), false);
+  const alice = keepBeating(open(await login('alice@acme.test'), false));
   await connected(alice);
   // Alice's phone registers with Kamailio (which tells the companion); her page has not said so yet.
   const phone = await WsSipClient.connect(`ws://127.0.0.1:${wsPort}`, { origin: stack.url });

@@ -8,6 +8,7 @@ import { startCompanion, type Companion } from '../../src/server/companion';
 import { loadConfig } from '../../src/server/config';
 import { seedDemo } from '../../src/server/seed/seed';
 import { hookToken } from '../../src/server/auth/hook-token';
+import { keepBeating } from './heartbeat';
 
 /** `hookToken`: what Kamailio sends in X-Hook-Token (tests without a Kamailio stand in for it with it). */
 export type Harness = Companion & { origin: string; hookToken: string; stop(): Promise<void> };
@@ -48,12 +49,16 @@ export async function signIn(h: Harness, email: string, password = 'switchboard'
 
 export type TestFeed = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A socket.io client over a real socket, as a browser on `origin` with `cookie` would open it. */
-export function openFeed(h: Harness, opts: { cookie?: string; origin?: string }): TestFeed {
+/**
+ * A socket.io client over a real socket, as a browser on `origin` with `cookie` would open it: it sends the
+ * tab's heartbeats like a page does, unless `heartbeat: false` (a tab the browser froze or throttles).
+ */
+export function openFeed(h: Harness, opts: { cookie?: string; origin?: string; heartbeat?: boolean }): TestFeed {
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.origin) headers.origin = opts.origin;
-  return io(h.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  const feed: TestFeed = io(h.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  return opts.heartbeat === false ? feed : keepBeating(feed);
 }
 
 export function nextEvent<T>(socket: TestFeed, event: string, match: (v: T) => boolean = () => true, timeoutMs = 15_000): Promise<T> {

@@ -5,10 +5,12 @@ import { startPhoneSession } from './phone-session';
 
 /** The phone session (feed, registration, credential renewal) for as long as the agent is signed in. */
 export function usePhoneSession(enabled: boolean): void {
-  const { phone, feed } = useServices();
+  const { phone, feed, health } = useServices();
   useEffect(() => {
     if (!enabled) return;
-    return startPhoneSession({
+    // The page's own checks (microphone, sound) run for the same span as the phone.
+    void health.start();
+    const stop = startPhoneSession({
       phone,
       feed,
       fetchCredentials: fetchSipCredentials,
@@ -16,5 +18,9 @@ export function usePhoneSession(enabled: boolean): void {
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
     });
-  }, [enabled, phone, feed]);
+    return () => {
+      stop();
+      health.stop();
+    };
+  }, [enabled, phone, feed, health]);
 }

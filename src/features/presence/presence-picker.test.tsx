@@ -2,7 +2,9 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/support/fake-api';
-import { renderWithServices } from '../../../test/support/render-with-services';
+import { fakeServices, renderWithServices } from '../../../test/support/render-with-services';
+import { healthWords } from '../../common/presence-health';
+import { createPhoneHealth } from './phone-health';
 import { presenceActions } from './presence-store';
 import { PresencePicker } from './presence-picker';
 
@@ -54,4 +56,49 @@ test('a phone the SIP server does not hold tells the agent what is wrong and the
   expect(screen.getByRole('status')).toHaveTextContent('Reload the page to register again.');
   act(() => presenceActions.upsert(services.presence, { ...me, state: 'available', since: Date.now(), issues: [] }));
   expect(screen.queryByRole('status')).toBeNull();
+});
+
+test.each(['no-microphone', 'microphone-denied', 'sound-blocked', 'heartbeat-late'] as const)('a phone with %s tells the agent the problem and the fix', (issue) => {
+  const { services } = renderWithServices(<PresencePicker staffId="me" />);
+  act(() => presenceActions.upsert(services.presence, { ...me, state: 'offline', since: Date.now(), issues: [issue] }));
+  const status = screen.getByRole('status');
+  expect(status).toHaveTextContent(healthWords[issue].problem);
+  expect(status).toHaveTextContent(healthWords[issue].fix);
+  expect(status).toHaveAttribute('data-issue', issue);
+});
+
+describe('Click to enable sound', () => {
+  function blockedPage() {
+    const page = { autoplay: false, resumed: 0 };
+    const health = createPhoneHealth({
+      playSilence: async () => {
+        if (!page.autoplay) throw Object.assign(new Error('autoplay'), { name: 'NotAllowedError' });
+      },
+      resumeCalls: () => void page.resumed++,
+    });
+    const services = { ...fakeServices(), health };
+    renderWithServices(<PresencePicker staffId="me" />, services);
+    return { page, health };
+  }
+
+  test('shown while the browser blocks sound; the click that it honours enables it, and the button goes', async () => {
+    const { page, health } = blockedPage();
+    expect(screen.queryByRole('button', { name: 'Click to enable sound' })).toBeNull();
+    await act(() => health.start());
+    const button = screen.getByRole('button', { name: 'Click to enable sound' });
+    page.autoplay = true;
+    await userEvent.click(button);
+    expect(screen.queryByRole('button', { name: 'Click to enable sound' })).toBeNull();
+    expect(health.problems()).toEqual(['no-microphone']);
+    expect(page.resumed).toBeGreaterThan(0);
+  });
+
+  test('a click the browser still refuses keeps the button and says so', async () => {
+    const { health } = blockedPage();
+    await act(() => health.start());
+    await userEvent.click(screen.getByRole('button', { name: 'Click to enable sound' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('The browser still blocks sound');
+    expect(screen.getByRole('button', { name: 'Click to enable sound' })).toBeInTheDocument();
+    expect(health.problems()).toContain('sound-blocked');
+  });
 });

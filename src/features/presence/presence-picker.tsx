@@ -4,6 +4,7 @@ import { useServices } from '../../app/services-context';
 import type { ManualPresence } from '../../common/presence';
 import { healthWords } from '../../common/presence-health';
 import { SegmentedChoice } from '../../components/ui/segmented-choice';
+import { EnableSoundButton } from './enable-sound-button';
 import { presenceText } from './presence-labels';
 import { selectPresenceOf } from './presence-store';
 import { useAwayReasons } from './use-away-reasons';
@@ -58,6 +59,7 @@ export function PresencePicker({ staffId }: { staffId: string }) {
           {healthWords[issue].problem} <strong>{healthWords[issue].fix}</strong>
         </p>
       ))}
+      <EnableSoundButton />
       {error && <span role="alert" className="error">{error}</span>}
     </div>
   );

@@ -186,3 +186,15 @@ test("an agent's day as a timeline: each stretch with its time, reason and who s
   ]);
   expect(day.getByRole('img', { name: 'States through the day' }).children).toHaveLength(4);
 });
+
+test.each([
+  ['no-microphone', 'No microphone'],
+  ['microphone-denied', 'Microphone blocked'],
+  ['sound-blocked', 'Sound blocked by the browser'],
+  ['heartbeat-late', 'Tab asleep or too slow'],
+] as const)('a phone with %s shows "%s" beside the state', (issue, words) => {
+  const { board } = renderBoard();
+  act(() => boardActions.presenceSnapshot(board, [p('alice', 'Alice', 'offline', { issues: [issue] })]));
+  expect(row('alice').getByText('Offline')).toBeInTheDocument();
+  expect(row('alice').getByText(new RegExp(words))).toHaveAttribute('data-issue', issue);
+});

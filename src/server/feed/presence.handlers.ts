@@ -13,6 +13,8 @@ export function registerPresenceHandlers(socket: FeedSocket, presence: PresenceS
       return null;
     }),
   );
+  // No body and no answer: the arrival is the message, timed by the companion's clock.
+  socket.on('phone:heartbeat', () => presence.heartbeat(staff.id, socket.id));
   socket.on('presence:set', (body, ack) =>
     answer(ack, () => {
       const { state, reasonId } = parsePresenceChoice(body, staff);

@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors';
+import { HEARTBEAT_LATE_MS } from '../../common/feed-events';
 import type { ManualPresence, PhoneStatus, Presence, PresenceState } from '../../common/presence';
 import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
 import { derivePresence } from './derive-presence';
@@ -8,7 +9,9 @@ import { endWrapUp, inWrapUp, isTalking, nextWrapUp, noWrapUp, type WrapUp } fro
 /** Who changed an agent's state when it was not the agent or their phone (a supervisor). */
 export type ChangedBy = { id: string; name: string };
 
-type Entry = { phones: Map<string, PhoneStatus>; presence: Presence; wrapUp: WrapUp; timer?: unknown; by?: ChangedBy };
+/** One open tab: its phone's last report, and its heartbeats as the companion's clock saw them. */
+type Tab = { status: PhoneStatus; lastBeat: number; late: boolean; alarm?: unknown };
+type Entry = { phones: Map<string, Tab>; presence: Presence; wrapUp: WrapUp; timer?: unknown; by?: ChangedBy };
 
 /** The clock's alarms, injected so tests can move time by hand. */
 export type Timers = { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
@@ -27,6 +30,8 @@ type Deps = {
   /** The organisation's wrap-up after every answered call, read when a call ends (0: none). */
   wrapUpSeconds?: (orgId: string) => number;
   timers?: Timers;
+  /** A tab with no heartbeat for this long is late (its agent not routable) until its next one. */
+  heartbeatLateMs?: number;
   /** Every change of state (or away reason), for the history: called once per change, from `recompute`. */
   recorded?: (change: StateChange) => void;
 };
@@ -38,12 +43,15 @@ const sameIssues = (a: Presence['issues'] = [], b: Presence['issues'] = []) => a
  * Each feed connection registers itself, reports its phone's status (a hint), and leaves; whether the phone
  * is registered is Kamailio's word (`registered`). Every change of every agent's presence (phone,
  * registration, choice, wrap-up starting or running out on the companion's clock, a reason renamed) goes
- * through `recompute` and is published there, once: the one place to hook onto changes.
+ * through `recompute` and is published there, once: the one place to hook onto changes. Each tab's
+ * heartbeats are timed here on the companion's clock: one alarm per tab checks, at the latest moment a
+ * heartbeat was due, whether one came; only a late one changes anything.
  */
 export function createPresenceService(deps: Deps) {
   const entries = new Map<string, Entry>();
   const timers = deps.timers ?? realTimers;
   const wrapUpSeconds = deps.wrapUpSeconds ?? (() => 0);
+  const lateMs = deps.heartbeatLateMs ?? HEARTBEAT_LATE_MS;
 
   function entry(s: StaffRecord): Entry {
     let e = entries.get(s.id);
@@ -65,18 +73,36 @@ export function createPresenceService(deps: Deps) {
     }, Math.max(0, e.wrapUp.until - deps.now()));
   }
 
+  /** Wakes when the tab's next heartbeat is overdue: marks it late, or sleeps again till the next one is. */
+  function watchBeats(staffId: string, tab: Tab, ms: number): void {
+    tab.alarm = timers.set(() => {
+      tab.alarm = undefined;
+      const quiet = deps.now() - tab.lastBeat;
+      if (quiet < lateMs) return watchBeats(staffId, tab, lateMs - quiet);
+      tab.late = true;
+      recompute(staffId);
+    }, ms);
+  }
+
+  function dropTab(e: Entry | undefined, connectionId: string): void {
+    const tab = e?.phones.get(connectionId);
+    if (tab?.alarm !== undefined) timers.clear(tab.alarm);
+    e?.phones.delete(connectionId);
+  }
+
   function recompute(staffId: string, by?: ChangedBy): void {
     const s = deps.staff.findById(staffId);
     if (!s) return;
     const e = entry(s);
     const now = deps.now();
-    const phones = [...e.phones.values()];
+    const tabs = [...e.phones.values()];
+    const phones = tabs.map((t) => t.status);
     const talking = isTalking(phones);
     const callEnded = e.wrapUp.talking && !talking;
     e.wrapUp = nextWrapUp(e.wrapUp, talking, callEnded ? wrapUpSeconds(s.orgId) : 0, now);
     schedule(staffId, e);
     const { state, issues } = derivePresence({
-      tabs: phones,
+      tabs: tabs.map((t) => ({ ...t.status, late: t.late })),
       registered: deps.registered(s.extension),
       manual: s.manualPresence,
       wrappingUp: inWrapUp(e.wrapUp, now),
@@ -98,20 +124,35 @@ export function createPresenceService(deps: Deps) {
   }
 
   return {
+    /** A tab opened its feed: connecting counts as its first heartbeat. */
     connect(staffId: string, connectionId: string): void {
       const s = deps.staff.findById(staffId);
       if (!s) return;
-      entry(s).phones.set(connectionId, { registration: 'unregistered', ringing: 0, activeCalls: 0 });
+      const e = entry(s);
+      dropTab(e, connectionId);
+      const tab: Tab = { status: { registration: 'unregistered', ringing: 0, activeCalls: 0 }, lastBeat: deps.now(), late: false };
+      e.phones.set(connectionId, tab);
+      watchBeats(staffId, tab, lateMs);
       recompute(staffId);
     },
     report(staffId: string, connectionId: string, status: PhoneStatus): void {
-      const e = entries.get(staffId);
-      if (!e || !e.phones.has(connectionId)) return;
-      e.phones.set(connectionId, status);
+      const tab = entries.get(staffId)?.phones.get(connectionId);
+      if (!tab) return;
+      tab.status = status;
+      recompute(staffId);
+    },
+    /** The tab's heartbeat: only one that ends a lateness changes the agent's presence. */
+    heartbeat(staffId: string, connectionId: string): void {
+      const tab = entries.get(staffId)?.phones.get(connectionId);
+      if (!tab) return;
+      tab.lastBeat = deps.now();
+      if (!tab.late) return;
+      tab.late = false;
+      watchBeats(staffId, tab, lateMs);
       recompute(staffId);
     },
     disconnect(staffId: string, connectionId: string): void {
-      entries.get(staffId)?.phones.delete(connectionId);
+      dropTab(entries.get(staffId), connectionId);
       recompute(staffId);
     },
     /**
@@ -160,9 +201,12 @@ export function createPresenceService(deps: Deps) {
     statesOf(orgId: string): Record<string, PresenceState> {
       return Object.fromEntries(deps.staff.listByOrg(orgId).map((s) => [s.id, entries.get(s.id)?.presence.state ?? 'offline']));
     },
-    /** Stops every wrap-up alarm (the companion is closing). */
+    /** Stops every wrap-up and heartbeat alarm (the companion is closing). */
     stop(): void {
-      for (const e of entries.values()) if (e.timer !== undefined) timers.clear(e.timer);
+      for (const e of entries.values()) {
+        if (e.timer !== undefined) timers.clear(e.timer);
+        for (const tab of e.phones.values()) if (tab.alarm !== undefined) timers.clear(tab.alarm);
+      }
     },
   };
 }
