@@ -20,6 +20,8 @@
 #   {{DEBUG_LEVEL}}     core log level (2 = info)
 #   {{EXTENSION_RE}}    dial plan (src/common/dial-plan.ts): an agent's extension
 #   {{PHONE_NUMBER_RE}} dial plan: a phone number (a virtual number, or a customer's number)
+#   {{E164_RE}}         dial plan: an E.164 number (caller IDs we assert, texts' senders)
+#   {{PHONE_NUMBER_DIGITS}}, {{E164_DIGITS}}  the same, unanchored, inside longer patterns
 #   {{VOICEMAIL_ADDR}}  host:port of the voicemail service (UDP), for the voice portal
 #   {{EXTENSION_RING_MS}} ring timeout of calls between extensions (EXTENSION_RING_SECONDS, src/common/calls.ts)
 #
@@ -1065,7 +1067,7 @@ route[OUTBOUND_ASK] {
 	json_get_string("$var(body)", "callerId", "$avp(ob_asserted)");
 	json_get_string("$var(body)", "displayName", "$avp(ob_display)");
 	json_get_field("$var(body)", "targets", "$avp(ob_targets)");
-	if ($var(a) != "allow" || !($avp(ob_asserted) =~ "^\+[0-9]{7,15}$")) {
+	if ($var(a) != "allow" || !($avp(ob_asserted) =~ "{{E164_RE}}")) {
 		xlog("L_ERR", "malformed outbound answer for $ci: $var(body)\n");
 		t_reply("503", "Calls to customers are unavailable right now");
 		exit;
@@ -1174,7 +1176,7 @@ route[OUTBOUND_BYE] {
 # service asks for the PIN.
 route[VOICEMAIL_PORTAL] {
 	if (route(FROM_PHONE_NETWORK)) {
-		if (!($rU =~ "^\*98\+?[0-9]{6,15}$")) {
+		if (!($rU =~ "^\*98{{PHONE_NUMBER_DIGITS}}$")) {
 			sl_send_reply("404", "Not Found");
 			exit;
 		}
@@ -1284,7 +1286,7 @@ route[TEXT_ASK] {
 		$var(ttarget) = "";
 		json_get_string("$var(tbody)", "from", "$var(tfrom)");
 		json_get_string("$var(tbody)", "target", "$var(ttarget)");
-		if (!($var(tfrom) =~ "^\+[0-9]{6,15}$") || !($var(ttarget) =~ "^sip:\+[0-9]{6,15}@[^ ]+$")) {
+		if (!($var(tfrom) =~ "{{E164_RE}}") || !($var(ttarget) =~ "^sip:{{E164_DIGITS}}@[^ ]+$")) {
 			xlog("L_ERR", "companion answered a malformed text relay for $ci: $var(tbody)\n");
 			return;
 		}

@@ -3,7 +3,13 @@ import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTENSION_RING_SECONDS } from '../../src/common/calls';
-import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from '../../src/common/dial-plan';
+import {
+  E164_DIGITS,
+  E164_PATTERN,
+  EXTENSION_PATTERN,
+  PHONE_NUMBER_DIGITS,
+  PHONE_NUMBER_PATTERN,
+} from '../../src/common/dial-plan';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { gatewaySourceRegex, originRegex, type GatewaySource } from '../../src/server/domain/sip-trust';
 import { spawnProcess, type ProcessHandle } from './process-handle';
@@ -96,9 +102,12 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     EXTENSION_RE: EXTENSION_PATTERN,
     PHONE_NUMBER_RE: PHONE_NUMBER_PATTERN,
     EXTENSION_RING_MS: String(EXTENSION_RING_SECONDS * 1000),
+    E164_RE: E164_PATTERN,
+    PHONE_NUMBER_DIGITS,
+    E164_DIGITS,
     VOICEMAIL_ADDR: checkValue('voicemailAddr', checkAddr(opts.voicemailAddr ?? `127.0.0.1:${VOICEMAIL_DEFAULT_PORT}`)),
   };
-  const rendered = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
+  const rendered = template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (match, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`kamailio config: unknown placeholder ${match}`);
     return value;

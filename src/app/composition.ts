@@ -12,6 +12,7 @@ import { createSilencePlayer } from '../features/presence/silent-sound';
 import { createBoardStore, type BoardStore } from '../features/supervisor/board-store';
 import type { PhoneStatus } from '../common/presence';
 import { createPhone, type Phone } from '../sip/phone';
+import { browserTabs, createTabPhone } from './tab-phone';
 
 export type Services = {
   queryClient: QueryClient;
@@ -43,15 +44,23 @@ export function composeServices(): Services {
     resumeCalls: () => phone.resumeAudio(),
   });
   // The phone's report carries what the health checks found: one report, the phone's and the page's.
+  // Only the tab that owns the phone builds it, reports it and tells who answered (`status` stays unset in the
+  // agent's other tabs, which mirror it): for presence they are open tabs with no phone of their own.
   let status: PhoneStatus | undefined;
   const report = () => status && feed.reportPhone({ ...status, problems: health.problems() });
-  const phone = createPhone({
-    onStatus: (s) => ((status = s), report()),
-    onAudioRefused: () => health.soundRefused(),
-    audioConstraints: voiceConstraints(voiceProcessingEnabled()),
+  const phone = createTabPhone({
+    ...browserTabs(),
+    createPhone: () => {
+      const real = createPhone({
+        onStatus: (s) => ((status = s), report()),
+        onAudioRefused: () => health.soundRefused(),
+        audioConstraints: voiceConstraints(voiceProcessingEnabled()),
+      });
+      reportAnswers(real.store, (sipCallId) => feed.answered(sipCallId));
+      return real;
+    },
   });
   health.store.subscribe(report);
-  reportAnswers(phone.store, (sipCallId) => feed.answered(sipCallId));
   const savePrompts = createSavePromptStore();
   watchEngagementCalls(phone.store, savePrompts);
   return { queryClient, feed, phone, health, presence, board, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };

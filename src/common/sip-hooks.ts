@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { E164_PATTERN } from './dial-plan';
 
 /**
  * The contract between Kamailio and the companion. Kamailio calls these over HTTP on the companion's
@@ -80,7 +81,7 @@ export const outboundAnswerSchema = z.discriminatedUnion('action', [
     /** Send the call to the gateways in order (the next when one cannot be reached). */
     action: z.literal('allow'),
     /** E.164: the From user and P-Asserted-Identity toward the phone network. */
-    callerId: z.string().regex(/^\+[0-9]{7,15}$/),
+    callerId: z.string().regex(new RegExp(E164_PATTERN)),
     /** The agent's name as the admin wrote it, made safe for a quoted SIP display name. */
     displayName: z.string(),
     targets: z.array(z.string()).min(1),
