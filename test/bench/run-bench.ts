@@ -11,6 +11,7 @@ import { E2E_AUTH_SECRET, E2E_PORTS, startE2eStack } from '../support/e2e-stack'
 import { writeToneWav } from '../support/tone-wav';
 import { runClaimsBench } from './claims-bench';
 import { runInboundBench } from './inbound-bench';
+import { runRoutingBench } from './routing-bench';
 import { OUTBOUND_GATEWAY, runOutboundBench } from './outbound-bench';
 import { baselineOnce, callOnce, installProbes, registerOnce, type BaselineMarks, type CallMarks, type RegisterMarks } from './bench-runs';
 import { summarize, table } from './stats';
@@ -21,7 +22,7 @@ const WARMUP = 2;
 const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
-/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound", "outbound" or "claims". */
+/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound", "routing", "outbound" or "claims". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 
 const DEFINITIONS = {
@@ -54,6 +55,7 @@ async function main() {
   try {
     if (PARTS === 'all' || PARTS === 'calls') await callsBench(stack.url);
     if (PARTS === 'all' || PARTS === 'inbound') await runInboundBench(stack, { root, toneDir, sipPort: E2E_PORTS.sip });
+    if (PARTS === 'all' || PARTS === 'routing') await runRoutingBench(stack, { root });
     if (PARTS === 'all' || PARTS === 'outbound') await runOutboundBench(stack, { root, toneDir });
     if (PARTS === 'all' || PARTS === 'claims') await runClaimsBench(stack, { authSecret: E2E_AUTH_SECRET });
   } finally {
