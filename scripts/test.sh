@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: type check, unit and component tests, then integration and end-to-end tests against the
-# real Kamailio, rtpengine, companion and Chromium, inside a private network namespace.
+# Runs every test: lint (with the layers' fences), type check, unit and component tests, then integration and
+# end-to-end tests against the real Kamailio, rtpengine, companion and Chromium, inside a private network namespace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
 
 bash scripts/ensure-deps.sh --test
+say "lint: ESLint with the layers' fences (npm run lint)"
+npm run --silent lint
 say "type check"
 npx tsc --noEmit -p tsconfig.json
 say "building the app for the end-to-end tests"

@@ -22,6 +22,8 @@
 #   {{DEBUG_LEVEL}}     core log level (2 = info)
 #   {{EXTENSION_RE}}    dial plan (src/common/dial-plan.ts): an agent's extension
 #   {{PHONE_NUMBER_RE}} dial plan: a phone number (a virtual number, or a customer's number)
+#   {{E164_RE}}         dial plan: an E.164 number (caller IDs we assert, texts' senders)
+#   {{PHONE_NUMBER_DIGITS}}, {{E164_DIGITS}}  the same, unanchored, inside longer patterns
 #   {{VOICEMAIL_ADDR}}  host:port of the voicemail service (UDP), for the voice portal
 #
 # Identity: an agent is sip:<extension>@{{DOMAIN}}. The registrar ignores the domain
@@ -242,6 +244,7 @@ request_route {
 	if (is_method("INVITE")) route(DLG_TRACK);
 
 	if (is_method("REGISTER")) {
+		$var(src_reg) = $proto + ":" + $si + ":" + $sp;
 		route(REGISTRAR);
 	}
 
@@ -403,10 +406,53 @@ route[REGISTRAR] {
 	# Before the 200: once registered, the agent's organisation is known here.
 	$var(ext) = $tU;
 	route(EXT_ORG_REFRESH);
-	if (!save("location")) {
+	# One contact per extension (0x04): a newer REGISTER replaces the older phone's contact.
+	if (!save("location", "0x04")) {
 		sl_reply_error();
+		exit;
 	}
+	route(REG_REPORT);
 	exit;
+}
+
+####### Registrations: the companion learns who is reachable from us, never from a browser #######
+#
+# After every REGISTER that save() accepted, and whenever usrloc drops a contact (expiry, or the
+# WebSocket it came over closed: handle_lost_tcp), the companion is told, fire-and-forget in an
+# async worker: GET {{HOOK_URL}}/internal/sip/registration?event=registered|removed|expired|closed
+# (X-Hook-Token header; contract in src/common/sip-hooks.ts).
+
+# What the location table now holds for the REGISTER's extension.
+route[REG_REPORT] {
+	$var(rq) = "event=removed&ext=" + $(tU{s.urlencode.param});
+	if (reg_fetch_contacts("location", "$tu", "reg")) {
+		$var(left) = $(ulc(reg=>expires){s.int}) - $TS;
+		if ($var(left) > 0) {
+			$var(rq) = "event=registered&ext=" + $(tU{s.urlencode.param}) + "&contact=" + $(ulc(reg=>addr){s.urlencode.param})
+				+ "&expires=" + $var(left) + "&source=" + $(var(src_reg){s.urlencode.param});
+		}
+		reg_free_contacts("reg");
+	}
+	route(REG_SEND_ASYNC);
+}
+
+route[REG_SEND_ASYNC] {
+	if (!async_task_data("REG_SEND", "$var(rq)")) {
+		xlog("L_ERR", "cannot queue registration report for $var(rq)\n");
+	}
+}
+
+route[REG_SEND] {
+	$var(rq) = "/internal/sip/registration?" + $async(data);
+	$var(rc) = http_connect("companion", "$var(rq)", "$var(reply)");
+	if ($var(rc) != 200) {
+		xlog("L_WARN", "companion did not take registration report ($var(rc)): $async(data)\n");
+	}
+}
+
+event_route[usrloc:contact-expired] {
+	$var(rq) = "event=expired&ext=" + $(ulc(exp=>aor){s.urlencode.param}) + "&contact=" + $(ulc(exp=>addr){s.urlencode.param});
+	route(REG_SEND_ASYNC);
 }
 
 route[LOCATION] {
@@ -971,7 +1017,7 @@ route[OUTBOUND_ASK] {
 	json_get_string("$var(body)", "callerId", "$avp(ob_asserted)");
 	json_get_string("$var(body)", "displayName", "$avp(ob_display)");
 	json_get_field("$var(body)", "targets", "$avp(ob_targets)");
-	if ($var(a) != "allow" || !($avp(ob_asserted) =~ "^\+[0-9]{7,15}$")) {
+	if ($var(a) != "allow" || !($avp(ob_asserted) =~ "{{E164_RE}}")) {
 		xlog("L_ERR", "malformed outbound answer for $ci: $var(body)\n");
 		t_reply("503", "Calls to customers are unavailable right now");
 		exit;
@@ -1080,7 +1126,7 @@ route[OUTBOUND_BYE] {
 # service asks for the PIN.
 route[VOICEMAIL_PORTAL] {
 	if (route(FROM_PHONE_NETWORK)) {
-		if (!($rU =~ "^\*98\+?[0-9]{6,15}$")) {
+		if (!($rU =~ "^\*98{{PHONE_NUMBER_DIGITS}}$")) {
 			sl_send_reply("404", "Not Found");
 			exit;
 		}
@@ -1190,7 +1236,7 @@ route[TEXT_ASK] {
 		$var(ttarget) = "";
 		json_get_string("$var(tbody)", "from", "$var(tfrom)");
 		json_get_string("$var(tbody)", "target", "$var(ttarget)");
-		if (!($var(tfrom) =~ "^\+[0-9]{6,15}$") || !($var(ttarget) =~ "^sip:\+[0-9]{6,15}@[^ ]+$")) {
+		if (!($var(tfrom) =~ "{{E164_RE}}") || !($var(ttarget) =~ "^sip:{{E164_DIGITS}}@[^ ]+$")) {
 			xlog("L_ERR", "companion answered a malformed text relay for $ci: $var(tbody)\n");
 			return;
 		}
@@ -1364,4 +1410,7 @@ event_route[websocket:closed] {
 	xlog("L_INFO", "WebSocket connection from $si:$sp has closed\n");
 	$var(src) = "ws:" + $si + ":" + $sp;
 	$sht(wsreg=>$var(src)) = $null;
+	# usrloc drops the contacts of this connection (handle_lost_tcp); the companion drops them too.
+	$var(rq) = "event=closed&source=" + $(var(src){s.urlencode.param});
+	route(REG_SEND_ASYNC);
 }

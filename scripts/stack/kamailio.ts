@@ -2,7 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from '../../src/common/dial-plan';
+import {
+  E164_DIGITS,
+  E164_PATTERN,
+  EXTENSION_PATTERN,
+  PHONE_NUMBER_DIGITS,
+  PHONE_NUMBER_PATTERN,
+} from '../../src/common/dial-plan';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { gatewaySourceRegex, originRegex, type GatewaySource } from '../../src/server/domain/sip-trust';
 import { spawnProcess, type ProcessHandle } from './process-handle';
@@ -54,7 +60,7 @@ function checkValue(key: string, value: string): string {
 
 /** The fail-safe is one SIP URI (it is spliced into a JSON array in the config). */
 function checkFailsafe(uri: string): string {
-  if (uri !== '' && !/^sips?:[^\s,'$\[\]]+$/.test(uri)) throw new Error(`kamailio config: failsafeUri must be one SIP URI, got ${uri}`);
+  if (uri !== '' && !/^sips?:[^\s,'$[\]]+$/.test(uri)) throw new Error(`kamailio config: failsafeUri must be one SIP URI, got ${uri}`);
   return uri;
 }
 
@@ -101,9 +107,12 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     // The dial plan (src/common/dial-plan.ts): constants of ours, so their backslashes are safe.
     EXTENSION_RE: EXTENSION_PATTERN,
     PHONE_NUMBER_RE: PHONE_NUMBER_PATTERN,
+    E164_RE: E164_PATTERN,
+    PHONE_NUMBER_DIGITS,
+    E164_DIGITS,
     VOICEMAIL_ADDR: checkValue('voicemailAddr', checkAddr(opts.voicemailAddr ?? `127.0.0.1:${VOICEMAIL_DEFAULT_PORT}`)),
   };
-  const rendered = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
+  const rendered = template.replace(/\{\{([A-Z0-9_]+)\}\}/g, (match, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`kamailio config: unknown placeholder ${match}`);
     return value;
@@ -138,6 +147,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<ProcessHandl
     args: ['-DD', '-E', '-f', configPath, '-Y', opts.runDir, '-m', String(opts.sharedMemoryMb ?? 128), '-M', '16'],
     runDir: opts.runDir,
     redact: [opts.authSecret, hookToken(opts.authSecret)],
+    ownGroup: true,
   });
   try {
     await handle.waitFor(() => tcpPortOpen(opts.wsPort), 15_000);

@@ -25,10 +25,15 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   /** Strings (secrets, tokens) never written to the log or kept in memory: each becomes `[redacted]`. */
   redact?: string[];
+  /**
+   * The process forks workers (Kamailio): it leads its own process group, and when it exits, however it
+   * exits, whatever is left of that group is killed, so no orphaned worker keeps its ports or our log pipe.
+   */
+  ownGroup?: boolean;
 }
 
-/** Signals one PID; ignores a process that has just exited. */
-function signal(pid: number, sig: NodeJS.Signals) {
+/** Signals one PID (or, negative, a process group); ignores a process that has just exited. */
+function sendSignal(pid: number, sig: NodeJS.Signals) {
   try {
     process.kill(pid, sig);
   } catch (err) {
@@ -48,6 +53,7 @@ export function spawnProcess(opts: SpawnOptions): ProcessHandle {
     cwd: opts.runDir,
     env: opts.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: opts.ownGroup ?? false,
   });
   if (child.pid === undefined) throw new Error(`${opts.name}: spawn ${opts.command} failed`);
   const pid = child.pid;
@@ -78,6 +84,7 @@ export function spawnProcess(opts: SpawnOptions): ProcessHandle {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => {
       running = false;
+      if (opts.ownGroup) sendSignal(-pid, 'SIGKILL');
       resolve({ code, signal });
     });
   });
@@ -106,10 +113,10 @@ export function spawnProcess(opts: SpawnOptions): ProcessHandle {
 
   const stop = async (graceMs = 5000) => {
     if (!running) return;
-    signal(pid, 'SIGTERM');
+    sendSignal(pid, 'SIGTERM');
     const killed = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
     if (!killed && running) {
-      signal(pid, 'SIGKILL');
+      sendSignal(pid, 'SIGKILL');
       await exited;
     }
   };

@@ -1,16 +1,6 @@
 import type { z } from 'zod';
-import { apiErrorSchema, type ApiError } from '../common/errors';
-
-/** A failed API call, carrying the server's error code, message and field path. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: ApiError,
-  ) {
-    super(error.message);
-    this.name = 'ApiRequestError';
-  }
-}
+import { ApiRequestError } from '../common/api-request-error';
+import { apiErrorSchema } from '../common/errors';
 
 /** Calls the companion and parses the answer with the shared schema; every failure becomes an ApiRequestError. */
 export async function api<T extends z.ZodType>(path: string, schema: T, init: { method?: string; body?: unknown } = {}): Promise<z.infer<T>> {

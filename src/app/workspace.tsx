@@ -26,6 +26,7 @@ import { ContactPage } from '../features/contacts/contact-page';
 import { AllNotificationsPanel } from '../features/unknown-contacts/all-notifications-panel';
 import { FollowUpsPanel } from '../features/unknown-contacts/follow-ups-panel';
 import { UnknownCallersPanel } from '../features/unknown-contacts/unknown-callers-panel';
+import { queryKeys } from './query-keys';
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -40,7 +41,7 @@ export function Workspace({ me }: { me: Me }) {
   const [view, setView] = useState<'phone' | 'admin'>('phone');
   const [contactId, setContactId] = useState<string>();
   const [focusId, setFocusId] = useState<string>();
-  const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(['me'], null) });
+  const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(queryKeys.me, null) });
 
   return (
     <div className="workspace">
@@ -102,11 +103,6 @@ export function Workspace({ me }: { me: Me }) {
               <AllNotificationsPanel />
             </PanelBoundary>
           )}
-          {oversees && (
-            <PanelBoundary name="Team presence">
-              <SupervisorBoard />
-            </PanelBoundary>
-          )}
           <PanelBoundary name="My customers">
             <MyBindings />
           </PanelBoundary>
@@ -118,6 +114,13 @@ export function Workspace({ me }: { me: Me }) {
           </PanelBoundary>
         </div>
       </main>
+      {oversees && (
+        <div className="board-wide" hidden={view === 'admin'}>
+          <PanelBoundary name="Team presence">
+            <SupervisorBoard me={me} />
+          </PanelBoundary>
+        </div>
+      )}
     </div>
   );
 }

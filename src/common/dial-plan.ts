@@ -17,12 +17,21 @@ export const EXTENSION_MAX_DIGITS = 6;
 export const PHONE_NUMBER_MIN_DIGITS = 7;
 export const PHONE_NUMBER_MAX_DIGITS = 15;
 
-/** POSIX extended regular expressions (Kamailio's `=~` and JavaScript read them alike). */
-export const EXTENSION_PATTERN = `^[0-9]{${EXTENSION_MIN_DIGITS},${EXTENSION_MAX_DIGITS}}$`;
-export const PHONE_NUMBER_PATTERN = `^\\+?[0-9]{${PHONE_NUMBER_MIN_DIGITS},${PHONE_NUMBER_MAX_DIGITS}}$`;
+/**
+ * POSIX extended regular expressions (Kamailio's `=~` and JavaScript read them alike). The `_DIGITS` fragments
+ * are unanchored, for patterns that embed them (`portal-ext-<extension>`, `sip:<E.164>@host`).
+ */
+export const EXTENSION_DIGITS = `[0-9]{${EXTENSION_MIN_DIGITS},${EXTENSION_MAX_DIGITS}}`;
+export const PHONE_NUMBER_DIGITS = `\\+?[0-9]{${PHONE_NUMBER_MIN_DIGITS},${PHONE_NUMBER_MAX_DIGITS}}`;
+/** E.164: `+` and the phone number's digits (caller IDs we assert, text senders and targets, unknown callers). */
+export const E164_DIGITS = `\\+[0-9]{${PHONE_NUMBER_MIN_DIGITS},${PHONE_NUMBER_MAX_DIGITS}}`;
+export const EXTENSION_PATTERN = `^${EXTENSION_DIGITS}$`;
+export const PHONE_NUMBER_PATTERN = `^${PHONE_NUMBER_DIGITS}$`;
+export const E164_PATTERN = `^${E164_DIGITS}$`;
 
 const extensionRe = new RegExp(EXTENSION_PATTERN);
 const phoneNumberRe = new RegExp(PHONE_NUMBER_PATTERN);
+const e164Re = new RegExp(E164_PATTERN);
 
 /** The voice portal's code (Kamailio hands it to the voicemail service, route[VOICEMAIL_PORTAL]). */
 export const VOICE_PORTAL_CODE = '*98';
@@ -36,6 +45,8 @@ export function cleanDialString(input: string): string {
 
 export const isExtension = (value: string): boolean => extensionRe.test(value);
 export const isPhoneNumber = (value: string): boolean => phoneNumberRe.test(value);
+/** `+` and 7 to 15 digits, whether or not the numbering plan knows the range. */
+export const isE164 = (value: string): boolean => e164Re.test(value);
 
 /** What the cleaned dial string is, or null when it is neither an extension nor a phone number. */
 export function classifyDialString(input: string): DialKind | null {

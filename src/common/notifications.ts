@@ -12,6 +12,12 @@ export const claimRequestSchema = z.object({ action: z.enum(['claim', 'call-back
 /** The longest text we accept or send (ten concatenated SMS segments of 160 GSM characters). */
 export const MAX_TEXT_LENGTH = 1600;
 
+/** C0 controls and DEL, except tab, line feed and carriage return (which a text may contain). */
+const isControlCharacter = (ch: string) => {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c <= 0x1f && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f;
+};
+
 /** A text body: 1-1600 characters of valid Unicode; stored exactly as written. */
 export const textBodySchema = z
   .string({ error: 'Write the text' })
@@ -19,7 +25,7 @@ export const textBodySchema = z
   .max(MAX_TEXT_LENGTH, `Texts are up to ${MAX_TEXT_LENGTH} characters`)
   .refine((body) => body.trim().length > 0, 'Write the text')
   .refine((body) => !/[\uD800-\uDFFF]/.test(body.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'The text is not valid UTF-8')
-  .refine((body) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(body), 'The text contains control characters');
+  .refine((body) => ![...body].some(isControlCharacter), 'The text contains control characters');
 
 export const textMessageSchema = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { E164_PATTERN } from './dial-plan';
 
 /**
  * The contract between Kamailio and the companion. Kamailio calls these over HTTP on the companion's
@@ -80,7 +81,7 @@ export const outboundAnswerSchema = z.discriminatedUnion('action', [
     /** Send the call to the gateways in order (the next when one cannot be reached). */
     action: z.literal('allow'),
     /** E.164: the From user and P-Asserted-Identity toward the phone network. */
-    callerId: z.string().regex(/^\+[0-9]{7,15}$/),
+    callerId: z.string().regex(new RegExp(E164_PATTERN)),
     /** The agent's name as the admin wrote it, made safe for a quoted SIP display name. */
     displayName: z.string(),
     targets: z.array(z.string()).min(1),
@@ -88,3 +89,31 @@ export const outboundAnswerSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reject'), code: z.number().int().min(400).max(699), reason: z.string() }),
 ]);
 export type OutboundAnswer = z.infer<typeof outboundAnswerSchema>;
+
+/**
+ * Registrations, as Kamailio holds them (one contact per extension). Kamailio reports every change:
+ *
+ *   GET /internal/sip/registration?event=registered&ext&contact&expires&source  → after each REGISTER it saved
+ *   GET /internal/sip/registration?event=removed&ext                             → an unREGISTER left no contact
+ *   GET /internal/sip/registration?event=expired&ext&contact                     → usrloc let the contact expire
+ *   GET /internal/sip/registration?event=closed&source                           → the WebSocket it came over closed
+ *
+ * `expires` is the seconds the contact has left by Kamailio's own clock; `source` is `proto:ip:port` of the
+ * connection the REGISTER came over. Answer: { ok: true }.
+ */
+export const registrationEvents = ['registered', 'removed', 'expired', 'closed'] as const;
+const extensionParam = z.string().regex(/^[0-9]{1,15}$/, 'ext must be an extension');
+const sourceParam = z.string().regex(/^(udp|tcp|tls|ws|wss|sctp):[0-9a-fA-F.:[\]]+:[0-9]{1,5}$/, 'source must be proto:ip:port');
+export const registrationQuerySchema = z.discriminatedUnion('event', [
+  z.object({
+    event: z.literal('registered'),
+    ext: extensionParam,
+    contact: z.string().min(1).max(512),
+    expires: z.coerce.number().int().min(1).max(86_400),
+    source: sourceParam,
+  }),
+  z.object({ event: z.literal('removed'), ext: extensionParam }),
+  z.object({ event: z.literal('expired'), ext: extensionParam, contact: z.string().min(1).max(512) }),
+  z.object({ event: z.literal('closed'), source: sourceParam }),
+]);
+export type RegistrationQuery = z.infer<typeof registrationQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { E164_DIGITS, E164_PATTERN } from './dial-plan';
 
 /**
  * Kamailio's hooks for texts (SIP MESSAGE), on loopback with the hook token like the call hooks. The
@@ -22,7 +23,11 @@ export const textHookAnswerSchema = z.discriminatedUnion('action', [
   /** Inbound: stored; Kamailio answers 202 Accepted. */
   z.object({ action: z.literal('accept') }),
   /** Outbound: relay to `target` (the gateway) with From = sip:`from`@domain, the company number. */
-  z.object({ action: z.literal('relay'), from: z.string().regex(/^\+[0-9]{6,15}$/), target: z.string().regex(/^sip:\+[0-9]{6,15}@[^\s"]+$/) }),
+  z.object({
+    action: z.literal('relay'),
+    from: z.string().regex(new RegExp(E164_PATTERN)),
+    target: z.string().regex(new RegExp(`^sip:${E164_DIGITS}@[^\\s"]+$`)),
+  }),
   z.object({ action: z.literal('reject'), code: z.number().int().min(400).max(699), reason: z.string() }),
 ]);
 export type TextHookAnswer = z.infer<typeof textHookAnswerSchema>;

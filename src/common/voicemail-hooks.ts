@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from './dial-plan';
 
 /**
  * The contract between the voicemail service (its own process) and the companion, on loopback with the hook
@@ -41,7 +42,10 @@ export type PortalPrompt = z.infer<typeof portalPromptSchema>;
 
 /** Who calls the portal: an agent's extension (from a softphone) or the main number dialled (from the phone network). */
 export const portalLoginSchema = z.object({
-  who: z.discriminatedUnion('kind', [z.object({ kind: z.literal('extension'), extension: z.string().regex(/^\d{3,5}$/) }), z.object({ kind: z.literal('number'), number: z.string().regex(/^\+?\d{6,15}$/) })]),
+  who: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('extension'), extension: z.string().regex(new RegExp(EXTENSION_PATTERN)) }),
+    z.object({ kind: z.literal('number'), number: z.string().regex(new RegExp(PHONE_NUMBER_PATTERN)) }),
+  ]),
   pin: z.string().max(16),
 });
 export type PortalLogin = z.infer<typeof portalLoginSchema>;

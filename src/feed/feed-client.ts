@@ -1,65 +1,77 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../common/feed-events';
+import {
+  HEARTBEAT_INTERVAL_MS,
+  serverEventSchemas,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerEvent,
+  type ServerEventBody,
+  type ServerToClientEvents,
+} from '../common/feed-events';
 import type { ManualPresence, PhoneStatus, Presence } from '../common/presence';
-import { offersActions, type OffersStore } from '../features/calls/offers-store';
-import { presenceActions, type PresenceStore } from '../features/presence/presence-store';
-import { addToInbox, voicemailQuery } from '../features/voicemail/voicemail-api';
-import { voicemailCreatedSchema } from '../common/api/voicemail';
-import { notificationsCache } from '../features/unknown-contacts/notifications-cache';
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+export type FeedConnection = { status: 'connecting' | 'connected' | 'disconnected'; reason?: string };
+/** What to do with each pushed fact, once parsed (the app's composition builds this table). */
+export type FeedListeners = { [E in ServerEvent]: (body: ServerEventBody<E>) => void };
+
+export type FeedDeps = {
+  listeners: FeedListeners;
+  /** The connection went up or down (with the words to show). */
+  connection: (c: FeedConnection) => void;
+  /** Events may have been missed (a reconnect, a payload we could not read): refetch what is cached. */
+  resync: () => void;
+  /** The server refused us for want of a session. */
+  sessionEnded: () => void;
+  url?: string;
+};
+
 /**
- * The browser's end of the feed, the only importer of socket.io-client. Pushed facts go to stores or the
- * query cache; after a reconnect every query is invalidated, since events may have been missed meanwhile.
+ * The browser's end of the feed, the only importer of socket.io-client. Every pushed payload is parsed with
+ * its schema from `common/` before it reaches a listener; one that does not parse is dropped and a resync
+ * asked for instead.
  */
-export function createFeed(deps: { presence: PresenceStore; offers: OffersStore; queryClient: QueryClient; url?: string }) {
+export function createFeed(deps: FeedDeps) {
   const socket: FeedSocket = io(deps.url ?? '/', { autoConnect: false, withCredentials: true, transports: ['websocket'] });
   let lastPhoneStatus: PhoneStatus | undefined;
   let everConnected = false;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  // From a timer on the page's thread, on purpose: the companion times these to see a throttled tab.
+  const beat = () => void (socket.connected && socket.emit('phone:heartbeat'));
 
   socket.on('connect', () => {
-    presenceActions.setFeed(deps.presence, { status: 'connected' });
+    deps.connection({ status: 'connected' });
+    beat();
     if (lastPhoneStatus) socket.emit('phone:report', lastPhoneStatus, () => {});
-    if (everConnected) void deps.queryClient.invalidateQueries();
+    if (everConnected) deps.resync();
     everConnected = true;
   });
   socket.on('disconnect', (reason) => {
-    presenceActions.setFeed(deps.presence, { status: 'disconnected', reason: describeDisconnect(reason) });
+    deps.connection({ status: 'disconnected', reason: describeDisconnect(reason) });
     // socket.io does not retry after the server closed us on purpose; we always want to come back.
     if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('connect_error', (err) => {
-    presenceActions.setFeed(deps.presence, {
+    const ended = err.message === 'UNAUTHENTICATED';
+    deps.connection({
       status: 'disconnected',
-      reason: err.message === 'UNAUTHENTICATED' ? 'Your session has ended. Sign in again.' : 'Switchboard server unreachable, retrying…',
+      reason: ended ? 'Your session has ended. Sign in again.' : 'Switchboard server unreachable, retrying…',
     });
-    if (err.message === 'UNAUTHENTICATED') void deps.queryClient.invalidateQueries({ queryKey: ['me'] });
+    if (ended) deps.sessionEnded();
   });
-  socket.on('presence:snapshot', (list) => presenceActions.replaceAll(deps.presence, list));
-  socket.on('presence:changed', (p) => presenceActions.upsert(deps.presence, p));
-  socket.on('call:offered', (offer) => offersActions.offered(deps.offers, offer));
-  socket.on('call:resolved', (resolved) => offersActions.resolved(deps.offers, resolved));
-  socket.on('call:updated', () => {
-    void deps.queryClient.invalidateQueries({ queryKey: ['calls'] });
-    // An answered engagement call creates a binding; the picker's suggestions follow bindings.
-    void deps.queryClient.invalidateQueries({ queryKey: ['me'], predicate: (q) => q.queryKey.length > 1 });
-  });
-  socket.on('voicemail:created', (message) => {
-    const parsed = voicemailCreatedSchema.safeParse(message);
-    if (parsed.success) addToInbox(deps.queryClient, parsed.data);
-    else void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey });
-  });
-  socket.on('voicemail:changed', () => void deps.queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey }));
-  socket.on('notification:created', (n) => notificationsCache.created(deps.queryClient, n));
-  socket.on('notification:claimed', (c) => notificationsCache.claimed(deps.queryClient, c));
-  socket.on('notification:updated', () => notificationsCache.updated(deps.queryClient));
-  socket.on('contact:timeline-changed', ({ contactId }) => void deps.queryClient.invalidateQueries({ queryKey: ['contacts', contactId, 'timeline'] }));
+  for (const event of Object.keys(serverEventSchemas) as ServerEvent[]) listen(socket, event, deps);
 
   return {
-    start: () => void socket.connect(),
-    stop: () => void socket.disconnect(),
+    start: () => {
+      heartbeat ??= setInterval(beat, HEARTBEAT_INTERVAL_MS);
+      socket.connect();
+    },
+    stop: () => {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+      socket.disconnect();
+    },
     reportPhone(status: PhoneStatus) {
       lastPhoneStatus = status;
       if (socket.connected) socket.emit('phone:report', status, () => {});
@@ -68,14 +80,34 @@ export function createFeed(deps: { presence: PresenceStore; offers: OffersStore;
     answered(sipCallId: string) {
       socket.emit('call:answer', { sipCallId }, () => {});
     },
-    setPresence(state: ManualPresence): Promise<Ack<Presence>> {
-      return new Promise((resolve) => socket.timeout(5000).emit('presence:set', { state }, (err: Error | null, ack: Ack<Presence>) =>
-        resolve(err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : ack),
-      ));
+    /** The agent's choice (Available also ends a wrap-up: Ready); Away may carry one of the organisation's reasons. */
+    setPresence(state: ManualPresence, reasonId?: string): Promise<Ack<Presence>> {
+      const body = reasonId === undefined ? { state } : { state, reasonId };
+      return new Promise((resolve) =>
+        socket.timeout(5000).emit('presence:set', body, (err: Error | null, ack: Ack<Presence>) =>
+          resolve(err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : ack),
+        ),
+      );
     },
   };
 }
 export type Feed = ReturnType<typeof createFeed>;
+
+function listen<E extends ServerEvent>(socket: FeedSocket, event: E, deps: FeedDeps): void {
+  const on = socket.on.bind(socket) as (e: E, fn: (body: unknown) => void) => void;
+  on(event, parsedListener(event, deps));
+}
+
+/** One pushed event's listener: the payload is parsed with its schema; one that does not parse asks for a resync. */
+export function parsedListener<E extends ServerEvent>(event: E, deps: Pick<FeedDeps, 'listeners' | 'resync'>) {
+  const schema = serverEventSchemas[event];
+  return (body: unknown) => {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return deps.listeners[event](parsed.data as ServerEventBody<E>);
+    console.warn(`[feed] ${event} payload rejected`, parsed.error.issues);
+    deps.resync();
+  };
+}
 
 function describeDisconnect(reason: string): string {
   if (reason === 'io client disconnect') return 'Signed out.';

@@ -4,6 +4,7 @@ import { createLoginThrottle, signInLimits } from './auth/login-throttle';
 import { createRevocation } from './auth/revocation';
 import { createSessions } from './auth/sessions';
 import type { Config } from './config';
+import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
 import { createCallRepo } from './calls/call-repo';
@@ -12,13 +13,25 @@ import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { repoRouteSource } from './calls/repo-route-source';
-import { feedCallPublisher, feedVoicemailPublisher } from './feed/call.handlers';
-import { attachFeed, closeExpiredSockets, feedCloser, publishPresence, serveFeed } from './feed/feed-server';
+import { registerCallHandlers } from './feed/call.handlers';
+import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
+import {
+  feedCallPublisher,
+  feedNotificationPublisher,
+  feedVoicemailPublisher,
+  publishBoardActivity,
+  publishPresence,
+} from './feed/feed-publishers';
+import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
-import { feedNotificationPublisher } from './feed/notification.handlers';
 import { createNotificationsModule } from './notifications/notifications-module';
 import { createHttpApp } from './http/http-app';
 import { createPresenceService } from './presence/presence-service';
+import { createRegistrar } from './presence/registrar';
+import { createHistoryWriter } from './presence/history-writer';
+import { createPresenceHistoryRepo } from './presence/presence-history-repo';
+import { createActivityFeed } from './supervisor/activity-feed';
+import { createBoardActivity } from './supervisor/board-activity';
 import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
@@ -31,6 +44,10 @@ export type Companion = {
   hookUrl: string;
   repos: Repos;
   voicemail: Voicemail;
+  /** Whether Kamailio holds a live contact for this extension, as it reported (read only). */
+  registered(extension: string): boolean;
+  /** An agent's live presence (read only). */
+  presenceOf(staffId: string): Presence | undefined;
   /** Reconciles calls against Kamailio's dialogs now (also runs every CALL_SWEEP_SECONDS when KAMAILIO_CTL_SOCKET is set). */
   sweepCalls(graceMs?: number): Promise<number>;
   close(): Promise<void>;
@@ -45,8 +62,42 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const selfOrigins = new Set(config.publicOrigins);
   const isAllowedOrigin = (origin: string) => selfOrigins.has(origin);
   const io = attachFeed(http, { sessions, staff: repos.staff, isAllowedOrigin });
-  const presence = createPresenceService({ staff: repos.staff, now, publish: (orgId, p) => publishPresence(io, orgId, p) });
-  const callPublisher = feedCallPublisher(() => io);
+  const history = createPresenceHistoryRepo(repos.db);
+  // Everyone starts offline: a stretch left open by the last run ends now.
+  history.closeOpen(now());
+  const historyWriter = createHistoryWriter(history);
+  const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
+  const presence = createPresenceService({
+    staff: repos.staff,
+    now,
+    publish: (orgId, p) => publishPresence(io, orgId, p),
+    registered: (ext) => registrar.has(ext),
+    wrapUpSeconds: (orgId) => repos.presenceSettings.wrapUpSeconds(orgId),
+    recorded: (change) => historyWriter.record(change),
+  });
+  let lastRev = 0;
+  const rev = () => (lastRev = Math.max(lastRev + 1, Date.now()));
+  const activity = createBoardActivity(repos.db);
+  const activityFeed = createActivityFeed({ repos, now, activity, rev, emit: (orgId, list) => publishBoardActivity(io, orgId, list) });
+  const orgOf = (staffIds: string[]) => (staffIds[0] ? repos.staff.findById(staffIds[0])?.orgId : undefined);
+  const callFacts = feedCallPublisher(() => io);
+  // Every call fact also refreshes the board's activity of the agents concerned.
+  const callPublisher: typeof callFacts = {
+    offered: (staffIds, offer) => {
+      callFacts.offered(staffIds, offer);
+      const orgId = orgOf(staffIds);
+      if (orgId) activityFeed.touched(orgId, staffIds);
+    },
+    resolved: (staffIds, resolved) => {
+      callFacts.resolved(staffIds, resolved);
+      const orgId = orgOf(staffIds);
+      if (orgId) activityFeed.touched(orgId, staffIds);
+    },
+    updated: (orgId, staffIds, sipCallId) => {
+      callFacts.updated(orgId, staffIds, sipCallId);
+      activityFeed.touched(orgId, staffIds);
+    },
+  };
   const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
   const calls = createInboundCalls({
@@ -59,7 +110,10 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     voicemailUp: voicemail.isUp,
     outcomes: unknownCallers.callOutcomes,
   });
-  serveFeed(io, presence, calls);
+  serveFeed(io, presence, [
+    (socket) => registerPresenceHandlers(socket, presence),
+    (socket) => registerCallHandlers(socket, calls),
+  ]);
   const revocation = createRevocation({
     sessions,
     feed: () => feedCloser(io),
@@ -69,13 +123,14 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   });
   const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
   const callHooks = { calls, outbound, history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers }));
+  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers, supervision: { history, activity, rev } }));
   const hooks = createServer(
     createHookApp({
       calls,
       outbound,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
+      registration: (q) => registrar.apply(q),
       voicemail,
       texts: unknownCallers.texts,
       log: config.logInfo ? (l) => console.log(l) : undefined,
@@ -117,14 +172,20 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     hookUrl: `http://127.0.0.1:${hookPort}`,
     repos,
     voicemail,
+    registered: (extension) => registrar.has(extension),
+    presenceOf: (staffId) => presence.get(staffId),
     url: `http://${config.host}:${port}`,
     sweepCalls: (graceMs) => dialogSweep.runOnce(graceMs),
     async close() {
       clearInterval(sweep);
       dialogSweep.stop();
+      presence.stop();
+      registrar.stop();
       await new Promise<void>((r) => hooks.close(() => r()));
       voicemail.stop();
       await io.close();
+      // The tabs closed with the feed went offline: their history lands before the database closes.
+      historyWriter.flush();
       repos.db.close();
     },
   };

@@ -20,7 +20,12 @@ export function createDeviceControl(rt: PhoneRuntime) {
       const outputId = actions().devices.outputId;
       if (outputId) void setAudioOutput(entry.audio, outputId).catch(() => undefined);
     }
-    attachRemoteAudio(entry.audio, sdh);
+    attachRemoteAudio(entry.audio, sdh, rt.onAudioRefused);
+  };
+
+  /** Plays every call's audio again (sound was just allowed: the agent clicked). */
+  const resumeAudio = () => {
+    for (const entry of rt.entries.values()) if (entry.audio?.srcObject) void entry.audio.play()?.catch(() => undefined);
   };
 
   const detachAudio = (entry: CallEntry) => {
@@ -60,5 +65,5 @@ export function createDeviceControl(rt: PhoneRuntime) {
     );
   };
 
-  return { attachAudio, detachAudio, refreshDevices, setInputDevice, setOutputDevice };
+  return { attachAudio, detachAudio, refreshDevices, setInputDevice, setOutputDevice, resumeAudio };
 }

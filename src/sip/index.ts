@@ -3,6 +3,7 @@ export { createPhone, type Phone, type PhoneDeps } from './phone';
 export { CALLER_ID_HEADER, ENGAGEMENT_HEADER, type CallOptions } from './call-control';
 export {
   createPhoneStore,
+  initialPhoneState,
   selectActiveCall,
   selectCall,
   selectCalls,

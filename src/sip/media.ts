@@ -58,13 +58,19 @@ export async function setAudioOutput(element: HTMLAudioElement, deviceId: string
   if (typeof el.setSinkId === 'function') await el.setSinkId(deviceId);
 }
 
-/** Plays the far end: the SDH's remote stream gains its tracks as they arrive. */
-export function attachRemoteAudio(element: HTMLAudioElement, sdh: SdhLike): void {
+/** Whether the browser's autoplay policy refused this play (the agent has not clicked the page yet). */
+export const refusedByAutoplay = (e: unknown) => (e as { name?: unknown } | null)?.name === 'NotAllowedError';
+
+/**
+ * Plays the far end: the SDH's remote stream gains its tracks as they arrive. `onRefused`: the autoplay
+ * policy blocked it (the agent would not hear the caller).
+ */
+export function attachRemoteAudio(element: HTMLAudioElement, sdh: SdhLike, onRefused?: () => void): void {
   const stream = sdh.remoteMediaStream;
   if (!stream || element.srcObject === stream) return;
   element.autoplay = true;
   element.srcObject = stream;
-  const play = () => void element.play()?.catch(() => undefined);
+  const play = () => void element.play()?.catch((e: unknown) => refusedByAutoplay(e) && onRefused?.());
   stream.addEventListener?.('addtrack', play);
   play();
 }

@@ -23,7 +23,7 @@ describe('incoming calls', () => {
       held: false,
     });
     expect(invitation.progress).not.toHaveBeenCalled();
-    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 1, activeCalls: 0 });
+    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 1, activeCalls: 0, connected: 0 });
   });
 
   test('answer accepts with call-centre mic processing and the call becomes active', async () => {
@@ -41,7 +41,7 @@ describe('incoming calls', () => {
       },
     });
     expect(h.call(id)).toMatchObject({ status: 'active', startedAt: 5000 });
-    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 0, activeCalls: 1 });
+    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 0, activeCalls: 1, connected: 1 });
   });
 
   test('mic processing is configurable (tone measurements turn it off)', async () => {
@@ -293,7 +293,7 @@ describe('during a call', () => {
     invitation.to('Terminated');
     expect(accept).toHaveBeenCalled();
     expect(h.call(id)).toMatchObject({ status: 'ended', endCause: 'hangup-remote' });
-    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 0, activeCalls: 0 });
+    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 0, activeCalls: 0, connected: 0 });
   });
 });
 

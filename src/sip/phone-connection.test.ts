@@ -30,7 +30,7 @@ describe('start and registration', () => {
     expect(h.state().registration.status).toBe('connecting');
     h.ua().registerer.accept();
     expect(h.state().registration).toEqual({ status: 'registered' });
-    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 0, activeCalls: 0 });
+    expect(h.statuses.at(-1)).toEqual({ registration: 'registered', ringing: 0, activeCalls: 0, connected: 0 });
   });
 
   test('a refused REGISTER fails with a human reason', async () => {
@@ -179,5 +179,5 @@ test('stop ends calls, unregisters and stops reconnecting', async () => {
   expect(h.state().registration.status).toBe('unregistered');
   expect(h.state().calls[0]).toMatchObject({ status: 'ended', endCause: 'hangup-local' });
   expect(h.timers.pending()).not.toContain(500);
-  expect(h.statuses.at(-1)).toEqual({ registration: 'unregistered', ringing: 0, activeCalls: 0 });
+  expect(h.statuses.at(-1)).toEqual({ registration: 'unregistered', ringing: 0, activeCalls: 0, connected: 0 });
 });

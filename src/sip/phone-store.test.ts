@@ -72,7 +72,7 @@ test('selectors: incoming, held, active and the phone status for presence', () =
   expect(selectIncomingCalls(s()).map((c) => c.id)).toEqual(['waiting']);
   expect(selectHeldCalls(s()).map((c) => c.id)).toEqual(['held']);
   expect(selectActiveCall(s())?.id).toBe('talking');
-  expect(selectPhoneStatus(s())).toEqual({ registration: 'unregistered', ringing: 1, activeCalls: 2 });
+  expect(selectPhoneStatus(s())).toEqual({ registration: 'unregistered', ringing: 1, activeCalls: 2, connected: 2 });
 });
 
 test('derived selectors return the same reference until the calls change', () => {

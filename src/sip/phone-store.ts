@@ -165,18 +165,22 @@ export const selectHeldCalls = memoOnCalls((calls) => calls.filter((c) => c.stat
 export const selectLiveCalls = memoOnCalls((calls) => calls.filter(isLive));
 export const selectEndedCalls = memoOnCalls((calls) => calls.filter((c) => c.status === 'ended'));
 
-let lastStatus: PhoneStatus = { registration: 'unregistered', ringing: 0, activeCalls: 0 };
+const isConnected = (c: CallSnapshot) => c.status === 'active' || c.status === 'held';
+
+let lastStatus: PhoneStatus = { registration: 'unregistered', ringing: 0, activeCalls: 0, connected: 0 };
 /** What the companion needs to derive presence. */
 export const selectPhoneStatus = (s: PhoneState): PhoneStatus => {
   const next: PhoneStatus = {
     registration: s.registration.status,
     ringing: s.calls.filter((c) => c.status === 'ringing').length,
     activeCalls: s.calls.filter(isInProgress).length,
+    connected: s.calls.filter(isConnected).length,
   };
   if (
     next.registration === lastStatus.registration &&
     next.ringing === lastStatus.ringing &&
-    next.activeCalls === lastStatus.activeCalls
+    next.activeCalls === lastStatus.activeCalls &&
+    next.connected === lastStatus.connected
   ) {
     return lastStatus;
   }

@@ -29,6 +29,8 @@ export interface PhoneDeps {
   clearTimeout?: Timers['clearTimeout'];
   /** How long an ended call stays in the list (ms). */
   endedCallLingerMs?: number;
+  /** A call's audio was refused by the browser's autoplay policy (the agent must click the page). */
+  onAudioRefused?: () => void;
   /** Called whenever registration or the ringing/active counts change (the companion derives presence). */
   onStatus?: (status: PhoneStatus) => void;
 }
@@ -39,6 +41,11 @@ export interface Phone {
   start(credentials: SipCredentials): Promise<void>;
   /** Hangs up, unregisters, disconnects. Call it on sign-out. */
   stop(): Promise<void>;
+  /**
+   * REGISTERs again now, if connected. The companion learns registrations from Kamailio's report of each
+   * REGISTER, so after the companion restarts (the feed reconnects) this tells it at once.
+   */
+  refreshRegistration(): void;
   /** Returns the new call's id. */
   call(target: string, options?: CallOptions): Promise<string>;
   /** Calls a customer's phone number presenting `callerId` (engagement mode optional); the new call's id. */
@@ -58,6 +65,8 @@ export interface Phone {
   setInputDevice(deviceId: string): Promise<void>;
   setOutputDevice(deviceId: string): Promise<void>;
   refreshDevices(): Promise<void>;
+  /** Plays the calls' audio again, once the browser allows sound (after the agent clicked). */
+  resumeAudio(): void;
   /** Renewed ephemeral credentials: re-REGISTER with them; calls carry on. */
   updateCredentials(credentials: SipCredentials): Promise<void>;
   dismissCall(id: string): void;
@@ -87,6 +96,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     audioConstraints: deps.audioConstraints ?? defaultAudioConstraints,
     createAudioElement:
       deps.createAudioElement ?? (typeof document === 'undefined' ? undefined : defaultCreateAudioElement),
+    onAudioRefused: deps.onAudioRefused,
     entries: new Map(),
     binding: undefined as unknown as PhoneRuntime['binding'],
     nextId: () => `call-${++counter}`,
@@ -108,7 +118,8 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     let last = selectPhoneStatus(store.getState());
     store.subscribe((state) => {
       const next = selectPhoneStatus(state);
-      if (next.registration === last.registration && next.ringing === last.ringing && next.activeCalls === last.activeCalls) return;
+      // The selector returns the same object until a field changes.
+      if (next === last) return;
       last = next;
       onStatus(next);
     });
@@ -223,6 +234,9 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     store,
     start,
     stop,
+    refreshRegistration: () => {
+      if (connected) registration?.register();
+    },
     call: calls.call,
     callNumber: calls.callNumber,
     sendText: createTextControl(rt),
@@ -235,6 +249,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     setInputDevice: devices.setInputDevice,
     setOutputDevice: devices.setOutputDevice,
     refreshDevices: devices.refreshDevices,
+    resumeAudio: devices.resumeAudio,
     updateCredentials,
     dismissCall: (id) => store.getState().dismissCall(id),
     setCallContext: (id, context) => store.getState().setCallContext(id, context),

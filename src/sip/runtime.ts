@@ -12,6 +12,8 @@ export interface PhoneRuntime {
   mediaDevices?: MediaDevices;
   audioConstraints: MediaTrackConstraints;
   createAudioElement?: () => HTMLAudioElement;
+  /** A call's audio was refused by the browser's autoplay policy. */
+  onAudioRefused?: () => void;
   ua?: UserAgentLike;
   credentials?: SipCredentials;
   entries: Map<string, CallEntry>;

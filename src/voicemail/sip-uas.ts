@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { EXTENSION_DIGITS, PHONE_NUMBER_DIGITS } from '../common/dial-plan';
 import type { PortalLogin } from '../common/voicemail-hooks';
 import { leaveMessage, voicePortal, type CallHandle } from './call-flows';
 import type { CompanionClient } from './companion-client';
@@ -32,13 +33,16 @@ type Dialog = {
   byeCseq: number;
 };
 
+const portalExtension = new RegExp(`^portal-ext-(${EXTENSION_DIGITS})$`);
+const portalNumber = new RegExp(`^portal-num-(${PHONE_NUMBER_DIGITS})$`);
+
 /** What the request-URI asks for: a box (`vm-<boxId>`) or the portal (`portal-ext-<ext>`, `portal-num-<digits>`). */
 export function targetOf(uri: string): { kind: 'box'; boxId: string } | { kind: 'portal'; who: PortalLogin['who'] } | undefined {
   const user = userOf(uri);
   if (user.startsWith('vm-') && user.length > 3) return { kind: 'box', boxId: user.slice(3) };
-  const ext = /^portal-ext-(\d{3,5})$/.exec(user);
+  const ext = portalExtension.exec(user);
   if (ext) return { kind: 'portal', who: { kind: 'extension', extension: ext[1]! } };
-  const num = /^portal-num-(\+?\d{6,15})$/.exec(user);
+  const num = portalNumber.exec(user);
   if (num) return { kind: 'portal', who: { kind: 'number', number: num[1]! } };
   return undefined;
 }

@@ -29,7 +29,10 @@ export const CLAIMS_DEFINITIONS = {
 
 type Session = { cookie: string; agent: string; http: HttpAgent; feed: Socket };
 
-function post(base: URL, s: Session, path: string, body: unknown): Promise<{ status: number; body: any }> {
+/** What a claim answers: the claimer on 200, the error (naming who claimed first) otherwise. */
+type ClaimAnswer = { claimedBy?: { name: string }; error?: { message: string } } | null;
+
+function post(base: URL, s: Session, path: string, body: unknown): Promise<{ status: number; body: ClaimAnswer }> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = request(
@@ -86,7 +89,7 @@ export async function runClaimsBench(stack: ProductStack & { dir: string }, opts
       void post(base, s, `/api/notifications/${n.id}/claim`, { action: 'claim' }).then((r) => {
         latencies.push(performance.now() - t0);
         const list = answers.get(n.id) ?? [];
-        list.push({ status: r.status, name: r.status === 200 ? r.body.claimedBy?.name : /^(.*) already claimed/.exec(r.body?.error?.message ?? '')?.[1] });
+        list.push({ status: r.status, name: r.status === 200 ? r.body?.claimedBy?.name : /^(.*) already claimed/.exec(r.body?.error?.message ?? '')?.[1] });
         answers.set(n.id, list);
         if (list.length === CLAIMERS) waiting.get(n.id)?.();
       });

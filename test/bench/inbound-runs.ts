@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
@@ -8,6 +8,7 @@ import { kamcmd } from '../../scripts/stack/kamcmd';
 import { spawnProcess, type ProcessHandle } from '../../scripts/stack/process-handle';
 import type { ProductStack } from '../../scripts/stack/product-stack';
 import { hookToken } from '../../src/server/auth/hook-token';
+import { keepBeating } from '../support/heartbeat';
 import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
 import { runSipp } from '../integration/sip-support/sipp';
@@ -55,7 +56,7 @@ async function signInCookie(url: string, email: string): Promise<string> {
 /** A feed connection reporting a registered, idle phone: what an open tab does, so routing picks the agent. */
 async function availableOnFeed(url: string, email: string): Promise<Socket> {
   const cookie = await signInCookie(url, email);
-  const socket = io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true });
+  const socket = keepBeating(io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true }));
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('no presence:snapshot on the feed')), 10_000);
     socket.once('presence:snapshot', () => (clearTimeout(t), resolve()));
@@ -159,10 +160,8 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
       procs.push(caller);
       const { code } = await caller.exited;
       if (code !== 0) {
-        let errors = '';
-        try {
-          errors = readFileSync(join(runDir, `${name}.errors.log`), 'utf8').split('\n').slice(0, 12).join('\n');
-        } catch {}
+        const errorLog = join(runDir, `${name}.errors.log`);
+        const errors = existsSync(errorLog) ? readFileSync(errorLog, 'utf8').split('\n').slice(0, 12).join('\n') : '';
         opts.log(`  sipp (${kind}) exited ${code}:\n${caller.logTail(12)}\n${errors}`);
       }
       await sleep(500); // Kamailio writes its last lines

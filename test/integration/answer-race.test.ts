@@ -1,7 +1,8 @@
 import type { CallHistoryItem } from '../../src/common/calls';
 import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { hookToken } from '../../src/server/auth/hook-token';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { routableAgent } from '../support/registration';
 
 // Two agents answer the same call at once: Kamailio says whose 200 won, and the other agent is told so.
 const SECRET = 'answer-race-secret-0123456789abcdef';
@@ -21,10 +22,8 @@ const route = (callId: string) => hook('route', { callId, from: '+447700900777',
 /** Kamailio saw the 200 from this extension's phone. */
 const answeredAt = (callId: string, ext: string) => hook('event', { callId, event: 'answered', code: '200', ext });
 async function availableAgent(email: string): Promise<TestFeed> {
-  const feed = openFeed(h, { cookie: await signIn(h, email), origin: h.origin });
+  const feed = await routableAgent(h, email);
   feeds.push(feed);
-  await nextEvent(feed, 'presence:snapshot');
-  await new Promise((r) => feed.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
   return feed;
 }
 const history = async (callId: string) =>

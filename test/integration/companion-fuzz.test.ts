@@ -172,7 +172,7 @@ test('every feed event survives hostile payloads and acks; oversized packets onl
   const connected = (s: Socket) => new Promise<void>((r, j) => (s.once('connect', () => r()), s.once('connect_error', j)));
   const socket = open();
   await connected(socket);
-  const events = ['phone:report', 'presence:set', 'call:answer', 'notification:claim', 'no-such-event', '__proto__', 'constructor', 'hasOwnProperty'];
+  const events = ['phone:report', 'phone:heartbeat', 'presence:set', 'call:answer', 'notification:claim', 'no-such-event', '__proto__', 'constructor', 'hasOwnProperty'];
   const payloads: unknown[] = [undefined, null, 0, -1, 'x', '', [], {}, [[[[{}]]]], { state: 'dnd', extra: 'x'.repeat(10_000) }, { sipCallId: { $ne: null } }, { registration: 'registered', ringing: -5, activeCalls: 1e308 }, { __proto__: { admin: true } }, ...HOSTILE.slice(0, 6)];
   let acked = 0;
   for (const event of events) {

@@ -14,6 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
+/** A change log entry's before/after: the contact's fields that changed (none when it was created). */
+type Owner = { primaryAgentId?: string | null } | undefined;
+
 const tom = async () => (await bob.get('/api/contacts/contact-tom')).body;
 const repoint = (as: Api, current: Record<string, unknown>, primaryAgentId: string | null) => {
   const { id: _id, createdAt: _c, ...fields } = current;
@@ -37,7 +40,7 @@ test('the primary agent, a supervisor and an admin may change it, and every chan
   expect((await repoint(carol, await tom(), 'staff-bob')).status).toBe(200);
   const admin = apiAs(h, await signIn(h, 'admin@acme.test'));
   expect((await repoint(admin, await tom(), 'staff-dave')).status).toBe(200);
-  const log = (await bob.get('/api/contacts/contact-tom/changes')).body as { summary: string; changedBy: { name: string }; before: any; after: any }[];
+  const log = (await bob.get('/api/contacts/contact-tom/changes')).body as { summary: string; changedBy: { name: string }; before: Owner; after: Owner }[];
   expect(log.map((e) => [e.changedBy.name, e.summary, e.before?.primaryAgentId, e.after?.primaryAgentId])).toEqual([
     ['Ada Admin', 'Changed primaryAgentId', 'staff-bob', 'staff-dave'],
     ['Carol Agent', 'Changed primaryAgentId', 'staff-carol', 'staff-bob'],

@@ -1,5 +1,6 @@
 import type { Presence } from '../../src/common/presence';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { kamailioRegistered, kamailioReports, routableAgent } from '../support/registration';
 
 let h: Harness;
 const open: TestFeed[] = [];
@@ -48,6 +49,7 @@ describe('presence, watched by a supervisor', () => {
     const bob = track(openFeed(h, { cookie: await signIn(h, 'bob@acme.test'), origin: h.origin }));
     await nextEvent(bob, 'presence:snapshot');
     let seen = bobState('available');
+    await kamailioRegistered(h, '1002');
     await report(bob, 'registered');
     expect((await seen).state).toBe('available');
 
@@ -88,7 +90,7 @@ describe('presence, watched by a supervisor', () => {
     const carol = track(openFeed(h, { cookie: await signIn(h, 'carol@acme.test'), origin: h.origin }));
     await nextEvent(carol, 'presence:snapshot');
     const ack = await new Promise<{ ok: boolean; error?: { code: string; path?: unknown[] } }>((r) => carol.emit('presence:set', { state: 'on-call' as 'away' }, r));
-    expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', path: ['state'] } });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', path: ['state'] } });
   });
 
   test('agents do not receive other agents\' presence', async () => {
@@ -98,10 +100,55 @@ describe('presence, watched by a supervisor', () => {
     alice.on('presence:changed', (p) => got.push(p));
     const dave = track(openFeed(h, { cookie: await signIn(h, 'dave@acme.test'), origin: h.origin }));
     await nextEvent(dave, 'presence:snapshot');
-    const daveSelf = nextEvent<Presence>(dave, 'presence:changed', (p) => p.state === 'available');
-    await report(dave, 'registered');
-    await daveSelf;
+    await routableAgent(h, 'dave@acme.test', { feed: dave });
     expect(got.filter((p) => p.name === 'Dave Agent')).toEqual([]);
+  });
+
+  test("a page that says its phone is registered while Kamailio holds no contact for it is offline, and says why", async () => {
+    const supervisor = track(openFeed(h, { cookie: await signIn(h, 'supervisor@acme.test'), origin: h.origin }));
+    await nextEvent(supervisor, 'presence:snapshot');
+    const carol = (match: (p: Presence) => boolean) => nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.name === 'Carol Agent' && match(p));
+    const tab = track(openFeed(h, { cookie: await signIn(h, 'carol@acme.test'), origin: h.origin }));
+    await nextEvent(tab, 'presence:snapshot');
+    let seen = carol((p) => p.issues?.includes('registration-lost') === true);
+    await report(tab, 'registered');
+    expect(await seen).toMatchObject({ state: 'offline', issues: ['registration-lost'] });
+
+    seen = carol((p) => p.state === 'available');
+    await kamailioRegistered(h, '1003');
+    expect((await seen).issues).toEqual([]);
+
+    // The WebSocket the REGISTER came over is gone (or an unREGISTER): Kamailio says so, the page is not asked.
+    seen = carol((p) => p.state === 'offline');
+    expect(await kamailioReports(h, { event: 'removed', ext: '1003' })).toBe(200);
+    expect((await seen).issues).toEqual(['registration-lost']);
+  });
+
+  test('a registration report without the hook token is refused and changes nothing', async () => {
+    const supervisor = track(openFeed(h, { cookie: await signIn(h, 'supervisor@acme.test'), origin: h.origin }));
+    await nextEvent(supervisor, 'presence:snapshot');
+    const tab = track(openFeed(h, { cookie: await signIn(h, 'carol@acme.test'), origin: h.origin }));
+    await nextEvent(tab, 'presence:snapshot');
+    const lost = nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.name === 'Carol Agent' && p.issues?.includes('registration-lost') === true);
+    await report(tab, 'registered');
+    await lost;
+    const changes: Presence[] = [];
+    supervisor.on('presence:changed', (p) => p.name === 'Carol Agent' && changes.push(p));
+    const q = new URLSearchParams({ event: 'registered', ext: '1003', contact: 'sip:1003@127.0.0.1:5099', expires: '600', source: 'udp:127.0.0.1:5099' });
+    for (const headers of [{}, { 'X-Hook-Token': 'guess' }, { 'X-Hook-Token': h.hookToken.slice(1) }] as Array<Record<string, string>>) {
+      expect((await fetch(`${h.hookUrl}/internal/sip/registration?${q}`, { headers })).status).toBe(403);
+    }
+    // Not on the public listener either (with the right token too).
+    expect((await fetch(`${h.url}/internal/sip/registration?${q}`, { headers: { 'X-Hook-Token': h.hookToken } })).status).toBe(404);
+    // A malformed one (with the token) is refused naming what is wrong.
+    const bad = await fetch(`${h.hookUrl}/internal/sip/registration?${new URLSearchParams({ event: 'registered', ext: '1003', contact: 'x', expires: '600', source: 'nowhere' })}`, { headers: { 'X-Hook-Token': h.hookToken } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/source/);
+    // Let a real change through, to prove nothing came before it.
+    const marker = nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.name === 'Carol Agent' && p.state === 'offline' && p.issues?.length === 0);
+    tab.disconnect();
+    await marker;
+    expect(changes.map((p) => p.state)).toEqual(['offline']);
   });
 
   test('the presence list over HTTP: whole organisation for supervisors, self for agents', async () => {

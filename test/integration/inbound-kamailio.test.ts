@@ -7,6 +7,7 @@ import { startAgent } from '../../scripts/sipp/agent';
 import { placeCall, startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { untilRegistered } from '../support/registration';
 import { freePort } from './sip-support/ports';
 import { runSipp } from './sip-support/sipp';
 import { GATEWAY_HOST, startTestSipStack, type TestSipStack } from './sip-support/test-stack';
@@ -43,9 +44,12 @@ async function registeredAgent(sip: TestSipStack, extension: string): Promise<nu
 }
 
 /** A fresh phone for the extension: contacts left by earlier tests' phones are removed first. */
+/** The companion of the running describe block, when there is one (it learns registrations from Kamailio). */
+let companion: Harness | undefined;
 async function agentPhone(sip: TestSipStack, extension: string, behaviour: 'answer' | 'busy' | 'ring', ringMs = 200) {
   await kamcmd(sip.runDir, 'ul.rm', 'location', `s:${extension}`);
   const localPort = await registeredAgent(sip, extension);
+  if (companion) await untilRegistered(companion, extension);
   const leg = await startAgent({ runDir: sip.runDir, localPort, behaviour, ringMs, name: `agent-${extension}-${behaviour}-${localPort}` });
   legs.push(leg);
   return leg;
@@ -66,12 +70,14 @@ describe('with the companion', () => {
   beforeAll(async () => {
     gateway = await freePort();
     h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `${GATEWAY_HOST}:${gateway}` });
+    companion = h;
     sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, pstnGateway: `${GATEWAY_HOST}:${gateway}` });
     adminCookie = await signIn(h, 'admin@acme.test');
   });
 
   afterAll(async () => {
     for (const f of feeds) f.disconnect();
+    companion = undefined;
     await sip?.stop();
     await h?.stop();
   });

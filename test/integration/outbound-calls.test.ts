@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Presence } from '../../src/common/presence';
 import type { CallerIdsView, MyBinding } from '../../src/common/api/me';
 import type { CallHistoryItem, CallOffered } from '../../src/common/calls';
 import { mintEphemeralCredentials } from '../../src/server/auth/ephemeral-credentials';
@@ -8,6 +9,7 @@ import { startGateway, type Gateway } from '../../scripts/sipp/gateway';
 import { placeCall } from '../../scripts/sipp/caller';
 import { apiAs } from '../support/api-client';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { untilRegistered } from '../support/registration';
 import { freePort } from './sip-support/ports';
 import { header } from './sip-support/sip-message';
 import { startTestSipStack, type TestSipStack } from './sip-support/test-stack';
@@ -60,11 +62,20 @@ beforeAll(async () => {
   alice = await WsSipClient.connect(sip.wsUrl);
   clients.push(alice);
   expect((await alice.register({ extension: '1001', domain: sip.domain, credentials: creds('1001') })).status).toBe(200);
+  await untilRegistered(h, '1001');
+  await openAliceFeed();
+});
+
+/** Alice's tab: signed in, its feed open, her phone reported registered (Kamailio already holds it). */
+async function openAliceFeed() {
+  aliceFeed?.disconnect();
   aliceCookie = await signIn(h, 'alice@acme.test');
   aliceFeed = openFeed(h, { cookie: aliceCookie, origin: h.origin });
   await nextEvent(aliceFeed, 'presence:snapshot');
+  const available = nextEvent<Presence>(aliceFeed, 'presence:changed', (p) => p.state === 'available');
   await new Promise((r) => aliceFeed.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
-});
+  await available;
+}
 
 afterAll(async () => {
   aliceFeed?.disconnect();
@@ -201,6 +212,8 @@ describe('engagement mode', () => {
       expect(await get<MyBinding[]>('/api/me/bindings')).not.toContainEqual(expect.objectContaining({ id: binding.id }));
     } finally {
       clock.offset = 0;
+      // Fifteen days on, every session had expired: the tab's next heartbeat closed its feed. A new sign-in.
+      await openAliceFeed();
     }
   });
 

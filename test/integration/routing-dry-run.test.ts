@@ -1,6 +1,7 @@
 import { dryRunResponseSchema } from '../../src/common/api/routing';
 import { apiAs, type Api } from '../support/api-client';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { routableAgent } from '../support/registration';
 
 let h: Harness;
 let admin: Api;
@@ -129,9 +130,7 @@ describe('live presence', () => {
     expect(plan(before.body)).toEqual(['+442079460123', '→ +442079460999']);
     expect(before.body.decision.summary).toMatch(/Alice Agent is offline/);
 
-    feed = openFeed(h, { cookie: await signIn(h, 'alice@acme.test'), origin: h.origin });
-    await nextEvent(feed, 'presence:snapshot');
-    await new Promise((resolve) => feed!.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, resolve));
+    feed = await routableAgent(h, 'alice@acme.test');
     const after = await admin.post('/api/routing/dry-run', { numberId: 'num-sales', caller: UNKNOWN });
     expect(plan(after.body)).toEqual(['alice', '+442079460123', '→ +442079460999']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  NUMBERS, RING, STAFF, answers, api, dial, eventually, expectAbout, freshCaller, gateway, group, historyOf,
+  NUMBERS, RING, STAFF, answers, api, dial, eventually, expectAbout, freshCaller, gateway, historyOf,
   hoursAround, invitedAgents, offersOf, phones, presence, ringMs, useScenarioWorld, world,
 } from './sip-support/scenario-world';
 import { startCrowd } from './sip-support/scenario-kit';

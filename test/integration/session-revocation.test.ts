@@ -1,5 +1,5 @@
 import { ctlSocketPath } from '../../scripts/stack/kamailio';
-import { registeredContacts } from '../../scripts/stack/kamcmd';
+import { kamcmd, registeredContacts } from '../../scripts/stack/kamcmd';
 import { apiAs } from '../support/api-client';
 import { openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
 import { startTestSipStack, type TestSipStack } from './sip-support/test-stack';
@@ -120,12 +120,17 @@ test("an admin's role or extension change closes that person's sockets, sessions
   const feed = await connectedFeed(dave);
   const old = await credentials(dave);
   expect(await register('1004', old)).toBe(200);
+  // As Kamailio caches it at a REGISTER when the companion answers its extension hook.
+  await kamcmd(sip.runDir, 'htable.sets', 'extorg', 's:1004', 'org-demo');
+  expect((await kamcmd(sip.runDir, 'htable.get', 'extorg', 's:1004')).stdout).toContain('org-demo');
 
   const closed = disconnected(feed);
   expect((await admin.patch('/api/staff/staff-dave', { extension: '1044' })).status).toBe(200);
   await closed;
   expect((await apiAs(h, dave).get('/api/auth/me')).status).toBe(401);
   expect(await registeredContacts(sip.runDir, '1004')).toEqual([]);
+  // The extension may be given to someone of another organisation: Kamailio must ask again.
+  expect((await kamcmd(sip.runDir, 'htable.get', 'extorg', 's:1004')).stdout).not.toContain('org-demo');
   expect(await register('1004', old)).toBe(403);
 
   const again = await signIn(h, 'dave@acme.test');

@@ -1,7 +1,8 @@
 import type { CallHistoryItem, CallOffered } from '../../src/common/calls';
 import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { hookToken } from '../../src/server/auth/hook-token';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { nextEvent, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import { routableAgent } from '../support/registration';
 
 const SECRET = 'hooks-secret-0123456789abcdef';
 let h: Harness;
@@ -20,12 +21,10 @@ const hook = async (path: string, params: Record<string, string | number>, token
   return { status: res.status, body: await res.json() };
 };
 
-/** An agent whose browser is on the feed with a registered phone: available for routing. */
+/** An agent whose browser is on the feed with a phone Kamailio holds a contact for: available for routing. */
 async function availableAgent(email: string): Promise<TestFeed> {
-  const feed = openFeed(h, { cookie: await signIn(h, email), origin: h.origin });
+  const feed = await routableAgent(h, email);
   feeds.push(feed);
-  await nextEvent(feed, 'presence:snapshot');
-  await new Promise((r) => feed.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
   return feed;
 }
 

@@ -2,6 +2,7 @@ import type { CallOffered } from '../../src/common/calls';
 import type { NotificationView } from '../../src/common/notifications';
 import { nextEvent, startSeededCompanion, type Harness } from '../support/companion-harness';
 import { blastAliceBobCarol, COMPANY, hooksOf, person, type Person } from '../support/unknown-callers';
+import { routableAgent } from '../support/registration';
 import { hookToken } from '../../src/server/auth/hook-token';
 
 /** Texts to and from the company number, and answered unknown calls: the real companion and database. */
@@ -104,7 +105,7 @@ test('a text to an agent who is offline waits: it is listed when they sign in', 
 });
 
 test('an answered unknown call: a record only the answering agent sees', async () => {
-  for (const p of [alice, bob]) await new Promise((r) => p.feed.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
+  for (const p of [alice, bob]) await routableAgent(h, p === alice ? 'alice@acme.test' : 'bob@acme.test', { feed: p.feed });
   const callId = `answered-${++seq}@test`;
   const offered = nextEvent<CallOffered>(alice.feed, 'call:offered', (o) => o.sipCallId === callId);
   const ring = await hooks.route({ callId, from: '+447911124005', to: COMPANY.number, attempt: 0 });

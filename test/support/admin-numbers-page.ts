@@ -35,7 +35,6 @@ export function putRouting(page: Page, id: string, patch: (routing: Record<strin
   return page.evaluate(
     async ({ id, patchSource }) => {
       const number = await (await fetch(`/api/numbers/${id}`)).json();
-      // eslint-disable-next-line no-new-func
       const apply = new Function('routing', `return (${patchSource})(routing)`) as (r: unknown) => unknown;
       const res = await fetch(`/api/numbers/${id}/routing`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(apply(number.routing)) });
       const body = await res.json();

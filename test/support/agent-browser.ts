@@ -19,15 +19,24 @@ const baseFlags = [
 export type Agent = { browser: Browser; page: Page; close(): Promise<void> };
 
 /**
+ * The agent's microphone: the tone file (`fake`), no audio input device at all (`none`: Chromium without its
+ * fake devices), or the browser's question about the microphone left unanswered, which refuses it (`refused`).
+ */
+export type Microphone = 'fake' | 'none' | 'refused';
+const micFlags = (mic: Microphone, wav: string) =>
+  baseFlags.filter((f) => !(mic === 'none' && f === '--use-fake-device-for-media-stream') && !(mic === 'refused' && f === '--use-fake-ui-for-media-stream'))
+    .concat(mic === 'none' ? [] : [`--use-file-for-fake-audio-capture=${wav}`]);
+
+/**
  * One agent's browser: its own Chromium process, because the fake microphone (a tone file) is per process.
  * Voice processing is turned off so a pure tone arrives as it was sent. WebSockets are tracked so a test
  * can cut the SIP connection as a network drop would.
  */
-export async function launchAgent(opts: { micWav: string }): Promise<Agent> {
+export async function launchAgent(opts: { micWav: string; microphone?: Microphone }): Promise<Agent> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [...baseFlags, `--use-file-for-fake-audio-capture=${opts.micWav}`],
+    args: micFlags(opts.microphone ?? 'fake', opts.micWav),
   });
   const context = await browser.newContext();
   await context.addInitScript(() => {

@@ -1,5 +1,7 @@
 import type { Harness } from './companion-harness';
 
+// The tests read answers' fields directly and assert them; the companion's own schemas check their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whichever field it asserts
 export type ApiAnswer = { status: number; body: any };
 
 /** JSON over real HTTP as a signed-in browser on the companion's own origin would send it. */

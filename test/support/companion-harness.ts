@@ -7,8 +7,11 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../src/commo
 import { startCompanion, type Companion } from '../../src/server/companion';
 import { loadConfig } from '../../src/server/config';
 import { seedDemo } from '../../src/server/seed/seed';
+import { hookToken } from '../../src/server/auth/hook-token';
+import { keepBeating } from './heartbeat';
 
-export type Harness = Companion & { origin: string; stop(): Promise<void> };
+/** `hookToken`: what Kamailio sends in X-Hook-Token (tests without a Kamailio stand in for it with it). */
+export type Harness = Companion & { origin: string; hookToken: string; stop(): Promise<void> };
 
 /** A real companion on a free port with its own seeded SQLite file. */
 export async function startSeededCompanion(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
@@ -17,9 +20,12 @@ export async function startSeededCompanion(env: Record<string, string> = {}, now
   const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', VOICEMAIL_DIR: join(dir, 'voicemail'), VOICEMAIL_SIP: '127.0.0.1:9', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
   const companion = await startCompanion(config, now);
   await seedDemo(companion.repos);
+  // Tests expect an agent to be available right after a call; those about wrap-up turn it on (admin API).
+  companion.repos.presenceSettings.setWrapUp('org-demo', 0, { by: 'staff-admin', at: Date.now() });
   return {
     ...companion,
     origin: companion.url,
+    hookToken: hookToken(config.sip.authSecret),
     async stop() {
       await companion.close();
       await new Promise<void>((r) => companion.http.close(() => r()));
@@ -43,12 +49,16 @@ export async function signIn(h: Harness, email: string, password = 'switchboard'
 
 export type TestFeed = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A socket.io client over a real socket, as a browser on `origin` with `cookie` would open it. */
-export function openFeed(h: Harness, opts: { cookie?: string; origin?: string }): TestFeed {
+/**
+ * A socket.io client over a real socket, as a browser on `origin` with `cookie` would open it: it sends the
+ * tab's heartbeats like a page does, unless `heartbeat: false` (a tab the browser froze or throttles).
+ */
+export function openFeed(h: Harness, opts: { cookie?: string; origin?: string; heartbeat?: boolean }): TestFeed {
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.origin) headers.origin = opts.origin;
-  return io(h.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  const feed: TestFeed = io(h.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  return opts.heartbeat === false ? feed : keepBeating(feed);
 }
 
 export function nextEvent<T>(socket: TestFeed, event: string, match: (v: T) => boolean = () => true, timeoutMs = 15_000): Promise<T> {

@@ -7,7 +7,9 @@ import { ServicesProvider } from '../../src/app/services-context';
 import { createOffersStore } from '../../src/features/calls/offers-store';
 import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-id-choice';
 import { createSavePromptStore } from '../../src/features/engagement/save-prompts';
+import { createPhoneHealth } from '../../src/features/presence/phone-health';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
+import { createBoardStore } from '../../src/features/supervisor/board-store';
 import type { Phone } from '../../src/sip/phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
 
@@ -18,6 +20,7 @@ export function fakePhone(): Phone {
     store,
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
+    refreshRegistration: vi.fn(),
     call: vi.fn(async () => 'call-x'),
     callNumber: vi.fn(async () => 'call-x'),
     sendText: vi.fn(async () => {}),
@@ -30,6 +33,7 @@ export function fakePhone(): Phone {
     setInputDevice: vi.fn(async () => {}),
     setOutputDevice: vi.fn(async () => {}),
     refreshDevices: vi.fn(async () => {}),
+    resumeAudio: vi.fn(),
     updateCredentials: vi.fn(async () => {}),
     dismissCall: vi.fn((id: string) => store.getState().dismissCall(id)),
     setCallContext: vi.fn(),
@@ -41,7 +45,9 @@ export function fakeServices(): Services {
   return {
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
     phone: fakePhone(),
+    health: createPhoneHealth({}),
     presence: createPresenceStore(),
+    board: createBoardStore(),
     offers: createOffersStore(),
     callerIdChoice: createCallerIdChoiceStore(),
     savePrompts: createSavePromptStore(),

@@ -5,3 +5,5 @@ export * from './routing';
 export * from './staff';
 export * from './me';
 export * from './voicemail';
+export * from './board';
+export * from './presence-settings';

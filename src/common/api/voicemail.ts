@@ -42,5 +42,3 @@ export const spokenGreetingInputSchema = z.strictObject({
 });
 export type SpokenGreetingInput = z.infer<typeof spokenGreetingInputSchema>;
 
-/** The feed's `voicemail:created`: a new message in a box the agent may hear. */
-export const voicemailCreatedSchema = voicemailMessageSchema;

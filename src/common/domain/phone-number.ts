@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
+import { isE164 } from '../dial-plan';
 
 const FORMAT_HINT = 'in international format, e.g. +44 20 7946 0958';
 
@@ -34,7 +35,10 @@ export function formatPhone(e164: string): string {
  * non-numeric caller ID ("anonymous") matches nothing.
  */
 export function samePhoneNumber(a: string, b: string): boolean {
-  const key = (v: string) => toE164(v) ?? (/^\+[0-9]{6,15}$/.test(v.replace(/[\s()-]/g, '')) ? v.replace(/[\s()-]/g, '') : null);
+  const key = (v: string) => {
+    const compact = v.replace(/[\s()-]/g, '');
+    return toE164(v) ?? (isE164(compact) ? compact : null);
+  };
   const left = key(a);
   return left !== null && left === key(b);
 }

@@ -1,4 +1,4 @@
-import { ApiRequestError } from '../../app/api-client';
+import { ApiRequestError } from '../../common/api-request-error';
 import { FieldError, FormError } from './field-error';
 
 type Path = (string | number)[];

@@ -1,4 +1,4 @@
-import { ApiRequestError } from '../../app/api-client';
+import { ApiRequestError } from '../../common/api-request-error';
 
 /** The server's validation message, shown beside the field its path names (prefix match). */
 export function FieldError({ error, path }: { error: unknown; path: (string | number)[] }) {

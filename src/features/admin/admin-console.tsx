@@ -5,6 +5,7 @@ import { ContactsPage } from './contacts/contacts-page';
 import { GreetingsPage } from './greetings/greetings-page';
 import { MainNumberPage } from './main/main-number-page';
 import { NumbersPage } from './numbers/numbers-page';
+import { PresenceSettingsPage } from './presence/presence-settings-page';
 import { StaffPage } from './staff/staff-page';
 
 const section = (name: string, content: React.ReactNode) => <PanelBoundary name={name}>{content}</PanelBoundary>;
@@ -21,6 +22,7 @@ export function AdminConsole() {
           { value: 'main', label: 'Main number', content: section('Main number', <MainNumberPage />) },
           { value: 'greetings', label: 'Greetings', content: section('Greetings', <GreetingsPage />) },
           { value: 'staff', label: 'Staff', content: section('Staff', <StaffPage />) },
+          { value: 'presence', label: 'Presence', content: section('Presence', <PresenceSettingsPage />) },
           { value: 'contacts', label: 'Contacts', content: section('Contacts', <ContactsPage />) },
         ]}
       />

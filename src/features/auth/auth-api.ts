@@ -1,10 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, ApiRequestError } from '../../app/api-client';
+import { api } from '../../app/api-client';
+import { ApiRequestError } from '../../common/api-request-error';
 import { meSchema, sipCredentialsSchema, type LoginRequest, type PasswordChange } from '../../common/auth';
+import { queryKeys } from '../../app/query-keys';
 
 export const meQuery = queryOptions({
-  queryKey: ['me'],
+  queryKey: queryKeys.me,
   queryFn: async () => {
     try {
       return await api('/api/auth/me', meSchema);

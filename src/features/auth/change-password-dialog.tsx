@@ -5,7 +5,7 @@ import { MIN_PASSWORD_LENGTH } from '../../common/domain/password-policy';
 import { Button } from '../../components/ui/button';
 import { FieldError, FormError } from '../../components/ui/field-error';
 import { FormDialog } from '../../components/ui/form-dialog';
-import { ApiRequestError } from '../../app/api-client';
+import { ApiRequestError } from '../../common/api-request-error';
 import { changePassword, fetchSipCredentials } from './auth-api';
 
 /**

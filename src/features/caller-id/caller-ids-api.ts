@@ -1,11 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
 import { callerIdsViewSchema } from '../../common/api/me';
+import { queryKeys } from '../../app/query-keys';
 
 /** The numbers I may present; with a callee, the one suggested for them first and why. */
 export const callerIdsQuery = (callee?: string) =>
   queryOptions({
-    queryKey: ['me', 'caller-ids', callee ?? ''],
+    queryKey: queryKeys.callerIds.forCallee(callee),
     queryFn: () => api(`/api/me/caller-ids${callee ? `?callee=${encodeURIComponent(callee)}` : ''}`, callerIdsViewSchema),
     staleTime: 30_000,
   });
@@ -17,6 +18,6 @@ export function useChooseCallerId() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (numberId: string) => api('/api/me/caller-id', callerIdsViewSchema, { method: 'PUT', body: { numberId } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['me', 'caller-ids'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.callerIds.all }),
   });
 }

@@ -80,7 +80,7 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
             Hang up
           </Button>
         ) : (
-          <Button onClick={() => phone.store.getState().dismissCall(call.id)}>Dismiss</Button>
+          <Button onClick={() => phone.dismissCall(call.id)}>Dismiss</Button>
         )}
       </div>
     </section>

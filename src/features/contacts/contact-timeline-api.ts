@@ -1,11 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import { contactSchema } from '../../common/domain/contact';
 import { timelineEntrySchema, timelineSchema } from '../../common/notifications';
+import { queryKeys } from '../../app/query-keys';
 
-export const contactQuery = (id: string) => queryOptions({ queryKey: ['contacts', id], queryFn: () => api(`/api/contacts/${encodeURIComponent(id)}`, contactSchema) });
 export const timelineQuery = (id: string) =>
-  queryOptions({ queryKey: ['contacts', id, 'timeline'], queryFn: () => api(`/api/contacts/${encodeURIComponent(id)}/timeline`, timelineSchema) });
-export const useContact = (id: string) => useQuery(contactQuery(id));
+  queryOptions({ queryKey: queryKeys.contacts.timeline(id), queryFn: () => api(`/api/contacts/${encodeURIComponent(id)}/timeline`, timelineSchema) });
 export const useTimeline = (id: string) => useQuery(timelineQuery(id));
 export const addNote = (id: string, body: string) => api(`/api/contacts/${encodeURIComponent(id)}/notes`, timelineEntrySchema, { method: 'POST', body: { body } });

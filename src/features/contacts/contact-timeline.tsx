@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TimelineEntry } from '../../common/notifications';
 import { Button } from '../../components/ui/button';
-import { addNote, timelineQuery, useContact, useTimeline } from './contact-timeline-api';
+import { addNote, timelineQuery, useTimeline } from './contact-timeline-api';
+import { useContact } from './contacts-api';
 
 const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const kindLabel: Record<TimelineEntry['kind'], string> = { call: 'Call', text: 'Text', claim: 'Claim', note: 'Note' };

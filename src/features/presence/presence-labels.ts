@@ -1,4 +1,4 @@
-import type { PresenceState } from '../../common/presence';
+import type { Presence, PresenceState } from '../../common/presence';
 
 export const presenceLabels: Record<PresenceState, string> = {
   offline: 'Offline',
@@ -9,3 +9,8 @@ export const presenceLabels: Record<PresenceState, string> = {
   away: 'Away',
   dnd: 'Do not disturb',
 };
+
+/** A presence as people read it: the state, with the away reason when there is one ("Away · Lunch"). */
+export function presenceText(p: Pick<Presence, 'state' | 'reason'>): string {
+  return p.state === 'away' && p.reason ? `${presenceLabels.away} · ${p.reason.name}` : presenceLabels[p.state];
+}

@@ -1,47 +1,60 @@
-import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useServices } from '../../app/services-context';
-import { formatDuration } from '../calls/call-timer';
-import { presenceLabels } from '../presence/presence-labels';
-import { selectAllPresence } from '../presence/presence-store';
+import type { Me } from '../../common/auth';
+import { AgentTimeline } from './agent-timeline';
+import { boardSnapshotQuery, useSetAgentPresence, useSignOutAgent } from './board-api';
+import { boardActions } from './board-store';
+import { BoardTable } from './board-table';
+import { BoardToolbar } from './board-toolbar';
+import type { RowActions } from './board-row';
 
-/** Every agent of the organisation, live: state and how long they have been in it. */
-export function SupervisorBoard() {
-  const { presence } = useServices();
-  const all = useStore(presence, selectAllPresence);
-  const [now, setNow] = useState(Date.now());
+/**
+ * Every agent of the organisation, live from the feed: state and for how long, the call they are on, today's
+ * counts; filters, sorting, and an agent's day as a timeline. The snapshot gives activity and numbers once (and
+ * again after a reconnect, or when the organisation's day ends); everything after comes from the feed.
+ */
+export function SupervisorBoard({ me }: { me: Me }) {
+  const { board } = useServices();
+  const queryClient = useQueryClient();
+  const snapshot = useQuery(boardSnapshotQuery);
+  const [open, setOpen] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const { mutate: setPresenceMutate } = useSetAgentPresence();
+  const { mutate: signOutMutate } = useSignOutAgent();
+
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  const rows = Object.values(all).sort((a, b) => a.name.localeCompare(b.name));
+    if (!snapshot.data) return;
+    boardActions.snapshot(board, snapshot.data);
+    // Today's counts start again at the organisation's midnight.
+    const t = setTimeout(() => void queryClient.invalidateQueries({ queryKey: boardSnapshotQuery.queryKey }), snapshot.data.dayEnd - Date.now());
+    return () => clearTimeout(t);
+  }, [board, queryClient, snapshot.data]);
+
+  const actions = useMemo<RowActions>(
+    () => ({
+      open: setOpen,
+      setAway: (staffId, away) =>
+        setPresenceMutate({ staffId, state: away ? 'away' : 'available' }, { onError: (e) => setProblem(e.message) }),
+      signOut: (staffId) => signOutMutate(staffId, { onError: (e) => setProblem(e.message) }),
+    }),
+
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
   return (
     <section className="panel supervisor" aria-label="Team presence">
       <h2>Team</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Agent</th>
-            <th scope="col">Ext.</th>
-            <th scope="col">Status</th>
-            <th scope="col">For</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.staffId} data-staff={p.staffId}>
-              <td>{p.name}</td>
-              <td>{p.extension ?? '—'}</td>
-              <td>
-                <span className={`presence-dot presence-${p.state}`} data-presence={p.state}>
-                  {presenceLabels[p.state]}
-                </span>
-              </td>
-              <td>{formatDuration(now - p.since)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BoardToolbar />
+      {snapshot.isError && <p role="alert">Calls and today's counts are unavailable: {snapshot.error.message}</p>}
+      {problem && (
+        <p role="alert" onClick={() => setProblem(undefined)}>
+          {problem}
+        </p>
+      )}
+      <BoardTable me={me} actions={actions} />
+      {open && <AgentTimeline key={open} staffId={open} onClose={() => setOpen(undefined)} />}
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiRequestError } from '../../app/api-client';
+import { ApiRequestError } from '../../common/api-request-error';
 import type { Contact } from '../../common/domain/contact';
 import type { NotificationView } from '../../common/notifications';
 import { Button } from '../../components/ui/button';
 import { formatPhone } from './format';
 import { notificationsApi } from './notifications-api';
 import { notificationsCache } from './notifications-cache';
+import { queryKeys } from '../../app/query-keys';
 
 const messageOf = (err: unknown) => (err instanceof ApiRequestError || err instanceof Error ? err.message : 'Something went wrong.');
 
@@ -29,7 +30,7 @@ export function ContactActions({ n, onOpenContact }: { n: NotificationView; onOp
   }
   const done = (r: { notification: NotificationView; contact: Contact }) => {
     notificationsCache.replace(qc, r.notification);
-    void qc.invalidateQueries({ queryKey: ['contacts'] });
+    void qc.invalidateQueries({ queryKey: queryKeys.contacts.all });
     setMode('none');
   };
   const create = async (e: FormEvent) => {

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { api } from '../../app/api-client';
 import { contactSchema } from '../../common/domain/contact';
 import { notificationListSchema, notificationSchema } from '../../common/notifications';
+import { queryKeys } from '../../app/query-keys';
 
 export const notificationsQuery = queryOptions({
-  queryKey: ['notifications'],
+  queryKey: queryKeys.notifications,
   queryFn: () => api('/api/notifications', notificationListSchema),
 });
 export const useNotifications = () => useQuery(notificationsQuery);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiRequestError } from '../../app/api-client';
+import { ApiRequestError } from '../../common/api-request-error';
 import type { NotificationView } from '../../common/notifications';
 import { notificationsApi } from './notifications-api';
 import { notificationsCache } from './notifications-cache';

@@ -2,9 +2,10 @@ import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient }
 import { z } from 'zod';
 import { api } from '../../app/api-client';
 import { voicemailListSchema, voicemailMessageSchema, type VoicemailMessage } from '../../common/api/voicemail';
+import { queryKeys } from '../../app/query-keys';
 
 export const voicemailQuery = queryOptions({
-  queryKey: ['voicemail'],
+  queryKey: queryKeys.voicemail,
   queryFn: () => api('/api/voicemail', voicemailListSchema),
 });
 

@@ -19,3 +19,17 @@ export function notFound(what: string): AppError {
 export function stampOf(actor: Actor, at: number) {
   return { stamp: { by: actor.id, at }, author: { id: actor.id, name: actor.name } };
 }
+
+/**
+ * Records a change to the actor's own organisation's settings (one `section` of them) in the change log; call
+ * it inside the transaction that makes the change, so both land or neither.
+ */
+export function recordOrgChange(
+  deps: UseCaseDeps,
+  actor: Actor,
+  at: number,
+  change: { section: string; summary: string; before: unknown; after: unknown },
+): void {
+  const { author } = stampOf(actor, at);
+  deps.repos.changes.record({ orgId: actor.orgId, entity: 'organisation', entityId: actor.orgId, ...change, by: author, at });
+}

@@ -1,6 +1,6 @@
 import type { BusinessHoursView } from '../../common/api/org';
 import { businessHoursSchema } from '../../common/domain/business-hours';
-import { assertAdmin, stampOf, type Actor, type UseCaseDeps } from './actor';
+import { assertAdmin, recordOrgChange, stampOf, type Actor, type UseCaseDeps } from './actor';
 
 export function getBusinessHours(deps: UseCaseDeps, actor: Actor): BusinessHoursView {
   return deps.repos.orgSettings.businessHours(actor.orgId);
@@ -10,19 +10,14 @@ export function updateBusinessHours(deps: UseCaseDeps, actor: Actor, body: unkno
   assertAdmin(actor, 'edit business hours');
   const hours = businessHoursSchema.parse(body);
   const before = deps.repos.orgSettings.businessHours(actor.orgId).businessHours;
-  const { stamp, author } = stampOf(actor, deps.now());
+  const { stamp } = stampOf(actor, deps.now());
   deps.repos.transaction(() => {
     deps.repos.orgSettings.setBusinessHours(actor.orgId, hours, stamp);
-    deps.repos.changes.record({
-      orgId: actor.orgId,
-      entity: 'organisation',
-      entityId: actor.orgId,
+    recordOrgChange(deps, actor, stamp.at, {
       section: 'business-hours',
       summary: `Business hours: ${hours.windows.length} range${hours.windows.length === 1 ? '' : 's'} in ${hours.timeZone}`,
       before,
       after: hours,
-      by: author,
-      at: stamp.at,
     });
   });
   return getBusinessHours(deps, actor);

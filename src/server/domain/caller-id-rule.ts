@@ -1,3 +1,4 @@
+import { isE164 } from '../../common/dial-plan';
 import { ruleDestinations } from '../../common/domain/routing-rule';
 import { formatPhone, toE164 } from '../../common/domain/phone-number';
 import type { VirtualNumber } from '../../common/domain/virtual-number';
@@ -69,7 +70,7 @@ export function checkCallerId<N extends VirtualNumber>(opts: {
     number = opts.fallback ?? allowedCallerIds(numbers, staffId, now)[0];
     if (!number) return refuse('none-allowed', 'You have no number you may present as caller ID; ask an admin to add you to a number’s caller ID list');
   } else {
-    const e164 = /^\+[0-9]{7,15}$/.test(opts.requested.trim()) ? toE164(opts.requested.trim()) : null;
+    const e164 = isE164(opts.requested.trim()) ? toE164(opts.requested.trim()) : null;
     if (!e164) return refuse('not-e164', 'The caller ID must be a phone number in international format (+ and country code)');
     number = numbers.find((n) => n.number === e164);
     const shown = formatPhone(e164);

@@ -5,7 +5,7 @@ import type { Contact } from '../../common/domain/contact';
 import { AppError } from '../../common/errors';
 import { assertAdmin, type Actor, type UseCaseDeps } from './actor';
 import { recordContactChange } from './contacts';
-import { csvRecords, type CsvRecord } from './csv';
+import { csvRecords, type CsvRecord } from '../../common/csv';
 
 type Rejected = ContactImportResult['rejected'][number];
 type Mapping = ContactImportRequest['mapping'];

@@ -1,4 +1,5 @@
 import type { Contact } from '../../common/domain/contact';
+import { isE164 } from '../../common/dial-plan';
 import { toE164 } from '../../common/domain/phone-number';
 import type { RouteOrg } from '../routing/route-input';
 import type { Repos } from '../storage/repos';
@@ -6,7 +7,7 @@ import type { Repos } from '../storage/repos';
 /** The key a caller's number is stored under: E.164, or the raw `+digits` of a number outside the plan. */
 function phoneKey(caller: string): string | null {
   const compact = caller.replace(/[\s()-]/g, '');
-  return toE164(caller) ?? (/^\+[0-9]{6,15}$/.test(compact) ? compact : null);
+  return toE164(caller) ?? (isE164(compact) ? compact : null);
 }
 
 const byNameThenAge = (a: Contact, b: Contact) => {

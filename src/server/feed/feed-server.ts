@@ -1,25 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import { FEED_PING_INTERVAL_MS, FEED_PING_TIMEOUT_MS, type ClientToServerEvents, type ServerToClientEvents } from '../../common/feed-events';
-import type { Presence } from '../../common/presence';
+import { Server } from 'socket.io';
+import { FEED_PING_INTERVAL_MS, FEED_PING_TIMEOUT_MS } from '../../common/feed-events';
 import { hashToken, readCookie, SESSION_COOKIE, type Sessions } from '../auth/sessions';
 import type { FeedCloser } from '../auth/revocation';
 import type { PresenceService } from '../presence/presence-service';
-import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
-import type { InboundCalls } from '../calls/inbound-calls';
-import { registerCallHandlers } from './call.handlers';
-import { registerPresenceHandlers } from './presence.handlers';
-
-export type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedData>;
-export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedData>;
-/** Who the socket is, and the hash of the session that opened it (closing the session closes the socket). */
-type FeedData = { staff: StaffRecord; session: string };
-
-export const rooms = {
-  staff: (id: string) => `staff:${id}`,
-  supervisors: (orgId: string) => `org:${orgId}:supervisors`,
-  org: (orgId: string) => `org:${orgId}`,
-};
+import type { StaffRepo } from '../storage/staff-repo';
+import { rooms, type FeedHandlers, type FeedServer, type FeedSocket } from './feed-socket';
 
 /** How long a dropped socket's missed events are kept: a reconnect within it gets them (offers included). */
 const RECOVERY_MS = 2 * 60_000;
@@ -80,22 +66,21 @@ export function closeExpiredSockets(io: FeedServer, sessions: Sessions): void {
   }
 }
 
-/** Wires the feed: joins rooms, reports connections to presence, and registers every command handler. */
-export function serveFeed(io: FeedServer, presence: PresenceService, calls: InboundCalls): void {
+/**
+ * Wires the feed: joins rooms, reports connections to presence, and registers the command handlers the
+ * composition root hands in.
+ */
+export function serveFeed(io: FeedServer, presence: PresenceService, handlers: FeedHandlers[]): void {
   io.on('connection', (socket: FeedSocket) => {
     const staff = socket.data.staff;
     void socket.join([rooms.staff(staff.id), rooms.org(staff.orgId)]);
     const oversees = staff.role === 'supervisor' || staff.role === 'admin';
     if (oversees) void socket.join(rooms.supervisors(staff.orgId));
     presence.connect(staff.id, socket.id);
-    const all = presence.listOrg(staff.orgId);
-    socket.emit('presence:snapshot', oversees ? all : all.filter((p) => p.staffId === staff.id));
-    registerPresenceHandlers(socket, presence);
-    registerCallHandlers(socket, calls);
+    // An agent's snapshot is themselves alone: no read of the whole organisation per agent connecting.
+    const own = presence.get(staff.id);
+    socket.emit('presence:snapshot', oversees ? presence.listOrg(staff.orgId) : own ? [own] : []);
+    for (const register of handlers) register(socket);
     socket.on('disconnect', () => presence.disconnect(staff.id, socket.id));
   });
-}
-
-export function publishPresence(io: FeedServer, orgId: string, p: Presence): void {
-  io.to(rooms.supervisors(orgId)).to(rooms.staff(p.staffId)).emit('presence:changed', p);
 }

@@ -1,27 +1,9 @@
-import { z } from 'zod';
 import { AppError } from '../../common/errors';
-import type { Ack } from '../../common/feed-events';
-import { manualPresenceSchema, phoneStatusSchema } from '../../common/presence';
-import { toAppError } from '../http/errors';
+import { phoneStatusSchema } from '../../common/presence';
+import { parsePresenceChoice } from '../presence/presence-choice';
 import type { PresenceService } from '../presence/presence-service';
-import type { FeedSocket } from './feed-server';
-
-/**
- * Runs a command body and answers the ack, when one is given, with its result or our error shape. The command
- * runs whether or not the sender asked for an answer; a failure never escapes into the socket's listener.
- */
-export function answer<T>(ack: unknown, run: () => T): void {
-  const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => {};
-  let result: Ack<T>;
-  try {
-    result = { ok: true, data: run() };
-  } catch (e) {
-    const error = toAppError(e);
-    if (error.code === 'INTERNAL') console.error('[feed] unexpected error', e);
-    result = { ok: false, error: error.toJSON() };
-  }
-  reply(result);
-}
+import { answer } from './feed-ack';
+import type { FeedSocket } from './feed-socket';
 
 export function registerPresenceHandlers(socket: FeedSocket, presence: PresenceService): void {
   const staff = socket.data.staff;
@@ -31,10 +13,12 @@ export function registerPresenceHandlers(socket: FeedSocket, presence: PresenceS
       return null;
     }),
   );
+  // No body and no answer: the arrival is the message, timed by the companion's clock.
+  socket.on('phone:heartbeat', () => presence.heartbeat(staff.id, socket.id));
   socket.on('presence:set', (body, ack) =>
     answer(ack, () => {
-      const { state } = z.object({ state: manualPresenceSchema }).parse(body);
-      presence.setManual(staff.id, state);
+      const { state, reasonId } = parsePresenceChoice(body, staff);
+      presence.setManual(staff.id, state, reasonId);
       const now = presence.get(staff.id);
       if (!now) throw new AppError('NOT_FOUND', 'No presence for this agent.');
       return now;

@@ -20,9 +20,12 @@ import { notificationRoutes } from './notifications.routes';
 import { numbersRoutes } from './numbers.routes';
 import { originGuard } from './origin-guard';
 import { presenceRoutes } from './presence.routes';
+import { presenceSettingsRoutes } from './presence-settings.routes';
 import { routingRoutes } from './routing.routes';
 import { staffRoutes } from './staff.routes';
 import { staticApp } from './static-app';
+import { supervisorRoutes } from './supervisor.routes';
+import type { SupervisionDeps } from '../supervisor/supervision';
 import { voicemailRoutes } from './voicemail.routes';
 import type { Voicemail } from '../voicemail/voicemail-module';
 
@@ -38,6 +41,7 @@ export type HttpDeps = {
   callHooks: { calls: InboundCalls; outbound: OutboundCalls; history: CallHistory };
   voicemail: Voicemail;
   unknownCallers: NotificationsModule;
+  supervision: Pick<SupervisionDeps, 'history' | 'activity' | 'rev'>;
 };
 
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -52,6 +56,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   // Before the numbers routes: /api/numbers/greetings is not a number id.
   app.use(voicemailRoutes({ ...common, inbox: deps.voicemail.inbox, greetings: deps.voicemail.greetings }));
   app.use(presenceRoutes(common));
+  app.use(presenceSettingsRoutes(common));
+  app.use(supervisorRoutes({ ...common, ...deps.supervision }));
   app.use(numbersRoutes(common));
   app.use(staffRoutes(common));
   app.use(contactsRoutes(common));

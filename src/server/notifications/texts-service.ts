@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isExtension } from '../../common/dial-plan';
 import { toE164 } from '../../common/domain/phone-number';
 import type { CompanyNumber } from '../../common/domain/virtual-number';
 import { textBodySchema } from '../../common/notifications';
@@ -78,7 +79,7 @@ export function createTextsService(deps: NotificationDeps & { gateway: string })
 
     /** An agent texts a number: as the company number of their latest conversation with it, or not at all. */
     outbound(q: TextHookQuery, rawBody: string | null): TextHookAnswer {
-      const staff = /^[0-9]{3,5}$/.test(q.from) ? staffByExtension(q.from) : undefined;
+      const staff = isExtension(q.from) ? staffByExtension(q.from) : undefined;
       if (!staff) return { action: 'reject', code: 403, reason: 'Unknown Sender' };
       const to = plusE164(q.to);
       if (!to) return { action: 'reject', code: 404, reason: 'Not A Phone Number' };

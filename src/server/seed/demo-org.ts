@@ -13,3 +13,6 @@ export const demoStaff: { id: string; name: string; email: string; role: Role; e
   { id: 'staff-carol', name: 'Carol Agent', email: 'carol@acme.test', role: 'agent', extension: '1003' },
   { id: 'staff-dave', name: 'Dave Agent', email: 'dave@acme.test', role: 'agent', extension: '1004' },
 ];
+
+/** Twenty seconds to note a call before the next rings; the reasons agents give for being away. */
+export const demoPresence = { wrapUpSeconds: 20, awayReasons: ['Lunch', 'Training', 'Meeting', 'Break'] };

@@ -1,4 +1,5 @@
 import type { Role } from '../../common/auth';
+import { awayReasonInputSchema, wrapUpSettingSchema } from '../../common/api/presence-settings';
 import { businessHoursSchema } from '../../common/domain/business-hours';
 import { contactSchema, contactItemTypeSchema } from '../../common/domain/contact';
 import { virtualNumberSchema } from '../../common/domain/virtual-number';
@@ -6,7 +7,7 @@ import { hashPassword } from '../auth/passwords';
 import type { Repos } from '../storage/repos';
 import { demoBindings, demoContacts, demoItemTypes } from './demo-contacts';
 import { demoBusinessHours, demoGreetings, demoNumbers } from './demo-numbers';
-import { DEMO_PASSWORD, demoOrg, demoStaff } from './demo-org';
+import { DEMO_PASSWORD, demoOrg, demoPresence, demoStaff } from './demo-org';
 
 const DAY = 86_400_000;
 
@@ -22,6 +23,8 @@ export type OrgSeed = {
   /** Spoken greetings (their audio is rendered by espeak-ng the first time a caller hears them). */
   greetings?: Array<{ id: string; name: string; text: string }>;
   bindings?: Array<{ kind: 'sticky' | 'engagement'; numberId: string; caller: string; staffId: string; lastInteractionAgoDays: number; days: number }>;
+  /** Wrap-up after every call (none: off) and the reasons agents may give for being away. */
+  presence?: { wrapUpSeconds?: number; awayReasons?: string[] };
 };
 
 /** Seeds one organisation in one transaction; the first admin is recorded as the author of its settings. */
@@ -47,6 +50,11 @@ export async function seedOrganisation(repos: Repos, seed: OrgSeed, now = Date.n
       const last = now - b.lastInteractionAgoDays * DAY;
       repos.bindings.save(seed.org.id, { kind: b.kind, numberId: b.numberId, caller: b.caller, staffId: b.staffId, lastInteractionAt: last, expiresAt: last + b.days * DAY });
     }
+    const presence = seed.presence;
+    if (presence?.wrapUpSeconds !== undefined) repos.presenceSettings.setWrapUp(seed.org.id, wrapUpSettingSchema.parse(presence).wrapUpSeconds, stamp);
+    for (const [i, name] of (presence?.awayReasons ?? []).entries()) {
+      repos.presenceSettings.addReason(seed.org.id, { id: `${seed.org.id}-reason-${i + 1}`, name: awayReasonInputSchema.parse({ name }).name }, now);
+    }
   });
 }
 
@@ -60,6 +68,7 @@ export const demoSeed: OrgSeed = {
   contacts: demoContacts,
   bindings: demoBindings,
   greetings: demoGreetings,
+  presence: demoPresence,
 };
 
 /** Seeds the demo organisation into an empty database; does nothing when any organisation exists. */

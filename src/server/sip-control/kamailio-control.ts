@@ -9,6 +9,7 @@ export interface SipControl {
   revokeExtension(extension: string, notAfter: number): Promise<void>;
 }
 
+/** kamcmd turns numeric-looking arguments into integers: string keys (extensions) are passed as `s:<key>`. */
 function run(ctl: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('kamcmd', ['-s', ctl, ...args], { timeout: 2000 }, (err, stdout) => {
@@ -32,7 +33,7 @@ export function kamailioControl(ctl: string, log: (line: string) => void = conso
         await run(ctl, ['htable.seti', 'revoked', `s:${extension}`, String(notAfter)]);
         await run(ctl, ['ul.rm', 'location', `s:${extension}`]);
         // The extension may now belong to someone else (another organisation): Kamailio asks again.
-        await run(ctl, ['htable.delete', 'extorg', extension]);
+        await run(ctl, ['htable.delete', 'extorg', `s:${extension}`]);
       } catch (err) {
         log(`[companion] could not revoke the SIP credentials of extension ${extension}: ${(err as Error).message}`);
       }

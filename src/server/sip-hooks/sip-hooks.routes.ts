@@ -1,6 +1,13 @@
 import { Router, type Response } from 'express';
 import { AppError } from '../../common/errors';
-import { callEventQuerySchema, extensionQuerySchema, outboundQuerySchema, routeQuerySchema } from '../../common/sip-hooks';
+import {
+  callEventQuerySchema,
+  extensionQuerySchema,
+  outboundQuerySchema,
+  registrationQuerySchema,
+  routeQuerySchema,
+  type RegistrationQuery,
+} from '../../common/sip-hooks';
 import { hookGuard } from '../auth/hook-guard';
 import type { InboundCalls } from '../calls/inbound-calls';
 import type { OutboundCalls } from '../domain/outbound-calls';
@@ -9,6 +16,8 @@ export type SipHookDeps = {
   calls: InboundCalls;
   outbound: OutboundCalls;
   token: string;
+  /** Kamailio saved, removed or lost a contact (the registrar). */
+  registration: (q: RegistrationQuery) => void;
   /** The organisation an extension belongs to, if any. */
   orgOfExtension: (extension: string) => string | undefined;
   log?: (line: string) => void;
@@ -16,8 +25,9 @@ export type SipHookDeps = {
 };
 
 /**
- * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, and whose is this extension. Served
- * only on the companion's loopback hook listener, with the token in a header (never in a URL or a log): see hook-guard.ts.
+ * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, whose is
+ * this extension, and who is registered. Served only on the companion's loopback hook listener, with the token in a
+ * header (never in a URL or a log): see hook-guard.ts.
  */
 export function sipHookRoutes(deps: SipHookDeps): Router {
   const r = Router();
@@ -43,6 +53,13 @@ export function sipHookRoutes(deps: SipHookDeps): Router {
       deps.warn?.(`[sip-hooks] event ${q.event} for ${q.callId} ignored: no call in a state where it can happen`);
       return next409(res);
     }
+    res.json({ ok: true });
+  });
+  // Who has a phone Kamailio can reach: the only source of "registered".
+  r.get('/internal/sip/registration', guard, (req, res) => {
+    const q = registrationQuerySchema.parse(req.query);
+    deps.registration(q);
+    deps.log?.(`[sip-hooks] registration ${q.event} ${'ext' in q ? q.ext : q.source}`);
     res.json({ ok: true });
   });
   r.get('/internal/sip/extension', guard, (req, res) => {

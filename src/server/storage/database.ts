@@ -6,9 +6,10 @@ import { voicemailMigrations } from '../voicemail/voicemail-migrations';
 import { notificationMigrations } from '../notifications/notification-migrations';
 import { migrations } from './migrations';
 import { outboundMigrations } from './outbound-migrations';
+import { presenceMigrations } from '../presence/presence-migrations';
 
-/** Every migration in id order: the core list plus the call, outbound-call, voicemail and notification tables (kept beside their code). */
-const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations, ...voicemailMigrations, ...notificationMigrations].sort((a, b) => a.id - b.id);
+/** Every migration in id order: the core list plus the call, outbound-call, voicemail, notification and presence tables (kept beside their code). */
+const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations, ...voicemailMigrations, ...notificationMigrations, ...presenceMigrations].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;
 

@@ -11,6 +11,7 @@ import { createSessionRepo, type SessionRepo } from './session-repo';
 import { createStaffRepo, type StaffRepo } from './staff-repo';
 import { createGreetingRepo, type GreetingRepo } from '../voicemail/greeting-repo';
 import { createPinRepo, type PinRepo } from '../voicemail/pin-repo';
+import { createPresenceSettingsRepo, type PresenceSettingsRepo } from '../presence/presence-settings-repo';
 import { createVoicemailRepo, type VoicemailRepo } from '../voicemail/voicemail-repo';
 
 /** Every repository the companion uses, built once over one database. */
@@ -30,6 +31,7 @@ export type Repos = {
   voicemail: VoicemailRepo;
   greetings: GreetingRepo;
   pins: PinRepo;
+  presenceSettings: PresenceSettingsRepo;
   /** Runs `fn` in one transaction: every write in it lands, or none does (nests as a savepoint). */
   transaction<T>(fn: () => T): T;
 };
@@ -51,6 +53,7 @@ export function createRepos(db: Db): Repos {
     voicemail: createVoicemailRepo(db),
     greetings: createGreetingRepo(db),
     pins: createPinRepo(db),
+    presenceSettings: createPresenceSettingsRepo(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

@@ -3,8 +3,9 @@ import type { CallHistoryItem, CallOffered, CallResolved } from '../../../src/co
 import { kamcmd } from '../../../scripts/stack/kamcmd';
 import { placeCall, type CallResult } from '../../../scripts/sipp/caller';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../../support/companion-harness';
+import { untilRegistered } from '../../support/registration';
 import { freePort } from './ports';
-import { startCrowd, startGateway, startPhone, startScenarioSipStack, type Phone, type PhoneBehaviour } from './scenario-kit';
+import { startGateway, startPhone, startScenarioSipStack, type Phone, type PhoneBehaviour } from './scenario-kit';
 import { GATEWAY_HOST, type TestSipStack } from './test-stack';
 
 /**
@@ -128,6 +129,7 @@ export async function phones<T extends Agent>(behaviours: Record<T, PhoneBehavio
     (Object.entries(behaviours) as Array<[T, PhoneBehaviour]>).map(async ([agent, behaviour]) => {
       const phone = await startPhone(world.sip, STAFF[agent].ext, behaviour);
       running.push({ phone, ext: STAFF[agent].ext });
+      await untilRegistered(world.h, STAFF[agent].ext);
       phone.onEvent((e) => {
         if (e.name === 'answered') void emit(feeds[agent], 'call:answer', { sipCallId: e.callId });
       });

@@ -7,6 +7,7 @@ import { mintEphemeralCredentials } from '../../../src/server/auth/ephemeral-cre
 import { ctlSocketPath } from '../../../scripts/stack/kamailio';
 import { seedOrganisation } from '../../../src/server/seed/seed';
 import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../../support/companion-harness';
+import { untilRegistered } from '../../support/registration';
 import { freePort } from './ports';
 import { buildMessage, digestAuthorization, header, randomToken, type SipMessage } from './sip-message';
 import { GATEWAY_HOST, startTestSipStack, type TestSipStack } from './test-stack';
@@ -85,6 +86,7 @@ export async function phone(extension: string, behaviour: 'answer' | 'ring' = 'a
   const client = await ws();
   const reg = await client.register({ extension, domain: world.sip.domain, credentials: creds(extension) });
   if (reg.status !== 200) throw new Error(`${extension} could not register: ${reg.status}`);
+  await untilRegistered(world.h, extension);
   const seen: SipMessage[] = [];
   const answered: Answered[] = [];
   client.onRequest = (req) => {

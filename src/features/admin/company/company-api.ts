@@ -1,12 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
-import { numberListSchema, numberViewSchema, type NumberView } from '../../../common/api/numbers';
+import { numberViewSchema, type NumberView } from '../../../common/api/numbers';
 import type { CompanyNumberSettings } from '../../../common/domain/company-number';
+import { numbersQuery, useNumberSaved } from '../numbers/numbers-api';
 
-export const numbersQuery = queryOptions({
-  queryKey: ['numbers'],
-  queryFn: () => api('/api/numbers', numberListSchema),
-});
 
 export type CompanyNumberView = Extract<NumberView, { kind: 'company' }>;
 
@@ -15,15 +12,6 @@ export function useCompanyNumbers() {
   return useQuery({ ...numbersQuery, select: (list) => list.filter((n): n is CompanyNumberView => n.kind === 'company') });
 }
 
-/** After a save the answer is the number as it now stands; every number list is refetched. */
-export function useNumberSaved() {
-  const queryClient = useQueryClient();
-  return (view: NumberView) => {
-    queryClient.setQueryData(numbersQuery.queryKey, (list) => list?.map((n) => (n.id === view.id ? view : n)));
-    queryClient.setQueryData(['numbers', view.id], view);
-    return queryClient.invalidateQueries({ queryKey: ['numbers'] });
-  };
-}
 
 export function useSaveCompanySettings(id: string) {
   const saved = useNumberSaved();

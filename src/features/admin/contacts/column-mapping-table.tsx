@@ -1,6 +1,6 @@
 import type { ContactItemType } from '../../../common/domain/contact';
 import { targetOptions, type ColumnTarget } from './column-mapping';
-import type { CsvTable } from './csv-text';
+import type { CsvTable } from '../../../common/csv';
 
 type Props = { table: CsvTable; targets: ColumnTarget[]; onChange: (targets: ColumnTarget[]) => void; itemTypes: readonly ContactItemType[] };
 

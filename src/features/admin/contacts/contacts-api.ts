@@ -11,9 +11,10 @@ import {
   type ItemTypeInput,
 } from '../../../common/api/contacts';
 import { contactItemTypeSchema, type ContactItemType } from '../../../common/domain/contact';
+import { queryKeys } from '../../../app/query-keys';
 
 export const contactsQuery = queryOptions({
-  queryKey: ['contacts'],
+  queryKey: queryKeys.contacts.all,
   queryFn: () => api('/api/contacts', contactListSchema),
 });
 
@@ -21,7 +22,7 @@ export const contactsQuery = queryOptions({
 export const byPriority = (a: ContactItemType, b: ContactItemType) => a.orderBy - b.orderBy || a.name.localeCompare(b.name);
 
 export const itemTypesQuery = queryOptions({
-  queryKey: ['contact-item-types'],
+  queryKey: queryKeys.contactItemTypes,
   queryFn: async () => (await api('/api/contact-item-types', itemTypeListSchema)).sort(byPriority),
 });
 

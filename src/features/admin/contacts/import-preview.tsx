@@ -1,6 +1,6 @@
 import type { ContactItemType } from '../../../common/domain/contact';
 import { targetLabel, type ColumnTarget } from './column-mapping';
-import type { CsvTable } from './csv-text';
+import type { CsvTable } from '../../../common/csv';
 
 const PREVIEW_ROWS = 5;
 

@@ -4,14 +4,14 @@ import { FormError } from '../../../components/ui/field-error';
 import { guessMapping, toImportMapping, type ColumnTarget } from './column-mapping';
 import { ColumnMappingTable } from './column-mapping-table';
 import { useImportContacts, useItemTypes } from './contacts-api';
-import { readCsv, type CsvTable } from './csv-text';
+import { readCsvTable, type CsvTable } from '../../../common/csv';
 import { ImportPreview } from './import-preview';
 import { ImportResultView } from './import-result';
 
 function parse(text: string): { table: CsvTable | null; problem: string | null } {
   if (text.trim() === '') return { table: null, problem: null };
   try {
-    const table = readCsv(text);
+    const table = readCsvTable(text);
     return table.header.length === 0 ? { table: null, problem: 'The text has no header line.' } : { table, problem: null };
   } catch (err) {
     return { table: null, problem: (err as Error).message };

@@ -1,10 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, ApiRequestError } from '../../../app/api-client';
+import { api } from '../../../app/api-client';
+import { ApiRequestError } from '../../../common/api-request-error';
 import { apiErrorSchema } from '../../../common/errors';
 import { greetingListSchema, greetingSchema, type Greeting, type SpokenGreetingInput } from '../../../common/api/voicemail';
+import { queryKeys } from '../../../app/query-keys';
 
-export const greetingsQuery = queryOptions({ queryKey: ['greetings'], queryFn: () => api('/api/numbers/greetings', greetingListSchema) });
+export const greetingsQuery = queryOptions({ queryKey: queryKeys.greetings, queryFn: () => api('/api/numbers/greetings', greetingListSchema) });
 export const useGreetings = () => useQuery(greetingsQuery);
 
 /** Uploads an audio file as it is (the server converts it); errors come back in the usual shape. */

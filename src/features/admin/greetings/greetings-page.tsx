@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { ApiRequestError } from '../../../app/api-client';
+import { ApiRequestError } from '../../../common/api-request-error';
 import { FieldError, FormError } from '../../../components/ui/field-error';
 
 /** An error that names no field of the form. */

@@ -3,7 +3,8 @@ import { api } from '../../../app/api-client';
 import { numberViewSchema, type MainSettingsInput, type NumberView } from '../../../common/api/numbers';
 import { businessHoursViewSchema } from '../../../common/api/org';
 import type { BusinessHours } from '../../../common/domain/business-hours';
-import { numbersQuery, useNumberSaved } from '../company/company-api';
+import { numbersQuery, useNumberSaved } from '../numbers/numbers-api';
+import { queryKeys } from '../../../app/query-keys';
 
 export type MainNumberView = Extract<NumberView, { kind: 'main' }>;
 
@@ -38,7 +39,7 @@ export function useSetPin(id: string) {
 }
 
 export const businessHoursQuery = queryOptions({
-  queryKey: ['org', 'business-hours'],
+  queryKey: queryKeys.org.businessHours,
   queryFn: () => api('/api/org/business-hours', businessHoursViewSchema),
 });
 

@@ -8,7 +8,8 @@ import { CallerIdSection } from './caller-id-section';
 import { ChangeHistory } from './change-history';
 import { DryRunPanel } from './dry-run-panel';
 import { formatPhone } from './format';
-import { useNumber, useStaff } from './numbers-api';
+import { useStaff } from '../staff/staff-api';
+import { useNumber } from './numbers-api';
 import { RoutingSection } from './routing-section';
 
 function StandardSections({ number, staff }: { number: StandardNumber; staff: readonly StaffView[] }) {

@@ -2,43 +2,42 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api } from '../../../app/api-client';
 import { changeListSchema, numberListSchema, numberViewSchema, type NumberView } from '../../../common/api/numbers';
 import { dryRunResponseSchema, type DryRunRequest } from '../../../common/api/routing';
-import { staffListSchema } from '../../../common/api/staff';
 import type { BasicInfoUpdate } from '../../../common/domain/virtual-number';
 import type { RoutingSettings } from '../../../common/domain/routing-settings';
+import { queryKeys } from '../../../app/query-keys';
 
 export const numbersQuery = queryOptions({
-  queryKey: ['numbers'],
+  queryKey: queryKeys.numbers.all,
   queryFn: () => api('/api/numbers', numberListSchema),
 });
 
 export const numberQuery = (id: string) =>
   queryOptions({
-    queryKey: ['numbers', id],
+    queryKey: queryKeys.numbers.one(id),
     queryFn: () => api(`/api/numbers/${encodeURIComponent(id)}`, numberViewSchema),
   });
 
 export const numberChangesQuery = (id: string) =>
   queryOptions({
-    queryKey: ['numbers', id, 'changes'],
+    queryKey: queryKeys.numbers.changes(id),
     queryFn: () => api(`/api/numbers/${encodeURIComponent(id)}/changes`, changeListSchema),
   });
 
-export const staffQuery = queryOptions({
-  queryKey: ['staff'],
-  queryFn: () => api('/api/staff', staffListSchema),
-});
 
 export const useNumbers = () => useQuery(numbersQuery);
 export const useNumber = (id: string) => useQuery(numberQuery(id));
 export const useNumberChanges = (id: string) => useQuery(numberChangesQuery(id));
-export const useStaff = () => useQuery(staffQuery);
 
-/** After a save: the answer is the number as it now stands; the list and the change history are refetched. */
-function useNumberSaved() {
+/**
+ * After any save of a number: the answer is the number as it now stands, written into the list and the
+ * number's own entry at once, then every number query (list, each number, change histories) is refetched.
+ */
+export function useNumberSaved() {
   const queryClient = useQueryClient();
   return (view: NumberView) => {
+    queryClient.setQueryData(numbersQuery.queryKey, (list) => list?.map((n) => (n.id === view.id ? view : n)));
     queryClient.setQueryData(numberQuery(view.id).queryKey, view);
-    return queryClient.invalidateQueries({ queryKey: ['numbers'] });
+    return queryClient.invalidateQueries({ queryKey: queryKeys.numbers.all });
   };
 }
 

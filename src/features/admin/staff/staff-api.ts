@@ -1,9 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 import { staffListSchema, staffViewSchema, type NewStaffInput, type StaffUpdateInput } from '../../../common/api/staff';
+import { queryKeys } from '../../../app/query-keys';
 
 export const staffQuery = queryOptions({
-  queryKey: ['staff'],
+  queryKey: queryKeys.staff,
   queryFn: () => api('/api/staff', staffListSchema),
 });
 

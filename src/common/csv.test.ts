@@ -1,4 +1,4 @@
-import { parseCsv } from './csv';
+import { parseCsv, readCsvTable } from './csv';
 
 test.each([
   { why: 'plain fields', text: 'a,b\n1,2\n', records: [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['1', '2'] }] },
@@ -16,5 +16,14 @@ test.each([
 });
 
 test('an unterminated quote names its line', () => {
-  expect(() => parseCsv('a\n"oops')).toThrow(/line 2/);
+  expect(() => parseCsv('a\n"oops')).toThrow('Line 2: a quoted field is never closed');
+});
+
+test('as a table: the header trimmed, rows keep the line they start on, blank rows are skipped', () => {
+  const table = readCsvTable('\uFEFF Name ,Phone\r\n"Brunel, Isambard",+447911000001\n\n"Multi\nline ""name""",+447911000002\n');
+  expect(table.header).toEqual(['Name', 'Phone']);
+  expect(table.rows).toEqual([
+    { line: 2, cells: ['Brunel, Isambard', '+447911000001'] },
+    { line: 4, cells: ['Multi\nline "name"', '+447911000002'] },
+  ]);
 });

@@ -1,3 +1,8 @@
+/**
+ * The one CSV reader of the product: the admin's import preview in the browser and the companion's import read
+ * a file the same way, so the preview's line numbers are the server's.
+ */
+
 /** One CSV record and the line of the text it starts on (1-based). */
 export type CsvRecord = { line: number; cells: string[] };
 
@@ -59,7 +64,15 @@ export function* csvRecords(text: string): Generator<CsvRecord> {
     } else cell += ch;
     i++;
   }
-  if (quoted) throw new Error(`line ${recordLine}: a quoted field is never closed`);
+  if (quoted) throw new Error(`Line ${recordLine}: a quoted field is never closed`);
   if (cell !== '' || cells.length > 0) endRecord();
   yield* drain();
+}
+
+/** A CSV as the contact import reads it: the header's names trimmed, and the rows that hold anything. */
+export type CsvTable = { header: string[]; rows: CsvRecord[] };
+
+export function readCsvTable(text: string): CsvTable {
+  const [first, ...rest] = parseCsv(text);
+  return { header: (first?.cells ?? []).map((h) => h.trim()), rows: rest.filter((r) => r.cells.some((c) => c.trim() !== '')) };
 }

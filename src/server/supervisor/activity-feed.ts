@@ -1,0 +1,55 @@
+import type { BoardActivity } from '../../common/api/board';
+import { localDayAt } from '../../common/domain/local-day';
+import type { UseCaseDeps } from '../domain/actor';
+import type { BoardActivityQuery } from './board-activity';
+import { orgTimeZone } from './supervision';
+
+type Deps = UseCaseDeps & {
+  activity: BoardActivityQuery;
+  rev: () => number;
+  /** To the organisation's supervisors only. */
+  emit: (orgId: string, activity: BoardActivity[]) => void;
+  later?: (fn: () => void) => void;
+};
+
+/**
+ * Pushes an agent's board activity (current call, today's counts) to the supervisors whenever one of their calls
+ * changes: changes of one event-loop turn are read and sent together, each agent once.
+ */
+export function createActivityFeed(deps: Deps) {
+  const later = deps.later ?? setImmediate;
+  const pending = new Map<string, Set<string>>();
+  let scheduled = false;
+
+  function flush(): void {
+    scheduled = false;
+    const batch = [...pending];
+    pending.clear();
+    for (const [orgId, staffIds] of batch) {
+      try {
+        const day = localDayAt(deps.now(), orgTimeZone(deps, orgId));
+        const rev = deps.rev();
+        const list = [...staffIds].flatMap((id) =>
+          deps.activity({ orgId, staffIds: [id], only: id, start: day.start, end: day.end, rev }),
+        );
+        deps.emit(orgId, list);
+      } catch (e) {
+        console.error('[board] activity not sent:', e);
+      }
+    }
+  }
+
+  return {
+    /** These agents' calls changed. */
+    touched(orgId: string, staffIds: string[]): void {
+      if (staffIds.length === 0) return;
+      let set = pending.get(orgId);
+      if (!set) pending.set(orgId, (set = new Set()));
+      for (const id of staffIds) set.add(id);
+      if (scheduled) return;
+      scheduled = true;
+      later(flush);
+    },
+  };
+}
+export type ActivityFeed = ReturnType<typeof createActivityFeed>;

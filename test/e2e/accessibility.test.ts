@@ -1,0 +1,103 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCaller } from '../../scripts/sipp/caller';
+import type { SippLeg } from '../../scripts/sipp/sipp-leg';
+import { openNumber } from '../support/admin-numbers-page';
+import { openAdminTab } from '../support/admin-org-page';
+import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { seriousViolations, type AxeFinding } from '../support/axe';
+import { startE2eStack } from '../support/e2e-stack';
+import { writeToneWav } from '../support/tone-wav';
+
+const PORTS = { http: 19180, sip: 16160, ws: 16166, rtpNg: 23400, rtpMin: 32800, rtpMax: 32899 };
+
+let stack: Awaited<ReturnType<typeof startE2eStack>>;
+let agent: Agent;
+let dir: string;
+const legs: SippLeg[] = [];
+const findings: AxeFinding[] = [];
+/** Screenshots of each screen at both widths, and axe's findings, kept in the run folder for a reviewer. */
+const ARTEFACTS = join(process.cwd(), '.run', 'screens');
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 420, height: 800 },
+];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'switchboard-a11y-'));
+  mkdirSync(ARTEFACTS, { recursive: true });
+  writeToneWav(join(dir, 'tone.wav'), 700);
+  stack = await startE2eStack(PORTS);
+  agent = await launchAgent({ micWav: join(dir, 'tone.wav') });
+});
+
+afterAll(async () => {
+  // The whole list, for a reviewer: every screen checked and what axe found on it.
+  writeFileSync(join(ARTEFACTS, 'axe-findings.json'), JSON.stringify(findings, null, 2));
+  await Promise.allSettled(legs.map((l) => l.stop()));
+  await agent?.close();
+  await stack?.stop();
+});
+
+/** A fresh sign-in as `email` (the previous person's session dropped with the cookies). */
+async function signInAs(email: string) {
+  await agent.page.context().clearCookies();
+  await signInAndRegister(agent.page, stack.url, email);
+}
+
+/** axe at each width, with a screenshot of each; what it found at either width. */
+async function check(screen: string) {
+  const found: AxeFinding[] = [];
+  for (const size of WIDTHS) {
+    await agent.page.setViewportSize(size);
+    const slug = `${screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${size.width}`;
+    await agent.page.screenshot({ path: join(ARTEFACTS, `${slug}.png`), fullPage: true });
+    found.push(...(await seriousViolations(agent.page, `${screen} at ${size.width} px`)));
+  }
+  await agent.page.setViewportSize(WIDTHS[0]!);
+  findings.push(...found);
+  return found;
+}
+
+test('the checker itself finds a real violation (an image without a text alternative)', async () => {
+  await agent.page.setContent('<html lang="en"><title>t</title><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></html>');
+  expect((await seriousViolations(agent.page, 'probe')).map((f) => f.id)).toContain('image-alt');
+});
+
+test('the sign-in screen has no serious or critical accessibility violation', async () => {
+  await agent.page.goto(stack.url);
+  await agent.page.getByLabel('Email').waitFor();
+  expect(await check('sign-in')).toEqual([]);
+});
+
+test("the agent's phone, and an incoming call with its reason, have none", async () => {
+  await signInAs('alice@acme.test');
+  expect(await check('agent phone')).toEqual([]);
+  const { leg } = await startCaller({ runDir: dir, number: '+442071234567', from: '+447700900610', kamailioPort: PORTS.sip, frequency: 1000, durationS: 30, cancelAfterMs: 8000 });
+  legs.push(leg);
+  const card = agent.page.getByRole('region', { name: /^Incoming call from / });
+  await card.waitFor();
+  expect(await check('incoming call')).toEqual([]);
+  await card.waitFor({ state: 'detached', timeout: 20_000 });
+});
+
+test("the supervisor's board has none", async () => {
+  await signInAs('supervisor@acme.test');
+  await agent.page.getByRole('region', { name: 'Team presence' }).waitFor();
+  expect(await check('supervisor board')).toEqual([]);
+});
+
+test('every admin console section has none', async () => {
+  await signInAs('admin@acme.test');
+  const all: AxeFinding[] = [];
+  for (const tab of ['Numbers', 'Company number', 'Main number', 'Greetings', 'Staff', 'Presence', 'Contacts']) {
+    await openAdminTab(agent.page, tab);
+    await agent.page.getByRole('tabpanel').first().waitFor();
+    all.push(...(await check(`admin: ${tab}`)));
+  }
+  await openAdminTab(agent.page, 'Numbers');
+  await openNumber(agent.page, 'num-sales');
+  all.push(...(await check('admin: number page')));
+  expect(all).toEqual([]);
+});
