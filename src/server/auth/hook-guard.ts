@@ -8,7 +8,7 @@ import { HOOK_TOKEN_HEADER } from '../../common/sip-hooks';
  * (Kamailio's pooled http_client connections can send no header of their own, only Basic credentials). Both
  * are headers: the token is never in a URL, which logs print.
  */
-export function presentedHookToken(req: Pick<Request, 'get'>): string {
+export function presentedHookToken(req: { get(name: string): string | undefined }): string {
   const header = req.get(HOOK_TOKEN_HEADER);
   if (header !== undefined) return String(header);
   const basic = /^Basic ([A-Za-z0-9+/=]+)$/.exec(String(req.get('authorization') ?? ''));
