@@ -7,7 +7,6 @@ import type { Config } from './config';
 import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
-import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
@@ -102,7 +101,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
-    calls: createCallRepo(repos.db),
+    calls: repos.calls,
     presence,
     publish: callPublisher,
     targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]!, voicemailSip: config.voicemail.sip },
