@@ -2,13 +2,15 @@
 // bare-WebRTC baseline in the same two browsers; then inbound calls (inbound-bench.ts): the routing lookup
 // inside Kamailio under a steady call rate, and a phone-network INVITE -> the call card painted in the agent's
 // browser; then outbound calls (outbound-bench.ts): click -> INVITE at the gateway against click -> INVITE at
-// the callee. Run with `npm run bench` after `npx vite build`; BENCH_PARTS=calls|inbound|outbound runs one part.
+// the callee; claim races; the supervisor board at 1,000 and 5,000 agents (board-bench.ts). Run with `npm run bench`
+// after `npx vite build`; BENCH_PARTS=calls|inbound|outbound|claims|board runs one part.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
 import { E2E_AUTH_SECRET, E2E_PORTS, startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
+import { runBoardBench } from './board-bench';
 import { runClaimsBench } from './claims-bench';
 import { runInboundBench } from './inbound-bench';
 import { OUTBOUND_GATEWAY, runOutboundBench } from './outbound-bench';
@@ -21,7 +23,7 @@ const WARMUP = 2;
 const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
-/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound", "outbound" or "claims". */
+/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound", "outbound", "claims" or "board". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 
 const DEFINITIONS = {
@@ -56,6 +58,10 @@ async function main() {
     if (PARTS === 'all' || PARTS === 'inbound') await runInboundBench(stack, { root, toneDir, sipPort: E2E_PORTS.sip });
     if (PARTS === 'all' || PARTS === 'outbound') await runOutboundBench(stack, { root, toneDir });
     if (PARTS === 'all' || PARTS === 'claims') await runClaimsBench(stack, { authSecret: E2E_AUTH_SECRET });
+    if (PARTS === 'all' || PARTS === 'board') {
+      writeToneWav(join(toneDir, 'board.wav'), 440);
+      await runBoardBench(stack, { authSecret: E2E_AUTH_SECRET, hookPort: E2E_PORTS.hook, micWav: join(toneDir, 'board.wav') });
+    }
   } finally {
     await stack.stop();
     rmSync(toneDir, { recursive: true, force: true });

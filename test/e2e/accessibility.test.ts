@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
+import { openNumber } from '../support/admin-numbers-page';
 import { openAdminTab } from '../support/admin-org-page';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
 import { seriousViolations, type AxeFinding } from '../support/axe';
@@ -95,5 +96,8 @@ test('every admin console section has none', async () => {
     await agent.page.getByRole('tabpanel').first().waitFor();
     all.push(...(await check(`admin: ${tab}`)));
   }
+  await openAdminTab(agent.page, 'Numbers');
+  await openNumber(agent.page, 'num-sales');
+  all.push(...(await check('admin: number page')));
   expect(all).toEqual([]);
 });

@@ -23,7 +23,7 @@ export const BoardRowView = memo(function BoardRowView({ row, role, me, now, act
   const call = activity?.call ?? null;
   const canAct = role !== undefined && mayActOn(me, { id: p.staffId, orgId: me.orgId, role }) === 'yes';
   return (
-    <tr data-staff={p.staffId} data-index={index} aria-rowindex={index + 2}>
+    <tr data-staff={p.staffId} data-since={p.since} data-index={index} aria-rowindex={index + 2}>
       <td>
         <Button className="link" onClick={() => actions.open(p.staffId)}>
           {p.name}

