@@ -11,6 +11,7 @@ import { createInboundCalls } from './calls/inbound-calls';
 import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
+import { createInternalCalls } from './domain/internal-calls';
 import { repoRouteSource } from './calls/repo-route-source';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
@@ -121,12 +122,20 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     now,
   });
   const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
-  const callHooks = { calls, outbound, history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers, supervision: { history, activity, rev } }));
+  const internal = createInternalCalls({ repos, now, updated: callPublisher.updated });
+  const callHooks = { calls, outbound, history: createCallHistory(repos.db, repos) };
+  http.on(
+    'request',
+    createHttpApp({
+      config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers,
+      supervision: { history, activity, rev },
+    }),
+  );
   const hooks = createServer(
     createHookApp({
       calls,
       outbound,
+      internal,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
       registration: (q) => registrar.apply(q),

@@ -36,6 +36,8 @@ export interface CallSnapshot {
   held: boolean;
   /** The far end put us on hold. */
   remoteHeld: boolean;
+  /** Our last hold or resume was refused by the far end (the call goes on as it was). */
+  holdRefused?: boolean;
   endCause?: EndCause;
   /** The companion's routing context, set by the feed. */
   context?: unknown;

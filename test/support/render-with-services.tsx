@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { Services } from '../../src/app/composition';
+import { FormatsProvider } from '../../src/components/format';
 import { ServicesProvider } from '../../src/app/services-context';
 import { createOffersStore } from '../../src/features/calls/offers-store';
 import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-id-choice';
@@ -55,8 +56,18 @@ export function fakeServices(): Services {
   };
 }
 
+/** The formats component tests read in: a UK organisation, en-GB, London time. */
+export const testFormats = { country: 'GB', locale: 'en-GB', timeZone: 'Europe/London' };
+
 export function renderWithServices(ui: ReactElement, services = fakeServices()) {
-  return { services, ...render(<ServicesProvider services={services}>{ui}</ServicesProvider>) };
+  return {
+    services,
+    ...render(
+      <ServicesProvider services={services}>
+        <FormatsProvider {...testFormats}>{ui}</FormatsProvider>
+      </ServicesProvider>,
+    ),
+  };
 }
 
 export function callSnapshot(patch: Partial<CallSnapshot> = {}): CallSnapshot {

@@ -6,6 +6,7 @@ import type { Db } from './database';
 import { createNumberRepo, type NumberRepo } from './number-repo';
 import { createOrgRepo, type OrgRepo } from './org-repo';
 import { createOrgSettingsRepo, type OrgSettingsRepo } from './org-settings-repo';
+import { createInternalCallRepo, type InternalCallRepo } from './internal-call-repo';
 import { createOutboundCallRepo, type OutboundCallRepo } from './outbound-call-repo';
 import { createRotationRepo, type RotationRepo } from './rotation-repo';
 import { createSessionRepo, type SessionRepo } from './session-repo';
@@ -31,6 +32,7 @@ export type Repos = {
   contacts: ContactRepo;
   itemTypes: ItemTypeRepo;
   outboundCalls: OutboundCallRepo;
+  internalCalls: InternalCallRepo;
   voicemail: VoicemailRepo;
   greetings: GreetingRepo;
   pins: PinRepo;
@@ -54,6 +56,7 @@ export function createRepos(db: Db): Repos {
     contacts: createContactRepo(db),
     itemTypes: createItemTypeRepo(db),
     outboundCalls: createOutboundCallRepo(db),
+    internalCalls: createInternalCallRepo(db),
     voicemail: createVoicemailRepo(db),
     greetings: createGreetingRepo(db),
     pins: createPinRepo(db),
