@@ -20,7 +20,7 @@ import {
   feedNotificationPublisher,
   feedVoicemailPublisher,
   publishBoardActivity,
-  publishPresence,
+  publishPresence, publishRegistration,
 } from './feed/feed-publishers';
 import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
@@ -66,7 +66,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   // Everyone starts offline: a stretch left open by the last run ends now.
   history.closeOpen(now());
   const historyWriter = createHistoryWriter(history);
-  const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
+  const registrar = createRegistrar({
+    changed: (extension) => presence.registrationChanged(extension),
+    registered: (c) => {
+      const owner = repos.staff.findByExtension(c.extension);
+      if (owner) publishRegistration(io, owner.id, c.contact);
+    },
+  });
   const presence = createPresenceService({
     staff: repos.staff,
     now,
