@@ -25,6 +25,7 @@
 #   {{E164_RE}}         dial plan: an E.164 number (caller IDs we assert, texts' senders)
 #   {{PHONE_NUMBER_DIGITS}}, {{E164_DIGITS}}  the same, unanchored, inside longer patterns
 #   {{VOICEMAIL_ADDR}}  host:port of the voicemail service (UDP), for the voice portal
+#   {{EXTENSION_RING_MS}} ring timeout of calls between extensions (EXTENSION_RING_SECONDS, src/common/calls.ts)
 #
 # Identity: an agent is sip:<extension>@{{DOMAIN}}. The registrar ignores the domain
 # (use_domain=0), so the extension alone is the address of record.
@@ -198,6 +199,8 @@ modparam("dialog", "dlg_match_mode", 0)
 #!define FLT_VNUM 8
 # an agent's call to the phone network
 #!define FLT_OUTBOUND 12
+# an agent's call to another extension (reported once over: route[INTERNAL_REPORT])
+#!define FLT_INTERNAL 13
 
 ####### Routing logic ########
 
@@ -270,6 +273,7 @@ request_route {
 
 	if (is_method("MESSAGE")) route(TEXTS);
 
+	if (is_method("INVITE") && !route(FROM_PHONE_NETWORK) && $rU =~ "{{EXTENSION_RE}}") route(INTERNAL_INVITE);
 	if (!route(FROM_PHONE_NETWORK)) route(SAME_ORG);
 	route(LOCATION);
 }
@@ -331,6 +335,7 @@ route[WITHINDLG] {
 			route(RTPE_DELETE);
 			route(VNUM_BYE);
 			route(OUTBOUND_BYE);
+			route(INTERNAL_BYE);
 		} else if (is_method("INVITE|UPDATE") && has_body("application/sdp")) {
 			# re-INVITE: media goes through rtpengine only when the call was set up so
 			route(RTPE_REOFFER);
@@ -461,6 +466,7 @@ route[LOCATION] {
 		switch ($var(rc)) {
 			case -1:
 				# not registered (or never logged in)
+				route(INTERNAL_NOT_FOUND);
 				send_reply("404", "Not Found");
 				exit;
 			case -2:
@@ -486,8 +492,8 @@ route[RELAY] {
 	}
 	if (is_method("INVITE")) {
 		if (!t_is_set("failure_route")) t_on_failure("MANAGE_FAILURE");
-		# 60 s ring timeout after a 1xx; 30 s for the first provisional.
-		t_set_fr(60000, 30000);
+		# Ring timeout after a 1xx (EXTENSION_RING_SECONDS in src/common/calls.ts); 30 s for the first provisional.
+		t_set_fr({{EXTENSION_RING_MS}}, 30000);
 	}
 	if (!t_relay()) {
 		sl_reply_error();
@@ -564,6 +570,7 @@ route[SAME_ORG] {
 		exit;
 	}
 	if ($var(org_from) == "-" || $var(org_from) != $var(org)) {
+		route(INTERNAL_NOT_FOUND);
 		sl_send_reply("404", "Not Found");
 		exit;
 	}
@@ -932,6 +939,62 @@ route[VNUM_EVENT_SEND] {
 	if ($var(rc) != 200) {
 		# The query names the call and the event only; the token is in a header and never logged.
 		xlog("L_WARN", "companion did not take call event ($var(rc)): $async(data)\n");
+	}
+}
+
+####### Calls between extensions #######
+#
+# An agent's call to another extension is reported to the companion once, when it is over, from what
+# Kamailio saw (never what a phone says): the authenticated caller, the extension dialled, when it
+# started and was answered, and how it ended, so each agent's call history lists it:
+#   GET /internal/sip/internal-call?callId&from&to&outcome&startedAt[&answeredAt][&code][&by]
+# outcome: ended (BYE, by caller|callee), failed (the final answer's code; 404 when nobody of the
+# caller's organisation has that extension registered), cancelled (the caller gave up while it rang).
+
+route[INTERNAL_INVITE] {
+	if (has_totag()) return;
+	setflag(FLT_INTERNAL);
+	$dlg_var(ic) = "1";
+	$dlg_var(ic_from) = $fU;
+	$dlg_var(ic_to) = $rU;
+	$dlg_var(ic_started) = $TS;
+}
+
+# The extension is nobody's in the caller's organisation, or not registered: reported as failed 404.
+route[INTERNAL_NOT_FOUND] {
+	if (!isflagset(FLT_INTERNAL)) return;
+	$var(ic_outcome) = "failed";
+	$var(ic_code) = 404;
+	route(INTERNAL_REPORT);
+}
+
+route[INTERNAL_BYE] {
+	if ($dlg_var(ic) != "1") return;
+	$var(ic_by) = "callee";
+	if ($ft == $dlg(from_tag)) $var(ic_by) = "caller";
+	$var(ic_outcome) = "ended";
+	route(INTERNAL_REPORT);
+}
+
+# Fire-and-forget: one report per call, built from the dialog's own variables.
+route[INTERNAL_REPORT] {
+	if ($dlg_var(ic_reported) == "1") return;
+	$dlg_var(ic_reported) = "1";
+	$var(iq) = "callId=" + $(ci{s.urlencode.param}) + "&from=" + $(dlg_var(ic_from){s.urlencode.param})
+		+ "&to=" + $(dlg_var(ic_to){s.urlencode.param}) + "&outcome=" + $var(ic_outcome)
+		+ "&startedAt=" + $dlg_var(ic_started);
+	if ($dlg_var(ic_answered) != $null) $var(iq) = $var(iq) + "&answeredAt=" + $dlg_var(ic_answered);
+	if ($var(ic_outcome) == "failed") $var(iq) = $var(iq) + "&code=" + $var(ic_code);
+	if ($var(ic_outcome) == "ended") $var(iq) = $var(iq) + "&by=" + $var(ic_by);
+	if (!async_task_data("INTERNAL_SEND", "$var(iq)")) {
+		xlog("L_ERR", "cannot queue the report of internal call $ci\n");
+	}
+}
+
+route[INTERNAL_SEND] {
+	$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/internal-call?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
+	if ($var(rc) != 200) {
+		xlog("L_WARN", "companion did not take the internal call report ($var(rc)): $async(data)\n");
 	}
 }
 
@@ -1327,6 +1390,7 @@ onreply_route[MANAGE_REPLY] {
 	if (is_method("INVITE") && status =~ "^2[0-9][0-9]$") {
 		route(DLG_ANSWERED);
 		if (isflagset(FLT_VNUM) || isflagset(FLT_OUTBOUND)) route(VNUM_ANSWERED);
+		if (isflagset(FLT_INTERNAL) && $dlg_var(ic_answered) == $null) $dlg_var(ic_answered) = $TS;
 	}
 	if (!has_body("application/sdp")) return;
 	if (status =~ "(18[0-9])|(2[0-9][0-9])") {
@@ -1342,6 +1406,15 @@ onreply_route[MANAGE_REPLY] {
 failure_route[MANAGE_FAILURE] {
 	if (isbflagset(FLB_RTPE_TO_WS) || isbflagset(FLB_RTPE_TO_SIP) || isbflagset(FLB_RTPE_SIP_SIP)) {
 		rtpengine_delete();
+	}
+	if (isflagset(FLT_INTERNAL)) {
+		if (t_is_canceled()) {
+			$var(ic_outcome) = "cancelled";
+		} else {
+			$var(ic_outcome) = "failed";
+			$var(ic_code) = $T_reply_code;
+		}
+		route(INTERNAL_REPORT);
 	}
 	if (t_is_canceled()) exit;
 }

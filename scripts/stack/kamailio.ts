@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXTENSION_RING_SECONDS } from '../../src/common/calls';
 import {
   E164_DIGITS,
   E164_PATTERN,
@@ -107,6 +108,7 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     // The dial plan (src/common/dial-plan.ts): constants of ours, so their backslashes are safe.
     EXTENSION_RE: EXTENSION_PATTERN,
     PHONE_NUMBER_RE: PHONE_NUMBER_PATTERN,
+    EXTENSION_RING_MS: String(EXTENSION_RING_SECONDS * 1000),
     E164_RE: E164_PATTERN,
     PHONE_NUMBER_DIGITS,
     E164_DIGITS,

@@ -4,12 +4,15 @@ import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { AdminConsole } from '../features/admin/admin-console';
+import { WhoWouldRingPanel } from '../features/admin/numbers/who-would-ring-panel';
+import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
 import { CallHistory } from '../features/calls/call-history';
 import { CallList } from '../features/calls/call-list';
 import { DeviceSettings } from '../features/calls/device-settings';
 import { Dialer } from '../features/calls/dialer';
+import { KeyboardShortcuts } from '../features/calls/keyboard/keyboard-shortcuts';
 import { RegistrationBadge } from '../features/calls/registration-badge';
 import { useDesktopNotifications } from '../features/calls/use-desktop-notifications';
 import { useLeaveGuard } from '../features/calls/use-leave-guard';
@@ -54,12 +57,12 @@ export function Workspace({ me }: { me: Me }) {
         <RegistrationBadge />
         <PresencePicker staffId={me.id} />
         {me.role === 'admin' && (
-          <Button aria-pressed={view === 'admin'} onClick={() => setView(view === 'admin' ? 'phone' : 'admin')}>
+          <Button aria-pressed={view === 'admin'} onClick={() => requestLeave(() => setView(view === 'admin' ? 'phone' : 'admin'))}>
             Admin console
           </Button>
         )}
         <ChangePasswordDialog hasPhone={hasPhone} />
-        <Button onClick={() => out.mutate()}>Sign out</Button>
+        <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
       </header>
       {view === 'admin' && <AdminConsole />}
       <main className="columns" hidden={view === 'admin'}>
@@ -73,6 +76,7 @@ export function Workspace({ me }: { me: Me }) {
           {hasPhone && (
             <PanelBoundary name="Dialer">
               <Dialer />
+              <KeyboardShortcuts />
             </PanelBoundary>
           )}
           {hasPhone && (
@@ -103,6 +107,11 @@ export function Workspace({ me }: { me: Me }) {
               <AllNotificationsPanel />
             </PanelBoundary>
           )}
+          {oversees && (
+            <PanelBoundary name="Who would ring?">
+              <WhoWouldRingPanel />
+            </PanelBoundary>
+          )}
           <PanelBoundary name="My customers">
             <MyBindings />
           </PanelBoundary>
@@ -110,7 +119,7 @@ export function Workspace({ me }: { me: Me }) {
             <InboxPanel />
           </PanelBoundary>
           <PanelBoundary name="Call history">
-            <CallHistory everyone={oversees} />
+            <CallHistory everyone={oversees} meId={me.id} />
           </PanelBoundary>
         </div>
       </main>

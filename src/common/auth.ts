@@ -25,6 +25,8 @@ export const meSchema = z.object({
   email: z.string(),
   role: roleSchema,
   extension: z.string().nullable(),
+  /** The organisation's country (ISO 3166 alpha-2): its numbers read in national format, national numbers dial there. */
+  country: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -1,14 +1,22 @@
 import { z } from 'zod';
 
+/**
+ * How long a call between extensions rings before the SIP server gives up (Kamailio's t_set_fr in route[RELAY],
+ * rendered from this by scripts/stack/kamailio.ts). Routed calls ring for their step's own timeout.
+ */
+export const EXTENSION_RING_SECONDS = 60;
+
 /** Pushed to each agent a routed call starts ringing: why this call is theirs. */
 export const callOfferedSchema = z.object({
   /** The SIP Call-ID: the phone matches it to the ringing session. */
   sipCallId: z.string(),
   number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }),
   caller: z.object({ number: z.string(), name: z.string().nullable(), known: z.boolean() }),
-  /** The routing engine's reason for ringing this agent ("sticky: talked to you 3 days ago"). */
+  /** The routing engine's reason for ringing this agent ("sticky: last spoke to the caller 3 days ago"); the card says it as a person would (spoken-reason.ts). */
   reason: z.string(),
   offeredAt: z.number(),
+  /** How long this ring lasts before the call moves on (the step's ring timeout). */
+  ringSeconds: z.number().int().positive().optional(),
 });
 export type CallOffered = z.infer<typeof callOfferedSchema>;
 
@@ -26,8 +34,8 @@ export const callOutcomes = ['ringing', 'answered', 'ended', 'missed', 'refused'
 /** One line of call history. */
 export const callHistoryItemSchema = z.object({
   id: z.string(),
-  /** inbound: a call to one of our numbers; outbound: an agent called a customer. */
-  direction: z.enum(['inbound', 'outbound']).default('inbound'),
+  /** inbound: a call to one of our numbers; outbound: an agent called a customer; internal: one extension called another. */
+  direction: z.enum(['inbound', 'outbound', 'internal']).default('inbound'),
   /**
    * Outbound calls: `number` is the caller ID presented, `caller` the customer called (with the contact's
    * name when known), and this says who called, with engagement mode or not.
@@ -36,6 +44,11 @@ export const callHistoryItemSchema = z.object({
     .object({ agent: z.object({ id: z.string(), name: z.string() }), engagement: z.boolean(), contactId: z.string().nullable() })
     .nullable()
     .default(null),
+  /**
+   * Internal calls: `caller` is the agent who called (number = their extension), `number` the extension dialled
+   * (displayName = who has it), and this names both by id (callee null: nobody has that extension).
+   */
+  internal: z.object({ callerId: z.string(), calleeId: z.string().nullable() }).nullable().default(null),
   number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }),
   caller: z.object({ number: z.string(), name: z.string().nullable() }),
   state: z.enum(callOutcomes),
@@ -43,8 +56,8 @@ export const callHistoryItemSchema = z.object({
   summary: z.string(),
   outcomeReason: z.string().nullable(),
   answeredBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** The agents it rang, in order, with the reason each was rung. */
-  rang: z.array(z.object({ staffId: z.string(), name: z.string(), step: z.number(), reason: z.string(), at: z.number() })),
+  /** The agents it rang, in order, with the reason each was rung, and whether they declined it. */
+  rang: z.array(z.object({ staffId: z.string(), name: z.string(), step: z.number(), reason: z.string(), at: z.number(), declined: z.boolean().default(false) })),
   startedAt: z.number(),
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),

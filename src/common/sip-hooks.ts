@@ -91,6 +91,27 @@ export const outboundAnswerSchema = z.discriminatedUnion('action', [
 export type OutboundAnswer = z.infer<typeof outboundAnswerSchema>;
 
 /**
+ * Calls between extensions. Kamailio reports each one once, when it is over (so events can never arrive out of
+ * order), from what it observed itself: the authenticated caller, the extension dialled, the times it saw.
+ *
+ *   GET /internal/sip/internal-call?callId&from&to&outcome&startedAt[&answeredAt][&code][&by]   → { ok: true }
+ *
+ * outcome: ended (answered, then a BYE from `by`), failed (a final refusal `code`: 404 nobody there, 486 declined,
+ * 408 no answer...), cancelled (the caller hung up while it rang). Times are Kamailio's epoch seconds.
+ */
+export const internalCallQuerySchema = z.object({
+  callId: z.string().min(1, 'callId is required').max(200),
+  from: z.string().min(1, 'from is required').max(32),
+  to: z.string().min(1, 'to is required').max(32),
+  outcome: z.enum(['ended', 'failed', 'cancelled']),
+  startedAt: z.coerce.number().int().positive(),
+  answeredAt: z.union([z.literal(''), z.coerce.number().int().positive()]).optional(),
+  code: z.coerce.number().int().min(100).max(699).optional(),
+  by: z.enum(['caller', 'callee']).optional(),
+});
+export type InternalCallQuery = z.infer<typeof internalCallQuerySchema>;
+
+/**
  * Registrations, as Kamailio holds them (one contact per extension). Kamailio reports every change:
  *
  *   GET /internal/sip/registration?event=registered&ext&contact&expires&source  → after each REGISTER it saved

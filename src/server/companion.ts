@@ -7,11 +7,11 @@ import type { Config } from './config';
 import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
-import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
+import { createInternalCalls } from './domain/internal-calls';
 import { repoRouteSource } from './calls/repo-route-source';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
@@ -20,7 +20,7 @@ import {
   feedNotificationPublisher,
   feedVoicemailPublisher,
   publishBoardActivity,
-  publishPresence,
+  publishPresence, publishRegistration,
 } from './feed/feed-publishers';
 import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
@@ -66,7 +66,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   // Everyone starts offline: a stretch left open by the last run ends now.
   history.closeOpen(now());
   const historyWriter = createHistoryWriter(history);
-  const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
+  const registrar = createRegistrar({
+    changed: (extension) => presence.registrationChanged(extension),
+    registered: (c) => {
+      const owner = repos.staff.findByExtension(c.extension);
+      if (owner) publishRegistration(io, owner.id, c.contact);
+    },
+  });
   const presence = createPresenceService({
     staff: repos.staff,
     now,
@@ -102,7 +108,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
-    calls: createCallRepo(repos.db),
+    calls: repos.calls,
     presence,
     publish: callPublisher,
     targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]!, voicemailSip: config.voicemail.sip },
@@ -122,12 +128,20 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     now,
   });
   const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
-  const callHooks = { calls, outbound, history: createCallHistory(repos.db) };
-  http.on('request', createHttpApp({ config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers, supervision: { history, activity, rev } }));
+  const internal = createInternalCalls({ repos, now, updated: callPublisher.updated });
+  const callHooks = { calls, outbound, history: createCallHistory(repos.db, repos) };
+  http.on(
+    'request',
+    createHttpApp({
+      config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers,
+      supervision: { history, activity, rev },
+    }),
+  );
   const hooks = createServer(
     createHookApp({
       calls,
       outbound,
+      internal,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
       registration: (q) => registrar.apply(q),

@@ -67,9 +67,10 @@ export function createCallControl(rt: PhoneRuntime) {
         if (settled) return;
         settled = true;
         if (accepted) {
-          actions().updateCall(id, { held, status: held ? 'held' : 'active' });
+          actions().updateCall(id, { held, status: held ? 'held' : 'active', holdRefused: false });
         } else {
           session.sessionDescriptionHandlerOptionsReInvite = { ...previous, hold: call.held };
+          if (snapshot(id)?.status !== 'ended') actions().updateCall(id, { holdRefused: true });
         }
         setMicEnabled(session.sessionDescriptionHandler, micOn(snapshot(id)));
         resolve(accepted);

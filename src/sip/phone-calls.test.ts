@@ -222,13 +222,17 @@ describe('during a call', () => {
     expect(sdh.sender.track?.enabled).toBe(true);
   });
 
-  test('a refused hold leaves the call as it was', async () => {
+  test('a refused hold leaves the call as it was, and says it was refused until a hold works', async () => {
     const { h, invitation, id } = await talking();
     const holding = h.phone.setHeld(id, true);
     invitation.lastReInvite().delegate?.onReject?.(response(488));
     await expect(holding).resolves.toBe(false);
-    expect(h.call(id)).toMatchObject({ status: 'active', held: false });
+    expect(h.call(id)).toMatchObject({ status: 'active', held: false, holdRefused: true });
     expect(invitation.sessionDescriptionHandlerOptionsReInvite.hold).toBe(false);
+    const again = h.phone.setHeld(id, true);
+    invitation.lastReInvite().delegate?.onAccept?.(response(200));
+    await expect(again).resolves.toBe(true);
+    expect(h.call(id)).toMatchObject({ status: 'held', holdRefused: false });
   });
 
   test('the far end holding us is shown, and so is its resume', async () => {

@@ -7,6 +7,8 @@ export interface Registration {
   status: RegistrationStatus;
   /** Human text for 'failed' (and for 'connecting' after a drop). */
   reason?: string;
+  /** Another window (another browser) of the agent registered since: it holds the phone now. */
+  elsewhere?: boolean;
 }
 
 export type CallDirection = 'inbound' | 'outbound';
@@ -36,6 +38,8 @@ export interface CallSnapshot {
   held: boolean;
   /** The far end put us on hold. */
   remoteHeld: boolean;
+  /** Our last hold or resume was refused by the far end (the call goes on as it was). */
+  holdRefused?: boolean;
   endCause?: EndCause;
   /** The companion's routing context, set by the feed. */
   context?: unknown;

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { adminSession, getJson, openAdminTab, region, reloadTab, saveAndWait, saveConfirmed } from '../support/admin-org-page';
+import { adminSession, getJson, openAdminTab, region, reloadTab, saveAndWait, saveBar, saveConfirmed } from '../support/admin-org-page';
 
 // Company and main number settings; staff and contacts are in admin-org-people.test.ts.
 const admin = adminSession({ http: 18280, sip: 15260, ws: 15266, rtpNg: 22500, rtpMin: 31500, rtpMax: 31599 });
@@ -20,11 +20,11 @@ describe('company number', () => {
     await settings().getByRole('button', { name: 'Add custom rule' }).click();
     await rule(4).getByLabel('Rule name').fill('Saturday morning');
     // The new rule's Sat–Sun 09:00–17:00 runs into "Weekend cover" (Sat–Sun 10:00–16:00).
-    await saveConfirmed(page, settings());
+    await saveConfirmed(page);
     const alert = rule(4).getByRole('alert').filter({ hasText: /Overlaps rule 'Weekend cover'/ });
     await alert.waitFor();
     expect(await alert.getAttribute('data-path')).toBe('customRules.3.activeHours');
-    expect(await settings().locator('.save-status').textContent()).toBe('');
+    expect(await saveBar(page).locator('.save-status').textContent()).toBe('Unsaved changes');
     const stored = await getJson<Company>(page, '/api/numbers/num-company');
     expect(stored.company.customRules.map((r) => r.name)).toEqual(['Weekday blast', 'Evening bridge', 'Weekend cover']);
   });
@@ -44,14 +44,14 @@ describe('company number', () => {
     await rule(4).getByLabel('To', { exact: true }).fill('22:00');
     await rule(4).getByRole('radio', { name: 'Another number' }).click();
     await rule(4).getByLabel('Phone number').fill('020 7946 0111');
-    await saveConfirmed(page, settings());
+    await saveConfirmed(page);
     await rule(4).getByRole('alert').filter({ hasText: /Start the number with \+/ }).waitFor();
 
     await rule(4).getByLabel('Phone number').fill('+44 20 7946 0111');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
-    expect(await settings().locator('.save-status').textContent()).toBe('');
-    await saveAndWait(page, settings());
+    expect(await saveBar(page).locator('.save-status').textContent()).toBe('Unsaved changes');
+    await saveAndWait(page);
 
     await reloadTab(page, 'Company number');
     expect(await settings().getByLabel('Source', { exact: true }).inputValue()).toBe('Spring campaign');
@@ -71,7 +71,7 @@ describe('company number', () => {
     for (const name of ['Carol Agent', 'Dave Agent', 'Ada Admin']) await defaultRule.getByRole('checkbox', { name }).check();
     await defaultRule.getByText('5 of 5 chosen').waitFor();
     expect(await defaultRule.getByRole('checkbox', { name: 'Sam Supervisor' }).isDisabled()).toBe(true);
-    await settings().getByRole('button', { name: 'Discard changes' }).click();
+    await saveBar(page).getByRole('button', { name: 'Discard changes' }).click();
 
     const refused = await page.evaluate(async () => {
       const number = await (await fetch('/api/numbers/num-company')).json();
@@ -97,12 +97,12 @@ describe('main number', () => {
     await outOfHours.getByRole('checkbox', { name: 'Carol Agent' }).check();
     await outOfHours.getByLabel(/^Hunt group ring time/).fill('3');
     await outOfHours.getByRole('radio', { name: 'End the call' }).click();
-    await saveConfirmed(page, handling());
+    await saveConfirmed(page);
     await outOfHours.getByRole('alert').filter({ hasText: 'Ring for at least 5 seconds' }).waitFor();
     expect((await getJson<{ main: { state: string } }>(page, '/api/numbers/num-main')).main.state).toBe('active');
 
     await outOfHours.getByLabel(/^Hunt group ring time/).fill('25');
-    await saveAndWait(page, handling());
+    await saveAndWait(page);
     await reloadTab(page, 'Main number');
     expect(await handling().getByRole('radio', { name: 'Reserved' }).getAttribute('aria-checked')).toBe('true');
     expect(await region(page, 'In hours').getByLabel(/^Greeting shown/).inputValue()).toBe('Acme reception: book a viewing or take a message.');
@@ -118,12 +118,12 @@ describe('main number', () => {
     const second = hours.getByRole('group', { name: 'Opening hours 2' });
     await second.getByRole('checkbox', { name: 'Sat' }).uncheck();
     await second.getByRole('checkbox', { name: 'Mon' }).check();
-    await saveConfirmed(page, hours);
+    await saveConfirmed(page);
     await second.getByRole('alert').filter({ hasText: /Overlaps opening hours 1/ }).waitFor();
 
     await second.getByRole('checkbox', { name: 'Mon' }).uncheck();
     await second.getByRole('checkbox', { name: 'Sat' }).check();
-    await saveAndWait(page, hours);
+    await saveAndWait(page);
     await reloadTab(page, 'Main number');
     const saved = region(page, 'Business hours').getByRole('group', { name: 'Opening hours 2' });
     expect(await saved.getByRole('checkbox', { name: 'Sat' }).isChecked()).toBe(true);

@@ -88,7 +88,8 @@ test('a simultaneous ring: both agents see why the call is theirs; one answers, 
   await bob.page.locator('[data-registration="registered"]').waitFor();
   const row = bob.page.locator('.history li').first();
   await expect.poll(() => row.textContent()).toContain('Answered');
-  expect(await row.textContent()).toContain('by Bob Agent');
+  // Bob reads his own part as his own.
+  expect(await row.textContent()).toContain('Answered by you');
 });
 
 test('the caller hangs up while it rings: the card vanishes and says so', async () => {
@@ -109,6 +110,6 @@ test('sticky routing: after Alice talks to a caller, their next call says why it
 
   await call('+442071234567', '+447700900400', { cancelAfterMs: 4000 });
   const id = await ringingId(alice.page);
-  expect(await card(alice.page).getByTestId('route-reason').textContent()).toMatch(/^sticky: talked to you/);
+  expect(await card(alice.page).getByTestId('route-reason').textContent()).toMatch(/^You spoke to this caller/);
   await outcome(alice.page, id, 'The caller hung up');
 });

@@ -54,12 +54,12 @@ const panel = (page: Page, callId: string) => page.locator(`[data-call-id="${cal
 test('Alice calls a customer as Sales line in engagement mode: sipp gets that number, they hear each other; hold, DTMF, hang up; then saves the contact', async () => {
   const page = alice.page;
   await page.getByLabel('Number or extension').fill(CUSTOMER);
-  await page.getByLabel('Caller ID').selectOption({ label: 'Sales line · +44 20 7123 4567 · London · engagement' });
+  await page.getByLabel('Caller ID').selectOption({ label: 'Sales line · 020 7123 4567 · London · engagement' });
   await page.getByRole('switch').click();
   await page.getByRole('button', { name: 'Call', exact: true }).click();
   await page.locator('[data-status="active"]').waitFor({ timeout: 20_000 });
   const callId = await currentCallId(page);
-  expect(await panel(page, callId).getByTestId('presenting').textContent()).toBe('Calling as +44 20 7123 4567 · engagement mode');
+  expect(await panel(page, callId).getByTestId('presenting').textContent()).toBe('Calling as 020 7123 4567 · engagement mode');
 
   const invite = gateway.invites()[0]!;
   expect(invite).toMatchObject({ callee: CUSTOMER, fromUri: `sip:${SALES}@127.0.0.1`, assertedIdentity: `sip:${SALES}@127.0.0.1`, displayName: 'Alice Agent' });
@@ -88,7 +88,7 @@ test('Alice calls a customer as Sales line in engagement mode: sipp gets that nu
   expect(gateway.leg.rtp.stats.payloadTypes).toContain(0);
   expect(gateway.leg.rtp.toneShare(ALICE_HZ)).toBeGreaterThan(0.5);
 
-  const save = page.getByRole('form', { name: 'Save +44 7911 123499 as contact' });
+  const save = page.getByRole('form', { name: 'Save 07911 123499 as contact' });
   await save.getByLabel('Contact name').fill('Priya Customer');
   await save.getByRole('button', { name: 'Save as contact' }).click();
   await save.waitFor({ state: 'detached' });
@@ -96,7 +96,7 @@ test('Alice calls a customer as Sales line in engagement mode: sipp gets that nu
   expect(contacts).toEqual([expect.objectContaining({ name: 'Priya Customer', primaryAgentId: 'staff-alice' })]);
 
   const row = page.locator('.history li').first();
-  await expect.poll(() => row.textContent()).toContain('Outbound');
+  await expect.poll(() => row.textContent()).toContain('Outgoing');
   expect(await row.textContent()).toContain('engagement');
   expect(await page.getByRole('region', { name: 'My customers' }).textContent()).toContain('Priya Customer on Sales line · engagement');
 });
@@ -106,7 +106,7 @@ test('the customer calls back: it rings Alice with the engagement reason', async
   const { leg, result } = await startCaller({ runDir: dir, number: SALES, from: CUSTOMER, kamailioPort: PORTS.sip, cancelAfterMs: 3000 });
   const card = alice.page.getByRole('region', { name: /^Incoming call from / });
   await card.waitFor();
-  expect(await card.getByTestId('route-reason').textContent()).toMatch(/^engagement: you called them on /);
+  expect(await card.getByTestId('route-reason').textContent()).toMatch(/^You called them on .*engagement/);
   expect(await card.textContent()).toContain('Priya Customer');
   expect((await result).finalCode).toBe(487);
   await leg.stop();

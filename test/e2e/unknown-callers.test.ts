@@ -81,7 +81,7 @@ test('a missed unknown call appears live for all three agents; two claim at once
   legs.push(leg);
   const card = winner.getByRole('region', { name: 'Incoming call from Ursula Unknown' });
   await card.waitFor({ timeout: 15_000 });
-  expect(await card.getByTestId('route-reason').textContent()).toBe('primary agent of contact Ursula Unknown');
+  expect(await card.getByTestId('route-reason').textContent()).toBe("You're the agent for Ursula Unknown");
   expect(await loser.getByRole('region', { name: /^Incoming call from / }).count()).toBe(0);
   expect((await again).finalCode).toBe(487);
 });

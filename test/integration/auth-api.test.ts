@@ -18,7 +18,7 @@ describe('sign-in', () => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const me = await fetch(`${h.url}/api/auth/me`, { headers: { cookie: setCookie.split(';')[0]! } });
-    expect(await me.json()).toMatchObject({ email: 'alice@acme.test', role: 'agent', extension: '1001', orgName: 'Acme Sales' });
+    expect(await me.json()).toMatchObject({ email: 'alice@acme.test', role: 'agent', extension: '1001', orgName: 'Acme Sales', country: 'GB' });
   });
 
   test('wrong password: a clear message, then repeated failures are slowed down', async () => {

@@ -204,7 +204,7 @@ describe('engagement mode', () => {
       numberId: 'num-sales',
       reason: 'Your engagement with this customer on Sales line, 14 days left',
     });
-    expect(await callBack(customer)).toMatch(/^engagement: you called them on /);
+    expect(await callBack(customer)).toMatch(/^engagement: called them on /);
 
     clock.offset = 15 * DAY;
     try {

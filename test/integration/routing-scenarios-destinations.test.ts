@@ -170,7 +170,7 @@ describe('sticky routing', () => {
     expect(call.finalCode).toBe(200);
     expect(invitedAgents(p, call.callId!)).toEqual(['bob']);
     expect(p.bob.first(call.callId!, 'invite')!.at - call.invitedAt!).toBeLessThan(1500);
-    expect(await offersOf(call.callId!, 1)).toEqual([{ agent: 'bob', reason: 'sticky: talked to you today' }]);
+    expect(await offersOf(call.callId!, 1)).toEqual([{ agent: 'bob', reason: 'sticky: last spoke to the caller today' }]);
 
     // Another caller still follows the rule.
     const other = await dial(NUMBERS.sales);

@@ -121,7 +121,7 @@ test('an answered call binds the caller to the agent: their next call rings that
   await hook('event', { callId: 'call-3', event: 'ended', by: 'caller' });
   const offered = nextEvent<CallOffered>(dave, 'call:offered', (o) => o.sipCallId === 'call-4');
   await hook('route', { callId: 'call-4', from: '+447700900777', to: '+442071234567' });
-  expect((await offered).reason).toMatch(/^sticky: talked to you/);
+  expect((await offered).reason).toMatch(/^sticky: last spoke to the caller/);
 });
 
 test('a call event for a call the companion does not know, or in a state where it cannot happen, is refused (409)', async () => {

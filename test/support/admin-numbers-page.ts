@@ -19,15 +19,31 @@ export async function reloadAndOpen(page: Page, id: string): Promise<void> {
 
 export const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
+/** A settings section of the page, opened first if it is closed. */
+export async function openSection(page: Page, name: string): Promise<Locator> {
+  const region = section(page, name);
+  const details = region.locator('details').first();
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await region.locator('summary').first().click();
+  return region;
+}
+
+/** The settings page's one save bar (Save, Discard changes, the outcome). */
+export const saveBar = (page: Page) => page.getByRole('region', { name: /^Save .* settings$/ });
+
 /** Save, then Confirm in the confirmation dialog. */
-export async function saveConfirmed(page: Page, region: Locator): Promise<void> {
-  await region.getByRole('button', { name: 'Save', exact: true }).click();
+export async function saveConfirmed(page: Page): Promise<void> {
+  await saveBar(page).getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
 }
 
-export async function saveAndWait(page: Page, region: Locator): Promise<void> {
-  await saveConfirmed(page, region);
-  await region.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+export async function saveAndWait(page: Page): Promise<void> {
+  await saveConfirmed(page);
+  await saveBar(page).getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+}
+
+/** Leaving a page with unsaved edits makes the browser ask (beforeunload): tests that reload mean to leave. */
+export function leaveWithoutAsking(page: Page): void {
+  page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : undefined));
 }
 
 /** PUT the number's routing settings as the browser would, patched; answers the status and the error. */

@@ -22,15 +22,18 @@ export async function reloadTab(page: Page, tab: string): Promise<void> {
 
 export const region = (scope: Page | Locator, name: string) => scope.getByRole('region', { name, exact: true });
 
-/** Save, then Confirm in the confirmation dialog. */
-export async function saveConfirmed(page: Page, scope: Locator): Promise<void> {
-  await scope.getByRole('button', { name: 'Save', exact: true }).click();
+/** The settings page's one save bar (Save, Discard changes, the outcome). */
+export const saveBar = (page: Page) => page.getByRole('region', { name: /^Save .* settings$/ });
+
+/** Save in the page's save bar, then Confirm in the confirmation dialog. */
+export async function saveConfirmed(page: Page): Promise<void> {
+  await saveBar(page).getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
 }
 
-export async function saveAndWait(page: Page, scope: Locator): Promise<void> {
-  await saveConfirmed(page, scope);
-  await scope.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+export async function saveAndWait(page: Page): Promise<void> {
+  await saveConfirmed(page);
+  await saveBar(page).getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 }
 
 /** GET a JSON resource as the signed-in browser. */
@@ -51,6 +54,8 @@ export function adminSession(ports: Parameters<typeof startE2eStack>[0]): () => 
     stack = await startE2eStack(ports);
     admin = await launchAgent({ micWav: join(dir, 'tone.wav') });
     await admin.page.setViewportSize({ width: 1400, height: 2400 });
+    // Reloading with unsaved edits makes the browser ask first: these tests mean to leave.
+    admin.page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : undefined));
     await signInAndRegister(admin.page, stack.url, 'admin@acme.test');
   });
   afterAll(async () => {

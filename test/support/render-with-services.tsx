@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { Services } from '../../src/app/composition';
+import { FormatsProvider } from '../../src/components/format';
 import { ServicesProvider } from '../../src/app/services-context';
 import { createOffersStore } from '../../src/features/calls/offers-store';
 import { createCallerIdChoiceStore } from '../../src/features/caller-id/caller-id-choice';
@@ -10,11 +11,11 @@ import { createSavePromptStore } from '../../src/features/engagement/save-prompt
 import { createPhoneHealth } from '../../src/features/presence/phone-health';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
 import { createBoardStore } from '../../src/features/supervisor/board-store';
-import type { Phone } from '../../src/sip/phone';
+import type { TabPhone } from '../../src/app/tab-phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
 
 /** A phone whose commands are spies over a real phone store: for component tests only. */
-export function fakePhone(): Phone {
+export function fakePhone(): TabPhone {
   const store = createPhoneStore();
   return {
     store,
@@ -38,6 +39,10 @@ export function fakePhone(): Phone {
     dismissCall: vi.fn((id: string) => store.getState().dismissCall(id)),
     setCallContext: vi.fn(),
     getRemoteStream: vi.fn(() => undefined),
+    ownsContact: vi.fn(() => true),
+    role: vi.fn(() => 'owner' as const),
+    contactRegistered: vi.fn(),
+    takeBack: vi.fn(async () => {}),
   };
 }
 
@@ -55,8 +60,18 @@ export function fakeServices(): Services {
   };
 }
 
+/** The formats component tests read in: a UK organisation, en-GB, London time. */
+export const testFormats = { country: 'GB', locale: 'en-GB', timeZone: 'Europe/London' };
+
 export function renderWithServices(ui: ReactElement, services = fakeServices()) {
-  return { services, ...render(<ServicesProvider services={services}>{ui}</ServicesProvider>) };
+  return {
+    services,
+    ...render(
+      <ServicesProvider services={services}>
+        <FormatsProvider {...testFormats}>{ui}</FormatsProvider>
+      </ServicesProvider>,
+    ),
+  };
 }
 
 export function callSnapshot(patch: Partial<CallSnapshot> = {}): CallSnapshot {

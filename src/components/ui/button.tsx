@@ -1,6 +1,6 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { tone?: 'default' | 'primary' | 'danger' | 'success' };
+type Props = ComponentProps<'button'> & { tone?: 'default' | 'primary' | 'danger' | 'success' };
 
 /** Every control's accessible name is its visible label: pass the label as children, no aria-label. */
 export function Button({ tone = 'default', className, type = 'button', ...rest }: Props) {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { PanelBoundary } from '../../components/ui/panel-boundary';
 import { Tabs } from '../../components/ui/tabs';
 import { CompanyNumberPage } from './company/company-number-page';
@@ -6,16 +7,21 @@ import { GreetingsPage } from './greetings/greetings-page';
 import { MainNumberPage } from './main/main-number-page';
 import { NumbersPage } from './numbers/numbers-page';
 import { PresenceSettingsPage } from './presence/presence-settings-page';
+import { requestLeave, UnsavedChangesDialog } from './settings-form';
 import { StaffPage } from './staff/staff-page';
 
 const section = (name: string, content: React.ReactNode) => <PanelBoundary name={name}>{content}</PanelBoundary>;
 
 /** Everything an admin configures: numbers and their routing, the company and main numbers, staff, contacts. */
 export function AdminConsole() {
+  const [tab, setTab] = useState('numbers');
   return (
     <section className="admin" aria-label="Admin console">
+      <UnsavedChangesDialog />
       <Tabs
         label="Admin sections"
+        value={tab}
+        onChange={(next) => requestLeave(() => setTab(next))}
         items={[
           { value: 'numbers', label: 'Numbers', content: section('Numbers', <NumbersPage />) },
           { value: 'company', label: 'Company number', content: section('Company number', <CompanyNumberPage />) },

@@ -18,7 +18,7 @@ test("a wrong password shows the server's message and keeps the form", async () 
 });
 
 test('a successful sign-in stores who is signed in', async () => {
-  const me = { id: 's1', orgId: 'o1', orgName: 'Acme', name: 'Alice', email: 'alice@acme.test', role: 'agent', extension: '1001' };
+  const me = { id: 's1', orgId: 'o1', orgName: 'Acme', name: 'Alice', email: 'alice@acme.test', role: 'agent', extension: '1001', country: 'GB' };
   vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(me), { status: 200 })));
   const { services } = renderWithServices(<SignInScreen />);
   await userEvent.type(screen.getByLabelText('Email'), 'alice@acme.test');

@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import type { CallerIdOption } from '../../common/api/me';
-import { formatPhone } from '../../common/domain/phone-number';
+import { useFormats } from '../../components/format';
 import { ToggleSwitch } from '../../components/ui/toggle-switch';
 import { callerIdChoiceActions } from './caller-id-choice';
 import { useCallerIds, useChooseCallerId } from './caller-ids-api';
 
-const label = (o: CallerIdOption) => `${o.displayName} · ${formatPhone(o.number)}${o.city ? ` · ${o.city}` : ''}${o.engagementAvailable ? ' · engagement' : ''}`;
+const label = (o: CallerIdOption, phone: (n: string) => string) => `${o.displayName} · ${phone(o.number)}${o.city ? ` · ${o.city}` : ''}${o.engagementAvailable ? ' · engagement' : ''}`;
 
 /**
  * Which of my numbers the customer sees, and engagement mode. Starts with my remembered choice; for a
@@ -18,6 +18,7 @@ export function CallerIdPicker({ callee }: { callee?: string }) {
   const choice = useStore(store);
   const view = useCallerIds(callee);
   const remember = useChooseCallerId();
+  const formats = useFormats();
   const suggestedFor = useRef<string | undefined>(undefined);
   const options = view.data?.options ?? [];
   const current = options.find((o) => o.numberId === choice.numberId);
@@ -61,7 +62,7 @@ export function CallerIdPicker({ callee }: { callee?: string }) {
         >
           {options.map((o) => (
             <option key={o.numberId} value={o.numberId}>
-              {label(o)}
+              {label(o, formats.phone)}
             </option>
           ))}
         </select>

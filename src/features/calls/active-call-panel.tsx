@@ -1,58 +1,51 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { spokenReason } from '../../common/spoken-reason';
+import { PhoneNumber } from '../../components/format';
 import { Button } from '../../components/ui/button';
-import { formatPhone } from '../../common/domain/phone-number';
-import { describeEndCause } from '../../sip/end-causes';
 import type { CallSnapshot } from '../../sip/phone-store';
+import { endText, statusText } from './call-status';
 import { CallTimer } from './call-timer';
 import { DialPad } from './dial-pad';
 import { selectOffer } from './offers-store';
+import { useRemoteParty } from './remote-party';
 
-const statusText: Record<CallSnapshot['status'], string> = {
-  ringing: 'Ringing',
-  dialing: 'Calling…',
-  early: 'Ringing…',
-  active: 'In call',
-  held: 'On hold',
-  ended: 'Call ended',
-};
-
-/** A call that is being placed, in progress, on hold, or just ended. */
+/** A call that is being placed, in progress, on hold, or just ended: "Bob Agent (1002)" on both ends of it. */
 export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
   const { phone, offers } = useServices();
   const routed = useStore(offers, selectOffer(call.sipCallId));
+  const party = useRemoteParty(call);
   const [keypad, setKeypad] = useState(false);
-  const who = routed ? (routed.offer.caller.name ?? routed.offer.caller.number) : call.remote.displayName || call.remote.user;
   const live = call.status !== 'ended';
   const established = call.status === 'active' || call.status === 'held';
-  // An ended call reads as ended, whatever its hold state was when it ended.
-  const status =
-    call.status === 'ended'
-      ? statusText.ended
-      : call.held
-        ? 'On hold'
-        : call.remoteHeld && established
-          ? 'Held by the other party'
-          : statusText[call.status];
+  const ended = endText(call, routed?.resolved?.text, party.teammate ? party : null);
 
   return (
-    <section className="panel call-card" aria-label={`Call with ${who}`} data-call-id={call.id} data-status={call.status}>
-      <h2>{who}</h2>
+    <section className="panel call-card" aria-label={`Call with ${party.name}`} data-call-id={call.id} data-status={call.status}>
+      <h2>
+        {party.number && !party.detail ? <PhoneNumber value={party.number} /> : party.name}
+        {party.detail && (
+          <>
+            {' '}
+            <span className="muted">({party.number ? <PhoneNumber value={party.number} /> : party.detail})</span>
+          </>
+        )}
+      </h2>
       {call.direction === 'outbound' && call.callerId && (
         <p className="call-context" data-testid="presenting">
-          Calling as {formatPhone(call.callerId)}
+          Calling as <PhoneNumber value={call.callerId} />
           {call.engagement ? ' · engagement mode' : ''}
         </p>
       )}
-      {routed && call.status !== 'ended' && (
-        <p className="call-context">
-          {routed.offer.number.displayName} · {routed.offer.reason}
+      {routed && live && (
+        <p className="call-context" title={routed.offer.reason}>
+          {routed.offer.number.displayName} · {spokenReason(routed.offer.reason, routed.offer.number.displayName)}
         </p>
       )}
       <p className="call-status">
-        {status}
-        {call.status === 'ended' && (routed?.resolved ? `: ${routed.resolved.text}` : call.endReason ? `: ${call.endReason}` : call.endCause && `: ${describeEndCause(call.endCause)}`)}
+        {statusText(call)}
+        {ended && `: ${ended}`}
         {established && call.startedAt && (
           <>
             {' · '}
@@ -60,12 +53,17 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
           </>
         )}
       </p>
+      {live && call.holdRefused && (
+        <p className="notice" role="alert">
+          {call.held ? 'Resume did not work' : 'Hold did not work'}: the other side refused it. The call goes on as before.
+        </p>
+      )}
       {established && (
         <div className="row">
-          <Button aria-pressed={call.muted} onClick={() => void phone.setMuted(call.id, !call.muted)}>
+          <Button aria-pressed={call.muted} onClick={() => void phone.setMuted(call.id, !call.muted)} aria-keyshortcuts="M">
             {call.muted ? 'Unmute' : 'Mute'}
           </Button>
-          <Button aria-pressed={call.held} onClick={() => void phone.setHeld(call.id, !call.held)}>
+          <Button aria-pressed={call.held} onClick={() => void phone.setHeld(call.id, !call.held)} aria-keyshortcuts="H">
             {call.held ? 'Resume' : 'Hold'}
           </Button>
           <Button aria-expanded={keypad} onClick={() => setKeypad((k) => !k)}>
@@ -76,7 +74,7 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
       {established && keypad && <DialPad label="Call keypad" onKey={(k) => void phone.sendDtmf(call.id, k)} />}
       <div className="row">
         {live ? (
-          <Button tone="danger" onClick={() => void phone.hangup(call.id)}>
+          <Button tone="danger" onClick={() => void phone.hangup(call.id)} aria-keyshortcuts="E">
             Hang up
           </Button>
         ) : (

@@ -1,14 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { selectDevices } from '../../sip/phone-store';
+import { Button } from '../../components/ui/button';
+import { ringerDevice, setRingerDevice } from './ringer-device';
+import { createRingtone } from './ringtone';
 import { setVoiceProcessing, voiceProcessingEnabled } from './voice-processing';
 
-/** Microphone and speaker choice; both apply to calls in progress too. */
+/** Microphone, speaker and ringing device; microphone and speaker apply to calls in progress too. */
 export function DeviceSettings() {
   const { phone } = useServices();
   const devices = useStore(phone.store, selectDevices);
   const [processing, setProcessing] = useState(voiceProcessingEnabled);
+  const [ringer, setRinger] = useState(ringerDevice);
+  const preview = useMemo(() => createRingtone({ sinkId: () => ringerDevice() || phone.store.getState().devices.outputId || '' }), [phone]);
   useEffect(() => {
     void phone.refreshDevices();
     const onChange = () => void phone.refreshDevices();
@@ -39,6 +44,26 @@ export function DeviceSettings() {
           ))}
         </select>
       </label>
+      <label>
+        Ringing device
+        <select
+          value={ringer}
+          onChange={(e) => {
+            setRingerDevice(e.target.value);
+            setRinger(e.target.value);
+          }}
+        >
+          <option value="">Same as speaker</option>
+          {devices.outputs.map((d) => (
+            <option key={d.deviceId} value={d.deviceId}>
+              {d.label || 'Speaker'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <Button onClick={() => void preview.preview()}>Test ringing device</Button>
+      </div>
       <label className="inline">
         <input
           type="checkbox"

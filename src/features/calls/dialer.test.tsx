@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../../../test/support/fake-api';
 import { renderWithServices } from '../../../test/support/render-with-services';
@@ -71,6 +71,9 @@ test('a phone number calls the customer with the chosen caller ID; engagement on
   await userEvent.click(screen.getByRole('switch'));
   await userEvent.click(screen.getByRole('button', { name: 'Call' }));
   expect(services.phone.callNumber).toHaveBeenLastCalledWith('+447911123456', { callerId: '+442071234567', engagement: true });
+  // The placed call took the number with it: the field is empty for the next one.
+  await waitFor(() => expect(screen.getByLabelText('Number or extension')).toHaveValue(''));
+  await userEvent.type(screen.getByLabelText('Number or extension'), '+447911123456');
 
   await userEvent.selectOptions(screen.getByLabelText('Caller ID'), 'num-hours');
   expect(screen.getByRole('switch')).toBeDisabled();

@@ -1,10 +1,35 @@
+/** What the ringtone needs of Web Audio; `setSinkId` picks the output (Chromium 110+). */
+export type RingContext = Pick<AudioContext, 'createGain' | 'createOscillator' | 'destination' | 'currentTime' | 'resume' | 'suspend'> & {
+  sinkId?: unknown;
+  setSinkId?: (id: string) => Promise<void>;
+};
+
+type Options = {
+  createContext?: () => RingContext;
+  /** The output device to ring on now ('' = the system default). */
+  sinkId?: () => string;
+  setInterval?: (fn: () => void, ms: number) => unknown;
+  clearInterval?: (handle: unknown) => void;
+};
+
 /**
- * A ringtone made with Web Audio (no file to load): 2 s of a 440+480 Hz pair, 4 s of silence, repeated.
- * `start` is idempotent; the browser may refuse to play before the first user gesture, which is harmless.
+ * A ringtone made with Web Audio (no file to load): 2 s of a 440+480 Hz pair, 4 s of silence, repeated, on the
+ * chosen ringing device. `start` is idempotent; the browser may refuse to play before the first user gesture,
+ * which is harmless. `preview` plays one burst (the "Test ringer" button).
  */
-export function createRingtone() {
-  let ctx: AudioContext | undefined;
-  let timer: ReturnType<typeof setInterval> | undefined;
+export function createRingtone(options: Options = {}) {
+  const createContext = options.createContext ?? (() => new AudioContext());
+  const sinkId = options.sinkId ?? (() => '');
+  const every = options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms));
+  const stopEvery = options.clearInterval ?? ((h) => globalThis.clearInterval(h as number));
+  let ctx: RingContext | undefined;
+  let timer: unknown;
+
+  async function route(context: RingContext) {
+    const id = sinkId();
+    if (typeof context.setSinkId !== 'function' || (context.sinkId ?? '') === id) return;
+    await context.setSinkId(id).catch(() => undefined);
+  }
 
   function burst() {
     if (!ctx) return;
@@ -20,22 +45,35 @@ export function createRingtone() {
     }
   }
 
+  function open(): RingContext | undefined {
+    try {
+      ctx ??= createContext();
+      void ctx.resume();
+      return ctx;
+    } catch {
+      return undefined;
+    }
+  }
+
   return {
     start() {
-      if (timer) return;
-      try {
-        ctx ??= new AudioContext();
-        void ctx.resume();
-      } catch {
-        return;
-      }
-      burst();
-      timer = setInterval(burst, 6000);
+      if (timer !== undefined) return;
+      const context = open();
+      if (!context) return;
+      timer = every(burst, 6000);
+      void route(context).then(burst);
     },
     stop() {
-      clearInterval(timer);
+      if (timer !== undefined) stopEvery(timer);
       timer = undefined;
       void ctx?.suspend();
     },
+    async preview() {
+      const context = open();
+      if (!context) return;
+      await route(context);
+      burst();
+    },
   };
 }
+export type Ringtone = ReturnType<typeof createRingtone>;

@@ -42,7 +42,7 @@ test('a routed call ringing while the tab is hidden raises one notification with
     services.phone.store.getState().addCall(callSnapshot({ status: 'ringing', sipCallId: 'sip-1' }));
     services.phone.store.getState().updateCall('call-1', { muted: true });
   });
-  expect(raised).toEqual([{ title: 'Incoming call from Jane Roe', body: 'Sales line: primary agent of contact Jane Roe' }]);
+  expect(raised).toEqual([{ title: 'Incoming call from Jane Roe', body: "Sales line: You're the agent for Jane Roe" }]);
 });
 
 test('no notification while the tab is visible', () => {

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useServices } from '../../app/services-context';
+import { spokenReason } from '../../common/spoken-reason';
+import { useFormats } from '../../components/format';
 
 /**
  * While the tab is hidden, a call that starts ringing raises a desktop notification (with the routed
@@ -7,6 +9,7 @@ import { useServices } from '../../app/services-context';
  */
 export function useDesktopNotifications(): void {
   const { phone, offers } = useServices();
+  const formats = useFormats();
   useEffect(() => {
     if (typeof Notification === 'undefined') return;
     const ask = () => {
@@ -20,8 +23,9 @@ export function useDesktopNotifications(): void {
         shown.add(c.id);
         if (!document.hidden || Notification.permission !== 'granted') continue;
         const routed = offers.getState().bySipCallId[c.sipCallId]?.offer;
-        const who = routed ? (routed.caller.name ?? routed.caller.number) : c.remote.displayName || c.remote.user;
-        const n = new Notification(`Incoming call from ${who}`, { body: routed ? `${routed.number.displayName}: ${routed.reason}` : undefined, tag: c.id });
+        const who = routed ? (routed.caller.name ?? formats.phone(routed.caller.number)) : c.remote.displayName || formats.phone(c.remote.user);
+        const body = routed ? `${routed.number.displayName}: ${spokenReason(routed.reason, routed.number.displayName)}` : undefined;
+        const n = new Notification(`Incoming call from ${who}`, { body, tag: c.id });
         n.onclick = () => window.focus();
       }
     });
@@ -29,5 +33,5 @@ export function useDesktopNotifications(): void {
       window.removeEventListener('click', ask);
       unsubscribe();
     };
-  }, [phone, offers]);
+  }, [phone, offers, formats]);
 }

@@ -1,13 +1,17 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
+import { ringerDevice } from './ringer-device';
 import { createRingtone } from './ringtone';
 
-/** Rings while any inbound call is ringing (a quieter ring would be nicer during call waiting; same for now). */
+/**
+ * Rings while any inbound call is ringing, on the ringing device the agent chose (else on the call audio's speaker).
+ * A quieter ring would be nicer during call waiting; same for now.
+ */
 export function useRingtone(): void {
   const { phone } = useServices();
   const ringing = useStore(phone.store, (s) => s.calls.some((c) => c.direction === 'inbound' && c.status === 'ringing'));
-  const ringtone = useMemo(createRingtone, []);
+  const ringtone = useMemo(() => createRingtone({ sinkId: () => ringerDevice() || phone.store.getState().devices.outputId || '' }), [phone]);
   useEffect(() => {
     if (ringing) ringtone.start();
     else ringtone.stop();

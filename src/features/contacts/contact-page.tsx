@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
 import { contactDialOrder } from '../../common/domain/contact-dial-order';
-import { formatPhone } from '../../common/domain/phone-number';
+import { PhoneNumber, useFormats } from '../../components/format';
 import { Button } from '../../components/ui/button';
 import { useItemTypes } from '../admin/contacts/contacts-api';
 import { selectCallOptions } from '../caller-id/caller-id-choice';
@@ -17,6 +17,7 @@ const DELAY_KEY = 'switchboard.sequentialDelay';
 /** One contact: numbers in dial order, each callable, and sequential dialling of them all. */
 export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) {
   const { phone, callerIdChoice } = useServices();
+  const formats = useFormats();
   const contact = useContact(id);
   const itemTypes = useItemTypes();
   const [delay, setDelay] = useState(() => Number(localStorage.getItem(DELAY_KEY) ?? 5));
@@ -51,9 +52,11 @@ export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) 
               const step = stepOf(i);
               return (
                 <li key={e.number} data-number={e.number} data-state={step?.state ?? 'idle'}>
-                  <span>{e.label}</span> <strong>{formatPhone(e.number)}</strong>{' '}
+                  <span>{e.label}</span> <strong>
+                    <PhoneNumber value={e.number} />
+                  </strong>{' '}
                   <Button onClick={() => phone.callNumber(e.number, selectCallOptions(callerIdChoice.getState())).catch((err: Error) => setError(err.message))} disabled={run.running}>
-                    Call {formatPhone(e.number)}
+                    Call {formats.phone(e.number)}
                   </Button>
                   {step && (
                     <span className="muted dial-step">

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TimelineEntry } from '../../common/notifications';
+import { DateTime } from '../../components/format';
 import { Button } from '../../components/ui/button';
 import { addNote, timelineQuery, useTimeline } from './contact-timeline-api';
 import { useContact } from './contacts-api';
 
-const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const kindLabel: Record<TimelineEntry['kind'], string> = { call: 'Call', text: 'Text', claim: 'Claim', note: 'Note' };
 
 /** A contact's source, tags and the timeline of calls, texts, claims and notes, with a note to add. */
@@ -39,7 +39,7 @@ export function ContactTimeline({ id }: { id: string }) {
       <ol className="timeline" aria-label="Timeline">
         {(timeline.data ?? []).map((e) => (
           <li key={e.id} data-kind={e.kind}>
-            <span className="muted">{time.format(e.at)}</span> <strong>{kindLabel[e.kind]}</strong> {e.summary}
+            <DateTime className="muted" at={e.at} /> <strong>{kindLabel[e.kind]}</strong> {e.summary}
             {e.body && <blockquote>{e.body}</blockquote>}
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { formatPhone } from '../../common/domain/phone-number';
+import { PhoneNumber } from '../../components/format';
 import { Button } from '../../components/ui/button';
 import { ContactPage } from './contact-page';
 import { PAGE_SIZE, useContactSearch } from './contacts-api';
@@ -41,7 +41,7 @@ export function ContactsPanel() {
             <button type="button" className="link" onClick={() => setOpenId(c.id)}>
               {c.name}
             </button>{' '}
-            <span className="muted">{formatPhone(c.primaryPhone)}</span>
+            <PhoneNumber className="muted" value={c.primaryPhone} />
           </li>
         ))}
       </ul>

@@ -1,14 +1,14 @@
-import { formatPhone } from '../../common/domain/phone-number';
+import { PhoneNumber, useFormats } from '../../components/format';
 import { Button } from '../../components/ui/button';
 import { useMyBindings, useReleaseBinding } from './engagement-api';
 
 const DAY = 86_400_000;
-const until = (ms: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(ms);
 
 /** My sticky and engagement bindings: customers whose calls to a number ring me first, until when. */
 export function MyBindings() {
   const bindings = useMyBindings();
   const release = useReleaseBinding();
+  const formats = useFormats();
   return (
     <section className="panel bindings" aria-label="My customers">
       <h2>My customers</h2>
@@ -18,7 +18,7 @@ export function MyBindings() {
       <ul>
         {bindings.data?.map((b) => (
           <li key={b.id} data-binding={b.id}>
-            <strong>{b.customer.name ?? formatPhone(b.customer.number)}</strong> on {b.number.displayName} · {b.kind} · until {until(b.expiresAt)} (
+            <strong>{b.customer.name ?? <PhoneNumber value={b.customer.number} />}</strong> on {b.number.displayName} · {b.kind} · until {formats.date(b.expiresAt)} (
             {Math.max(1, Math.ceil((b.expiresAt - Date.now()) / DAY))} days)
             <Button onClick={() => release.mutate(b.id)} disabled={release.isPending}>
               Release

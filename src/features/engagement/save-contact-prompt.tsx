@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../../app/services-context';
-import { formatPhone } from '../../common/domain/phone-number';
+import { PhoneNumber, useFormats } from '../../components/format';
 import { Button } from '../../components/ui/button';
 import { useSaveContact } from './engagement-api';
 import { dismissPrompt, type SavePrompt, type SavePromptStore } from './save-prompts';
@@ -9,14 +9,17 @@ import { dismissPrompt, type SavePrompt, type SavePromptStore } from './save-pro
 function PromptForm({ prompt, store, myId }: { prompt: SavePrompt; store: SavePromptStore; myId: string }) {
   const [name, setName] = useState('');
   const save = useSaveContact();
+  const formats = useFormats();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({ name, primaryPhone: prompt.number, primaryAgentId: myId }, { onSuccess: () => dismissPrompt(store, prompt.callId) });
   };
   return (
-    <form className="panel save-contact" aria-label={`Save ${formatPhone(prompt.number)} as contact`} onSubmit={submit}>
+    <form className="panel save-contact" aria-label={`Save ${formats.phone(prompt.number)} as contact`} onSubmit={submit}>
       <p>
-        After your engagement call with <strong>{formatPhone(prompt.number)}</strong>: save them as a contact (you become their agent).
+        After your engagement call with <strong>
+          <PhoneNumber value={prompt.number} />
+        </strong>: save them as a contact (you become their agent).
       </p>
       <label>
         Contact name

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/button';
-import { formatDuration } from '../calls/call-timer';
+import { formatDuration } from '../../common/format';
 
 /**
  * The time left of a wrap-up, ticking, and Ready to end it early. The companion ends it on its own clock

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Timeline, TimelineEntry } from '../../common/api/board';
 import { Button } from '../../components/ui/button';
-import { formatDuration } from '../calls/call-timer';
+import { formatDuration } from '../../common/format';
 import { presenceLabels } from '../presence/presence-labels';
 import { timelineQuery } from './board-api';
 import { formatClock } from './board-format';
-import { useNow } from './use-now';
+import { useNow } from '../../components/format';
 
 /** The day's stretches, with the time before the first one shown as offline (no row: not signed in). */
 function stretches(t: Timeline, now: number): (TimelineEntry & { end: number })[] {

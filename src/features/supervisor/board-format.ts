@@ -1,6 +1,5 @@
 import type { BoardCall, BoardToday } from '../../common/api/board';
-import { formatDuration } from '../calls/call-timer';
-import { formatPhone } from '../unknown-contacts/format';
+import { formatDuration } from '../../common/format';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
@@ -11,13 +10,13 @@ export function formatClock(ms: number, timeZone: string): string {
   return f.format(ms);
 }
 
-/** Who the call is with: the contact's name, else the number in national format. */
-export const callParty = (c: BoardCall) => c.party.name ?? formatPhone(c.party.number);
+/** Who the call is with: the contact's name, else the number as `phone` writes it (the organisation's format). */
+export const callParty = (c: BoardCall, phone: (n: string) => string) => c.party.name ?? phone(c.party.number);
 
 /** "In ← Jane Roe · Sales line" / "Out → 07911 123456 · Support". */
-export function callSummary(c: BoardCall): string {
+export function callSummary(c: BoardCall, phone: (n: string) => string): string {
   const arrow = c.direction === 'inbound' ? 'In ←' : 'Out →';
-  return `${arrow} ${callParty(c)}${c.number ? ` · ${c.number.displayName}` : ''}`;
+  return `${arrow} ${callParty(c, phone)}${c.number ? ` · ${c.number.displayName}` : ''}`;
 }
 
 /** How long the call has been ringing or talking. */

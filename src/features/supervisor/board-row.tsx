@@ -4,7 +4,8 @@ import { mayActOn } from '../../common/domain/supervision';
 import { healthWords } from '../../common/presence-health';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { formatDuration } from '../calls/call-timer';
+import { formatDuration } from '../../common/format';
+import { useFormats } from '../../components/format';
 import { presenceText } from '../presence/presence-labels';
 import { callDuration, callSummary, talkTime } from './board-format';
 import type { BoardRow } from './board-model';
@@ -21,6 +22,7 @@ type Props = { row: BoardRow; role: Me['role'] | undefined; me: Me; now: number;
 export const BoardRowView = memo(function BoardRowView({ row, role, me, now, actions, index }: Props) {
   const { presence: p, activity } = row;
   const call = activity?.call ?? null;
+  const { phone } = useFormats();
   const canAct = role !== undefined && mayActOn(me, { id: p.staffId, orgId: me.orgId, role }) === 'yes';
   return (
     <tr data-staff={p.staffId} data-since={p.since} data-index={index} aria-rowindex={index + 2}>
@@ -42,7 +44,7 @@ export const BoardRowView = memo(function BoardRowView({ row, role, me, now, act
         ))}
       </td>
       <td>{formatDuration(now - p.since)}</td>
-      <td data-call={call?.status ?? 'none'}>{call ? `${callSummary(call)} · ${callDuration(call, now)}` : ''}</td>
+      <td data-call={call?.status ?? 'none'}>{call ? `${callSummary(call, phone)} · ${callDuration(call, now)}` : ''}</td>
       <td>{activity ? activity.today.answered : ''}</td>
       <td>{activity ? activity.today.missed : ''}</td>
       <td>{activity ? talkTime(activity.today, call, now) : ''}</td>

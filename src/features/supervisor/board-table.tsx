@@ -6,7 +6,7 @@ import type { Me } from '../../common/auth';
 import { boardActions, selectBoardVersion } from './board-store';
 import type { SortKey } from './board-model';
 import { BoardRowView, type RowActions } from './board-row';
-import { useNow } from './use-now';
+import { useNow } from '../../components/format';
 import { rowWindow, useScrollView } from './use-row-window';
 
 /** Rows are one line high, always: the window of rows in view is placed without measuring each. */
@@ -33,7 +33,7 @@ export function BoardTable({ me, actions }: { me: Me; actions: RowActions }) {
   const { board } = useServices();
   useStore(board, selectBoardVersion);
   const model = board.getState().model;
-  const now = useNow();
+  const now = useNow(1000);
   const scroller = useRef<HTMLDivElement>(null);
   const view = useScrollView(scroller, VIEWPORT_PX);
   const win = rowWindow(model.visible.length, BOARD_ROW_PX, view.scrollTop, view.height, 8);

@@ -8,7 +8,7 @@ import { renderWithServices } from '../../../test/support/render-with-services';
 import { boardActions } from './board-store';
 import { SupervisorBoard } from './supervisor-board';
 
-const me: Me = { id: 'sup', orgId: 'org', orgName: 'Acme', name: 'Sam', email: 's@a.test', role: 'supervisor', extension: '1009' };
+const me: Me = { id: 'sup', orgId: 'org', orgName: 'Acme', name: 'Sam', email: 's@a.test', role: 'supervisor', extension: '1009', country: 'GB' };
 const T = Date.now();
 const p = (staffId: string, name: string, state: Presence['state'], patch: Partial<Presence> = {}): Presence => ({
   staffId, name, extension: `10${staffId.length}`, state, since: T, ...patch,

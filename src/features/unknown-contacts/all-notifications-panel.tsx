@@ -1,5 +1,6 @@
 import type { NotificationView } from '../../common/notifications';
-import { formatPhone, formatTime, kindLabel, stateLabel } from './format';
+import { DateTime, PhoneNumber } from '../../components/format';
+import { kindLabel, stateLabel } from './format';
 import { useNotifications } from './notifications-api';
 
 /** Supervisors and admins: every unknown caller of the organisation with its state and who claimed it. */
@@ -22,8 +23,10 @@ export function AllNotificationsPanel() {
         <tbody>
           {(data ?? []).map((n: NotificationView) => (
             <tr key={n.id} data-notification-id={n.id}>
-              <td>{formatTime(n.createdAt)}</td>
-              <td>{n.contact?.name ?? formatPhone(n.caller)}</td>
+              <td>
+                <DateTime at={n.createdAt} />
+              </td>
+              <td>{n.contact?.name ?? <PhoneNumber value={n.caller} />}</td>
               <td>
                 {kindLabel[n.kind]} to {n.number.displayName}
               </td>

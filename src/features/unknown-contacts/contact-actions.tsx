@@ -4,7 +4,7 @@ import { ApiRequestError } from '../../common/api-request-error';
 import type { Contact } from '../../common/domain/contact';
 import type { NotificationView } from '../../common/notifications';
 import { Button } from '../../components/ui/button';
-import { formatPhone } from './format';
+import { PhoneNumber } from '../../components/format';
 import { notificationsApi } from './notifications-api';
 import { notificationsCache } from './notifications-cache';
 import { queryKeys } from '../../app/query-keys';
@@ -75,7 +75,7 @@ export function ContactActions({ n, onOpenContact }: { n: NotificationView; onOp
             <input value={name} onChange={(e) => setName(e.target.value)} autoFocus />
           </label>
           <p className="muted">
-            {formatPhone(n.caller)} · source {n.source} · tag {n.tag} · you as their agent
+            <PhoneNumber value={n.caller} /> · source {n.source} · tag {n.tag} · you as their agent
           </p>
           <Button type="submit" tone="primary">
             Save contact
@@ -92,7 +92,7 @@ export function ContactActions({ n, onOpenContact }: { n: NotificationView; onOp
           <ul className="contact-results">
             {found.map((c) => (
               <li key={c.id}>
-                {c.name} · {formatPhone(c.primaryPhone)}{' '}
+                {c.name} · <PhoneNumber value={c.primaryPhone} />{' '}
                 <Button onClick={() => void associate(c.id)}>Associate {c.name}</Button>
               </li>
             ))}

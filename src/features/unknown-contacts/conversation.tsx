@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useServices } from '../../app/services-context';
 import { MAX_TEXT_LENGTH, textBodySchema, type NotificationView } from '../../common/notifications';
 import { Button } from '../../components/ui/button';
-import { formatTime } from './format';
+import { PhoneNumber, RelativeTime, useFormats } from '../../components/format';
 import { notificationsCache } from './notifications-cache';
 
 /** The texts with this caller, and the box to text back (sent as the company number: the server decides). */
@@ -11,6 +11,7 @@ export function Conversation({ n, focus }: { n: NotificationView; focus?: boolea
   const { phone } = useServices();
   const qc = useQueryClient();
   const [body, setBody] = useState('');
+  const formats = useFormats();
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
 
@@ -32,13 +33,20 @@ export function Conversation({ n, focus }: { n: NotificationView; focus?: boolea
   };
 
   return (
-    <div className="conversation" aria-label={`Texts with ${n.caller}`}>
+    <div className="conversation" aria-label={`Texts with ${formats.phone(n.caller)}`}>
       <ol className="texts">
         {n.texts.map((t) => (
           <li key={t.id} className={`text ${t.direction}`} data-direction={t.direction}>
             <span className="text-body">{t.body}</span>
             <span className="muted">
-              {t.direction === 'outbound' ? `${t.staff?.name ?? 'Sent'} as ${t.companyNumber}` : 'Received'} · {formatTime(t.at)}
+              {t.direction === 'outbound' ? (
+                <>
+                  {t.staff?.name ?? 'Sent'} as <PhoneNumber value={t.companyNumber} />
+                </>
+              ) : (
+                'Received'
+              )}{' '}
+              · <RelativeTime at={t.at} />
             </span>
           </li>
         ))}

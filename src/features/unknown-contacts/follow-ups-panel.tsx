@@ -5,7 +5,8 @@ import type { NotificationView } from '../../common/notifications';
 import { Button } from '../../components/ui/button';
 import { ContactActions } from './contact-actions';
 import { Conversation } from './conversation';
-import { formatAgo, formatPhone, kindLabel } from './format';
+import { PhoneNumber, RelativeTime, useFormats } from '../../components/format';
+import { kindLabel } from './format';
 import { notificationsApi, useNotifications } from './notifications-api';
 import { followUpsOf, notificationsCache } from './notifications-cache';
 
@@ -16,6 +17,7 @@ export function FollowUpsPanel({ meId, focusId, onOpenContact }: { meId: string;
   const { data } = useNotifications();
   const registered = useStore(phone.store, (s) => s.registration.status === 'registered');
   const mine = followUpsOf(data ?? [], meId);
+  const formats = useFormats();
 
   const done = async (n: NotificationView) => notificationsCache.replace(qc, await notificationsApi.done(n.id));
 
@@ -25,11 +27,11 @@ export function FollowUpsPanel({ meId, focusId, onOpenContact }: { meId: string;
       {data && mine.length === 0 && <p className="muted">Nothing to follow up.</p>}
       <ul>
         {mine.map((n) => (
-          <li key={n.id} className="follow-up" data-notification-id={n.id} aria-label={`Follow-up: ${n.contact?.name ?? formatPhone(n.caller)}`}>
+          <li key={n.id} className="follow-up" data-notification-id={n.id} aria-label={`Follow-up: ${n.contact?.name ?? formats.phone(n.caller)}`}>
             <div className="row">
-              <strong>{n.contact?.name ?? formatPhone(n.caller)}</strong>
+              <strong>{n.contact?.name ?? <PhoneNumber value={n.caller} />}</strong>
               <span className="muted">
-                {kindLabel[n.kind]} to {n.number.displayName} · {formatAgo(n.createdAt)}
+                {kindLabel[n.kind]} to {n.number.displayName} · <RelativeTime at={n.createdAt} />
               </span>
             </div>
             <div className="row">

@@ -1,6 +1,7 @@
 import type { NotificationView } from '../../common/notifications';
+import { PhoneNumber, RelativeTime, useFormats } from '../../components/format';
 import { Button } from '../../components/ui/button';
-import { formatAgo, formatPhone, formatTime, kindLabel } from './format';
+import { kindLabel } from './format';
 
 type Props = {
   n: NotificationView;
@@ -15,14 +16,15 @@ type Props = {
 /** One unclaimed caller: who, which number, when, how many agents it rang, the number's source and tag. */
 export function UnknownCallerCard({ n, busy, onClaim, onCallBack, onTextBack, onOpen, canCall }: Props) {
   const last = n.texts.at(-1);
+  const formats = useFormats();
   return (
-    <li className={`unknown-caller${n.read ? '' : ' unread'}`} data-notification-id={n.id} aria-label={`${kindLabel[n.kind]} from ${formatPhone(n.caller)}`} onFocus={onOpen} onMouseEnter={onOpen}>
+    <li className={`unknown-caller${n.read ? '' : ' unread'}`} data-notification-id={n.id} aria-label={`${kindLabel[n.kind]} from ${formats.phone(n.caller)}`} onFocus={onOpen} onMouseEnter={onOpen}>
       <div className="row">
-        <strong data-testid="caller">{formatPhone(n.caller)}</strong>
+        <strong data-testid="caller">
+          <PhoneNumber value={n.caller} />
+        </strong>
         <span className="muted">{kindLabel[n.kind]}</span>
-        <time dateTime={new Date(n.createdAt).toISOString()} title={formatTime(n.createdAt)}>
-          {formatAgo(n.createdAt)}
-        </time>
+        <RelativeTime at={n.createdAt} />
       </div>
       <div className="muted">
         to <span data-testid="called-number">{n.number.displayName}</span>

@@ -1,12 +1,19 @@
 // @vitest-environment jsdom
 import { render } from '@testing-library/react';
 import type { NotificationView } from '../../common/notifications';
+import { FormatsProvider } from '../../components/format';
+import { testFormats } from '../../../test/support/render-with-services';
 import { useNotificationAlerts } from './use-notification-alerts';
 
-function Probe({ open, loaded }: { open: NotificationView[]; loaded: boolean }) {
+function Alerts({ open, loaded }: { open: NotificationView[]; loaded: boolean }) {
   useNotificationAlerts(open, loaded);
   return null;
 }
+const Probe = (props: { open: NotificationView[]; loaded: boolean }) => (
+  <FormatsProvider {...testFormats}>
+    <Alerts {...props} />
+  </FormatsProvider>
+);
 
 const raised: { title: string; body?: string }[] = [];
 class FakeNotification {

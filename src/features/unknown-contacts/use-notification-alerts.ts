@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { NotificationView } from '../../common/notifications';
-import { formatPhone, kindLabel } from './format';
+import { useFormats } from '../../components/format';
+import { kindLabel } from './format';
 
 /** While the tab is hidden, a new unknown caller raises a desktop notification; clicking it brings the tab forward. */
 export function useNotificationAlerts(open: NotificationView[], loaded: boolean): void {
   const seen = useRef<Set<string> | null>(null);
+  const formats = useFormats();
   useEffect(() => {
     if (!loaded) return;
     const ids = new Set(open.map((n) => n.id));
@@ -17,11 +19,11 @@ export function useNotificationAlerts(open: NotificationView[], loaded: boolean)
       if (seen.current.has(n.id)) continue;
       seen.current.add(n.id);
       if (typeof Notification === 'undefined' || !document.hidden || Notification.permission !== 'granted') continue;
-      const alert = new Notification(`${kindLabel[n.kind]} from ${formatPhone(n.caller)}`, {
+      const alert = new Notification(`${kindLabel[n.kind]} from ${formats.phone(n.caller)}`, {
         body: `${n.number.displayName}: unclaimed${n.texts.at(-1) ? ` · ${n.texts.at(-1)!.body.slice(0, 80)}` : ''}`,
         tag: n.id,
       });
       alert.onclick = () => window.focus();
     }
-  }, [open, loaded]);
+  }, [open, loaded, formats]);
 }

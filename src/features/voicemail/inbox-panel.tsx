@@ -1,8 +1,7 @@
 import type { VoicemailMessage } from '../../common/api/voicemail';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
-import { formatDateTime, formatPhone } from '../admin/numbers/format';
-import { formatDuration } from '../calls/call-timer';
+import { DateTime, Duration, PhoneNumber, useFormats } from '../../components/format';
 import { MessagePlayer } from './message-player';
 import { useDeleteMessage, useMarkHeard, useVoicemail } from './voicemail-api';
 
@@ -14,6 +13,7 @@ export function InboxPanel() {
   const heard = useMarkHeard();
   const remove = useDeleteMessage();
   const unread = unreadCount(inbox.data);
+  const formats = useFormats();
   return (
     <section className="panel voicemail" aria-label="Voicemail">
       <h2>
@@ -32,12 +32,15 @@ export function InboxPanel() {
         {inbox.data?.map((m) => (
           <li key={m.id} data-voicemail={m.id} data-heard={String(m.heardAt !== null)} className={m.heardAt === null ? 'unheard' : undefined}>
             <div>
-              <strong>{m.caller.name ?? formatPhone(m.caller.number)}</strong>
-              {m.caller.name && <span className="muted"> {formatPhone(m.caller.number)}</span>} → {m.number.displayName}
+              <strong>{m.caller.name ?? <PhoneNumber value={m.caller.number} />}</strong>
+              {m.caller.name && <span className="muted">
+                  {' '}
+                  <PhoneNumber value={m.caller.number} />
+                </span>} → {m.number.displayName}
               {m.heardAt === null && <span className="tag"> New</span>}
             </div>
             <div className="muted">
-              {formatDateTime(m.startedAt)} · {formatDuration(m.durationMs)}
+              <DateTime at={m.startedAt} /> · <Duration ms={m.durationMs} />
             </div>
             <MessagePlayer id={m.id} onFirstPlay={() => m.heardAt === null && !heard.isPending && heard.mutate(m.id)} />
             <div className="row">
@@ -45,7 +48,7 @@ export function InboxPanel() {
               <ConfirmDialog
                 trigger={<Button tone="danger">Delete</Button>}
                 title="Delete this message?"
-                description={`The message from ${m.caller.name ?? formatPhone(m.caller.number)} is deleted for everyone who shares this box.`}
+                description={`The message from ${m.caller.name ?? formats.phone(m.caller.number)} is deleted for everyone who shares this box.`}
                 confirmLabel="Delete"
                 onConfirm={() => remove.mutate(m.id)}
               />

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { formatPhone } from '../admin/numbers/format';
+import { formatDuration } from '../../common/format';
+import { useFormats } from '../../components/format';
 import { useVoicemail } from './voicemail-api';
 
 /**
@@ -9,6 +10,7 @@ import { useVoicemail } from './voicemail-api';
 export function useVoicemailNotifications(): void {
   const inbox = useVoicemail();
   const seen = useRef<Set<string> | undefined>(undefined);
+  const formats = useFormats();
   useEffect(() => {
     if (!inbox.data) return;
     if (!seen.current) {
@@ -19,8 +21,8 @@ export function useVoicemailNotifications(): void {
       if (seen.current.has(m.id)) continue;
       seen.current.add(m.id);
       if (m.heardAt !== null || typeof Notification === 'undefined' || !document.hidden || Notification.permission !== 'granted') continue;
-      const n = new Notification(`New voicemail from ${m.caller.name ?? formatPhone(m.caller.number)}`, { body: `${m.number.displayName}, ${Math.round(m.durationMs / 1000)} s`, tag: `voicemail-${m.id}` });
+      const n = new Notification(`New voicemail from ${m.caller.name ?? formats.phone(m.caller.number)}`, { body: `${m.number.displayName}, ${formatDuration(m.durationMs)}`, tag: `voicemail-${m.id}` });
       n.onclick = () => window.focus();
     }
-  }, [inbox.data]);
+  }, [inbox.data, formats]);
 }

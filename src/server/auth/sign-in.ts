@@ -4,8 +4,9 @@ import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
 import { throttleKeys, type LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
 
-export function toMe(s: StaffRecord): Me {
-  return { id: s.id, orgId: s.orgId, orgName: s.orgName, name: s.name, email: s.email, role: s.role, extension: s.extension };
+/** The signed-in person as the browser sees them; `country` is the organisation's (domain/org-country.ts). */
+export function toMe(s: StaffRecord, country: string): Me {
+  return { id: s.id, orgId: s.orgId, orgName: s.orgName, name: s.name, email: s.email, role: s.role, extension: s.extension, country };
 }
 
 type SignInDeps = { staff: StaffRepo; throttle: LoginThrottle; now: () => number };

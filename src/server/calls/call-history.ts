@@ -1,6 +1,8 @@
 import type { CallHistoryItem } from '../../common/calls';
 import type { Db } from '../storage/database';
 import { createOutboundHistory } from '../domain/outbound-history';
+import { internalHistory } from '../domain/internal-calls';
+import type { Repos } from '../storage/repos';
 
 type Row = {
   id: string; numberId: string; number: string; caller: string; callerName: string | null; state: CallHistoryItem['state'];
@@ -8,8 +10,11 @@ type Row = {
   startedAt: number; answeredAt: number | null; endedAt: number | null; displayName: string | null;
 };
 
-/** Call history: an agent's own calls (offered to, answered or placed by them), or the whole organisation's, newest first. */
-export function createCallHistory(db: Db) {
+/**
+ * Call history: an agent's own calls (offered to, answered or placed by them, between extensions too), or the whole
+ * organisation's, newest first.
+ */
+export function createCallHistory(db: Db, repos: Repos) {
   const base = `SELECT c.id, c.number_id AS numberId, c.number, c.caller, c.caller_name AS callerName, c.state, c.summary,
       c.outcome_reason AS outcomeReason, c.answered_by AS answeredBy, s.name AS answeredByName,
       c.started_at AS startedAt, c.answered_at AS answeredAt, c.ended_at AS endedAt, n.display_name AS displayName
@@ -18,14 +23,15 @@ export function createCallHistory(db: Db) {
   const all = db.prepare(`${base} ORDER BY c.started_at DESC LIMIT @limit`);
   const mine = db.prepare(`${base} AND (c.answered_by = @staffId OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.staff_id = @staffId))
     ORDER BY c.started_at DESC LIMIT @limit`);
-  const offers = db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at FROM call_offers o JOIN staff s ON s.id = o.staff_id
+  const offers = db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at, o.declined FROM call_offers o JOIN staff s ON s.id = o.staff_id
     WHERE o.call_id = ? ORDER BY o.offered_at, o.step`);
 
   const outbound = createOutboundHistory(db);
+  const internal = internalHistory(repos);
 
   return (orgId: string, staffId: string | null, limit = 100): CallHistoryItem[] => {
     const inbound = inboundOf(orgId, staffId, limit);
-    return [...inbound, ...outbound(orgId, staffId, limit)].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+    return [...inbound, ...outbound(orgId, staffId, limit), ...internal(orgId, staffId, limit)].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
   };
 
   function inboundOf(orgId: string, staffId: string | null, limit: number): CallHistoryItem[] {
@@ -34,13 +40,14 @@ export function createCallHistory(db: Db) {
       id: r.id,
       direction: 'inbound' as const,
       outbound: null,
+      internal: null,
       number: { id: r.numberId, number: r.number, displayName: r.displayName || r.number },
       caller: { number: r.caller, name: r.callerName },
       state: r.state,
       summary: r.summary,
       outcomeReason: r.outcomeReason,
       answeredBy: r.answeredBy ? { id: r.answeredBy, name: r.answeredByName ?? '' } : null,
-      rang: offers.all(r.id) as CallHistoryItem['rang'],
+      rang: (offers.all(r.id) as (Omit<CallHistoryItem['rang'][number], 'declined'> & { declined: number })[]).map((o) => ({ ...o, declined: o.declined === 1 })),
       startedAt: r.startedAt,
       answeredAt: r.answeredAt,
       endedAt: r.endedAt,

@@ -34,4 +34,9 @@ export const callMigrations: { id: number; name: string; sql: string }[] = [
       CREATE INDEX call_offers_staff ON call_offers(staff_id, offered_at DESC);
     `,
   },
+  {
+    id: 1002,
+    name: 'offers an agent declined',
+    sql: `ALTER TABLE call_offers ADD COLUMN declined INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

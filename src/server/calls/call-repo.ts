@@ -22,7 +22,7 @@ export type CallRecord = {
 };
 
 export type NewCall = Pick<CallRecord, 'id' | 'orgId' | 'numberId' | 'number' | 'caller' | 'callerName' | 'state' | 'plan' | 'summary' | 'outcomeReason' | 'startedAt'>;
-export type CallOffer = { staffId: string; step: number; reason: string; offeredAt: number };
+export type CallOffer = { staffId: string; step: number; reason: string; offeredAt: number; declined?: boolean };
 
 export interface CallRepo {
   insert(call: NewCall): void;
@@ -34,6 +34,8 @@ export interface CallRepo {
   /** Moves the call to its next ring; false when it is no longer ringing. */
   advance(id: string, step: number): boolean;
   addOffers(id: string, offers: CallOffer[]): void;
+  /** Marks every offer of this step declined (the step's phones all answered with a refusal); their staff ids. */
+  markDeclined(id: string, step: number): string[];
   offers(id: string): CallOffer[];
   /** Sets who answered, once: the first writer wins (settled by the database). */
   claimAnswer(id: string, staffId: string, at: number): boolean;
@@ -54,7 +56,8 @@ export function createCallRepo(db: Db): CallRepo {
   const answered = db.prepare('SELECT answered_by AS staffId, COUNT(*) AS n FROM calls WHERE org_id = ? AND answered_at >= ? AND answered_by IS NOT NULL GROUP BY answered_by');
   const advance = db.prepare(`UPDATE calls SET step = ? WHERE id = ? AND state = 'ringing'`);
   const addOffer = db.prepare('INSERT OR IGNORE INTO call_offers (call_id, staff_id, step, reason, offered_at) VALUES (?, ?, ?, ?, ?)');
-  const offers = db.prepare('SELECT staff_id AS staffId, step, reason, offered_at AS offeredAt FROM call_offers WHERE call_id = ? ORDER BY offered_at, step');
+  const offers = db.prepare('SELECT staff_id AS staffId, step, reason, offered_at AS offeredAt, declined FROM call_offers WHERE call_id = ? ORDER BY offered_at, step');
+  const decline = db.prepare('UPDATE call_offers SET declined = 1 WHERE call_id = ? AND step = ? RETURNING staff_id').pluck();
   const unfinished = db.prepare(`SELECT id, state, org_id AS orgId FROM calls WHERE state IN ('ringing', 'answered') AND started_at < ?`);
   const claim = db.prepare(`UPDATE calls SET answered_by = ?, answered_at = COALESCE(answered_at, ?), state = CASE WHEN state = 'ringing' THEN 'answered' ELSE state END
     WHERE id = ? AND answered_by IS NULL AND state IN ('ringing', 'answered')`);
@@ -71,7 +74,8 @@ export function createCallRepo(db: Db): CallRepo {
     addOffers: db.transaction((id: string, list: CallOffer[]) => {
       for (const o of list) addOffer.run(id, o.staffId, o.step, o.reason, o.offeredAt);
     }),
-    offers: (id) => offers.all(id) as CallOffer[],
+    offers: (id) => (offers.all(id) as (Omit<CallOffer, 'declined'> & { declined: number })[]).map((o) => ({ ...o, declined: o.declined === 1 })),
+    markDeclined: (id, step) => decline.all(id, step) as string[],
     claimAnswer: (id, staffId, at) => claim.run(staffId, at, id).changes === 1,
     unfinished: (before) => unfinished.all(before) as Pick<CallRecord, 'id' | 'state' | 'orgId'>[],
     transition(id, from, to, at, reason) {

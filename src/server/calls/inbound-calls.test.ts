@@ -39,9 +39,10 @@ function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { 
   const offered: [string[], CallOffered][] = [];
   const resolved: [string[], CallResolved][] = [];
   let now = Date.UTC(2026, 10, 23, 12);
+  const repo = createCallRepo(db);
   const calls = createInboundCalls({
     source,
-    calls: createCallRepo(db),
+    calls: repo,
     presence: { statesOf: () => states },
     publish: { offered: (ids, o) => offered.push([ids, o]), resolved: (ids, r) => resolved.push([ids, r]), updated: () => {} },
     targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.1:5080', voicemailSip: '127.0.0.1:5070' },
@@ -49,7 +50,7 @@ function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { 
     voicemailUp: () => voicemail.up,
   });
   const route = (attempt = 0, lastCode?: number) => calls.route({ callId: 'c1', from: CALLER, to: number.number, attempt, lastCode });
-  return { calls, route, offered, resolved, bindings, states };
+  return { calls, repo, route, offered, resolved, bindings, states };
 }
 
 const twoStep = () => standardNumber({ ...alternative(staffDest('ana'), staffDest('ben')), noAnswer: { failSafeNumber: '+15005550100' } });
@@ -63,6 +64,33 @@ test('rings each destination in turn, then the fail-safe number, then gives up a
   expect(offered.map(([ids, o]) => [ids, o.reason, o.caller.known])).toEqual([
     [['ana'], expect.any(String), false],
     [['ben'], expect.any(String), false],
+  ]);
+});
+
+test('a call the agent declines is missed as declined by them, not "nobody answered"; the agents rung before learn who', () => {
+  const { repo, route, resolved } = setUp(standardNumber(alternative(staffDest('ana'), staffDest('ben'))));
+  route(0);
+  expect(route(1, 408)).toMatchObject({ targets: ['sip:1002@sb.test'] });
+  expect(route(2, 486)).toEqual({ action: 'reject', code: 480, reason: 'Temporarily Unavailable' });
+  expect(repo.find('c1')).toMatchObject({ state: 'missed', outcomeReason: 'Declined by Ben' });
+  expect(repo.offers('c1').map((o) => [o.staffId, o.declined])).toEqual([
+    ['ana', false],
+    ['ben', true],
+  ]);
+  expect(resolved).toEqual([[['ana'], { sipCallId: 'c1', outcome: 'missed', text: 'Missed: declined by Ben' }]]);
+});
+
+test('a decline passes the call on: the next destination rings and the decline stays on record', () => {
+  const { repo, route } = setUp(twoStep());
+  route(0);
+  expect(route(1, 486)).toMatchObject({ targets: ['sip:1002@sb.test'] });
+  expect(route(2, 408)).toMatchObject({ targets: ['sip:+15005550100@127.0.0.1:5080'] });
+  expect(route(3, 486)).toMatchObject({ action: 'reject' });
+  // The fail-safe is a phone-network number: its 486 is busy, not a decline.
+  expect(repo.find('c1')).toMatchObject({ state: 'missed', outcomeReason: 'Nobody answered' });
+  expect(repo.offers('c1').map((o) => [o.staffId, o.declined])).toEqual([
+    ['ana', true],
+    ['ben', false],
   ]);
 });
 

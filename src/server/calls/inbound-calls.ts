@@ -3,6 +3,7 @@ import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
 import type { RingTarget } from '../../common/domain/route-decision';
 import type { PresenceState } from '../../common/presence';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
+import { buildRouteInput } from '../domain/routing-input';
 import { decideRoute } from '../routing/decide-route';
 import { planFromDecision, tailRings, type PlannedRing, type PlannedTarget } from './call-plan';
 import type { CallOffer, CallRecord, CallRepo } from './call-repo';
@@ -17,8 +18,6 @@ export interface CallPublisher {
 }
 
 export type LivePresence = { statesOf(orgId: string): Record<string, PresenceState> };
-
-const DAY_MS = 86_400_000;
 
 /** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
 export interface CallOutcomes {
@@ -39,6 +38,12 @@ type Deps = {
 };
 
 const MISSED: HookAction = { action: 'reject', code: 480, reason: 'Temporarily Unavailable' };
+/**
+ * Final answers that mean "every phone of that step said no": an agent's Decline (486, which still lets the call
+ * go on to the next ring) or 603. Kamailio reports the best answer of the step, and a timeout (408) or an
+ * unregistered phone (480) outranks 486, so 486 only arrives when each phone rung refused.
+ */
+const DECLINE_CODES = new Set([486, 603]);
 
 /**
  * Inbound calls to virtual numbers: decides once with the routing engine, then hands Kamailio one ring at a
@@ -53,20 +58,12 @@ export function createInboundCalls(deps: Deps) {
     if (!found) return { action: 'reject', code: 404, reason: 'Not a number in service' };
     const { orgId, number } = found;
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
-    const org = { ...source.orgRouting(orgId, caller), activeCompanyCalls: calls.countActive(number.id) };
     const now = deps.now();
-    const decision = decideRoute({
-      call: { numberDialled: number.number, caller, callId: q.callId },
-      number,
-      org,
-      presence: deps.presence.statesOf(orgId),
-      connectedCalls: calls.answeredSince(orgId, now - DAY_MS),
-      bindings: source.bindings(orgId),
-      now: new Date(now),
-      rotation: source.rotation(number.id),
-    });
+    const presence = deps.presence.statesOf(orgId);
+    const input = buildRouteInput({ source, calls }, { orgId, number, caller, callId: q.callId, presence, at: now });
+    const decision = decideRoute(input);
     source.saveRotation(number.id, decision.nextRotation);
-    const contact = org.contacts.find((c) => samePhoneNumber(c.primaryPhone, caller) || c.additionalPhones.some((p) => samePhoneNumber(p.number, caller)));
+    const contact = input.org.contacts.find((c) => samePhoneNumber(c.primaryPhone, caller) || c.additionalPhones.some((p) => samePhoneNumber(p.number, caller)));
     const refused = decision.kind === 'refuse';
     calls.insert({
       id: q.callId,
@@ -85,8 +82,18 @@ export function createInboundCalls(deps: Deps) {
     return nextRing(calls.find(q.callId)!);
   }
 
+  /** The step that just ended was refused by the agents it rang: mark them; their names, for the outcome. */
+  function declinedStep(call: CallRecord, lastCode: number | undefined): string[] {
+    if (lastCode === undefined || !DECLINE_CODES.has(lastCode) || call.step === 0) return [];
+    const step = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)][call.step - 1];
+    if (!step || step.targets.some((t) => t.kind !== 'staff')) return [];
+    const ids = calls.markDeclined(call.id, call.step - 1);
+    const staff = source.orgRouting(call.orgId, null).staff;
+    return ids.map((id) => staff.find((s) => s.id === id)?.name ?? 'an agent');
+  }
+
   /** The next ring with somebody available to take it, or the end of the call. */
-  function nextRing(call: CallRecord): HookAction {
+  function nextRing(call: CallRecord, declinedBy: string[] = []): HookAction {
     const org = source.orgRouting(call.orgId, null);
     const extensionOf = (id: string) => org.staff.find((s) => s.id === id)?.extension ?? null;
     const states = deps.presence.statesOf(call.orgId);
@@ -98,18 +105,23 @@ export function createInboundCalls(deps: Deps) {
       const uris = targets.map((t) => targetUri(t, extensionOf, deps.targets)).filter((u): u is string => Boolean(u));
       if (uris.length === 0) continue;
       if (!calls.advance(call.id, step + 1)) return MISSED;
-      offer(call, targets, step);
+      offer(call, targets, step, rings[step]!.timeoutSeconds);
       return { action: 'ring', timeout: rings[step]!.timeoutSeconds, targets: uris };
     }
-    const reason = call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail unavailable)' : 'Nobody answered';
+    const declined = declinedBy.length > 0 ? `Declined by ${declinedBy.join(' and ')}` : null;
+    const reason = declined ?? (call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail unavailable)' : 'Nobody answered');
     if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) {
-      resolveOffers(call.id, 'missed', 'Missed: nobody answered');
+      // Whoever declined knows already; the others rung earlier learn who did.
+      const decliners = declined ? calls.offers(call.id).filter((o) => o.declined).map((o) => o.staffId) : [];
+      resolveOffers(call.id, 'missed', declined ? `Missed: declined by ${declinedBy.join(' and ')}` : 'Missed: nobody answered', decliners);
       missed(call.id);
+      // Kamailio's own failure event that follows finds the call settled and changes nothing: tell the agents now.
+      updated(call);
     }
     return MISSED;
   }
 
-  function offer(call: CallRecord, targets: PlannedTarget[], step: number) {
+  function offer(call: CallRecord, targets: PlannedTarget[], step: number, ringSeconds: number) {
     const at = deps.now();
     const staff = targets.filter((t): t is Extract<RingTarget, { kind: 'staff' }> => t.kind === 'staff');
     calls.addOffers(call.id, staff.map((t) => ({ staffId: t.staffId, step, reason: t.reason, offeredAt: at })));
@@ -121,12 +133,14 @@ export function createInboundCalls(deps: Deps) {
         caller: { number: call.caller, name: call.callerName, known: call.callerName !== null },
         reason: t.reason,
         offeredAt: at,
+        ringSeconds,
       });
     }
   }
 
-  function resolveOffers(callId: string, outcome: CallResolved['outcome'], text: string, except?: string) {
-    const offered = [...new Set(calls.offers(callId).map((o) => o.staffId))].filter((id) => id !== except);
+  function resolveOffers(callId: string, outcome: CallResolved['outcome'], text: string, except: string | string[] = []) {
+    const left = typeof except === 'string' ? [except] : except;
+    const offered = [...new Set(calls.offers(callId).map((o) => o.staffId))].filter((id) => !left.includes(id));
     if (offered.length) publish.resolved(offered, { sipCallId: callId, outcome, text });
   }
 
@@ -160,7 +174,7 @@ export function createInboundCalls(deps: Deps) {
       const existing = calls.find(q.callId);
       if (!existing) return q.attempt === 0 ? start(q) : MISSED;
       if (existing.state !== 'ringing') return MISSED;
-      return nextRing(existing);
+      return nextRing(existing, declinedStep(existing, q.lastCode));
     },
 
     /**

@@ -22,6 +22,7 @@ export function createOutboundHistory(db: Db) {
       id: r.id,
       direction: 'outbound',
       outbound: { agent: { id: r.staffId, name: r.staffName }, engagement: r.engagement === 1, contactId: r.contactId },
+      internal: null,
       number: { id: r.numberId ?? '', number: r.callerId, displayName: r.displayName || r.callerId || 'no caller ID' },
       caller: { number: r.callee, name: r.contactName },
       state: r.state,

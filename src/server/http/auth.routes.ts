@@ -11,10 +11,13 @@ import { checkPassword, signIn, toMe } from '../auth/sign-in';
 import type { Config } from '../config';
 import type { ChangeRepo } from '../storage/change-repo';
 import type { StaffRepo } from '../storage/staff-repo';
+import type { Repos } from '../storage/repos';
+import { orgCountry } from '../domain/org-country';
 import { requireStaff, type AuthedRequest } from './require-staff';
 
 type Deps = {
   config: Config;
+  repos: Repos;
   sessions: Sessions;
   staff: StaffRepo;
   changes: ChangeRepo;
@@ -39,7 +42,7 @@ export function authRoutes(deps: Deps): Router {
     const staff = await signIn(deps, body, sourceOf(req));
     const session = deps.sessions.open(staff.id);
     setSessionCookie(res, session.token, deps.config.sessionMs, req.secure);
-    res.json(toMe(staff));
+    res.json(toMe(staff, orgCountry(deps.repos, staff.orgId)));
   });
 
   // Ends this session, closes the feed sockets it opened and, when it was the last, the phone's SIP access.
@@ -55,7 +58,8 @@ export function authRoutes(deps: Deps): Router {
   });
 
   r.get('/api/auth/me', authed, (req, res) => {
-    res.json(toMe((req as AuthedRequest).staff));
+    const me = (req as AuthedRequest).staff;
+    res.json(toMe(me, orgCountry(deps.repos, me.orgId)));
   });
 
   // Self-service password change: the current password is checked (and throttled like a sign-in); every

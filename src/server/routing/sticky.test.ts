@@ -66,10 +66,10 @@ test('engagement bindings are ignored on a toll-free number', () => {
 });
 
 test.each([
-  { kind: 'sticky' as const, last: NOW - 3 * DAY, reason: 'sticky: talked to you 3 days ago' },
-  { kind: 'sticky' as const, last: NOW - DAY - 1, reason: 'sticky: talked to you yesterday' },
-  { kind: 'sticky' as const, last: NOW - 60_000, reason: 'sticky: talked to you today' },
-  { kind: 'engagement' as const, last: Date.parse('2025-05-30T15:00:00Z'), reason: 'engagement: you called them on 30 May, bound until 6 Jun' },
+  { kind: 'sticky' as const, last: NOW - 3 * DAY, reason: 'sticky: last spoke to the caller 3 days ago' },
+  { kind: 'sticky' as const, last: NOW - DAY - 1, reason: 'sticky: last spoke to the caller yesterday' },
+  { kind: 'sticky' as const, last: NOW - 60_000, reason: 'sticky: last spoke to the caller today' },
+  { kind: 'engagement' as const, last: Date.parse('2025-05-30T15:00:00Z'), reason: 'engagement: called them on 30 May, bound until 6 Jun' },
 ])('the call card says "$reason"', ({ kind, last, reason }) => {
   const number = numberWith({ sticky: on(false), engagement: on(false) });
   const decision = decideRoute(routeInput(number, { bindings: [binding(kind, 'ben', last, 7)], now: new Date(NOW) }));

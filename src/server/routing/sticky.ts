@@ -40,9 +40,12 @@ function daysAgo(then: number, now: Date): string {
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
-/** "sticky: talked to you 3 days ago" / "engagement: you called them on 12 Nov, bound until 19 Nov" */
+/**
+ * "sticky: last spoke to the caller 3 days ago" / "engagement: called them on 12 Nov, bound until 19 Nov": read by admins,
+ * supervisors and the agent alike, so in no one's person (the agent's card says it in their words: common/spoken-reason.ts).
+ */
 export function bindingReason(live: LiveBinding, now: Date, timeZone: string): string {
   const { binding } = live;
-  if (binding.kind === 'sticky') return `sticky: talked to you ${daysAgo(binding.lastInteractionAt, now)}`;
-  return `engagement: you called them on ${formatDay(binding.lastInteractionAt, timeZone)}, bound until ${formatDay(live.until, timeZone)}`;
+  if (binding.kind === 'sticky') return `sticky: last spoke to the caller ${daysAgo(binding.lastInteractionAt, now)}`;
+  return `engagement: called them on ${formatDay(binding.lastInteractionAt, timeZone)}, bound until ${formatDay(live.until, timeZone)}`;
 }

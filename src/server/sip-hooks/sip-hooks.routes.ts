@@ -3,6 +3,7 @@ import { AppError } from '../../common/errors';
 import {
   callEventQuerySchema,
   extensionQuerySchema,
+  internalCallQuerySchema,
   outboundQuerySchema,
   registrationQuerySchema,
   routeQuerySchema,
@@ -10,11 +11,13 @@ import {
 } from '../../common/sip-hooks';
 import { hookGuard } from '../auth/hook-guard';
 import type { InboundCalls } from '../calls/inbound-calls';
+import type { InternalCalls } from '../domain/internal-calls';
 import type { OutboundCalls } from '../domain/outbound-calls';
 
 export type SipHookDeps = {
   calls: InboundCalls;
   outbound: OutboundCalls;
+  internal?: InternalCalls;
   token: string;
   /** Kamailio saved, removed or lost a contact (the registrar). */
   registration: (q: RegistrationQuery) => void;
@@ -51,6 +54,15 @@ export function sipHookRoutes(deps: SipHookDeps): Router {
     if (!deps.outbound.event(q) && deps.calls.event(q) === 'refused') {
       // No such call, or not in a state where this can happen: a forged or late event changes nothing.
       deps.warn?.(`[sip-hooks] event ${q.event} for ${q.callId} ignored: no call in a state where it can happen`);
+      return next409(res);
+    }
+    res.json({ ok: true });
+  });
+  // A call between extensions, reported once when it is over; a caller who is no agent records nothing.
+  r.get('/internal/sip/internal-call', guard, (req, res) => {
+    const q = internalCallQuerySchema.parse(req.query);
+    if (!deps.internal?.record(q)) {
+      deps.warn?.(`[sip-hooks] internal call ${q.callId} from ${q.from} ignored: not an agent's extension`);
       return next409(res);
     }
     res.json({ ok: true });

@@ -5,11 +5,12 @@ import { callMigrations } from '../calls/call-migrations';
 import { voicemailMigrations } from '../voicemail/voicemail-migrations';
 import { notificationMigrations } from '../notifications/notification-migrations';
 import { migrations } from './migrations';
+import { internalCallMigrations } from './internal-call-migrations';
 import { outboundMigrations } from './outbound-migrations';
 import { presenceMigrations } from '../presence/presence-migrations';
 
-/** Every migration in id order: the core list plus the call, outbound-call, voicemail, notification and presence tables (kept beside their code). */
-const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations, ...voicemailMigrations, ...notificationMigrations, ...presenceMigrations].sort((a, b) => a.id - b.id);
+/** Every migration in id order: the core list plus the call, outbound-call, internal-call, voicemail, notification and presence tables (kept beside their code). */
+const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations, ...internalCallMigrations, ...voicemailMigrations, ...notificationMigrations, ...presenceMigrations].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;
 

@@ -1,3 +1,4 @@
+import { createCallRepo, type CallRepo } from '../calls/call-repo';
 import { createBindingRepo, type BindingRepo } from './binding-repo';
 import { createChangeRepo, type ChangeRepo } from './change-repo';
 import { createContactRepo, createItemTypeRepo, type ContactRepo, type ItemTypeRepo } from './contact-repo';
@@ -5,6 +6,7 @@ import type { Db } from './database';
 import { createNumberRepo, type NumberRepo } from './number-repo';
 import { createOrgRepo, type OrgRepo } from './org-repo';
 import { createOrgSettingsRepo, type OrgSettingsRepo } from './org-settings-repo';
+import { createInternalCallRepo, type InternalCallRepo } from './internal-call-repo';
 import { createOutboundCallRepo, type OutboundCallRepo } from './outbound-call-repo';
 import { createRotationRepo, type RotationRepo } from './rotation-repo';
 import { createSessionRepo, type SessionRepo } from './session-repo';
@@ -25,9 +27,12 @@ export type Repos = {
   changes: ChangeRepo;
   rotation: RotationRepo;
   bindings: BindingRepo;
+  /** Inbound calls to virtual numbers: their state, rings and offers. */
+  calls: CallRepo;
   contacts: ContactRepo;
   itemTypes: ItemTypeRepo;
   outboundCalls: OutboundCallRepo;
+  internalCalls: InternalCallRepo;
   voicemail: VoicemailRepo;
   greetings: GreetingRepo;
   pins: PinRepo;
@@ -47,9 +52,11 @@ export function createRepos(db: Db): Repos {
     changes: createChangeRepo(db),
     rotation: createRotationRepo(db),
     bindings: createBindingRepo(db),
+    calls: createCallRepo(db),
     contacts: createContactRepo(db),
     itemTypes: createItemTypeRepo(db),
     outboundCalls: createOutboundCallRepo(db),
+    internalCalls: createInternalCallRepo(db),
     voicemail: createVoicemailRepo(db),
     greetings: createGreetingRepo(db),
     pins: createPinRepo(db),

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CompanyNumberSettings } from '../../../common/domain/company-number';
 import { fakeApi, invalid, type FakeAnswer } from '../../../../test/support/fake-api';
@@ -62,8 +62,10 @@ test("the server's overlap refusal is shown beside the clashing rule's active ho
   expect(alert).toHaveTextContent(/Overlaps rule 'Weekdays'/);
   expect(alert).toHaveAttribute('data-path', 'customRules.1.activeHours');
   expect(within(screen.getByRole('group', { name: 'Custom rule 1' })).queryByRole('alert')).not.toBeInTheDocument();
-  expect(screen.getByRole('status')).toHaveTextContent('');
+  expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
   expect(screen.getByText('2 of 10 custom rules')).toBeInTheDocument();
+  // The admin lands on what to fix: the clashing rule's active hours.
+  await waitFor(() => expect(screen.getByRole('group', { name: 'Custom rule 2' }).contains(document.activeElement)).toBe(true));
 });
 
 test('another number: a bad phone number is refused beside the field', async () => {

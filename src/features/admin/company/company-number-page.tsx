@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { useStaff } from '../staff/staff-api';
 import { useCompanyNumbers } from './company-api';
 import { CompanySettingsForm } from './company-settings-form';
-import { formatPhone } from './format';
+import { PhoneNumber, useFormats } from '../../../components/format';
+import { requestLeave } from '../settings-form/unsaved-changes';
 
 /** How calls and texts from unknown callers to the company number are routed, and what their notifications carry. */
 export function CompanyNumberPage() {
   const numbers = useCompanyNumbers();
   const staff = useStaff();
   const [chosen, setChosen] = useState<string | null>(null);
+  const formats = useFormats();
   if (numbers.isPending || staff.isPending) return <p>Loading…</p>;
   if (numbers.isError) return <p className="error">The company number could not be loaded: {numbers.error.message}</p>;
   if (staff.isError) return <p className="error">The staff list could not be loaded: {staff.error.message}</p>;
@@ -19,16 +21,22 @@ export function CompanyNumberPage() {
     <div className="admin-page">
       <div className="row details-header">
         <h2>
-          {formatPhone(number.number)}
+          <PhoneNumber value={number.number} />
           {number.displayName && <span className="muted"> · {number.displayName}</span>}
         </h2>
         {numbers.data.length > 1 && (
           <label>
             Company number
-            <select value={number.id} onChange={(e) => setChosen(e.target.value)}>
+            <select
+              value={number.id}
+              onChange={(e) => {
+                const next = e.target.value;
+                requestLeave(() => setChosen(next));
+              }}
+            >
               {numbers.data.map((n) => (
                 <option key={n.id} value={n.id}>
-                  {formatPhone(n.number)} {n.displayName}
+                  {formats.phone(n.number)} {n.displayName}
                 </option>
               ))}
             </select>

@@ -2,7 +2,7 @@ import type { StaffView } from '../../../common/api/staff';
 import { orderAdditionalPhones } from '../../../common/domain/contact-dial-order';
 import type { Contact, ContactItemType } from '../../../common/domain/contact';
 import { Button } from '../../../components/ui/button';
-import { formatPhone } from '../company/format';
+import { PhoneNumber } from '../../../components/format';
 import { staffName } from '../staff/staff-pickers';
 
 type Props = { contacts: readonly Contact[]; staff: readonly StaffView[]; itemTypes: readonly ContactItemType[]; onEdit: (c: Contact) => void };
@@ -31,11 +31,11 @@ export function ContactTable({ contacts, staff, itemTypes, onEdit }: Props) {
             <td>
               <ul className="phone-list">
                 <li>
-                  {formatPhone(c.primaryPhone)} <span className="muted">primary</span>
+                  <PhoneNumber value={c.primaryPhone} /> <span className="muted">primary</span>
                 </li>
                 {orderAdditionalPhones(c.additionalPhones, [...itemTypes]).map((p) => (
                   <li key={p.number}>
-                    {formatPhone(p.number)} <span className="muted">{[typeName(p.itemTypeId), p.description].filter(Boolean).join(' · ') || 'other'}</span>
+                    <PhoneNumber value={p.number} /> <span className="muted">{[typeName(p.itemTypeId), p.description].filter(Boolean).join(' · ') || 'other'}</span>
                   </li>
                 ))}
               </ul>

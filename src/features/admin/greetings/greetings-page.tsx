@@ -6,7 +6,7 @@ import { FieldError, FormError } from '../../../components/ui/field-error';
 
 /** An error that names no field of the form. */
 const unplaced = (error: unknown) => (error instanceof ApiRequestError && error.error.path ? null : error);
-import { formatDuration } from '../../calls/call-timer';
+import { formatDuration } from '../../../common/format';
 import { useGreetingMutations, useGreetings } from './greetings-api';
 
 /**

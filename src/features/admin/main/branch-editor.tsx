@@ -3,6 +3,7 @@ import type { MainNumberBranch, MainNumberFollowUp } from '../../../common/domai
 import { FieldError } from '../../../components/ui/field-error';
 import { SegmentedChoice } from '../../../components/ui/segmented-choice';
 import { SecondsField } from '../company/seconds-field';
+import { SettingsSection } from '../settings-form/settings-section';
 import { StaffChecklist, StaffSelect } from '../staff/staff-pickers';
 
 type Kind = MainNumberFollowUp['kind'];
@@ -19,9 +20,10 @@ type Props = { title: string; branch: MainNumberBranch; onChange: (b: MainNumber
 /** One branch of the main number: the hunt group rung together, then reception, voicemail or the end. */
 export function BranchEditor({ title, branch, onChange, staff, error, path }: Props) {
   const { huntGroup, then } = branch;
+  const next = options.find((o) => o.value === then.kind)?.label.toLowerCase();
+  const summary = `${huntGroup.staffIds.length} in the hunt group for ${huntGroup.ringSeconds} s, then ${next}`;
   return (
-    <section className="panel number-section" aria-label={title}>
-      <h3>{title}</h3>
+    <SettingsSection id={`${path}-title`} title={title} summary={summary} defaultOpen>
       <StaffChecklist
         label="Hunt group (rung simultaneously)"
         staff={staff}
@@ -59,6 +61,6 @@ export function BranchEditor({ title, branch, onChange, staff, error, path }: Pr
       {then.kind === 'voicemail' && <p className="muted">The caller leaves a message in the main number's voicemail box.</p>}
       {then.kind === 'end' && <p className="muted">The call ends.</p>}
       <FieldError error={error} path={[path, 'then', 'kind']} />
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,39 +1,34 @@
 import type { BusinessHoursView } from '../../../common/api/org';
 import type { BusinessHours } from '../../../common/domain/business-hours';
+import { TimeZoneSelect, useFormats } from '../../../components/format';
 import { Button } from '../../../components/ui/button';
-import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { FieldError } from '../../../components/ui/field-error';
-import { formatDateTime } from '../company/format';
-import { useDraft } from '../company/use-draft';
 import { WeeklyHoursFields } from '../company/weekly-hours-fields';
-import { useSaveBusinessHours } from './main-api';
+import { SettingsSection } from '../settings-form/settings-section';
+import type { MainPageForm } from './main-page-form';
 
 const MAX_RANGES = 21;
-const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /** The organisation's opening hours: inside them the main number takes its in-hours branch. */
-export function BusinessHoursSection({ view }: { view: BusinessHoursView }) {
-  const { draft, setDraft, dirty, discard } = useDraft<BusinessHours>(view.businessHours);
-  const save = useSaveBusinessHours();
+export function BusinessHoursSection({ view, form }: { view: BusinessHoursView; form: MainPageForm }) {
+  const formats = useFormats();
+  const draft = form.draft.hours;
+  const setHours = (next: BusinessHours) => form.setDraft((d) => ({ ...d, hours: next }));
   const windows = draft.windows;
-  const setWindows = (next: BusinessHours['windows']) => setDraft({ ...draft, windows: next });
+  const setWindows = (next: BusinessHours['windows']) => setHours({ ...draft, windows: next });
+  const error = form.error;
 
   return (
-    <section className="panel number-section" aria-labelledby="business-hours-title">
-      <h3 id="business-hours-title">Business hours</h3>
+    <SettingsSection id="business-hours-title" title="Business hours" summary={`${draft.timeZone} · ${windows.length} opening ${windows.length === 1 ? 'range' : 'ranges'}`} defaultOpen>
       <p className="muted">
-        The organisation's opening hours: inside them calls to the main number take the in-hours branch, outside them the out-of-hours branch. {view.updatedAt !== null && `Last updated ${formatDateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
+        The organisation's opening hours: inside them calls to the main number take the in-hours branch, outside them the out-of-hours branch.{' '}
+        {view.updatedAt !== null && `Last updated ${formats.dateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
       </p>
       <label>
         Time zone
-        <input list="time-zones" value={draft.timeZone} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} />
-        <datalist id="time-zones">
-          {timeZones.map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
-        <FieldError error={save.error} path={['timeZone']} />
+        <TimeZoneSelect value={draft.timeZone} onChange={(timeZone) => setHours({ ...draft, timeZone })} />
+        <FieldError error={error} path={['timeZone']} />
       </label>
       {windows.length === 0 && <p className="muted">No opening hours: every call takes the out-of-hours branch.</p>}
       {windows.map((hours, index) => (
@@ -42,7 +37,7 @@ export function BusinessHoursSection({ view }: { view: BusinessHoursView }) {
             legend={`Opening hours ${index + 1}`}
             hours={hours}
             onChange={(h) => setWindows(windows.map((w, i) => (i === index ? h : w)))}
-            error={save.error}
+            error={error}
             path={['windows', index]}
           />
           <Button tone="danger" onClick={() => setWindows(windows.filter((_, i) => i !== index))}>
@@ -55,21 +50,7 @@ export function BusinessHoursSection({ view }: { view: BusinessHoursView }) {
           Add opening hours
         </Button>
       </div>
-      <ExactFieldError error={save.error} path={['windows']} />
-      <ConfirmedSaveBar
-        what="business hours"
-        description="Calls to the main number follow the new opening hours from the next call."
-        dirty={dirty}
-        pending={save.isPending}
-        saved={save.isSuccess}
-        error={save.error}
-        shown={[['timeZone'], ['windows']]}
-        onSave={() => save.mutate(draft, { onSuccess: (v) => setDraft(v.businessHours) })}
-        onDiscard={() => {
-          discard();
-          save.reset();
-        }}
-      />
-    </section>
+      <ExactFieldError error={error} path={['windows']} />
+    </SettingsSection>
   );
 }

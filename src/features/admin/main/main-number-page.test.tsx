@@ -54,8 +54,9 @@ test('the branches are saved without the PIN; a refused ring time is shown besid
   await userEvent.type(outOfHours.getByLabelText(/^Hunt group ring time/), '2');
   await userEvent.click(outOfHours.getByRole('radio', { name: 'Main reception' }));
   await userEvent.selectOptions(outOfHours.getByLabelText('Reception staff member'), 'Agent 5 (ext. 1005)');
-  await userEvent.type(outOfHours.getByLabelText('Greeting shown to whoever answers'), 'After hours: take a message');
-  const main = within(screen.getByRole('region', { name: 'Main number call handling' }));
+  await userEvent.click(outOfHours.getByLabelText('Greeting shown to whoever answers'));
+  await userEvent.paste('After hours: take a message');
+  const main = within(screen.getByRole('region', { name: 'Save main number settings' }));
   await userEvent.click(main.getByRole('button', { name: 'Save' }));
   await userEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
   expect(await outOfHours.findByRole('alert')).toHaveTextContent('Ring for at least 5 seconds');

@@ -86,7 +86,7 @@ export function AlternativeEditor({ rule, onChange, staff, voicemailOn, error }:
                 error={error}
               />
               <RingTimeoutField value={entry.ringTimeoutSeconds} onChange={(ringTimeoutSeconds) => update(index, { ringTimeoutSeconds })} error={error} path={[...listPath, index]} />
-              <div className="row">
+              <div className="row destination-actions">
                 <Button onClick={() => move(index, index - 1)} disabled={index === 0}>
                   Move up
                 </Button>

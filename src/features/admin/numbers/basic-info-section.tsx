@@ -1,24 +1,23 @@
 import type { NumberView } from '../../../common/api/numbers';
+import { DateTime, PhoneNumber, TimeZoneLabel, useFormats } from '../../../components/format';
 import { FieldError } from '../../../components/ui/field-error';
-import { countryName, formatDate, formatDateTime, formatPhone } from './format';
-import { useSaveBasicInfo } from './numbers-api';
-import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
-import { useDraft } from './use-draft';
+import { SettingsSection } from '../settings-form/settings-section';
+import { countryName } from './format';
+import type { NumberForm } from './number-form';
 
 const typeLabels = { local: 'Local', 'toll-free': 'Toll-free' } as const;
 
 /** Every basic field, read-only except the display name. */
-export function BasicInfoSection({ number }: { number: NumberView }) {
-  const { draft, setDraft, dirty, discard } = useDraft(number.displayName);
-  const save = useSaveBasicInfo(number.id);
-  const submit = () => save.mutate({ displayName: draft }, { onSuccess: (view) => setDraft(view.displayName) });
-
+export function BasicInfoSection({ number, form }: { number: NumberView; form: NumberForm }) {
+  const formats = useFormats();
+  const summary = `${typeLabels[number.type]}${number.city ? ` · ${number.city}` : ''} · expires ${formats.date(number.expiresAt)}`;
   return (
-    <section className="panel number-section" aria-labelledby="basic-title">
-      <h3 id="basic-title">Basic information</h3>
+    <SettingsSection id="basic-title" title="Basic information" summary={summary}>
       <dl className="facts">
         <dt>Number</dt>
-        <dd>{formatPhone(number.number)}</dd>
+        <dd>
+          <PhoneNumber value={number.number} />
+        </dd>
         <dt>Type</dt>
         <dd>{typeLabels[number.type]}</dd>
         <dt>Country/Region</dt>
@@ -26,33 +25,21 @@ export function BasicInfoSection({ number }: { number: NumberView }) {
         <dt>City</dt>
         <dd>{number.city || '—'}</dd>
         <dt>Time zone</dt>
-        <dd>{number.timeZone}</dd>
+        <dd>
+          <TimeZoneLabel timeZone={number.timeZone} />
+        </dd>
         <dt>Expiry date</dt>
-        <dd>{formatDate(number.expiresAt)}</dd>
+        <dd>{formats.date(number.expiresAt)}</dd>
         <dt>Last updated</dt>
-        <dd>{formatDateTime(number.updatedAt)}</dd>
-        <dt>Last updated by</dt>
-        <dd>{number.updatedBy}</dd>
+        <dd>
+          <DateTime at={number.updatedAt} /> by {number.updatedBy}
+        </dd>
       </dl>
       <label>
         Display name
-        <input value={draft} maxLength={60} placeholder="optional" onChange={(e) => setDraft(e.target.value)} />
-        <FieldError error={save.error} path={['displayName']} />
+        <input value={form.draft.displayName} maxLength={60} placeholder="optional" onChange={(e) => form.setDraft((d) => ({ ...d, displayName: e.target.value }))} />
+        <FieldError error={form.error} path={['displayName']} />
       </label>
-      <ConfirmedSaveBar
-        what="display name"
-        description="The new display name is shown on agents' call cards from now on."
-        dirty={dirty}
-        pending={save.isPending}
-        saved={save.isSuccess}
-        error={save.error}
-        shown={[['displayName']]}
-        onSave={submit}
-        onDiscard={() => {
-          discard();
-          save.reset();
-        }}
-      />
-    </section>
+    </SettingsSection>
   );
 }

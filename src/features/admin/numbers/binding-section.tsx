@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
 import type { BindingSettings } from '../../../common/domain/binding-settings';
-import type { StandardNumber } from '../../../common/domain/virtual-number';
 import { FieldError } from '../../../components/ui/field-error';
 import { ToggleSwitch } from '../../../components/ui/toggle-switch';
-import { useSaveRouting } from './numbers-api';
-import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
-import { useDraft } from './use-draft';
+import { SettingsSection } from '../settings-form/settings-section';
+import { setRouting, type NumberForm, type RoutingDraft } from './number-form';
 
 type Props = {
-  number: StandardNumber;
+  form: NumberForm;
+  routing: RoutingDraft;
   field: 'sticky' | 'engagement';
   title: string;
   /** The main toggle's label. */
@@ -19,23 +18,21 @@ type Props = {
 };
 
 /** Sticky routing and engagement mode: on/off, the binding period in days, and the fallback when the bound agent is away. */
-export function BindingSection({ number, field, title, label, intro, unavailable }: Props) {
-  const { draft, setDraft, dirty, discard } = useDraft<BindingSettings>(number.routing[field]);
-  const save = useSaveRouting(number.id);
-  const error = save.error;
-  const id = `${field}-title`;
-  const submit = () => save.mutate({ ...number.routing, [field]: draft }, { onSuccess: (view) => view.kind === 'standard' && setDraft(view.routing[field]) });
+export function BindingSection({ form, routing, field, title, label, intro, unavailable }: Props) {
+  const draft = routing[field];
+  const error = form.error;
+  const set = (patch: Partial<BindingSettings>) => setRouting(form, { [field]: { ...draft, ...patch } });
+  const summary = unavailable && !draft.enabled ? 'Not available' : draft.enabled ? `On · ${Number.isFinite(draft.bindingDays) ? draft.bindingDays : '?'} days` : 'Off';
 
   return (
-    <section className="panel number-section" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
+    <SettingsSection id={`${field}-title`} title={title} summary={summary}>
       <p className="muted">{intro}</p>
       {unavailable && (
         <p className="notice" role="note">
           {unavailable}
         </p>
       )}
-      <ToggleSwitch label={label} checked={draft.enabled} disabled={Boolean(unavailable) && !draft.enabled} onChange={(enabled) => setDraft({ ...draft, enabled })} />
+      <ToggleSwitch label={label} checked={draft.enabled} disabled={Boolean(unavailable) && !draft.enabled} onChange={(enabled) => set({ enabled })} />
       <FieldError error={error} path={[field, 'enabled']} />
       {draft.enabled && (
         <>
@@ -46,7 +43,7 @@ export function BindingSection({ number, field, title, label, intro, unavailable
               min={1}
               max={365}
               value={Number.isFinite(draft.bindingDays) ? draft.bindingDays : ''}
-              onChange={(e) => setDraft({ ...draft, bindingDays: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+              onChange={(e) => set({ bindingDays: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
             />
             <FieldError error={error} path={[field, 'bindingDays']} />
           </label>
@@ -54,27 +51,11 @@ export function BindingSection({ number, field, title, label, intro, unavailable
           <ToggleSwitch
             label="When the bound agent is unavailable, ring the number's destinations"
             checked={draft.fallbackToDestinations}
-            onChange={(fallbackToDestinations) => setDraft({ ...draft, fallbackToDestinations })}
+            onChange={(fallbackToDestinations) => set({ fallbackToDestinations })}
           />
           <p className="muted">{draft.fallbackToDestinations ? 'The call follows the routing rule.' : 'The call goes straight to no-answer handling.'}</p>
         </>
       )}
-      {(!unavailable || dirty || number.routing[field].enabled) && (
-        <ConfirmedSaveBar
-          what={title.toLowerCase()}
-          description={`The new ${title.toLowerCase()} settings apply to the next call to this number.`}
-          dirty={dirty}
-          pending={save.isPending}
-          saved={save.isSuccess}
-          error={error}
-          shown={[[field]]}
-          onSave={submit}
-          onDiscard={() => {
-            discard();
-            save.reset();
-          }}
-        />
-      )}
-    </section>
+    </SettingsSection>
   );
 }

@@ -1,4 +1,4 @@
-import { formatDateTime } from './format';
+import { DateTime } from '../../../components/format';
 import { useNumberChanges } from './numbers-api';
 
 const sectionLabels: Record<string, string> = { basic: 'Basic information', routing: 'Routing settings', company: 'Company number', main: 'Main number', pin: 'Voicemail PIN' };
@@ -17,7 +17,7 @@ export function ChangeHistory({ numberId }: { numberId: string }) {
           {changes.data.map((c) => (
             <li key={c.id}>
               <div>
-                <strong>{sectionLabels[c.section] ?? c.section}</strong> · {c.changedBy.name} · <time dateTime={new Date(c.changedAt).toISOString()}>{formatDateTime(c.changedAt)}</time>
+                <strong>{sectionLabels[c.section] ?? c.section}</strong> · {c.changedBy.name} · <DateTime at={c.changedAt} />
               </div>
               <div className="muted">{c.summary}</div>
             </li>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { NumberView } from '../../../common/api/numbers';
 import type { StaffView } from '../../../common/api/staff';
 import { Button } from '../../../components/ui/button';
@@ -15,6 +15,7 @@ export function DryRunPanel({ number, staff }: { number: NumberView; staff: read
   const [when, setWhen] = useState('');
   const [allAvailable, setAllAvailable] = useState(false);
   const run = useDryRun();
+  const titleId = useId();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -24,8 +25,8 @@ export function DryRunPanel({ number, staff }: { number: NumberView; staff: read
   };
 
   return (
-    <section className="panel number-section" aria-labelledby="dry-run-title">
-      <h3 id="dry-run-title">Who would ring?</h3>
+    <section className="panel number-section" aria-labelledby={titleId}>
+      <h3 id={titleId}>Who would ring?</h3>
       <p className="muted">Tries the saved settings; nothing is changed and no call is made.</p>
       <form className="dry-run-form" onSubmit={submit}>
         <label>
@@ -48,7 +49,7 @@ export function DryRunPanel({ number, staff }: { number: NumberView; staff: read
         </Button>
       </form>
       <UnplacedFormError error={run.error} shown={[['caller'], ['at']]} />
-      {run.data && <DryRunResult result={run.data} nameOf={staffNames(staff)} />}
+      {run.data && <DryRunResult result={run.data} nameOf={staffNames(staff)} timeZone={number.timeZone} />}
     </section>
   );
 }

@@ -1,11 +1,13 @@
 import type { DryRunResponse } from '../../../common/api/routing';
 import type { RingStep, RingTarget } from '../../../common/domain/route-decision';
-import { formatDateTime, formatPhone, type StaffNames } from './format';
+import { formatDateTime, formatPhoneNumber } from '../../../common/format';
+import { useFormats } from '../../../components/format';
+import type { StaffNames } from './format';
 
-function targetName(target: RingTarget, nameOf: StaffNames): string {
+function targetName(target: RingTarget, nameOf: StaffNames, phone: (n: string) => string): string {
   if (target.kind === 'staff') return nameOf(target.staffId);
   const ext = target.dialExtension ? ` ext. ${target.dialExtension}${target.dialDelaySeconds ? ` after ${target.dialDelaySeconds} s` : ''}` : '';
-  return `${formatPhone(target.number)}${ext}`;
+  return `${phone(target.number)}${ext}`;
 }
 
 function stepHeading(step: RingStep, index: number): string {
@@ -16,15 +18,18 @@ function stepHeading(step: RingStep, index: number): string {
 }
 
 /** The engine's decision in words: who rings in which order, for how long and why, and what happens if nobody answers. */
-export function DryRunResult({ result, nameOf }: { result: DryRunResponse; nameOf: StaffNames }) {
+export function DryRunResult({ result, nameOf, timeZone }: { result: DryRunResponse; nameOf: StaffNames; timeZone: string }) {
   const { decision } = result;
+  const { settings } = useFormats();
+  const phone = (n: string) => formatPhoneNumber(n, settings.country);
+  const at = Date.parse(result.at);
   return (
     <div className="dry-run-result" aria-label="Routing decision" role="region">
       <p>
         <strong>{decision.summary}</strong>
       </p>
       <p className="muted">
-        Call from {formatPhone(result.caller)} at {formatDateTime(Date.parse(result.at))}
+        Call from {phone(result.caller)} at {formatDateTime(at, { locale: settings.locale, timeZone })} ({timeZone.replace(/_/g, ' ')} time)
       </p>
       {decision.kind === 'refuse' && <p className="error">The call is refused ({decision.refuseReason}).</p>}
       {decision.steps.length > 0 && (
@@ -35,7 +40,7 @@ export function DryRunResult({ result, nameOf }: { result: DryRunResponse; nameO
               <ul>
                 {step.targets.map((target, t) => (
                   <li key={t}>
-                    <strong>{targetName(target, nameOf)}</strong> <span className="reason">— {target.reason}</span>
+                    <strong>{targetName(target, nameOf, phone)}</strong> <span className="reason">— {target.reason}</span>
                   </li>
                 ))}
               </ul>
@@ -46,7 +51,7 @@ export function DryRunResult({ result, nameOf }: { result: DryRunResponse; nameO
       {decision.steps.length === 0 && decision.kind === 'ring' && <p>Nobody can be rung.</p>}
       <p className="no-answer">
         <strong>If nobody answers:</strong>{' '}
-        {decision.onNoAnswer.kind === 'external' ? `${formatPhone(decision.onNoAnswer.number)} (${decision.onNoAnswer.reason})` : decision.onNoAnswer.reason}
+        {decision.onNoAnswer.kind === 'external' ? `${phone(decision.onNoAnswer.number)} (${decision.onNoAnswer.reason})` : decision.onNoAnswer.reason}
       </p>
       {decision.skipped.length > 0 && (
         <div>

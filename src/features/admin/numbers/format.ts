@@ -1,19 +1,9 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { formatPhone } from '../../../common/domain/phone-number';
 import type { StaffView } from '../../../common/api/staff';
 import type { DialPattern, Destination } from '../../../common/domain/destination';
 import type { AutoDeletePeriod } from '../../../common/domain/voicemail-settings';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
-
-export const formatDateTime = (ms: number) => dateTime.format(ms);
-export const formatDate = (ms: number) => date.format(ms);
-
-/** "+44 20 7123 4567" for "+442071234567"; anything unparsable as written. */
-export function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-}
 
 export function countryName(code: string): string {
   try {

@@ -37,8 +37,11 @@ const routingSection = () => screen.getByRole('region', { name: 'Routing setting
 const rows = () => within(routingSection()).getAllByRole('group', { name: /^Destination \d$/ });
 const chosenStaff = () => rows().map((row) => (within(row).getByLabelText('Staff member') as HTMLSelectElement).value);
 
-async function confirmSave(section: HTMLElement) {
-  await userEvent.click(within(section).getByRole('button', { name: 'Save' }));
+/** The page's one save bar. */
+const saveBar = () => screen.getByRole('region', { name: 'Save number settings' });
+
+async function confirmSave() {
+  await userEvent.click(within(saveBar()).getByRole('button', { name: 'Save' }));
   await userEvent.click(await screen.findByRole('button', { name: 'Confirm' }));
 }
 
@@ -55,8 +58,8 @@ test('Move up / Move down reorder the alternative destinations, and the new orde
   expect(chosenStaff()).toEqual(['staff-bob', 'staff-carol', 'staff-alice']);
   expect(within(rows()[0]!).getByRole('button', { name: 'Move up' })).toBeDisabled();
 
-  await confirmSave(routingSection());
-  await within(routingSection()).findByText('Saved');
+  await confirmSave();
+  await within(saveBar()).findByText('Saved');
   const put = api.calls.find((c) => c.method === 'PUT');
   expect((put?.body as typeof number.routing).rule).toMatchObject({
     destinations: [{ destination: { staffId: 'staff-bob' } }, { destination: { staffId: 'staff-carol' } }, { destination: { staffId: 'staff-alice' } }],
@@ -89,9 +92,9 @@ test('alternative routing stops at five destinations, and at one with voicemail 
   expect(within(routingSection()).getByText(/voicemail on: one destination only/)).toBeInTheDocument();
 });
 
-test('percentage weights show their live total; the server refusal shows beside the list and nothing is marked saved', async () => {
+test('percentage weights show their live total; the refusal shows beside the list, takes focus there, and nothing is sent or marked saved', async () => {
   const number = percentageNumber();
-  serve(number, {
+  const api = serve(number, {
     'PUT /api/numbers/num-support/routing': () => ({
       status: 400,
       json: { error: { code: 'INVALID_INPUT', message: 'rule.destinations: Weights must add up to 100 (now 90)', path: ['rule', 'destinations'] } },
@@ -106,11 +109,15 @@ test('percentage weights show their live total; the server refusal shows beside 
   await userEvent.type(weight, '30');
   expect(within(routingSection()).getByText('Total: 90% (must be 100%)')).toBeInTheDocument();
 
-  await confirmSave(routingSection());
+  await confirmSave();
   const alert = await within(routingSection()).findByRole('alert');
-  expect(alert).toHaveTextContent('Weights must add up to 100 (now 90)');
+  expect(alert).toHaveTextContent('Weights must add up to 100');
   expect(alert).toHaveAttribute('data-path', 'rule.destinations');
-  expect(within(routingSection()).queryByText('Saved')).not.toBeInTheDocument();
+  expect(within(saveBar()).queryByText('Saved')).not.toBeInTheDocument();
+  expect(within(saveBar()).getByText('Unsaved changes')).toBeInTheDocument();
+  // Checked with the server's own rules first: nothing half-saved, nothing sent.
+  expect(api.calls.some((c) => c.method === 'PUT')).toBe(false);
+  expect(alert.closest('fieldset')?.contains(document.activeElement)).toBe(true);
 });
 
 test('engagement is not offered on a toll-free number, with the reason', async () => {
@@ -119,7 +126,7 @@ test('engagement is not offered on a toll-free number, with the reason', async (
   const engagement = await screen.findByRole('region', { name: 'Engagement' });
   expect(within(engagement).getByRole('switch', { name: 'Engagement mode' })).toBeDisabled();
   expect(within(engagement).getByText(/only available on local numbers/)).toBeInTheDocument();
-  expect(within(engagement).queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+  expect(screen.getAllByRole('button', { name: 'Save' })).toHaveLength(1);
 });
 
 test('saving the display name asks first, then refreshes the number and says Saved', async () => {
@@ -131,12 +138,14 @@ test('saving the display name asks first, then refreshes the number and says Sav
   const name = within(basic).getByLabelText('Display name');
   await userEvent.clear(name);
   await userEvent.type(name, 'Sales desk');
-  await userEvent.click(within(basic).getByRole('button', { name: 'Save' }));
+  await userEvent.click(within(saveBar()).getByRole('button', { name: 'Save' }));
   await userEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
   expect(api.calls.some((c) => c.method === 'PATCH')).toBe(false);
 
-  await confirmSave(basic);
-  await within(basic).findByText('Saved');
+  await confirmSave();
+  await within(saveBar()).findByText('Saved');
+  // Only what changed is sent: the routing was not touched.
+  expect(api.calls.some((c) => c.method === 'PUT')).toBe(false);
   expect(api.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ displayName: 'Sales desk' });
   await waitFor(() => expect(api.calls.filter((c) => c.path === '/api/numbers/num-sales/changes')).toHaveLength(2));
 });

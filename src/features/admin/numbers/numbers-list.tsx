@@ -1,6 +1,6 @@
 import type { NumberView } from '../../../common/api/numbers';
 import { Button } from '../../../components/ui/button';
-import { formatDate, formatDateTime, formatPhone } from './format';
+import { DateTime, PhoneNumber, useFormats } from '../../../components/format';
 import { useNumbers } from './numbers-api';
 
 const kindLabels: Record<NumberView['kind'], string> = { standard: 'Virtual number', company: 'Company number', main: 'Main number' };
@@ -9,6 +9,7 @@ const typeLabels: Record<NumberView['type'], string> = { local: 'Local', 'toll-f
 /** The organisation's numbers; choosing one opens its details. */
 export function NumbersList({ onOpen }: { onOpen: (id: string) => void }) {
   const numbers = useNumbers();
+  const formats = useFormats();
   if (numbers.isPending) return <p>Loading numbers…</p>;
   if (numbers.isError) return <p className="error">The numbers could not be loaded: {numbers.error.message}</p>;
   return (
@@ -34,16 +35,16 @@ export function NumbersList({ onOpen }: { onOpen: (id: string) => void }) {
               <tr key={n.id} data-number={n.id}>
                 <td>
                   <Button className="link" onClick={() => onOpen(n.id)}>
-                    {formatPhone(n.number)}
+                    <PhoneNumber value={n.number} />
                   </Button>
                 </td>
                 <td>{n.displayName || <span className="muted">—</span>}</td>
                 <td>{typeLabels[n.type]}</td>
                 <td>{kindLabels[n.kind]}</td>
                 <td>{[n.city, n.country].filter(Boolean).join(', ')}</td>
-                <td>{formatDate(n.expiresAt)}</td>
+                <td>{formats.date(n.expiresAt)}</td>
                 <td>
-                  {formatDateTime(n.updatedAt)} <span className="muted">by {n.updatedBy}</span>
+                  <DateTime at={n.updatedAt} /> <span className="muted">by {n.updatedBy}</span>
                 </td>
               </tr>
             ))}

@@ -2,13 +2,12 @@ import type { StaffView } from '../../../common/api/staff';
 import type { StandardNumber } from '../../../common/domain/virtual-number';
 import { FieldError } from '../../../components/ui/field-error';
 import { SegmentedChoice } from '../../../components/ui/segmented-choice';
+import { SettingsSection } from '../settings-form/settings-section';
 import { AlternativeEditor } from './alternative-editor';
-import { useSaveRouting } from './numbers-api';
+import { setRouting, type NumberForm, type RoutingDraft } from './number-form';
 import { PercentageEditor } from './percentage-editor';
 import { convertRule, type RuleKind } from './routing-draft';
-import { ConfirmedSaveBar } from '../../../components/ui/confirmed-save-bar';
 import { TimeEditor } from './time-editor';
-import { useDraft } from './use-draft';
 import { VoicemailFields } from './voicemail-fields';
 
 const ruleKinds: { value: RuleKind; label: string }[] = [
@@ -17,56 +16,35 @@ const ruleKinds: { value: RuleKind; label: string }[] = [
   { value: 'time', label: 'Time' },
 ];
 
-/** Voicemail, the routing rule with its destinations, and the no-answer fail-safe number. */
-export function RoutingSection({ number, staff }: { number: StandardNumber; staff: readonly StaffView[] }) {
-  const { routing } = number;
-  const saved = { rule: routing.rule, voicemail: routing.voicemail, failSafe: routing.noAnswer.failSafeNumber ?? '' };
-  const { draft, setDraft, dirty, discard } = useDraft(saved);
-  const save = useSaveRouting(number.id);
-  const error = save.error;
-  const voicemailOn = draft.voicemail.enabled;
-  const editorProps = { staff, voicemailOn, error };
+type Props = { number: StandardNumber; staff: readonly StaffView[]; form: NumberForm; routing: RoutingDraft };
 
-  const submit = () =>
-    save.mutate(
-      { ...routing, rule: draft.rule, voicemail: draft.voicemail, noAnswer: { failSafeNumber: draft.failSafe.trim() === '' ? null : draft.failSafe } },
-      { onSuccess: (view) => view.kind === 'standard' && setDraft({ rule: view.routing.rule, voicemail: view.routing.voicemail, failSafe: view.routing.noAnswer.failSafeNumber ?? '' }) },
-    );
+/** Voicemail, the routing rule with its destinations, and the no-answer fail-safe number. */
+export function RoutingSection({ number, staff, form, routing }: Props) {
+  const error = form.error;
+  const voicemailOn = routing.voicemail.enabled;
+  const editorProps = { staff, voicemailOn, error };
+  const set = (patch: Partial<RoutingDraft>) => setRouting(form, patch);
+  const summary = `${ruleKinds.find((k) => k.value === routing.rule.kind)?.label} routing${voicemailOn ? ' · voicemail on' : ''}`;
 
   return (
-    <section className="panel number-section" aria-labelledby="routing-title">
-      <h3 id="routing-title">Routing settings</h3>
-      <VoicemailFields value={draft.voicemail} onChange={(voicemail) => setDraft({ ...draft, voicemail })} error={error} />
+    <SettingsSection id="routing-title" title="Routing settings" summary={summary} defaultOpen>
+      <VoicemailFields value={routing.voicemail} onChange={(voicemail) => set({ voicemail })} error={error} />
       <fieldset>
         <legend>Routing rule</legend>
-        <SegmentedChoice label="Routing rule" value={draft.rule.kind} options={ruleKinds} onChange={(kind) => setDraft({ ...draft, rule: convertRule(draft.rule, kind, staff.map((s) => s.id)) })} />
-        {draft.rule.kind === 'alternative' && <AlternativeEditor rule={draft.rule} onChange={(rule) => setDraft({ ...draft, rule })} {...editorProps} />}
-        {draft.rule.kind === 'percentage' && <PercentageEditor rule={draft.rule} onChange={(rule) => setDraft({ ...draft, rule })} {...editorProps} />}
-        {draft.rule.kind === 'time' && <TimeEditor rule={draft.rule} timeZone={number.timeZone} onChange={(rule) => setDraft({ ...draft, rule })} {...editorProps} />}
+        <SegmentedChoice label="Routing rule" value={routing.rule.kind} options={ruleKinds} onChange={(kind) => set({ rule: convertRule(routing.rule, kind, staff.map((s) => s.id)) })} />
+        {routing.rule.kind === 'alternative' && <AlternativeEditor rule={routing.rule} onChange={(rule) => set({ rule })} {...editorProps} />}
+        {routing.rule.kind === 'percentage' && <PercentageEditor rule={routing.rule} onChange={(rule) => set({ rule })} {...editorProps} />}
+        {routing.rule.kind === 'time' && <TimeEditor rule={routing.rule} timeZone={number.timeZone} onChange={(rule) => set({ rule })} {...editorProps} />}
       </fieldset>
       <fieldset>
         <legend>When nobody answers</legend>
         <p className="muted">{voicemailOn ? 'The caller leaves a voicemail.' : 'The call goes to the fail-safe number if one is set, else it is missed.'}</p>
         <label>
           Fail-safe number
-          <input value={draft.failSafe} placeholder="optional, e.g. +44 20 7946 0999" onChange={(e) => setDraft({ ...draft, failSafe: e.target.value })} />
+          <input value={routing.failSafe} placeholder="optional, e.g. +44 20 7946 0999" onChange={(e) => set({ failSafe: e.target.value })} />
           <FieldError error={error} path={['noAnswer']} />
         </label>
       </fieldset>
-      <ConfirmedSaveBar
-        what="routing settings"
-        description="The new routing settings apply to the next call to this number."
-        dirty={dirty}
-        pending={save.isPending}
-        saved={save.isSuccess}
-        error={error}
-        shown={[['rule'], ['voicemail'], ['noAnswer']]}
-        onSave={submit}
-        onDiscard={() => {
-          discard();
-          save.reset();
-        }}
-      />
-    </section>
+    </SettingsSection>
   );
 }
