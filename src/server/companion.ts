@@ -7,7 +7,6 @@ import type { Config } from './config';
 import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
-import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
@@ -109,7 +108,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
-    calls: createCallRepo(repos.db),
+    calls: repos.calls,
     presence,
     publish: callPublisher,
     targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]!, voicemailSip: config.voicemail.sip },
@@ -152,6 +151,9 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       warn: (l) => console.warn(l),
     }),
   );
+  // Kamailio keeps one connection per process open to this listener (pooled http_client connections): idle
+  // ones stay up across quiet minutes instead of Node's 5 s, so a call after a lull needs no new connection.
+  hooks.keepAliveTimeout = 10 * 60_000;
   const sweep = setInterval(() => {
     repos.sessions.deleteExpired(now());
     closeExpiredSockets(io, sessions);
