@@ -18,7 +18,14 @@ export function companionUsage(pid: number) {
   const t0 = performance.now();
   const c0 = cpuTicks(pid);
   let rssMax = rssMb(pid);
-  const timer = setInterval(() => (rssMax = Math.max(rssMax, rssMb(pid))), 500);
+  // A process that is gone (stopped, crashed) leaves the figures as they were instead of crashing the bench.
+  const timer = setInterval(() => {
+    try {
+      rssMax = Math.max(rssMax, rssMb(pid));
+    } catch {
+      clearInterval(timer);
+    }
+  }, 500);
   return {
     stop(): Usage {
       clearInterval(timer);
