@@ -151,6 +151,9 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       warn: (l) => console.warn(l),
     }),
   );
+  // Kamailio keeps one connection per process open to this listener (pooled http_client connections): idle
+  // ones stay up across quiet minutes instead of Node's 5 s, so a call after a lull needs no new connection.
+  hooks.keepAliveTimeout = 10 * 60_000;
   const sweep = setInterval(() => {
     repos.sessions.deleteExpired(now());
     closeExpiredSockets(io, sessions);

@@ -13,6 +13,7 @@ import { writeToneWav } from '../support/tone-wav';
 import { runBoardBench } from './board-bench';
 import { runClaimsBench } from './claims-bench';
 import { runInboundBench } from './inbound-bench';
+import { runRoutingBench } from './routing-bench';
 import { OUTBOUND_GATEWAY, runOutboundBench } from './outbound-bench';
 import { baselineOnce, callOnce, installProbes, registerOnce, type BaselineMarks, type CallMarks, type RegisterMarks } from './bench-runs';
 import { summarize, table } from './stats';
@@ -23,7 +24,8 @@ const WARMUP = 2;
 const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
-/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound", "outbound", "claims" or "board". */
+/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound", "routing",
+ * "outbound", "claims" or "board". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 
 const DEFINITIONS = {
@@ -56,6 +58,7 @@ async function main() {
   try {
     if (PARTS === 'all' || PARTS === 'calls') await callsBench(stack.url);
     if (PARTS === 'all' || PARTS === 'inbound') await runInboundBench(stack, { root, toneDir, sipPort: E2E_PORTS.sip });
+    if (PARTS === 'all' || PARTS === 'routing') await runRoutingBench(stack, { root });
     if (PARTS === 'all' || PARTS === 'outbound') await runOutboundBench(stack, { root, toneDir });
     if (PARTS === 'all' || PARTS === 'claims') await runClaimsBench(stack, { authSecret: E2E_AUTH_SECRET });
     if (PARTS === 'all' || PARTS === 'board') {
