@@ -12,6 +12,8 @@
 #   {{HOOK_URL}}        the companion's loopback-only hook listener (HOOK_PORT): /internal/sip/*
 #   {{HOOK_TOKEN}}      token the companion expects in the X-Hook-Token header (hookToken(secret));
 #                       it never appears in a URL, so no log line can print it
+#   {{HOOK_CON_URL}}    the hook listener as the pooled "companion" connection: HOOK_URL with the
+#                       token as the Basic password (http_client sends it in the Authorization header)
 #   {{GATEWAY_SOURCES}} regex over "<source ip>:<source port>": the phone-network gateways
 #                       (PSTN_GATEWAY host:port plus INBOUND_GATEWAYS), the only trusted senders
 #   {{WS_ORIGINS}}      regex of the Origins (PUBLIC_ORIGINS) a browser may open the WebSocket from
@@ -158,9 +160,18 @@ modparam("rtpengine", "rtpengine_retr", 2)
 # query_result=0 keeps the whole body (default is its first line only).
 modparam("http_client", "query_result", 0)
 # A companion that does not answer within 1 s counts as unreachable (fail-safe routing).
-# Hooks use http_client_query() with the token in a header (never in the URL, which
-# Kamailio's own error lines print); this is its timeout too (the default is 4 s).
+# The token always travels in a header (never in the URL, which Kamailio's own error lines
+# print); this is the hooks' timeout too (the default is 4 s).
 modparam("http_client", "connection_timeout", 1)
+# Pooled connections: each Kamailio process keeps its connection to the companion's hook
+# listener open between queries (no TCP connect per call). They need a named connection
+# (httpcon, used with http_connect), which cannot send headers of its own, so the hook token
+# goes as the password of HTTP Basic authorization: still a header, never in a URL (the
+# connection's URL that error lines print carries no credentials). authmethod 1 sends it at
+# once (several methods would cost a probe round trip). These must come before httpcon.
+modparam("http_client", "keep_connections", 1)
+modparam("http_client", "authmethod", 1)
+modparam("http_client", "httpcon", "companion=>{{HOOK_CON_URL}}")
 
 # ----- htable: per-call facts already reported (a 200 retransmitted or forked twice) -----
 modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
@@ -437,7 +448,8 @@ route[REG_SEND_ASYNC] {
 }
 
 route[REG_SEND] {
-	$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/registration?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
+	$var(rq) = "/internal/sip/registration?" + $async(data);
+	$var(rc) = http_connect("companion", "$var(rq)", "$var(reply)");
 	if ($var(rc) != 200) {
 		xlog("L_WARN", "companion did not take registration report ($var(rc)): $async(data)\n");
 	}
@@ -586,8 +598,8 @@ route[EXT_ORG] {
 	}
 	$var(org) = "?";
 	$var(body) = "";
-	$var(q) = "{{HOOK_URL}}/internal/sip/extension?ext=" + $(var(ext){s.urlencode.param});
-	$var(rc) = http_client_query("$var(q)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(body)");
+	$var(q) = "/internal/sip/extension?ext=" + $(var(ext){s.urlencode.param});
+	$var(rc) = http_connect("companion", "$var(q)", "$var(body)");
 	if ($var(rc) != 200) {
 		xlog("L_ERR", "companion unreachable: organisation of an extension unknown (HTTP $var(rc))\n");
 		return;
@@ -702,7 +714,7 @@ route[VNUM_STEP] {
 # GET the current step. Sets $var(action): ring | reject | unreachable, and
 # $var(timeout) + $var(targets), or $var(code) + $var(reason).
 route[VNUM_ASK] {
-	$var(q) = "{{HOOK_URL}}/internal/sip/route?callId=" + $(ci{s.urlencode.param})
+	$var(q) = "/internal/sip/route?callId=" + $(ci{s.urlencode.param})
 		+ "&from=" + $(avp(vn_from){s.urlencode.param}) + "&to=" + $(avp(vn_to){s.urlencode.param})
 		+ "&attempt=" + $avp(vn_attempt);
 	if ($avp(vn_last_code) != $null) {
@@ -711,7 +723,7 @@ route[VNUM_ASK] {
 	$var(body) = "";
 	$var(action) = "unreachable";
 	$var(t0) = $TV(sn) * 1000000 + $TV(un);
-	$var(rc) = http_client_query("$var(q)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(body)");
+	$var(rc) = http_connect("companion", "$var(q)", "$var(body)");
 	$var(us) = $TV(sn) * 1000000 + $TV(un) - $var(t0);
 	xlog("L_INFO", "route lookup $ci attempt $avp(vn_attempt): HTTP $var(rc) in $var(us) us\n");
 	if ($var(rc) != 200) {
@@ -922,7 +934,8 @@ route[VNUM_EVENT] {
 }
 
 route[VNUM_EVENT_SEND] {
-	$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/event?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
+	$var(ep) = "/internal/sip/event?" + $async(data);
+	$var(rc) = http_connect("companion", "$var(ep)", "$var(reply)");
 	if ($var(rc) != 200) {
 		# The query names the call and the event only; the token is in a header and never logged.
 		xlog("L_WARN", "companion did not take call event ($var(rc)): $async(data)\n");
@@ -1034,11 +1047,11 @@ route[OUTBOUND_ASK] {
 		t_reply("487", "Request Terminated");
 		exit;
 	}
-	$var(q) = "{{HOOK_URL}}/internal/sip/outbound?callId=" + $(ci{s.urlencode.param})
+	$var(q) = "/internal/sip/outbound?callId=" + $(ci{s.urlencode.param})
 		+ "&agent=" + $(avp(ob_agent){s.urlencode.param}) + "&callee=" + $(avp(ob_callee){s.urlencode.param})
 		+ "&callerId=" + $(avp(ob_callerid){s.urlencode.param}) + "&engagement=" + $(avp(ob_engage){s.urlencode.param});
 	$var(body) = "";
-	$var(rc) = http_client_query("$var(q)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(body)");
+	$var(rc) = http_connect("companion", "$var(q)", "$var(body)");
 	if ($var(rc) != 200) {
 		xlog("L_ERR", "companion unreachable: outbound check for $ci failed ($var(rc))\n");
 		t_reply("503", "Calls to customers are unavailable right now");

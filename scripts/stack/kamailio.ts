@@ -71,6 +71,12 @@ function checkHookUrl(url: string): string {
   return url;
 }
 
+/** The hook listener as Kamailio's pooled connection: the token is the Basic password (see hook-guard.ts). */
+function hookConnectionUrl(hookUrl: string, token: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('kamailio config: the hook token must be base64url to sit in a connection URL');
+  return hookUrl.replace(/^http:\/\//, `http://kamailio:${token}@`);
+}
+
 /** A rendered regex stays inside its quoted config string. */
 function checkRegex(re: string): string {
   if (/["\n\r]/.test(re)) throw new Error(`kamailio config: regex ${re} must not contain quotes or newlines`);
@@ -96,6 +102,7 @@ export function renderKamailioConfig(opts: KamailioOptions, template = readFileS
     GATEWAY_SOURCES: checkRegex(gatewaySourceRegex(opts.gateways)),
     WS_ORIGINS: checkRegex(originRegex(opts.publicOrigins)),
     HOOK_TOKEN: hookToken(opts.authSecret),
+    HOOK_CON_URL: hookConnectionUrl(checkHookUrl(opts.hookUrl.replace(/\/+$/, '')), hookToken(opts.authSecret)),
     FAILSAFE_URI: checkValue('failsafeUri', checkFailsafe(opts.failsafeUri ?? '')),
     DEBUG_LEVEL: String(opts.debugLevel ?? 2),
     // The dial plan (src/common/dial-plan.ts): constants of ours, so their backslashes are safe.

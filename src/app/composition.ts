@@ -11,13 +11,13 @@ import { createPresenceStore, type PresenceStore } from '../features/presence/pr
 import { createSilencePlayer } from '../features/presence/silent-sound';
 import { createBoardStore, type BoardStore } from '../features/supervisor/board-store';
 import type { PhoneStatus } from '../common/presence';
-import { createPhone, type Phone } from '../sip/phone';
-import { browserTabs, createTabPhone } from './tab-phone';
+import { createPhone } from '../sip/phone';
+import { browserTabs, createTabPhone, type TabPhone } from './tab-phone';
 
 export type Services = {
   queryClient: QueryClient;
   feed: Feed;
-  phone: Phone;
+  phone: TabPhone;
   health: PhoneHealth;
   presence: PresenceStore;
   board: BoardStore;
@@ -32,7 +32,7 @@ export function composeServices(): Services {
   const presence = createPresenceStore();
   const board = createBoardStore();
   const offers = createOffersStore();
-  const listeners = feedDeps({ presence, board, offers, queryClient });
+  const listeners = feedDeps({ presence, board, offers, queryClient, contactRegistered: (c) => phone.contactRegistered(c) });
   // After a reconnect the companion may have restarted and forgotten registrations: REGISTER again.
   const feed = createFeed({ ...listeners, resync: () => (listeners.resync(), phone.refreshRegistration()) });
   const doc = typeof document === 'undefined' ? undefined : document;

@@ -11,7 +11,14 @@ import { isMyData, queryKeys } from './query-keys';
  * The feed's table: live signals go to stores, entity facts to the query cache. After a reconnect (or a
  * payload the feed could not read) every query is refetched, because events may have been missed.
  */
-export function feedDeps(d: { presence: PresenceStore; board: BoardStore; offers: OffersStore; queryClient: QueryClient }): FeedDeps {
+export function feedDeps(d: {
+  presence: PresenceStore;
+  board: BoardStore;
+  offers: OffersStore;
+  queryClient: QueryClient;
+  /** Kamailio now holds this contact for the agent's extension (the phone checks whether it is its own). */
+  contactRegistered: (contact: string) => void;
+}): FeedDeps {
   const qc = d.queryClient;
   return {
     connection: (c) => presenceActions.setFeed(d.presence, c),
@@ -27,6 +34,7 @@ export function feedDeps(d: { presence: PresenceStore; board: BoardStore; offers
         boardActions.presenceChanged(d.board, p);
       },
       'board:activity': (list) => boardActions.activity(d.board, list),
+      'phone:registered': ({ contact }) => d.contactRegistered(contact),
       'call:offered': (offer) => offersActions.offered(d.offers, offer),
       'call:resolved': (resolved) => offersActions.resolved(d.offers, resolved),
       'call:updated': () => {

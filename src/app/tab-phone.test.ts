@@ -54,6 +54,7 @@ function recordingPhone(name: string, log: string[]): Phone {
     dismissCall: (id) => store.getState().dismissCall(id),
     setCallContext: (id, context) => store.getState().setCallContext(id, context),
     getRemoteStream: () => undefined,
+    ownsContact: (contact) => contact.startsWith(`sip:${name}@`),
     resumeAudio: act('resumeAudio'),
   };
 }
@@ -172,5 +173,42 @@ describe('the phone shared by the tabs of one agent', () => {
     expect(third.store.getState().calls).toEqual([]);
     expect(third.store.getState().registration).toEqual({ status: 'registered' });
     expect(first.store.getState().registration).toEqual({ status: 'unregistered' });
+  });
+
+  test('another window registering takes the phone: every tab says so, and Take it back registers again', async () => {
+    const { openTab, log, built } = world();
+    const first = openTab();
+    const second = openTab();
+    await flush();
+    first.contactRegistered('sip:tab-1@abc.invalid;transport=ws');
+    expect(first.store.getState().registration.elsewhere).toBeUndefined();
+    first.contactRegistered('sip:other-browser@xyz.invalid;transport=ws');
+    await flush();
+    expect(log).toEqual(['tab-1 start 1700000000:101', 'tab-1 stop']);
+    for (const tab of [first, second]) {
+      expect(tab.store.getState().registration).toMatchObject({ elsewhere: true, reason: 'Your phone is active in another window' });
+    }
+    // Neither a feed reconnect nor renewed credentials register it again behind the agent's back.
+    first.refreshRegistration();
+    await first.updateCredentials({ ...credentials, username: '1700009999:101' });
+    expect(log).toHaveLength(2);
+    await second.takeBack();
+    await flush();
+    expect(log).toEqual(['tab-1 start 1700000000:101', 'tab-1 stop', 'tab-1 start 1700009999:101']);
+    expect(second.store.getState().registration).toEqual({ status: 'registered' });
+    expect(built['tab-1']!.store.getState().registration).toEqual({ status: 'registered' });
+  });
+
+  test('a call in progress when another window registers goes on until it ends; then the phone stops', async () => {
+    const { openTab, log, built } = world();
+    const first = openTab();
+    await flush();
+    const real = built['tab-1']!;
+    real.store.getState().addCall({ ...ringing('call-1'), status: 'active' });
+    first.contactRegistered('sip:other-browser@xyz.invalid;transport=ws');
+    expect(log).toEqual(['tab-1 start 1700000000:101']);
+    expect(first.store.getState().calls[0]).toMatchObject({ status: 'active' });
+    await first.hangup('call-1');
+    expect(log).toEqual(['tab-1 start 1700000000:101', 'tab-1 hangup call-1', 'tab-1 stop']);
   });
 });

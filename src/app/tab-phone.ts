@@ -43,9 +43,20 @@ export interface TabPhoneDeps {
   onRole?(role: TabRole): void;
 }
 
-export type TabPhone = Phone & { role(): TabRole | 'stopped' };
+export type TabPhone = Phone & {
+  role(): TabRole | 'stopped';
+  /**
+   * Kamailio's word on which contact holds the extension. Another one means another window (another browser)
+   * registered since: this tab's phone lets go (once its calls have ended) and says so.
+   */
+  contactRegistered(contact: string): void;
+  /** Registers this window's phone again, so it holds the phone (and the other window lets go). */
+  takeBack(): Promise<void>;
+};
 
-const pick = (s: PhoneState): PhoneState => ({ registration: s.registration, calls: s.calls, devices: s.devices });
+const ELSEWHERE = { status: 'unregistered', reason: 'Your phone is active in another window', elsewhere: true } as const;
+const hasLiveCall = (s: PhoneState) => s.calls.some((c) => c.status !== 'ended');
+
 const noop = () => undefined;
 
 export function createTabPhone(deps: TabPhoneDeps): TabPhone {
@@ -53,7 +64,51 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
   let owned: { phone: Phone; unsubscribe: () => void } | undefined;
   let leadership: TabLeadership<PhoneState> | undefined;
   let credentials: SipCredentials | undefined;
+  let elsewhere = false;
+  let letGo: (() => void) | undefined;
+  /** What this tab shows and sends the others: the owner's phone, unless another window holds it. */
+  const pick = (s: PhoneState): PhoneState => ({
+    registration: elsewhere ? ELSEWHERE : s.registration,
+    calls: s.calls,
+    devices: s.devices,
+  });
   const mirror = (state: PhoneState) => store.setState(pick(state));
+  const share = () => {
+    if (!owned) return;
+    mirror(owned.phone.store.getState());
+    leadership?.publish(pick(owned.phone.store.getState()));
+  };
+
+  function contactRegistered(contact: string): void {
+    if (!owned || elsewhere) return;
+    const phone = owned.phone;
+    // Until our own REGISTER is answered, a report of another contact is older than ours.
+    if (phone.store.getState().registration.status !== 'registered' || phone.ownsContact(contact)) return;
+    elsewhere = true;
+    share();
+    // A call in progress goes on here until it ends; then the phone stops (no REGISTER refresh to win it back).
+    const release = () => {
+      if (hasLiveCall(phone.store.getState())) return;
+      letGo?.();
+      letGo = undefined;
+      void phone.stop();
+    };
+    letGo = phone.store.subscribe(release);
+    release();
+  }
+
+  async function takeBack(): Promise<void> {
+    if (!owned) {
+      if (leadership) await leadership.send('takeBack');
+      return;
+    }
+    letGo?.();
+    letGo = undefined;
+    if (!elsewhere || !credentials) return;
+    elsewhere = false;
+    share();
+    await owned.phone.start(credentials);
+  }
 
   async function own(): Promise<void> {
     const phone = deps.createPhone();
@@ -68,6 +123,7 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
 
   function run(name: string, args: unknown[]): unknown {
     if (!owned) throw new Error('This tab does not hold the phone');
+    if (name === 'takeBack') return takeBack();
     if (!(tabCommands as readonly string[]).includes(name)) throw new Error(`Unknown phone command "${name}"`);
     const method = owned.phone[name as TabCommand] as (...a: unknown[]) => unknown;
     return method(...args);
@@ -109,6 +165,9 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
   async function stop(): Promise<void> {
     const was = owned;
     owned = undefined;
+    letGo?.();
+    letGo = undefined;
+    elsewhere = false;
     was?.unsubscribe();
     // Unregister before giving the lock up, so the next owner's REGISTER is the last word Kamailio hears.
     if (was) await was.phone.stop();
@@ -123,11 +182,15 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
     start,
     stop,
     role: () => (owned ? 'owner' : (leadership?.role() ?? 'stopped')),
-    refreshRegistration: () => owned?.phone.refreshRegistration(),
+    // Another window holds the phone: neither a feed reconnect nor new credentials register this one again.
+    refreshRegistration: () => void (!elsewhere && owned?.phone.refreshRegistration()),
     updateCredentials: async (c) => {
       credentials = c;
-      if (owned) await owned.phone.updateCredentials(c);
+      if (owned && !elsewhere) await owned.phone.updateCredentials(c);
     },
+    contactRegistered,
+    takeBack,
+    ownsContact: (contact) => owned?.phone.ownsContact(contact) ?? false,
     call: (target, options) => send('call', target, options) as Promise<string>,
     callNumber: (number, options) => send('callNumber', number, options) as Promise<string>,
     sendText: (number, body) => send('sendText', number, body) as Promise<void>,

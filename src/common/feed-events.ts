@@ -19,6 +19,11 @@ export const serverEventSchemas = {
   'presence:changed': presenceSchema,
   /** Supervisors and admins only: agents' current calls and today's counts changed (the board's activity). */
   'board:activity': z.array(boardActivitySchema),
+  /**
+   * Kamailio now holds this contact for your extension (it keeps one: any other phone of yours lost its
+   * registration). The phone that sees someone else's contact knows another window took the phone.
+   */
+  'phone:registered': z.object({ contact: z.string() }),
   'call:offered': callOfferedSchema,
   'call:resolved': callResolvedSchema,
   /** A call of yours (or, for supervisors and admins, of the organisation) changed: history is stale. */

@@ -7,7 +7,6 @@ import type { Config } from './config';
 import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './calls/call-history';
-import { createCallRepo } from './calls/call-repo';
 import { createInboundCalls } from './calls/inbound-calls';
 import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
@@ -21,7 +20,7 @@ import {
   feedNotificationPublisher,
   feedVoicemailPublisher,
   publishBoardActivity,
-  publishPresence,
+  publishPresence, publishRegistration,
 } from './feed/feed-publishers';
 import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
@@ -67,7 +66,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   // Everyone starts offline: a stretch left open by the last run ends now.
   history.closeOpen(now());
   const historyWriter = createHistoryWriter(history);
-  const registrar = createRegistrar({ changed: (extension) => presence.registrationChanged(extension) });
+  const registrar = createRegistrar({
+    changed: (extension) => presence.registrationChanged(extension),
+    registered: (c) => {
+      const owner = repos.staff.findByExtension(c.extension);
+      if (owner) publishRegistration(io, owner.id, c.contact);
+    },
+  });
   const presence = createPresenceService({
     staff: repos.staff,
     now,
@@ -103,7 +108,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
-    calls: createCallRepo(repos.db),
+    calls: repos.calls,
     presence,
     publish: callPublisher,
     targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]!, voicemailSip: config.voicemail.sip },
@@ -146,6 +151,9 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       warn: (l) => console.warn(l),
     }),
   );
+  // Kamailio keeps one connection per process open to this listener (pooled http_client connections): idle
+  // ones stay up across quiet minutes instead of Node's 5 s, so a call after a lull needs no new connection.
+  hooks.keepAliveTimeout = 10 * 60_000;
   const sweep = setInterval(() => {
     repos.sessions.deleteExpired(now());
     closeExpiredSockets(io, sessions);

@@ -7,6 +7,8 @@ export interface Registration {
   status: RegistrationStatus;
   /** Human text for 'failed' (and for 'connecting' after a drop). */
   reason?: string;
+  /** Another window (another browser) of the agent registered since: it holds the phone now. */
+  elsewhere?: boolean;
 }
 
 export type CallDirection = 'inbound' | 'outbound';

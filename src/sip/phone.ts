@@ -71,6 +71,8 @@ export interface Phone {
   updateCredentials(credentials: SipCredentials): Promise<void>;
   dismissCall(id: string): void;
   setCallContext(id: string, context: unknown): void;
+  /** Whether `contact` (as the registrar reports it) is the one this phone registers. */
+  ownsContact(contact: string): boolean;
   /** The far end's audio (for level meters and tests). */
   getRemoteStream(id: string): MediaStream | undefined;
 }
@@ -253,6 +255,10 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     updateCredentials,
     dismissCall: (id) => store.getState().dismissCall(id),
     setCallContext: (id, context) => store.getState().setCallContext(id, context),
+    ownsContact: (contact) => {
+      const user = rt.ua?.contact.uri.user;
+      return user !== undefined && /^sips?:([^@;]+)@/i.exec(contact)?.[1] === user;
+    },
     getRemoteStream: (id) => rt.entries.get(id)?.session.sessionDescriptionHandler?.remoteMediaStream,
   };
 }

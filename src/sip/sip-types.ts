@@ -94,6 +94,8 @@ export interface UserAgentLike {
   delegate: UserAgentDelegateLike | undefined;
   /** Read by sip.js at every auth challenge, so renewed credentials apply in place. */
   readonly configuration: { authorizationUsername?: string; authorizationPassword?: string };
+  /** The Contact this user agent registers (sip.js makes its user part up, unique per user agent). */
+  readonly contact: { uri: { user?: string } };
   start(): Promise<void>;
   stop(): Promise<void>;
   reconnect(): Promise<void>;

@@ -59,6 +59,9 @@ export function createSipUserAgent(options: UserAgentOptions): UserAgentLike {
     get configuration() {
       return ua.configuration;
     },
+    get contact() {
+      return ua.contact;
+    },
     start: () => ua.start(),
     stop: () => ua.stop(),
     reconnect: () => ua.reconnect(),

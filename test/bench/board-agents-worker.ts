@@ -1,7 +1,7 @@
 // One process of simulated agents for the board bench (forked by board-bench.ts): real socket.io clients, each
 // with a real session cookie, reporting a registered phone and changing their own state on command.
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/common/feed-events';
+import { HEARTBEAT_INTERVAL_MS, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../src/common/feed-events';
 import type { ManualPresence, Presence } from '../../src/common/presence';
 
 type SimAgent = { staffId: string; token: string };
@@ -26,6 +26,10 @@ async function connect(url: string, a: SimAgent): Promise<Sim> {
     socket.once('connect_error', (e) => reject(new Error(`${a.staffId}: ${e.message}`)));
   });
   await new Promise((r) => socket.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, r));
+  // A tab's heartbeat, as the page sends it: without it the companion holds the agent not routable.
+  socket.emit('phone:heartbeat');
+  const beat = setInterval(() => socket.connected && socket.emit('phone:heartbeat'), HEARTBEAT_INTERVAL_MS);
+  socket.on('disconnect', () => clearInterval(beat));
   return { ...a, socket, state: 'available', busy: false };
 }
 

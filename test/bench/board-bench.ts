@@ -25,7 +25,8 @@ export const BOARD_DEFINITIONS = {
   agents:
     'Staff rows and sessions are inserted into the companion\'s SQLite file (no 5,000 scrypt sign-ins); each agent is a socket.io client with ' +
     `its session cookie, in ${WORKERS} worker processes; Kamailio's registration of each is reported through the companion's hook ` +
-    '(GET /internal/sip/registration with the hook token), and each reports its phone registered, so all are available.',
+    '(GET /internal/sip/registration with the hook token), each reports its phone registered and sends the tab\'s heartbeat every ' +
+    '2 s (phone:heartbeat), so all are available.',
   changes:
     `${RATE} presence:set per second in all (available -> away -> dnd -> ...), each by an agent whose previous change was acknowledged; ` +
     `${WATCHED_SHARE * 100}% of them by the ${WATCHED} agents whose rows are in the supervisor's view. ${SECONDS} s per size, after 3 s of warm-up.`,

@@ -4,7 +4,7 @@
 // browser; then outbound calls (outbound-bench.ts): click -> INVITE at the gateway against click -> INVITE at
 // the callee; claim races; the supervisor board at 1,000 and 5,000 agents (board-bench.ts). Run with `npm run bench`
 // after `npx vite build`; first the initial JavaScript against the libraries' floor (bundle-bench.ts).
-// BENCH_PARTS=bundle|calls|inbound|outbound|claims|board runs one part.
+// BENCH_PARTS=bundle|calls|inbound|routing|outbound|claims|board runs one part.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { runBoardBench } from './board-bench';
 import { runBundleBench } from './bundle-bench';
 import { runClaimsBench } from './claims-bench';
 import { runInboundBench } from './inbound-bench';
+import { runRoutingBench } from './routing-bench';
 import { OUTBOUND_GATEWAY, runOutboundBench } from './outbound-bench';
 import { baselineOnce, callOnce, installProbes, registerOnce, type BaselineMarks, type CallMarks, type RegisterMarks } from './bench-runs';
 import { summarize, table } from './stats';
@@ -25,7 +26,8 @@ const WARMUP = 2;
 const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
-/** Which parts run: "all" (default), "bundle" (initial JS size), "calls" (register, agent-to-agent calls, baseline), "inbound", "outbound", "claims" or "board". */
+/** Which parts run: "all" (default), "bundle" (initial JS size), "calls" (register, agent-to-agent calls, baseline),
+ * "inbound", "routing", "outbound", "claims" or "board". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 
 const DEFINITIONS = {
@@ -60,6 +62,7 @@ async function main() {
   try {
     if (PARTS === 'all' || PARTS === 'calls') await callsBench(stack.url);
     if (PARTS === 'all' || PARTS === 'inbound') await runInboundBench(stack, { root, toneDir, sipPort: E2E_PORTS.sip });
+    if (PARTS === 'all' || PARTS === 'routing') await runRoutingBench(stack, { root });
     if (PARTS === 'all' || PARTS === 'outbound') await runOutboundBench(stack, { root, toneDir });
     if (PARTS === 'all' || PARTS === 'claims') await runClaimsBench(stack, { authSecret: E2E_AUTH_SECRET });
     if (PARTS === 'all' || PARTS === 'board') {

@@ -85,3 +85,25 @@ test('two tabs of one browser: one registers, both ring, the second hangs up the
   await second.locator('[data-registration="registered"]').waitFor();
   alice.page = second;
 });
+
+test('another browser of the same agent takes the phone; the first window says so and takes it back', async () => {
+  const mine = await aliceContact();
+  const page = alice.page;
+  const elsewhere = page.getByText('Your phone is active in another window');
+  const other = await alice.browser.newContext();
+  const otherPage = await other.newPage();
+  await signInAndRegister(otherPage, stack.url, 'alice@acme.test');
+  // The newest registration wins: Kamailio holds the other browser's contact only.
+  const theirs = await aliceContact(mine);
+  await elsewhere.waitFor();
+  expect(await page.locator('[data-registration]').getAttribute('data-registration')).toBe('unregistered');
+  expect(await registeredContacts(stack.dir, ALICE)).toEqual([theirs]);
+
+  await page.getByRole('button', { name: 'Take it back' }).click();
+  const back = await aliceContact(theirs);
+  await page.locator('[data-registration="registered"]').waitFor();
+  await otherPage.getByText('Your phone is active in another window').waitFor();
+  expect(await elsewhere.count()).toBe(0);
+  expect(await registeredContacts(stack.dir, ALICE)).toEqual([back]);
+  await other.close();
+});

@@ -33,6 +33,20 @@ test('the hooks refuse a caller without the token', async () => {
   expect(res.status).toBe(403);
 });
 
+test("Kamailio's pooled connection presents the token as the Basic password; a wrong one is refused", async () => {
+  const q = new URLSearchParams({ ext: '1001' });
+  const basic = (userPass: string) => ({ authorization: `Basic ${Buffer.from(userPass).toString('base64')}` });
+  const ok = await fetch(`${h.hookUrl}/internal/sip/extension?${q}`, { headers: basic(`kamailio:${hookToken(SECRET)}`) });
+  expect(ok.status).toBe(200);
+  expect(await ok.json()).toEqual({ org: 'org-demo' });
+  for (const headers of [basic('kamailio:wrong'), basic(hookToken(SECRET)), basic(`${hookToken(SECRET)}:`), { authorization: `Bearer ${hookToken(SECRET)}` }]) {
+    expect((await fetch(`${h.hookUrl}/internal/sip/extension?${q}`, { headers })).status, JSON.stringify(headers)).toBe(403);
+  }
+  // A wrong X-Hook-Token is not rescued by a right Basic password: the header, when present, is what counts.
+  const both = { [HOOK_TOKEN_HEADER]: 'wrong', ...basic(`kamailio:${hookToken(SECRET)}`) };
+  expect((await fetch(`${h.hookUrl}/internal/sip/extension?${q}`, { headers: both })).status).toBe(403);
+});
+
 test('the token in the query string (as it once was) is not accepted', async () => {
   const q = new URLSearchParams({ token: hookToken(SECRET), callId: 'x', from: '+447700900123', to: '+442071234567' });
   expect((await fetch(`${h.hookUrl}/internal/sip/route?${q}`)).status).toBe(403);

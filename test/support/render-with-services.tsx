@@ -11,11 +11,11 @@ import { createSavePromptStore } from '../../src/features/engagement/save-prompt
 import { createPhoneHealth } from '../../src/features/presence/phone-health';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
 import { createBoardStore } from '../../src/features/supervisor/board-store';
-import type { Phone } from '../../src/sip/phone';
+import type { TabPhone } from '../../src/app/tab-phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
 
 /** A phone whose commands are spies over a real phone store: for component tests only. */
-export function fakePhone(): Phone {
+export function fakePhone(): TabPhone {
   const store = createPhoneStore();
   return {
     store,
@@ -39,6 +39,10 @@ export function fakePhone(): Phone {
     dismissCall: vi.fn((id: string) => store.getState().dismissCall(id)),
     setCallContext: vi.fn(),
     getRemoteStream: vi.fn(() => undefined),
+    ownsContact: vi.fn(() => true),
+    role: vi.fn(() => 'owner' as const),
+    contactRegistered: vi.fn(),
+    takeBack: vi.fn(async () => {}),
   };
 }
 

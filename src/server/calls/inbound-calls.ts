@@ -3,6 +3,7 @@ import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
 import type { RingTarget } from '../../common/domain/route-decision';
 import type { PresenceState } from '../../common/presence';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
+import { buildRouteInput } from '../domain/routing-input';
 import { decideRoute } from '../routing/decide-route';
 import { planFromDecision, tailRings, type PlannedRing, type PlannedTarget } from './call-plan';
 import type { CallOffer, CallRecord, CallRepo } from './call-repo';
@@ -17,8 +18,6 @@ export interface CallPublisher {
 }
 
 export type LivePresence = { statesOf(orgId: string): Record<string, PresenceState> };
-
-const DAY_MS = 86_400_000;
 
 /** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
 export interface CallOutcomes {
@@ -59,20 +58,12 @@ export function createInboundCalls(deps: Deps) {
     if (!found) return { action: 'reject', code: 404, reason: 'Not a number in service' };
     const { orgId, number } = found;
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
-    const org = { ...source.orgRouting(orgId, caller), activeCompanyCalls: calls.countActive(number.id) };
     const now = deps.now();
-    const decision = decideRoute({
-      call: { numberDialled: number.number, caller, callId: q.callId },
-      number,
-      org,
-      presence: deps.presence.statesOf(orgId),
-      connectedCalls: calls.answeredSince(orgId, now - DAY_MS),
-      bindings: source.bindings(orgId),
-      now: new Date(now),
-      rotation: source.rotation(number.id),
-    });
+    const presence = deps.presence.statesOf(orgId);
+    const input = buildRouteInput({ source, calls }, { orgId, number, caller, callId: q.callId, presence, at: now });
+    const decision = decideRoute(input);
     source.saveRotation(number.id, decision.nextRotation);
-    const contact = org.contacts.find((c) => samePhoneNumber(c.primaryPhone, caller) || c.additionalPhones.some((p) => samePhoneNumber(p.number, caller)));
+    const contact = input.org.contacts.find((c) => samePhoneNumber(c.primaryPhone, caller) || c.additionalPhones.some((p) => samePhoneNumber(p.number, caller)));
     const refused = decision.kind === 'refuse';
     calls.insert({
       id: q.callId,

@@ -11,7 +11,7 @@ export function recordInteraction(source: RouteSource, call: Pick<CallRecord, 'o
   const found = source.findNumber(call.number);
   if (!found || found.number.kind !== 'standard') return;
   const { sticky, engagement } = found.number.routing;
-  const existing = source.bindings(call.orgId).filter((b) => samePhoneNumber(b.caller, call.caller) && b.numberId === call.numberId);
+  const existing = source.bindings(call.orgId, at).filter((b) => samePhoneNumber(b.caller, call.caller) && b.numberId === call.numberId);
   if (sticky.enabled) {
     const current = existing.find((b) => b.kind === 'sticky');
     const base: Binding = current && current.staffId === staffId ? current : { kind: 'sticky', caller: call.caller, numberId: call.numberId, staffId, expiresAt: at, lastInteractionAt: at };

@@ -7,7 +7,7 @@ export function repoRouteSource(repos: Repos, now: () => number): RouteSource {
   return {
     findNumber: (e164) => repos.numbers.findByE164(e164),
     orgRouting: (orgId, caller) => loadRouteOrg(repos, orgId, caller),
-    bindings: (orgId) => repos.bindings.listActive(orgId, now()),
+    bindings: (orgId, at) => repos.bindings.listActive(orgId, at),
     rotation: (numberId) => repos.rotation.get(numberId),
     saveRotation: (numberId, rotation) => repos.rotation.save(numberId, rotation, now()),
     saveBinding: (orgId, binding) => repos.bindings.save(orgId, binding),

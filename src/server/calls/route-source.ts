@@ -9,7 +9,8 @@ export interface RouteSource {
   findNumber(e164: string): { orgId: string; number: VirtualNumber } | undefined;
   /** The organisation's routing data; of its contacts only those with the caller's number (none for null). */
   orgRouting(orgId: string, caller: string | null): Omit<RouteOrg, 'activeCompanyCalls'>;
-  bindings(orgId: string): Binding[];
+  /** The organisation's bindings live at `at`. */
+  bindings(orgId: string, at: number): Binding[];
   rotation(numberId: string): RotationState | undefined;
   saveRotation(numberId: string, rotation: RotationState): void;
   /** Creates or slides the binding (kind, caller, number) to this agent. */

@@ -3,14 +3,16 @@ import type { PresenceState } from '../../common/presence';
 import { AppError } from '../../common/errors';
 import { decideRoute } from '../routing';
 import { notFound, type Actor, type UseCaseDeps } from './actor';
-import { loadRouteOrg } from './route-data';
+import { repoRouteSource } from '../calls/repo-route-source';
+import { buildRouteInput } from './routing-input';
 import { allowedCallerIds } from './caller-id-rule';
 
 export type DryRunDeps = UseCaseDeps & { presenceOf: (orgId: string) => Array<{ staffId: string; state: PresenceState }> };
 
 /**
  * Where would a call from `caller` to this number ring at `at`? The engine's explained decision with the
- * organisation's live presence (or the "what if" presence given), its bindings and the number's rotation.
+ * organisation's live presence (or the "what if" presence given), its bindings, the number's rotation and the
+ * calls in progress and answered today, read by the builder the real decision uses (routing-input.ts).
  * Nothing is saved: the rotation does not advance and no binding changes.
  */
 export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunResponse {
@@ -20,16 +22,12 @@ export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunRes
   if (!number) throw notFound('number');
   const at = input.at ? new Date(input.at) : new Date(deps.now());
   const live = Object.fromEntries(deps.presenceOf(actor.orgId).map((p) => [p.staffId, p.state]));
-  const org = loadRouteOrg(deps.repos, actor.orgId, input.caller);
-  const decision = decideRoute({
-    call: { numberDialled: number.number, caller: input.caller },
-    number,
-    org,
-    presence: { ...live, ...input.presence },
-    bindings: deps.repos.bindings.listActive(actor.orgId, at.getTime()),
-    now: at,
-    rotation: deps.repos.rotation.get(number.id),
-  });
+  const presence = { ...live, ...input.presence };
+  const reads = { source: repoRouteSource(deps.repos, deps.now), calls: deps.repos.calls };
+  const question = { orgId: actor.orgId, number, caller: input.caller, presence, at: at.getTime() };
+  const routeInput = buildRouteInput(reads, question);
+  const decision = decideRoute(routeInput);
+  const org = routeInput.org;
   return {
     number: { id: number.id, number: number.number, displayName: number.displayName, kind: number.kind },
     caller: input.caller,

@@ -10,6 +10,11 @@ export function publishPresence(io: FeedServer, orgId: string, p: Presence): voi
   io.to(rooms.supervisors(orgId)).to(rooms.staff(p.staffId)).emit('presence:changed', p);
 }
 
+/** Which contact Kamailio holds for an agent's extension goes to that agent's own tabs only. */
+export function publishRegistration(io: FeedServer, staffId: string, contact: string): void {
+  io.to(rooms.staff(staffId)).emit('phone:registered', { contact });
+}
+
 /** Board activity (calls, today's counts) goes to the organisation's supervisors and admins, never to agents. */
 export function publishBoardActivity(io: FeedServer, orgId: string, activity: BoardActivity[]): void {
   if (activity.length) io.to(rooms.supervisors(orgId)).emit('board:activity', activity);

@@ -12,7 +12,12 @@ export type RegisteredContact = { extension: string; contact: string; source: st
  *
  * The clock is the real one (not the companion's business clock): expiries are Kamailio's seconds.
  */
-export function createRegistrar(deps: { changed: (extension: string) => void; clock?: () => number }) {
+export function createRegistrar(deps: {
+  changed: (extension: string) => void;
+  /** Every REGISTER Kamailio saved (also refreshes): the contact that now holds the extension. */
+  registered?: (c: RegisteredContact) => void;
+  clock?: () => number;
+}) {
   const clock = deps.clock ?? Date.now;
   const contacts = new Map<string, RegisteredContact>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -33,6 +38,7 @@ export function createRegistrar(deps: { changed: (extension: string) => void; cl
     timer.unref?.();
     timers.set(c.extension, timer);
     if (!had) deps.changed(c.extension);
+    deps.registered?.(c);
   }
 
   function has(extension: string | null | undefined): boolean {

@@ -1,5 +1,6 @@
+import { repoRouteSource } from '../calls/repo-route-source';
+import { buildRouteInput } from '../domain/routing-input';
 import { decideRoute } from '../routing';
-import { loadRouteOrg } from '../domain/route-data';
 import { openDatabase } from '../storage/database';
 import { createRepos, type Repos } from '../storage/repos';
 import { seedDemo } from './seed';
@@ -41,13 +42,8 @@ test.each([
   { numberId: 'num-main', caller: '+447400123459', at: '2025-06-04T10:00:00Z', summary: /^Main number, in hours/ },
 ])('$numberId from $caller at $at: $summary', ({ numberId, caller, at, summary }) => {
   const number = repos.numbers.find('org-demo', numberId)!;
-  const decision = decideRoute({
-    call: { numberDialled: number.number, caller },
-    number,
-    org: loadRouteOrg(repos, 'org-demo', caller),
-    presence: everyoneAvailable(),
-    bindings: repos.bindings.listActive('org-demo', Date.parse(at)),
-    now: new Date(at),
-  });
+  const reads = { source: repoRouteSource(repos, () => Date.parse(at)), calls: repos.calls };
+  const question = { orgId: 'org-demo', number, caller, presence: everyoneAvailable(), at: Date.parse(at) };
+  const decision = decideRoute(buildRouteInput(reads, question));
   expect(decision.summary).toMatch(summary);
 });

@@ -1,8 +1,6 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
+import { Router, type Response } from 'express';
 import { AppError } from '../../common/errors';
 import {
-  HOOK_TOKEN_HEADER,
   callEventQuerySchema,
   extensionQuerySchema,
   internalCallQuerySchema,
@@ -11,6 +9,7 @@ import {
   routeQuerySchema,
   type RegistrationQuery,
 } from '../../common/sip-hooks';
+import { hookGuard } from '../auth/hook-guard';
 import type { InboundCalls } from '../calls/inbound-calls';
 import type { InternalCalls } from '../domain/internal-calls';
 import type { OutboundCalls } from '../domain/outbound-calls';
@@ -29,18 +28,13 @@ export type SipHookDeps = {
 };
 
 /**
- * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, whose is this extension,
- * and who is registered. Served
- * only on the companion's loopback hook listener, with the token in a header (never in a URL or a log).
+ * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, whose is
+ * this extension, and who is registered. Served only on the companion's loopback hook listener, with the token in a
+ * header (never in a URL or a log): see hook-guard.ts.
  */
 export function sipHookRoutes(deps: SipHookDeps): Router {
   const r = Router();
-  const expected = Buffer.from(deps.token);
-  const guard = (req: Request, _res: Response, next: NextFunction) => {
-    const given = Buffer.from(String(req.get(HOOK_TOKEN_HEADER) ?? ''));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next(new AppError('FORBIDDEN', 'Bad hook token.'));
-    next();
-  };
+  const guard = hookGuard(deps.token);
   r.get('/internal/sip/route', guard, (req, res) => {
     const q = routeQuerySchema.parse(req.query);
     const action = deps.calls.route(q);

@@ -1,20 +1,13 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
-import { AppError } from '../../common/errors';
-import { HOOK_TOKEN_HEADER } from '../../common/sip-hooks';
+import express, { Router, type Request } from 'express';
 import { textHookQuerySchema } from '../../common/text-hooks';
+import { hookGuard } from '../auth/hook-guard';
 import type { TextsService } from '../notifications/texts-service';
 
 /** Kamailio's text hooks: a MESSAGE in from the phone network, a MESSAGE out from an agent. Served on the loopback hook
  * listener, with the token in a header. */
 export function textHookRoutes(deps: { texts: TextsService; token: string; log?: (line: string) => void }): Router {
   const r = Router();
-  const expected = Buffer.from(deps.token);
-  const guard = (req: Request, _res: Response, next: NextFunction) => {
-    const given = Buffer.from(String(req.get(HOOK_TOKEN_HEADER) ?? ''));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next(new AppError('FORBIDDEN', 'Bad hook token.'));
-    next();
-  };
+  const guard = hookGuard(deps.token);
   // The body is the text exactly as sent; it is stored as it is and never goes into a header.
   const body = express.raw({ type: () => true, limit: '64kb' });
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,3 +1,4 @@
+import { createCallRepo, type CallRepo } from '../calls/call-repo';
 import { createBindingRepo, type BindingRepo } from './binding-repo';
 import { createChangeRepo, type ChangeRepo } from './change-repo';
 import { createContactRepo, createItemTypeRepo, type ContactRepo, type ItemTypeRepo } from './contact-repo';
@@ -26,6 +27,8 @@ export type Repos = {
   changes: ChangeRepo;
   rotation: RotationRepo;
   bindings: BindingRepo;
+  /** Inbound calls to virtual numbers: their state, rings and offers. */
+  calls: CallRepo;
   contacts: ContactRepo;
   itemTypes: ItemTypeRepo;
   outboundCalls: OutboundCallRepo;
@@ -49,6 +52,7 @@ export function createRepos(db: Db): Repos {
     changes: createChangeRepo(db),
     rotation: createRotationRepo(db),
     bindings: createBindingRepo(db),
+    calls: createCallRepo(db),
     contacts: createContactRepo(db),
     itemTypes: createItemTypeRepo(db),
     outboundCalls: createOutboundCallRepo(db),

@@ -1,10 +1,9 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../common/errors';
-import { HOOK_TOKEN_HEADER, newMessageQuerySchema, portalLoginSchema, portalPromptSchema } from '../../common/voicemail-hooks';
+import { presentedHookToken, sameHookToken } from '../auth/hook-guard';
+import { newMessageQuerySchema, portalLoginSchema, portalPromptSchema } from '../../common/voicemail-hooks';
 import type { ServiceHooks } from './service-hooks';
 
-const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 const wrap = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
 const pcmu = (res: Response, audio: Uint8Array) => void res.type('audio/basic').send(Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength));
 
@@ -16,8 +15,7 @@ export function voicemailHookRoutes(deps: { hooks: ServiceHooks; deposit: (q: Re
   const r = Router();
   r.use('/internal/voicemail', (req, _res, next) => {
     const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-    const token = String(req.get(HOOK_TOKEN_HEADER) ?? '');
-    if (!loopback || !sameToken(token, deps.token)) return next(new AppError('FORBIDDEN', 'Voicemail hooks need the hook token, from this host.'));
+    if (!loopback || !sameHookToken(presentedHookToken(req), deps.token)) return next(new AppError('FORBIDDEN', 'Voicemail hooks need the hook token, from this host.'));
     next();
   });
   const { hooks } = deps;

@@ -195,6 +195,7 @@ export class FakeUserAgent implements UserAgentLike {
   delegate: UserAgentDelegateLike | undefined;
   readonly configuration: { authorizationUsername?: string; authorizationPassword?: string };
   registerers: FakeRegisterer[] = [];
+  readonly contact = { uri: { user: `fake${Math.random().toString(36).slice(2, 10)}` } };
   inviters: FakeInviter[] = [];
   /** Whether the next start()/reconnect() reaches the server. */
   reachable = true;
