@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/support/setup-dom.ts'],
+          // A hang guard, not a speed limit: component tests that type into forms take seconds on a loaded
+          // 2-core machine, and vitest's 5 s default failed them there.
+          testTimeout: 30_000,
         },
       },
       {
