@@ -52,7 +52,6 @@ function recordingPhone(name: string, log: string[]): Phone {
     refreshDevices: async () => act('refreshDevices')(),
     updateCredentials: async (c) => act('updateCredentials')(c.username),
     dismissCall: (id) => store.getState().dismissCall(id),
-    setCallContext: (id, context) => store.getState().setCallContext(id, context),
     getRemoteStream: () => undefined,
     ownsContact: (contact) => contact.startsWith(`sip:${name}@`),
     resumeAudio: act('resumeAudio'),

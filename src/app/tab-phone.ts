@@ -30,7 +30,6 @@ export const tabCommands = [
   'setOutputDevice',
   'refreshDevices',
   'dismissCall',
-  'setCallContext',
 ] as const;
 type TabCommand = (typeof tabCommands)[number];
 
@@ -209,7 +208,6 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
     // Before the phone starts there are no devices to list yet; the owner lists its own once it starts.
     refreshDevices: async () => void (leadership && (await send('refreshDevices'))),
     dismissCall: (id) => fire('dismissCall', id),
-    setCallContext: (id, context) => fire('setCallContext', id, context),
     getRemoteStream: (id) => owned?.phone.getRemoteStream(id),
     // The sound plays in the tab that owns the phone; a click in another tab unblocks only that tab's sound.
     resumeAudio: () => owned?.phone.resumeAudio(),

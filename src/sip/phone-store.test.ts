@@ -87,9 +87,3 @@ test('derived selectors return the same reference until the calls change', () =>
   expect(selectIncomingCalls(s())).toEqual([]);
 });
 
-test('the feed can attach routing context to a call', () => {
-  const { store, s } = setup();
-  store.getState().addCall(snapshot({ id: 'a' }));
-  store.getState().setCallContext('a', { number: 'Sales' });
-  expect(selectCall('a')(s())?.context).toEqual({ number: 'Sales' });
-});

@@ -41,8 +41,6 @@ export interface CallSnapshot {
   /** Our last hold or resume was refused by the far end (the call goes on as it was). */
   holdRefused?: boolean;
   endCause?: EndCause;
-  /** The companion's routing context, set by the feed. */
-  context?: unknown;
 }
 
 export interface AudioDevice {
@@ -70,7 +68,6 @@ export interface PhoneActions {
   endCall(id: string, cause: EndCause): void;
   /** Removes a call from the list now (the UI's "dismiss" on an ended call). */
   dismissCall(id: string): void;
-  setCallContext(id: string, context: unknown): void;
   setDevices(patch: Partial<Devices>): void;
 }
 
@@ -123,7 +120,6 @@ export function createPhoneStore(options: PhoneStoreOptions = {}): PhoneStore {
         removalTimers.delete(id);
         set((s) => ({ calls: s.calls.filter((c) => c.id !== id) }));
       },
-      setCallContext: (id, context) => patchCall(id, { context }),
       setDevices: (patch) => set((s) => ({ devices: { ...s.devices, ...patch } })),
     };
   });

@@ -70,7 +70,6 @@ export interface Phone {
   /** Renewed ephemeral credentials: re-REGISTER with them; calls carry on. */
   updateCredentials(credentials: SipCredentials): Promise<void>;
   dismissCall(id: string): void;
-  setCallContext(id: string, context: unknown): void;
   /** Whether `contact` (as the registrar reports it) is the one this phone registers. */
   ownsContact(contact: string): boolean;
   /** The far end's audio (for level meters and tests). */
@@ -254,7 +253,6 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     resumeAudio: devices.resumeAudio,
     updateCredentials,
     dismissCall: (id) => store.getState().dismissCall(id),
-    setCallContext: (id, context) => store.getState().setCallContext(id, context),
     ownsContact: (contact) => {
       const user = rt.ua?.contact.uri.user;
       return user !== undefined && /^sips?:([^@;]+)@/i.exec(contact)?.[1] === user;

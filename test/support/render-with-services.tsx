@@ -37,7 +37,6 @@ export function fakePhone(): TabPhone {
     resumeAudio: vi.fn(),
     updateCredentials: vi.fn(async () => {}),
     dismissCall: vi.fn((id: string) => store.getState().dismissCall(id)),
-    setCallContext: vi.fn(),
     getRemoteStream: vi.fn(() => undefined),
     ownsContact: vi.fn(() => true),
     role: vi.fn(() => 'owner' as const),

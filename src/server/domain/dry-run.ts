@@ -1,7 +1,7 @@
 import { dryRunRequestSchema, type DryRunResponse } from '../../common/api/routing';
 import type { PresenceState } from '../../common/presence';
 import { AppError } from '../../common/errors';
-import { decideRoute } from '../routing';
+import { decideRoute } from '../routing/decide-route';
 import { notFound, type Actor, type UseCaseDeps } from './actor';
 import { repoRouteSource } from '../calls/repo-route-source';
 import { buildRouteInput } from './routing-input';

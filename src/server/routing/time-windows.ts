@@ -1,11 +1,6 @@
 import { coversMinuteOfWeek, type WeeklyHours } from '../../common/domain/weekly-hours';
 import { zonedTime } from './zoned-time';
 
-/** True when `now`, read on the wall clock of `timeZone`, falls inside the weekly hours. */
-export function isWithinHours(hours: WeeklyHours, now: Date, timeZone: string): boolean {
-  return coversMinuteOfWeek(hours, zonedTime(now, timeZone).minuteOfWeek);
-}
-
 /** The first item whose hours cover `now` in `timeZone` (items never overlap, so at most one does). */
 export function findActive<T>(items: T[], hoursOf: (item: T) => WeeklyHours, now: Date, timeZone: string): { item: T; index: number } | undefined {
   const minute = zonedTime(now, timeZone).minuteOfWeek;

@@ -1,6 +1,6 @@
 import { repoRouteSource } from '../calls/repo-route-source';
 import { buildRouteInput } from '../domain/routing-input';
-import { decideRoute } from '../routing';
+import { decideRoute } from '../routing/decide-route';
 import { openDatabase } from '../storage/database';
 import { createRepos, type Repos } from '../storage/repos';
 import { seedDemo } from './seed';

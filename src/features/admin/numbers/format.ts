@@ -1,6 +1,5 @@
-import { formatPhone } from '../../../common/domain/phone-number';
 import type { StaffView } from '../../../common/api/staff';
-import type { DialPattern, Destination } from '../../../common/domain/destination';
+import type { DialPattern } from '../../../common/domain/destination';
 import type { AutoDeletePeriod } from '../../../common/domain/voicemail-settings';
 
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -34,16 +33,3 @@ export function staffNames(staff: readonly StaffView[] | undefined): StaffNames 
   return (id) => byId.get(id) ?? id;
 }
 
-/** One line per destination: "Alice Agent", "Group of 2, round robin", "+44 20 7946 0123 ext. 204". */
-export function describeDestination(destination: Destination, nameOf: StaffNames): string {
-  switch (destination.kind) {
-    case 'staff':
-      return nameOf(destination.staffId);
-    case 'external':
-      return `${formatPhone(destination.number)}${destination.dialExtension ? ` ext. ${destination.dialExtension}` : ''}`;
-    case 'group':
-      return `${destination.staffIds.map(nameOf).join(', ')} (${destination.pattern})`;
-    case 'voicemail':
-      return 'Voicemail';
-  }
-}

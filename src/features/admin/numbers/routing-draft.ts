@@ -1,5 +1,5 @@
 import { DEFAULT_RING_TIMEOUT_SECONDS, type Destination } from '../../../common/domain/destination';
-import { MAX_ALTERNATIVE_DESTINATIONS, ruleDestinations, type RoutingRule } from '../../../common/domain/routing-rule';
+import { MAX_ALTERNATIVE_DESTINATIONS, type RoutingRule } from '../../../common/domain/routing-rule';
 
 export type RuleKind = RoutingRule['kind'];
 export type Entry = { destination: Destination; ringTimeoutSeconds: number };
@@ -53,9 +53,4 @@ export function convertRule(rule: RoutingRule, kind: RuleKind, staffIds: readonl
         fallback: entries[1] ?? first,
       };
   }
-}
-
-/** How many different destinations the rule reaches (voicemail on allows only one). */
-export function distinctDestinations(rule: RoutingRule): number {
-  return new Set(ruleDestinations(rule).map(({ destination }) => JSON.stringify(destination))).size;
 }
