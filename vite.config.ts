@@ -13,5 +13,6 @@ export default defineConfig({
       '/socket.io': { target: companion, ws: true },
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // No source map by default; SOURCEMAP=1 writes hidden ones (no sourceMappingURL; the companion never serves .map).
+  build: { outDir: 'dist', sourcemap: process.env.SOURCEMAP === '1' ? 'hidden' : false },
 });

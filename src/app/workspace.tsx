@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
-import { AdminConsole } from '../features/admin/admin-console';
-import { WhoWouldRingPanel } from '../features/admin/numbers/who-would-ring-panel';
 import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
@@ -19,7 +17,6 @@ import { useLeaveGuard } from '../features/calls/use-leave-guard';
 import { usePhoneSession } from '../features/calls/use-phone-session';
 import { useRingtone } from '../features/calls/use-ringtone';
 import { PresencePicker } from '../features/presence/presence-picker';
-import { SupervisorBoard } from '../features/supervisor/supervisor-board';
 import { ContactsPanel } from '../features/contacts/contacts-panel';
 import { MyBindings } from '../features/engagement/my-bindings';
 import { SaveContactPrompts } from '../features/engagement/save-contact-prompt';
@@ -30,6 +27,16 @@ import { AllNotificationsPanel } from '../features/unknown-contacts/all-notifica
 import { FollowUpsPanel } from '../features/unknown-contacts/follow-ups-panel';
 import { UnknownCallersPanel } from '../features/unknown-contacts/unknown-callers-panel';
 import { queryKeys } from './query-keys';
+
+// Loaded on first use, after the phone: what only admins and supervisors see.
+const AdminConsole = lazy(() => import('../features/admin/admin-console').then((m) => ({ default: m.AdminConsole })));
+const SupervisorBoard = lazy(() =>
+  import('../features/supervisor/supervisor-board').then((m) => ({ default: m.SupervisorBoard })),
+);
+const WhoWouldRingPanel = lazy(() =>
+  import('../features/admin/numbers/who-would-ring-panel').then((m) => ({ default: m.WhoWouldRingPanel })),
+);
+const loading = <p className="muted" role="status">Loading…</p>;
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -64,7 +71,11 @@ export function Workspace({ me }: { me: Me }) {
         <ChangePasswordDialog hasPhone={hasPhone} />
         <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
       </header>
-      {view === 'admin' && <AdminConsole />}
+      {view === 'admin' && (
+        <Suspense fallback={loading}>
+          <AdminConsole />
+        </Suspense>
+      )}
       <main className="columns" hidden={view === 'admin'}>
         <div className="column">
           <PanelBoundary name="Calls">
@@ -109,7 +120,9 @@ export function Workspace({ me }: { me: Me }) {
           )}
           {oversees && (
             <PanelBoundary name="Who would ring?">
-              <WhoWouldRingPanel />
+              <Suspense fallback={loading}>
+                <WhoWouldRingPanel />
+              </Suspense>
             </PanelBoundary>
           )}
           <PanelBoundary name="My customers">
@@ -126,7 +139,9 @@ export function Workspace({ me }: { me: Me }) {
       {oversees && (
         <div className="board-wide" hidden={view === 'admin'}>
           <PanelBoundary name="Team presence">
-            <SupervisorBoard me={me} />
+            <Suspense fallback={loading}>
+              <SupervisorBoard me={me} />
+            </Suspense>
           </PanelBoundary>
         </div>
       )}

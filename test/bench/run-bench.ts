@@ -3,7 +3,8 @@
 // inside Kamailio under a steady call rate, and a phone-network INVITE -> the call card painted in the agent's
 // browser; then outbound calls (outbound-bench.ts): click -> INVITE at the gateway against click -> INVITE at
 // the callee; claim races; the supervisor board at 1,000 and 5,000 agents (board-bench.ts). Run with `npm run bench`
-// after `npx vite build`; BENCH_PARTS=calls|inbound|outbound|claims|board runs one part.
+// after `npx vite build`; first the initial JavaScript against the libraries' floor (bundle-bench.ts).
+// BENCH_PARTS=bundle|calls|inbound|routing|outbound|claims|board runs one part.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { launchAgent, signInAndRegister, type Agent } from '../support/agent-bro
 import { E2E_AUTH_SECRET, E2E_PORTS, startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 import { runBoardBench } from './board-bench';
+import { runBundleBench } from './bundle-bench';
 import { runClaimsBench } from './claims-bench';
 import { runInboundBench } from './inbound-bench';
 import { runRoutingBench } from './routing-bench';
@@ -24,8 +26,8 @@ const WARMUP = 2;
 const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
-/** Which parts run: "all" (default), "calls" (register, agent-to-agent calls, baseline), "inbound", "routing",
- * "outbound", "claims" or "board". */
+/** Which parts run: "all" (default), "bundle" (initial JS size), "calls" (register, agent-to-agent calls, baseline),
+ * "inbound", "routing", "outbound", "claims" or "board". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 
 const DEFINITIONS = {
@@ -51,6 +53,8 @@ function fail(message: string): never {
 
 async function main() {
   if (!existsSync(join(root, 'dist/index.html'))) fail('dist/ is missing: run `npx vite build --logLevel warn` first.');
+  if (PARTS === 'all' || PARTS === 'bundle') await runBundleBench(root);
+  if (PARTS === 'bundle') return;
   const toneDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-tones-'));
   console.log('starting the product stack (rtpengine, Kamailio, companion) ...');
   const stack = await startE2eStack({}, { PSTN_GATEWAY: `${OUTBOUND_GATEWAY.host}:${OUTBOUND_GATEWAY.port}` });

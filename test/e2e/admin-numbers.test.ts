@@ -31,9 +31,10 @@ const destinationTypes = () => routing().getByTestId('alternative-destination').
 
 test('the list shows every number; the display name is saved after confirmation, read back after a reload, and logged', async () => {
   await page.getByRole('button', { name: 'Admin console' }).click();
-  // The admin console replaces the phone: no dialer, call list or history below it.
+  // The console is loaded on first use; then it replaces the phone: no dialer, call list or history below it.
   await page.getByRole('button', { name: 'Call', exact: true }).waitFor({ state: 'hidden' });
   expect(await page.locator('main.columns').isVisible()).toBe(false);
+  await page.getByRole('region', { name: 'Admin console' }).waitFor();
   // Inactive tab panels are not shown and take no Tab stop.
   const shownPanels = await page.locator('[role="tabpanel"]').evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
   expect(shownPanels).toBe(1);

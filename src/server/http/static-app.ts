@@ -2,11 +2,15 @@ import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** Serves the built SPA, with index.html for every client-side route. */
+/**
+ * Serves the built SPA, with index.html for every client-side route. Source maps are never served to browsers
+ * (a build made with SOURCEMAP=1 keeps them in dist/ for whoever reads a stack trace on the server).
+ */
 export function staticApp(dir: string): Router {
   const r = Router();
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) return r;
+  r.get(/\.map$/, (_req, res) => void res.status(404).end());
   r.use(express.static(root, { index: false, maxAge: '1h' }));
   r.get(/^\/(?!api\/|socket\.io\/|healthz).*/, (_req, res) => res.sendFile(join(root, 'index.html')));
   return r;
