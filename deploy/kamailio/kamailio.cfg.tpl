@@ -991,11 +991,16 @@ route[INTERNAL_REPORT] {
 	}
 }
 
+# Up to three tries: a companion busy past the connect timeout must not lose the call from both histories.
+# The companion keeps one record per call id, so a try that did arrive is not counted twice.
 route[INTERNAL_SEND] {
-	$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/internal-call?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
-	if ($var(rc) != 200) {
-		xlog("L_WARN", "companion did not take the internal call report ($var(rc)): $async(data)\n");
+	$var(try) = 0;
+	while ($var(try) < 3) {
+		$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/internal-call?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
+		if ($var(rc) == 200 || $var(rc) == 409) return;
+		$var(try) = $var(try) + 1;
 	}
+	xlog("L_WARN", "companion did not take the internal call report ($var(rc)): $async(data)\n");
 }
 
 ####### Outbound calls to the phone network #######

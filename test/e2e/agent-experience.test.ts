@@ -104,7 +104,7 @@ test('an extension nobody has says so on the card and in My calls', async () => 
   await alice.page.getByLabel('Number or extension').fill('1099');
   await alice.page.getByRole('button', { name: 'Call', exact: true }).click();
   await panelOf(alice.page).getByText('There is no extension 1099').waitFor();
-  await expect.poll(() => latestCall(alice.page).textContent(), { timeout: 10_000 }).toContain('There is no extension 1099');
+  await expect.poll(() => latestCall(alice.page).textContent(), { timeout: 30_000 }).toContain('There is no extension 1099');
   expect(await latestCall(alice.page).textContent()).not.toContain('Call failed');
 });
 
