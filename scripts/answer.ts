@@ -17,7 +17,12 @@ const usage = 'usage: npm run answer -- [--listen <host:port>] [--ring <ms>] [--
 async function main() {
   const { values } = parseArgs({
     options: {
-      listen: { type: 'string', default: (process.env.PSTN_GATEWAY ?? `${GATEWAY_DEFAULTS.host}:${GATEWAY_DEFAULTS.port}`).split(',')[0]!.trim() },
+      listen: {
+        type: 'string',
+        default: (process.env.PSTN_GATEWAY ?? `${GATEWAY_DEFAULTS.host}:${GATEWAY_DEFAULTS.port}`)
+          .split(',')[0]!
+          .trim(),
+      },
       ring: { type: 'string', default: String(GATEWAY_DEFAULTS.ringMs) },
       busy: { type: 'string', multiple: true, default: [] },
       calls: { type: 'string', default: '1000' },
@@ -31,8 +36,18 @@ async function main() {
     process.exit(values.help ? 0 : 2);
   }
   const runDir = mkdtempSync(join(tmpdir(), 'switchboard-answer-'));
-  const gateway = await startGateway({ runDir, host, port, ringMs: Number(values.ring), busy: values.busy, calls: Number(values.calls), timeoutS: 86_400 });
-  console.log(`phone network answering at ${host}:${port} (ring ${values.ring} ms, tone ${GATEWAY_DEFAULTS.frequency} Hz; logs in ${runDir}). Ctrl-C stops it.`);
+  const gateway = await startGateway({
+    runDir,
+    host,
+    port,
+    ringMs: Number(values.ring),
+    busy: values.busy,
+    calls: Number(values.calls),
+    timeoutS: 86_400,
+  });
+  console.log(
+    `phone network answering at ${host}:${port} (ring ${values.ring} ms, tone ${GATEWAY_DEFAULTS.frequency} Hz; logs in ${runDir}). Ctrl-C stops it.`,
+  );
   const stop = () => void gateway.leg.stop();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -42,7 +57,9 @@ async function main() {
   const timer = setInterval(() => {
     for (const invite of gateway.invites().slice(printed)) {
       printed++;
-      console.log(`INVITE ${invite.callee}  From ${invite.displayName ? `"${invite.displayName}" ` : ''}${invite.fromUri}  P-Asserted-Identity ${invite.assertedIdentity || '(none)'}`);
+      console.log(
+        `INVITE ${invite.callee}  From ${invite.displayName ? `"${invite.displayName}" ` : ''}${invite.fromUri}  P-Asserted-Identity ${invite.assertedIdentity || '(none)'}`,
+      );
     }
     for (const e of gateway.leg.events()) {
       const key = `${e.name}@${e.at}`;

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CALLER_DEFAULTS, PHONE_NETWORK_HOST, startCaller } from './sipp/caller';
 
-const usage = 'usage: npm run call -- <number> [--from <caller>] [--duration <s>] [--port <kamailio sip port>] [--domain <host>] [--cancel-after <ms>]';
+const usage =
+  'usage: npm run call -- <number> [--from <caller>] [--duration <s>] [--port <kamailio sip port>] [--domain <host>] [--cancel-after <ms>]';
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -41,7 +42,9 @@ async function main() {
   const started = Date.now();
   const since = (at?: number) => (at === undefined ? '' : `+${Math.round(at - started)} ms`);
 
-  console.log(`calling sip:${number}@${values.domain} from ${values.from} (gateway ${PHONE_NETWORK_HOST}) via 127.0.0.1:${port} (logs in ${runDir})`);
+  console.log(
+    `calling sip:${number}@${values.domain} from ${values.from} (gateway ${PHONE_NETWORK_HOST}) via 127.0.0.1:${port} (logs in ${runDir})`,
+  );
   const { leg, result } = await startCaller({
     runDir,
     number,
@@ -55,16 +58,27 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  void leg.waitFor('ringing', 600_000).then((e) => console.log(`ringing         ${since(e.at)}`), () => {});
-  void leg
-    .waitFor('answered', 600_000)
-    .then((e) => console.log(`answered        ${since(e.at)} (after ${Math.round(e.at - (leg.event('invite')?.at ?? started))} ms); media to ${e.args[1]}:${e.args[2]}, staying ${durationS} s`), () => {});
+  void leg.waitFor('ringing', 600_000).then(
+    (e) => console.log(`ringing         ${since(e.at)}`),
+    () => {},
+  );
+  void leg.waitFor('answered', 600_000).then(
+    (e) =>
+      console.log(
+        `answered        ${since(e.at)} (after ${Math.round(e.at - (leg.event('invite')?.at ?? started))} ms); media to ${e.args[1]}:${e.args[2]}, staying ${durationS} s`,
+      ),
+    () => {},
+  );
   const call = await result;
   if (call.answeredAt !== undefined) {
     console.log(`ended           ${since(call.endedAt)} by ${call.endedBy ?? 'nobody (no BYE completed)'}`);
-    console.log(`rtp             sent ${call.rtp.sent} packets, received ${call.rtp.received}${call.rtp.from ? ` from ${call.rtp.from}` : ''}`);
+    console.log(
+      `rtp             sent ${call.rtp.sent} packets, received ${call.rtp.received}${call.rtp.from ? ` from ${call.rtp.from}` : ''}`,
+    );
   }
-  console.log(`final status    ${call.finalCode ?? 'none'}${call.exitCode === 0 ? '' : ` (sipp exit ${call.exitCode}; see ${runDir})`}`);
+  console.log(
+    `final status    ${call.finalCode ?? 'none'}${call.exitCode === 0 ? '' : ` (sipp exit ${call.exitCode}; see ${runDir})`}`,
+  );
   process.exit(call.finalCode === 200 && call.exitCode === 0 ? 0 : 1);
 }
 

@@ -22,10 +22,25 @@ function authSecret(): string {
 const stack = await startProductStack({
   runDir,
   authSecret: authSecret(),
-  ports: { ...(process.env.PORT ? { http: Number(process.env.PORT) } : {}), ...(process.env.HOOK_PORT ? { hook: Number(process.env.HOOK_PORT) } : {}) },
+  ports: {
+    ...(process.env.PORT ? { http: Number(process.env.PORT) } : {}),
+    ...(process.env.HOOK_PORT ? { hook: Number(process.env.HOOK_PORT) } : {}),
+  },
   databasePath: process.env.DATABASE_PATH,
   failsafeUri: process.env.SIP_FAILSAFE_URI,
-  env: Object.fromEntries(['PSTN_GATEWAY', 'INBOUND_GATEWAYS', 'PUBLIC_ORIGINS', 'CALL_SWEEP_SECONDS', 'LOG_LEVEL', 'SESSION_HOURS', 'SIP_CREDENTIAL_SECONDS', 'VOICEMAIL_MAX_SECONDS', 'VOICEMAIL_SILENCE_SECONDS'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+  env: Object.fromEntries(
+    [
+      'PSTN_GATEWAY',
+      'INBOUND_GATEWAYS',
+      'PUBLIC_ORIGINS',
+      'CALL_SWEEP_SECONDS',
+      'LOG_LEVEL',
+      'SESSION_HOURS',
+      'SIP_CREDENTIAL_SECONDS',
+      'VOICEMAIL_MAX_SECONDS',
+      'VOICEMAIL_SILENCE_SECONDS',
+    ].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])),
+  ),
   log: say,
 });
 
@@ -33,8 +48,12 @@ say(`Switchboard is running: open ${stack.url} in two browser windows (logs in $
 say(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
 for (const s of demoStaff) say(`  ${s.email.padEnd(24)} ${s.role.padEnd(10)} ext. ${s.extension ?? '-'}`);
 say('call a demo number from the phone network: npm run call -- +442071234567 (Sales line), +18005550100 (Support),');
-say('  +442071234568 (Lettings), +442071234569 (Bookings), +442079460000 (company number), +442079460001 (main number)');
-say('voicemail: +442071234569 (Bookings) goes to voicemail when Carol does not answer; the voice portal is *98 (main-number box, PIN 0000)');
+say(
+  '  +442071234568 (Lettings), +442071234569 (Bookings), +442079460000 (company number), +442079460001 (main number)',
+);
+say(
+  'voicemail: +442071234569 (Bookings) goes to voicemail when Carol does not answer; the voice portal is *98 (main-number box, PIN 0000)',
+);
 say('press Ctrl-C to stop everything started here');
 
 // A part that fails is started again (with backoff); the others keep running, and so do the calls.
@@ -45,7 +64,9 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   supervisor.stop();
-  say(`${signal}: stopping companion (pid ${stack.companion.pid}), voicemail (pid ${stack.voicemail.pid}), Kamailio (pid ${stack.sip.kamailio.pid}), rtpengine (pid ${stack.sip.rtpengine.pid})`);
+  say(
+    `${signal}: stopping companion (pid ${stack.companion.pid}), voicemail (pid ${stack.voicemail.pid}), Kamailio (pid ${stack.sip.kamailio.pid}), rtpengine (pid ${stack.sip.rtpengine.pid})`,
+  );
   await stack.stop();
   say('stopped');
   process.exit(0);

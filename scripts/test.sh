@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m[test]\033[0m %s\n' "$*"; }
 
 bash scripts/ensure-deps.sh --test
-say "lint: ESLint with the layers' fences (npm run lint)"
+say "lint: ESLint with the layers' fences, and Prettier's format check (npm run lint)"
 npm run --silent lint
 say "type check"
 npx tsc --noEmit -p tsconfig.json

@@ -17,7 +17,11 @@ const usage = 'usage: npm run text -- <number> --from <sender> [--port <kamailio
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { from: { type: 'string', default: '+447911100200' }, port: { type: 'string', default: '5060' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      from: { type: 'string', default: '+447911100200' },
+      port: { type: 'string', default: '5060' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [number, ...words] = positionals;
   if (values.help || !number || words.length === 0) {
@@ -25,8 +29,19 @@ async function main() {
     process.exit(values.help ? 0 : 2);
   }
   const runDir = mkdtempSync(join(tmpdir(), 'switchboard-text-'));
-  const res = await sendText({ runDir, from: values.from, to: number, body: words.join(' '), kamailioPort: Number(values.port), localPort: await freeUdpPort() });
-  console.log(res.accepted ? `accepted (202): ${values.from} -> ${number}` : `refused: ${res.refusedWith ?? `sipp exited ${res.exitCode}`} (logs in ${runDir})`);
+  const res = await sendText({
+    runDir,
+    from: values.from,
+    to: number,
+    body: words.join(' '),
+    kamailioPort: Number(values.port),
+    localPort: await freeUdpPort(),
+  });
+  console.log(
+    res.accepted
+      ? `accepted (202): ${values.from} -> ${number}`
+      : `refused: ${res.refusedWith ?? `sipp exited ${res.exitCode}`} (logs in ${runDir})`,
+  );
   process.exit(res.accepted ? 0 : 1);
 }
 

@@ -80,7 +80,15 @@ export function writeTonePcap(path: string, opts: { frequency: number; seconds: 
   const ssrc = opts.ssrc ?? 0x5b0a0000 + opts.frequency;
   const packets: RtpPacket[] = [];
   for (let i = 0; (i + 1) * 160 <= audio.length; i++) {
-    packets.push({ payloadType: 0, sequence: i, timestamp: i * 160, ssrc, marker: i === 0, offsetUs: i * 20_000, payload: audio.subarray(i * 160, (i + 1) * 160) });
+    packets.push({
+      payloadType: 0,
+      sequence: i,
+      timestamp: i * 160,
+      ssrc,
+      marker: i === 0,
+      offsetUs: i * 20_000,
+      payload: audio.subarray(i * 160, (i + 1) * 160),
+    });
   }
   writeRtpPcap(path, packets);
 }
@@ -116,7 +124,7 @@ export function readRtpPcap(path: string): RtpPacket[] {
   }
   const packets: RtpPacket[] = [];
   let first: number | undefined;
-  for (let at = 24; at + 16 <= file.length; ) {
+  for (let at = 24; at + 16 <= file.length;) {
     const us = file.readUInt32LE(at) * 1_000_000 + file.readUInt32LE(at + 4);
     const length = file.readUInt32LE(at + 8);
     const data = file.subarray(at + 16, at + 16 + length);

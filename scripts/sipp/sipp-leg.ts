@@ -88,12 +88,21 @@ export interface LegOptions {
  * Writes `<dir>/<scenario>.xml` into the run dir as `<name>.xml` with its {{PLACEHOLDERS}} filled (a missing
  * value is an error), plus an empty `<name>.events.log` for the scenario's log lines.
  */
-export function renderScenario(opts: { dir: string; scenario: string; template?: Record<string, string | number>; runDir: string; name: string }) {
-  const xml = readFileSync(join(opts.dir, `${opts.scenario}.xml`), 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (match, key: string) => {
-    const value = opts.template?.[key];
-    if (value === undefined) throw new Error(`${opts.scenario}.xml: no value for ${match}`);
-    return String(value);
-  });
+export function renderScenario(opts: {
+  dir: string;
+  scenario: string;
+  template?: Record<string, string | number>;
+  runDir: string;
+  name: string;
+}) {
+  const xml = readFileSync(join(opts.dir, `${opts.scenario}.xml`), 'utf8').replace(
+    /\{\{([A-Z_]+)\}\}/g,
+    (match, key: string) => {
+      const value = opts.template?.[key];
+      if (value === undefined) throw new Error(`${opts.scenario}.xml: no value for ${match}`);
+      return String(value);
+    },
+  );
   const scenarioPath = join(opts.runDir, `${opts.name}.xml`);
   writeFileSync(scenarioPath, xml);
   const logPath = join(opts.runDir, `${opts.name}.events.log`);
@@ -109,21 +118,38 @@ export async function startLeg(opts: LegOptions): Promise<SippLeg> {
   const rtp = await RtpEndpoint.open(opts.rtpPort ?? 0, host);
   const args = [
     ...(opts.remote ? [opts.remote] : []),
-    '-sf', scenarioPath,
-    '-i', host,
-    '-mi', host,
-    '-p', String(opts.localPort),
-    '-t', 'u1',
-    '-m', String(opts.calls ?? 1),
-    '-l', '1',
+    '-sf',
+    scenarioPath,
+    '-i',
+    host,
+    '-mi',
+    host,
+    '-p',
+    String(opts.localPort),
+    '-t',
+    'u1',
+    '-m',
+    String(opts.calls ?? 1),
+    '-l',
+    '1',
     '-nostdin',
-    '-timeout', String(opts.timeoutS),
+    '-timeout',
+    String(opts.timeoutS),
     '-timeout_error',
-    '-max_recv_loops', '1000',
-    '-trace_logs', '-log_file', logPath,
-    '-trace_msg', '-message_file', join(opts.runDir, `${opts.name}.messages.log`),
-    '-trace_err', '-error_file', join(opts.runDir, `${opts.name}.errors.log`),
-    '-key', 'sb_rtp_port', String(rtp.port),
+    '-max_recv_loops',
+    '1000',
+    '-trace_logs',
+    '-log_file',
+    logPath,
+    '-trace_msg',
+    '-message_file',
+    join(opts.runDir, `${opts.name}.messages.log`),
+    '-trace_err',
+    '-error_file',
+    join(opts.runDir, `${opts.name}.errors.log`),
+    '-key',
+    'sb_rtp_port',
+    String(rtp.port),
   ];
   for (const [key, value] of Object.entries(opts.keys ?? {})) args.push('-key', key, value);
   const proc = spawnProcess({ name: opts.name, command: 'sipp', args, runDir: opts.runDir });
@@ -172,7 +198,15 @@ export async function startLeg(opts: LegOptions): Promise<SippLeg> {
       const found = events.find((e) => e.name === name);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`${opts.name}: no ${name} within ${timeoutMs} ms; events: ${events.map((e) => e.name).join(', ')}`)), timeoutMs);
+        const t = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `${opts.name}: no ${name} within ${timeoutMs} ms; events: ${events.map((e) => e.name).join(', ')}`,
+              ),
+            ),
+          timeoutMs,
+        );
         const settle = (e: SippEvent) => (clearTimeout(t), resolve(e));
         waiters.push({ name, resolve: settle });
         void done.then(() => {
@@ -180,7 +214,9 @@ export async function startLeg(opts: LegOptions): Promise<SippLeg> {
           if (e) settle(e);
           else {
             clearTimeout(t);
-            reject(new Error(`${opts.name}: sipp exited without ${name}; events: ${events.map((ev) => ev.name).join(', ')}`));
+            reject(
+              new Error(`${opts.name}: sipp exited without ${name}; events: ${events.map((ev) => ev.name).join(', ')}`),
+            );
           }
         });
       });

@@ -24,7 +24,16 @@ function eventsIn(path: string): TextEvent[] {
 }
 
 /** The phone network texts `to` (a number at Kamailio) from `from`; resolves with the answer. */
-export async function sendText(opts: { runDir: string; name?: string; from: string; to: string; body: string; kamailioPort: number; localPort: number; domain?: string }) {
+export async function sendText(opts: {
+  runDir: string;
+  name?: string;
+  from: string;
+  to: string;
+  body: string;
+  kamailioPort: number;
+  localPort: number;
+  domain?: string;
+}) {
   if (/[\r\n\]]|]]>/.test(opts.body)) throw new Error('sendText: keep the body on one line, without "]]>"');
   const name = opts.name ?? `text-${opts.localPort}`;
   const { scenarioPath, logPath } = renderScenario({
@@ -37,30 +46,83 @@ export async function sendText(opts: { runDir: string; name?: string; from: stri
   const proc = spawnProcess({
     name,
     command: 'sipp',
-    args: [`127.0.0.1:${opts.kamailioPort}`, '-sf', scenarioPath, '-i', PHONE_NETWORK_HOST, '-p', String(opts.localPort), '-t', 'u1', '-m', '1', '-nostdin',
-      '-timeout', '15', '-timeout_error', '-trace_logs', '-log_file', logPath, '-trace_msg', '-message_file', join(opts.runDir, `${name}.messages.log`)],
+    args: [
+      `127.0.0.1:${opts.kamailioPort}`,
+      '-sf',
+      scenarioPath,
+      '-i',
+      PHONE_NETWORK_HOST,
+      '-p',
+      String(opts.localPort),
+      '-t',
+      'u1',
+      '-m',
+      '1',
+      '-nostdin',
+      '-timeout',
+      '15',
+      '-timeout_error',
+      '-trace_logs',
+      '-log_file',
+      logPath,
+      '-trace_msg',
+      '-message_file',
+      join(opts.runDir, `${name}.messages.log`),
+    ],
     runDir: opts.runDir,
   });
   const { code } = await proc.exited;
   const events = eventsIn(logPath);
   const refused = events.find((e) => e.name === 'refused');
-  return { exitCode: code ?? -1, accepted: events.some((e) => e.name === 'accepted'), refusedWith: refused ? Number(refused.args[0]) : undefined };
+  return {
+    exitCode: code ?? -1,
+    accepted: events.some((e) => e.name === 'accepted'),
+    refusedWith: refused ? Number(refused.args[0]) : undefined,
+  };
 }
 
 /** The gateway: takes `count` texts, answering 202; `received` lists From and To users of each. */
 export function receiveTexts(opts: { runDir: string; name?: string; port: number; count: number; timeoutS?: number }) {
   const name = opts.name ?? `gateway-texts-${opts.port}`;
-  const { scenarioPath, logPath } = renderScenario({ dir: scenarioDir, scenario: 'text-receive', runDir: opts.runDir, name, template: {} });
+  const { scenarioPath, logPath } = renderScenario({
+    dir: scenarioDir,
+    scenario: 'text-receive',
+    runDir: opts.runDir,
+    name,
+    template: {},
+  });
   const messagesPath = join(opts.runDir, `${name}.messages.log`);
   const proc = spawnProcess({
     name,
     command: 'sipp',
-    args: ['-sf', scenarioPath, '-i', PHONE_NETWORK_HOST, '-p', String(opts.port), '-t', 'u1', '-m', String(opts.count), '-nostdin',
-      '-timeout', String(opts.timeoutS ?? 60), '-trace_logs', '-log_file', logPath, '-trace_msg', '-message_file', messagesPath],
+    args: [
+      '-sf',
+      scenarioPath,
+      '-i',
+      PHONE_NETWORK_HOST,
+      '-p',
+      String(opts.port),
+      '-t',
+      'u1',
+      '-m',
+      String(opts.count),
+      '-nostdin',
+      '-timeout',
+      String(opts.timeoutS ?? 60),
+      '-trace_logs',
+      '-log_file',
+      logPath,
+      '-trace_msg',
+      '-message_file',
+      messagesPath,
+    ],
     runDir: opts.runDir,
   });
   return {
-    received: () => eventsIn(logPath).filter((e) => e.name === 'message').map((e) => ({ from: e.args[0]!, to: e.args[1]! })),
+    received: () =>
+      eventsIn(logPath)
+        .filter((e) => e.name === 'message')
+        .map((e) => ({ from: e.args[0]!, to: e.args[1]! })),
     /** Every SIP message sipp saw, as text (to check headers and bodies). */
     trace: () => {
       try {

@@ -11,7 +11,11 @@ export async function startCompanionProcess(opts: CompanionProcessOptions): Prom
   const handle = spawnProcess({
     name: 'companion',
     command: process.execPath,
-    args: ['--import', pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href, resolve(root, 'src/server/main.ts')],
+    args: [
+      '--import',
+      pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href,
+      resolve(root, 'src/server/main.ts'),
+    ],
     runDir: opts.runDir,
     env: { ...process.env, ...opts.env },
     redact: [opts.env.SIP_AUTH_SECRET ?? ''],

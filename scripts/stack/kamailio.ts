@@ -55,25 +55,29 @@ export const kamailioConfigPath = (runDir: string) => join(runDir, 'kamailio.cfg
 
 /** Values must not break out of a quoted config string. */
 function checkValue(key: string, value: string): string {
-  if (/["\n\r\\]/.test(value)) throw new Error(`kamailio config: ${key} must not contain quotes, backslashes or newlines`);
+  if (/["\n\r\\]/.test(value))
+    throw new Error(`kamailio config: ${key} must not contain quotes, backslashes or newlines`);
   return value;
 }
 
 /** The fail-safe is one SIP URI (it is spliced into a JSON array in the config). */
 function checkFailsafe(uri: string): string {
-  if (uri !== '' && !/^sips?:[^\s,'$[\]]+$/.test(uri)) throw new Error(`kamailio config: failsafeUri must be one SIP URI, got ${uri}`);
+  if (uri !== '' && !/^sips?:[^\s,'$[\]]+$/.test(uri))
+    throw new Error(`kamailio config: failsafeUri must be one SIP URI, got ${uri}`);
   return uri;
 }
 
 /** Hooks go to the companion's loopback-only listener. */
 function checkHookUrl(url: string): string {
-  if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+$/.test(url)) throw new Error(`kamailio config: hookUrl must be http://<loopback>:<port>, got ${url}`);
+  if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+$/.test(url))
+    throw new Error(`kamailio config: hookUrl must be http://<loopback>:<port>, got ${url}`);
   return url;
 }
 
 /** The hook listener as Kamailio's pooled connection: the token is the Basic password (see hook-guard.ts). */
 function hookConnectionUrl(hookUrl: string, token: string): string {
-  if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('kamailio config: the hook token must be base64url to sit in a connection URL');
+  if (!/^[A-Za-z0-9_-]+$/.test(token))
+    throw new Error('kamailio config: the hook token must be base64url to sit in a connection URL');
   return hookUrl.replace(/^http:\/\//, `http://kamailio:${token}@`);
 }
 
@@ -90,7 +94,10 @@ function checkAddr(addr: string): string {
   return addr;
 }
 
-export function renderKamailioConfig(opts: KamailioOptions, template = readFileSync(KAMAILIO_TEMPLATE, 'utf8')): string {
+export function renderKamailioConfig(
+  opts: KamailioOptions,
+  template = readFileSync(KAMAILIO_TEMPLATE, 'utf8'),
+): string {
   const values: Record<string, string> = {
     SIP_PORT: String(opts.sipPort),
     WS_PORT: String(opts.wsPort),

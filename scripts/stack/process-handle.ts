@@ -95,7 +95,11 @@ export function spawnProcess(opts: SpawnOptions): ProcessHandle {
   });
   child.on('error', (err) => onData(Buffer.from(`spawn error: ${err.message}\n`)));
 
-  const logTail = (lines = 30) => output.split('\n').slice(-lines - 1).join('\n');
+  const logTail = (lines = 30) =>
+    output
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n');
 
   const waitFor = async (ready: RegExp | (() => Promise<boolean>), timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;

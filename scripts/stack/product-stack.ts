@@ -10,8 +10,26 @@ import { startSipStack, type SipStack } from './sip-stack';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { startVoicemailProcess } from './voicemail-process';
 
-export type ProductPorts = { http: number; hook: number; sip: number; ws: number; rtpNg: number; rtpMin: number; rtpMax: number; voicemail: number };
-export const DEFAULT_PORTS: ProductPorts = { http: 8080, hook: 8081, sip: 5060, ws: 5066, rtpNg: 22222, rtpMin: 30000, rtpMax: 30999, voicemail: 5070 };
+export type ProductPorts = {
+  http: number;
+  hook: number;
+  sip: number;
+  ws: number;
+  rtpNg: number;
+  rtpMin: number;
+  rtpMax: number;
+  voicemail: number;
+};
+export const DEFAULT_PORTS: ProductPorts = {
+  http: 8080,
+  hook: 8081,
+  sip: 5060,
+  ws: 5066,
+  rtpNg: 22222,
+  rtpMin: 30000,
+  rtpMax: 30999,
+  voicemail: 5070,
+};
 
 export type StackPart = 'kamailio' | 'companion' | 'voicemail';
 
@@ -76,7 +94,9 @@ export async function startProductStack(opts: {
   // Kamailio trusts exactly what the companion is configured with: one parser for both.
   const shared = loadConfig(companionEnv);
 
-  log(`starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`);
+  log(
+    `starting rtpengine (ng 127.0.0.1:${ports.rtpNg}) and Kamailio (SIP 127.0.0.1:${ports.sip}, WebSocket 127.0.0.1:${ports.ws})`,
+  );
   const kamailioOptions = {
     runDir,
     sipPort: ports.sip,
@@ -89,9 +109,19 @@ export async function startProductStack(opts: {
     failsafeUri: opts.failsafeUri,
     voicemailAddr,
   };
-  const sip = await startSipStack({ ...kamailioOptions, rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax } });
+  const sip = await startSipStack({
+    ...kamailioOptions,
+    rtpengine: { ngPort: ports.rtpNg, portMin: ports.rtpMin, portMax: ports.rtpMax },
+  });
   // The voicemail service talks to the companion's loopback hook listener, like Kamailio.
-  const voicemailOptions = { runDir, sipPort: ports.voicemail, proxyPort: ports.sip, companionUrl: kamailioOptions.hookUrl, hookToken: hookToken(opts.authSecret), env: opts.env };
+  const voicemailOptions = {
+    runDir,
+    sipPort: ports.voicemail,
+    proxyPort: ports.sip,
+    companionUrl: kamailioOptions.hookUrl,
+    hookToken: hookToken(opts.authSecret),
+    env: opts.env,
+  };
   let voicemail: ProcessHandle;
   try {
     voicemail = await startVoicemailProcess(voicemailOptions);
@@ -99,7 +129,9 @@ export async function startProductStack(opts: {
     await sip.stop();
     throw err;
   }
-  log(`rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}, voicemail pid ${voicemail.pid} (SIP ${voicemailAddr}); starting the companion on ${url} (hooks on 127.0.0.1:${ports.hook})`);
+  log(
+    `rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}, voicemail pid ${voicemail.pid} (SIP ${voicemailAddr}); starting the companion on ${url} (hooks on 127.0.0.1:${ports.hook})`,
+  );
   let companion: ProcessHandle;
   try {
     companion = await startCompanionProcess({ runDir, env: companionEnv });
@@ -117,7 +149,9 @@ export async function startProductStack(opts: {
     voicemail,
     runDir,
     async stopPart(part) {
-      await (part === 'kamailio' ? stack.sip.kamailio : part === 'voicemail' ? stack.voicemail : stack.companion).stop();
+      await (
+        part === 'kamailio' ? stack.sip.kamailio : part === 'voicemail' ? stack.voicemail : stack.companion
+      ).stop();
     },
     async startPart(part) {
       if (part === 'kamailio') {

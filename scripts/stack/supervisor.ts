@@ -16,7 +16,11 @@ export interface Supervisor {
   nextStart(name: string): Promise<ProcessHandle>;
 }
 
-export type BackoffOptions = { firstMs: number; maxMs: number; /** A part running this long counts as healthy again. */ stableMs: number };
+export type BackoffOptions = {
+  firstMs: number;
+  maxMs: number;
+  /** A part running this long counts as healthy again. */ stableMs: number;
+};
 const DEFAULT_BACKOFF: BackoffOptions = { firstMs: 1000, maxMs: 30_000, stableMs: 60_000 };
 
 /**
@@ -24,7 +28,10 @@ const DEFAULT_BACKOFF: BackoffOptions = { firstMs: 1000, maxMs: 30_000, stableMs
  * quick failure (1 s, 2 s, 4 s … 30 s) and resets once the part has run for a minute. The other parts keep
  * running: Kamailio and rtpengine (and the calls they carry) are untouched when the companion restarts.
  */
-export function supervise(parts: SupervisedPart[], opts: { log: (line: string) => void; backoff?: Partial<BackoffOptions> }): Supervisor {
+export function supervise(
+  parts: SupervisedPart[],
+  opts: { log: (line: string) => void; backoff?: Partial<BackoffOptions> },
+): Supervisor {
   const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
   let stopped = false;
   const waiters = new Map<string, Array<(h: ProcessHandle) => void>>();
@@ -37,7 +44,9 @@ export function supervise(parts: SupervisedPart[], opts: { log: (line: string) =
       const quick = Date.now() - startedAt < backoff.stableMs;
       const attempt = quick ? failures + 1 : 1;
       const delay = Math.min(backoff.maxMs, backoff.firstMs * 2 ** (attempt - 1));
-      opts.log(`${part.name} (pid ${handle.pid}) exited (${signal ?? code}); restarting in ${delay / 1000} s. Last log lines:\n${handle.logTail(10)}`);
+      opts.log(
+        `${part.name} (pid ${handle.pid}) exited (${signal ?? code}); restarting in ${delay / 1000} s. Last log lines:\n${handle.logTail(10)}`,
+      );
       await new Promise((r) => setTimeout(r, delay));
       if (stopped) return;
       try {

@@ -20,7 +20,11 @@ export async function startVoicemailProcess(opts: VoicemailProcessOptions): Prom
   const handle = spawnProcess({
     name: 'voicemail',
     command: process.execPath,
-    args: ['--import', pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href, resolve(root, 'src/voicemail/main.ts')],
+    args: [
+      '--import',
+      pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href,
+      resolve(root, 'src/voicemail/main.ts'),
+    ],
     runDir: opts.runDir,
     env: {
       ...process.env,

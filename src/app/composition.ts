@@ -32,7 +32,13 @@ export function composeServices(): Services {
   const presence = createPresenceStore();
   const board = createBoardStore();
   const offers = createOffersStore();
-  const listeners = feedDeps({ presence, board, offers, queryClient, contactRegistered: (c) => phone.contactRegistered(c) });
+  const listeners = feedDeps({
+    presence,
+    board,
+    offers,
+    queryClient,
+    contactRegistered: (c) => phone.contactRegistered(c),
+  });
   // After a reconnect the companion may have restarted and forgotten registrations: REGISTER again.
   const feed = createFeed({ ...listeners, resync: () => (listeners.resync(), phone.refreshRegistration()) });
   const doc = typeof document === 'undefined' ? undefined : document;
@@ -63,5 +69,15 @@ export function composeServices(): Services {
   health.store.subscribe(report);
   const savePrompts = createSavePromptStore();
   watchEngagementCalls(phone.store, savePrompts);
-  return { queryClient, feed, phone, health, presence, board, offers, callerIdChoice: createCallerIdChoiceStore(), savePrompts };
+  return {
+    queryClient,
+    feed,
+    phone,
+    health,
+    presence,
+    board,
+    offers,
+    callerIdChoice: createCallerIdChoiceStore(),
+    savePrompts,
+  };
 }

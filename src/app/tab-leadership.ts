@@ -80,7 +80,8 @@ export function createTabLeadership<S>(deps: TabLeadershipDeps<S>): TabLeadershi
 
   deps.channel.addEventListener('message', ({ data }) => {
     const message = data as TabMessage<S>;
-    if (message.kind === 'hello' && role === 'owner') post({ kind: 'state', from: deps.tabId, state: deps.currentState() });
+    if (message.kind === 'hello' && role === 'owner')
+      post({ kind: 'state', from: deps.tabId, state: deps.currentState() });
     else if (message.kind === 'state' && role !== 'owner') deps.onState(message.state);
     else if (message.kind === 'command' && role === 'owner') void answer(message);
     else if (message.kind === 'result' && message.to === deps.tabId) settle(message);
@@ -91,7 +92,13 @@ export function createTabLeadership<S>(deps: TabLeadershipDeps<S>): TabLeadershi
       const value = await deps.runCommand(message.name, message.args);
       post({ kind: 'result', to: message.from, requestId: message.requestId, ok: true, value });
     } catch (error) {
-      post({ kind: 'result', to: message.from, requestId: message.requestId, ok: false, error: (error as Error).message });
+      post({
+        kind: 'result',
+        to: message.from,
+        requestId: message.requestId,
+        ok: false,
+        error: (error as Error).message,
+      });
     }
   }
 

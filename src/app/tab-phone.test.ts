@@ -28,7 +28,10 @@ const ringing = (id: string): CallSnapshot => ({
 /** A phone whose store behaves like the real one; its SIP side is a log of what it was asked to do. */
 function recordingPhone(name: string, log: string[]): Phone {
   const store = createPhoneStore();
-  const act = (what: string) => (...args: unknown[]) => void log.push(`${name} ${what} ${args.join(' ')}`.trim());
+  const act =
+    (what: string) =>
+    (...args: unknown[]) =>
+      void log.push(`${name} ${what} ${args.join(' ')}`.trim());
   return {
     store,
     start: async (c) => (act('start')(c.username), store.getState().setRegistration({ status: 'registered' })),
@@ -185,7 +188,10 @@ describe('the phone shared by the tabs of one agent', () => {
     await flush();
     expect(log).toEqual(['tab-1 start 1700000000:101', 'tab-1 stop']);
     for (const tab of [first, second]) {
-      expect(tab.store.getState().registration).toMatchObject({ elsewhere: true, reason: 'Your phone is active in another window' });
+      expect(tab.store.getState().registration).toMatchObject({
+        elsewhere: true,
+        reason: 'Your phone is active in another window',
+      });
     }
     // Neither a feed reconnect nor renewed credentials register it again behind the agent's back.
     first.refreshRegistration();

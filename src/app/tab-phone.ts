@@ -53,7 +53,11 @@ export type TabPhone = Phone & {
   takeBack(): Promise<void>;
 };
 
-const ELSEWHERE = { status: 'unregistered', reason: 'Your phone is active in another window', elsewhere: true } as const;
+const ELSEWHERE = {
+  status: 'unregistered',
+  reason: 'Your phone is active in another window',
+  elsewhere: true,
+} as const;
 const hasLiveCall = (s: PhoneState) => s.calls.some((c) => c.status !== 'ended');
 
 const noop = () => undefined;

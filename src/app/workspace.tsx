@@ -36,7 +36,11 @@ const SupervisorBoard = lazy(() =>
 const WhoWouldRingPanel = lazy(() =>
   import('../features/admin/numbers/who-would-ring-panel').then((m) => ({ default: m.WhoWouldRingPanel })),
 );
-const loading = <p className="muted" role="status">Loading…</p>;
+const loading = (
+  <p className="muted" role="status">
+    Loading…
+  </p>
+);
 
 /** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
 export function Workspace({ me }: { me: Me }) {
@@ -64,7 +68,10 @@ export function Workspace({ me }: { me: Me }) {
         <RegistrationBadge />
         <PresencePicker staffId={me.id} />
         {me.role === 'admin' && (
-          <Button aria-pressed={view === 'admin'} onClick={() => requestLeave(() => setView(view === 'admin' ? 'phone' : 'admin'))}>
+          <Button
+            aria-pressed={view === 'admin'}
+            onClick={() => requestLeave(() => setView(view === 'admin' ? 'phone' : 'admin'))}
+          >
             Admin console
           </Button>
         )}

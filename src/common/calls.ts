@@ -41,7 +41,11 @@ export const callHistoryItemSchema = z.object({
    * name when known), and this says who called, with engagement mode or not.
    */
   outbound: z
-    .object({ agent: z.object({ id: z.string(), name: z.string() }), engagement: z.boolean(), contactId: z.string().nullable() })
+    .object({
+      agent: z.object({ id: z.string(), name: z.string() }),
+      engagement: z.boolean(),
+      contactId: z.string().nullable(),
+    })
     .nullable()
     .default(null),
   /**
@@ -57,7 +61,16 @@ export const callHistoryItemSchema = z.object({
   outcomeReason: z.string().nullable(),
   answeredBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** The agents it rang, in order, with the reason each was rung, and whether they declined it. */
-  rang: z.array(z.object({ staffId: z.string(), name: z.string(), step: z.number(), reason: z.string(), at: z.number(), declined: z.boolean().default(false) })),
+  rang: z.array(
+    z.object({
+      staffId: z.string(),
+      name: z.string(),
+      step: z.number(),
+      reason: z.string(),
+      at: z.number(),
+      declined: z.boolean().default(false),
+    }),
+  ),
   startedAt: z.number(),
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),

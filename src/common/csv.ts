@@ -74,5 +74,8 @@ export type CsvTable = { header: string[]; rows: CsvRecord[] };
 
 export function readCsvTable(text: string): CsvTable {
   const [first, ...rest] = parseCsv(text);
-  return { header: (first?.cells ?? []).map((h) => h.trim()), rows: rest.filter((r) => r.cells.some((c) => c.trim() !== '')) };
+  return {
+    header: (first?.cells ?? []).map((h) => h.trim()),
+    rows: rest.filter((r) => r.cells.some((c) => c.trim() !== '')),
+  };
 }

@@ -35,6 +35,8 @@ export class AppError extends Error {
   }
 
   toJSON(): ApiError {
-    return this.path ? { code: this.code, message: this.message, path: this.path } : { code: this.code, message: this.message };
+    return this.path
+      ? { code: this.code, message: this.message, path: this.path }
+      : { code: this.code, message: this.message };
   }
 }

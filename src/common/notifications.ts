@@ -3,7 +3,15 @@ import { z } from 'zod';
 export const notificationKinds = ['missed-call', 'answered-call', 'text'] as const;
 export const notificationStates = ['unclaimed', 'claimed', 'done'] as const;
 /** How a notification came to be claimed: an agent's first action on it, or the call/text itself. */
-export const claimActions = ['claim', 'call-back', 'text-back', 'create-contact', 'associate', 'answered', 'routed'] as const;
+export const claimActions = [
+  'claim',
+  'call-back',
+  'text-back',
+  'create-contact',
+  'associate',
+  'answered',
+  'routed',
+] as const;
 export type ClaimAction = (typeof claimActions)[number];
 
 /** What an agent may do to claim an unclaimed notification through POST /api/notifications/:id/claim. */
@@ -24,7 +32,10 @@ export const textBodySchema = z
   .min(1, 'Write the text')
   .max(MAX_TEXT_LENGTH, `Texts are up to ${MAX_TEXT_LENGTH} characters`)
   .refine((body) => body.trim().length > 0, 'Write the text')
-  .refine((body) => !/[\uD800-\uDFFF]/.test(body.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'The text is not valid UTF-8')
+  .refine(
+    (body) => !/[\uD800-\uDFFF]/.test(body.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')),
+    'The text is not valid UTF-8',
+  )
   .refine((body) => ![...body].some(isControlCharacter), 'The text contains control characters');
 
 export const textMessageSchema = z.object({
@@ -72,7 +83,12 @@ export type NotificationView = z.infer<typeof notificationSchema>;
 export const notificationListSchema = z.array(notificationSchema);
 
 /** Pushed when a notification was claimed: every other viewer drops it from their open list. */
-export const notificationClaimedSchema = z.object({ id: z.string(), claimedBy: person, claimedAt: z.number(), claimAction: z.enum(claimActions) });
+export const notificationClaimedSchema = z.object({
+  id: z.string(),
+  claimedBy: person,
+  claimedAt: z.number(),
+  claimAction: z.enum(claimActions),
+});
 export type NotificationClaimed = z.infer<typeof notificationClaimedSchema>;
 
 /** POST /api/notifications/:id/contact: a new contact for the caller (source and tag come from the number). */

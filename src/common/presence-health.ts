@@ -30,8 +30,9 @@ export const healthWords: Record<HealthIssue, { problem: string; fix: string; bo
     board: 'Registration lost at the SIP server',
   },
   'heartbeat-late': {
-    problem: 'This tab is answering too slowly (the browser is holding it back in the background, or the '
-      + 'computer is too busy), so a call could ring unanswered.',
+    problem:
+      'This tab is answering too slowly (the browser is holding it back in the background, or the ' +
+      'computer is too busy), so a call could ring unanswered.',
     fix: 'Bring this tab to the front or give Switchboard a window of its own, and close what slows the computer down.',
     board: 'Tab asleep or too slow',
   },

@@ -10,7 +10,12 @@ export const manualPresenceSchema = z.enum(['available', 'away', 'dnd']);
 export type ManualPresence = z.infer<typeof manualPresenceSchema>;
 
 /** States the phone and the companion own: nobody sets them by hand (the phone's report and the clock do). */
-export const phoneOwnedStates = ['offline', 'ringing', 'on-call', 'wrap-up'] as const satisfies readonly PresenceState[];
+export const phoneOwnedStates = [
+  'offline',
+  'ringing',
+  'on-call',
+  'wrap-up',
+] as const satisfies readonly PresenceState[];
 
 /** An organisation's reason for being away (Lunch, Training, …), managed by its admins. */
 export const awayReasonSchema = z.object({ id: z.string(), name: z.string() });

@@ -124,7 +124,9 @@ export type InternalCallQuery = z.infer<typeof internalCallQuerySchema>;
  */
 export const registrationEvents = ['registered', 'removed', 'expired', 'closed'] as const;
 const extensionParam = z.string().regex(/^[0-9]{1,15}$/, 'ext must be an extension');
-const sourceParam = z.string().regex(/^(udp|tcp|tls|ws|wss|sctp):[0-9a-fA-F.:[\]]+:[0-9]{1,5}$/, 'source must be proto:ip:port');
+const sourceParam = z
+  .string()
+  .regex(/^(udp|tcp|tls|ws|wss|sctp):[0-9a-fA-F.:[\]]+:[0-9]{1,5}$/, 'source must be proto:ip:port');
 export const registrationQuerySchema = z.discriminatedUnion('event', [
   z.object({
     event: z.literal('registered'),

@@ -13,7 +13,8 @@ export function spokenReason(reason: string, line: string): string {
   const contact = /^primary agent of contact (.+?)(?: \(newest of \d+ contacts with this number\))?$/.exec(base);
   if (contact) return `You're the agent for ${contact[1]}`;
   const unknown = /^unknown caller: (?:default )?(blast|user|number) rule(?: '(.+)')?$/.exec(base);
-  if (unknown) return `A new caller on ${line}${unknown[2] ? ` (${unknown[2]})` : ''}: ${unknown[1] === 'blast' ? 'first to answer takes it' : "you're the one to take it"}`;
+  if (unknown)
+    return `A new caller on ${line}${unknown[2] ? ` (${unknown[2]})` : ''}: ${unknown[1] === 'blast' ? 'first to answer takes it' : "you're the one to take it"}`;
   const hunt = /^main number hunt group, (in hours|out of hours)$/.exec(base);
   if (hunt) return `You're on the main number's team ${hunt[1]}`;
   // The greeting is shown to whoever answers at reception: it is for them to read out, not a reason.
@@ -27,7 +28,10 @@ const patterns: [RegExp, (m: RegExpExecArray, line: string) => string][] = [
   [/^round robin$/, (_m, line) => `You're next on the ${line} rota`],
   [/^group rung together$/, (_m, line) => `Your ${line} group is rung together: first to answer takes it`],
   [/^group in order$/, (_m, line) => `You're next in line for ${line}`],
-  [/^least connected \((\d+) calls? in 24 h\)$/, (m, line) => `You've had the fewest calls of the ${line} group in 24 hours (${m[1]})`],
+  [
+    /^least connected \((\d+) calls? in 24 h\)$/,
+    (m, line) => `You've had the fewest calls of the ${line} group in 24 hours (${m[1]})`,
+  ],
 ];
 
 /** "destination of the number, round robin" → ["destination of the number", "round robin"]. */
@@ -50,7 +54,8 @@ function baseSentence(base: string, line: string): string {
   if (alt) return alt[1] === '1' ? `You're first in line for ${line}` : `You're next in line for ${line}`;
   const share = /^percentage routing \((\d+)% share\)$/.exec(base);
   if (share) return `It's your turn on ${line} (you take ${share[1]}% of its calls)`;
-  if (/^percentage routing: picked destination unavailable/.test(base)) return `You're covering ${line}: whoever's turn it was is unavailable`;
+  if (/^percentage routing: picked destination unavailable/.test(base))
+    return `You're covering ${line}: whoever's turn it was is unavailable`;
   if (base === 'outside time windows: fallback') return `You cover ${line} out of hours`;
   const hours = /^time window (.+)$/.exec(base);
   if (hours) return `You cover ${line} at this time (${hours[1]})`;

@@ -36,7 +36,15 @@ export const newMessageQuerySchema = z.object({
 });
 export type NewMessageQuery = z.infer<typeof newMessageQuerySchema>;
 
-export const portalPrompts = ['enter-pin', 'wrong-pin', 'goodbye', 'no-messages', 'next-message', 'end-of-messages', 'unknown-box'] as const;
+export const portalPrompts = [
+  'enter-pin',
+  'wrong-pin',
+  'goodbye',
+  'no-messages',
+  'next-message',
+  'end-of-messages',
+  'unknown-box',
+] as const;
 export const portalPromptSchema = z.enum(portalPrompts);
 export type PortalPrompt = z.infer<typeof portalPromptSchema>;
 
@@ -51,7 +59,11 @@ export const portalLoginSchema = z.object({
 export type PortalLogin = z.infer<typeof portalLoginSchema>;
 
 export const portalLoginResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), boxId: z.string(), messages: z.array(z.object({ id: z.string(), durationMs: z.number().int() })) }),
+  z.object({
+    ok: z.literal(true),
+    boxId: z.string(),
+    messages: z.array(z.object({ id: z.string(), durationMs: z.number().int() })),
+  }),
   z.object({ ok: z.literal(false), reason: z.enum(['no-box', 'wrong-pin']) }),
 ]);
 export type PortalLoginResult = z.infer<typeof portalLoginResultSchema>;

@@ -33,7 +33,11 @@ export type FeedDeps = {
  * asked for instead.
  */
 export function createFeed(deps: FeedDeps) {
-  const socket: FeedSocket = io(deps.url ?? '/', { autoConnect: false, withCredentials: true, transports: ['websocket'] });
+  const socket: FeedSocket = io(deps.url ?? '/', {
+    autoConnect: false,
+    withCredentials: true,
+    transports: ['websocket'],
+  });
   let lastPhoneStatus: PhoneStatus | undefined;
   let everConnected = false;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -84,9 +88,13 @@ export function createFeed(deps: FeedDeps) {
     setPresence(state: ManualPresence, reasonId?: string): Promise<Ack<Presence>> {
       const body = reasonId === undefined ? { state } : { state, reasonId };
       return new Promise((resolve) =>
-        socket.timeout(5000).emit('presence:set', body, (err: Error | null, ack: Ack<Presence>) =>
-          resolve(err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : ack),
-        ),
+        socket
+          .timeout(5000)
+          .emit('presence:set', body, (err: Error | null, ack: Ack<Presence>) =>
+            resolve(
+              err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : ack,
+            ),
+          ),
       );
     },
   };

@@ -20,7 +20,8 @@ import {
   feedNotificationPublisher,
   feedVoicemailPublisher,
   publishBoardActivity,
-  publishPresence, publishRegistration,
+  publishPresence,
+  publishRegistration,
 } from './feed/feed-publishers';
 import { registerPresenceHandlers } from './feed/presence.handlers';
 import { kamailioControl } from './sip-control/kamailio-control';
@@ -84,7 +85,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   let lastRev = 0;
   const rev = () => (lastRev = Math.max(lastRev + 1, Date.now()));
   const activity = createBoardActivity(repos.db);
-  const activityFeed = createActivityFeed({ repos, now, activity, rev, emit: (orgId, list) => publishBoardActivity(io, orgId, list) });
+  const activityFeed = createActivityFeed({
+    repos,
+    now,
+    activity,
+    rev,
+    emit: (orgId, list) => publishBoardActivity(io, orgId, list),
+  });
   const orgOf = (staffIds: string[]) => (staffIds[0] ? repos.staff.findById(staffIds[0])?.orgId : undefined);
   const callFacts = feedCallPublisher(() => io);
   // Every call fact also refreshes the board's activity of the agents concerned.
@@ -105,13 +112,22 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     },
   };
   const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
-  const unknownCallers = createNotificationsModule({ repos, publish: feedNotificationPublisher(() => io), now, gateway: config.sip.pstnGateways[0]! });
+  const unknownCallers = createNotificationsModule({
+    repos,
+    publish: feedNotificationPublisher(() => io),
+    now,
+    gateway: config.sip.pstnGateways[0]!,
+  });
   const calls = createInboundCalls({
     source: repoRouteSource(repos, now),
     calls: repos.calls,
     presence,
     publish: callPublisher,
-    targets: { sipDomain: config.sip.domain, pstnGateway: config.sip.pstnGateways[0]!, voicemailSip: config.voicemail.sip },
+    targets: {
+      sipDomain: config.sip.domain,
+      pstnGateway: config.sip.pstnGateways[0]!,
+      voicemailSip: config.voicemail.sip,
+    },
     now,
     voicemailUp: voicemail.isUp,
     outcomes: unknownCallers.callOutcomes,
@@ -127,13 +143,28 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     credentialSeconds: config.sip.credentialSeconds,
     now,
   });
-  const outbound = createOutboundCalls({ repos, now, gateways: config.sip.pstnGateways, updated: callPublisher.updated });
+  const outbound = createOutboundCalls({
+    repos,
+    now,
+    gateways: config.sip.pstnGateways,
+    updated: callPublisher.updated,
+  });
   const internal = createInternalCalls({ repos, now, updated: callPublisher.updated });
   const callHooks = { calls, outbound, history: createCallHistory(repos.db, repos) };
   http.on(
     'request',
     createHttpApp({
-      config, repos, sessions, throttle, revocation, presence, isAllowedOrigin, now, callHooks, voicemail, unknownCallers,
+      config,
+      repos,
+      sessions,
+      throttle,
+      revocation,
+      presence,
+      isAllowedOrigin,
+      now,
+      callHooks,
+      voicemail,
+      unknownCallers,
       supervision: { history, activity, rev },
     }),
   );
@@ -160,7 +191,9 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   }, 60_000).unref();
   const ctl = config.kamailio.ctlSocket;
   const dialogSweep = startDialogSweep({
-    listDialogs: ctl ? () => kamailioDialogCallIds(ctl) : () => Promise.reject(new Error('KAMAILIO_CTL_SOCKET is not set')),
+    listDialogs: ctl
+      ? () => kamailioDialogCallIds(ctl)
+      : () => Promise.reject(new Error('KAMAILIO_CTL_SOCKET is not set')),
     reconcile: calls.reconcile,
     now,
     everyMs: ctl ? config.kamailio.sweepSeconds * 1000 : 2 ** 31 - 1,
@@ -175,7 +208,8 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   await listen(http, config.port, config.host);
   await listen(hooks, config.hookPort, '127.0.0.1');
   // A listener error after start (a bad client, a socket reset) is logged; the companion keeps serving.
-  for (const server of [http, hooks]) server.on('error', (err) => console.error('[companion] listener error (survived):', err));
+  for (const server of [http, hooks])
+    server.on('error', (err) => console.error('[companion] listener error (survived):', err));
   const { port } = http.address() as AddressInfo;
   const hookPort = (hooks.address() as AddressInfo).port;
   // A port of 0 picks a free one: the companion's own origin is then known only now.

@@ -9,7 +9,9 @@ const envSchema = z.object({
   HOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   DATABASE_PATH: z.string().default('.run/switchboard.sqlite'),
   /** Origins allowed to open the feed and send writes; the companion's own origin is always allowed. */
-  PUBLIC_ORIGINS: z.string().default('http://127.0.0.1:8080,http://localhost:8080,http://127.0.0.1:5173,http://localhost:5173'),
+  PUBLIC_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:8080,http://localhost:8080,http://127.0.0.1:5173,http://localhost:5173'),
   STATIC_DIR: z.string().default('dist'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   /** Shared with Kamailio's auth_ephemeral module: required, and strong (the start command generates one). */
@@ -41,7 +43,10 @@ const envSchema = z.object({
   /** Voicemail messages, greetings and spoken prompts live under this folder. */
   VOICEMAIL_DIR: z.string().default('.run/voicemail'),
   /** The voicemail service's SIP address (host:port, UDP on loopback): where Kamailio hands voicemail calls. */
-  VOICEMAIL_SIP: z.string().regex(/^[\w.-]+:\d+$/, 'VOICEMAIL_SIP is host:port').default('127.0.0.1:5070'),
+  VOICEMAIL_SIP: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'VOICEMAIL_SIP is host:port')
+    .default('127.0.0.1:5070'),
   /** Longest voicemail message, in seconds. */
   VOICEMAIL_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
   /** The auto-deletion job looks at the database at least this often (ms), and whenever a message falls due. */
@@ -53,7 +58,8 @@ const PUBLIC_SECRETS = new Set(['switchboard-demo-secret-change-me']);
 
 /** What makes a SIP secret weak, or undefined when it is strong enough. */
 export function sipSecretProblem(secret: string): string | undefined {
-  if (PUBLIC_SECRETS.has(secret)) return 'that value is published; generate a random one (e.g. openssl rand -base64 32)';
+  if (PUBLIC_SECRETS.has(secret))
+    return 'that value is published; generate a random one (e.g. openssl rand -base64 32)';
   if (secret.length < 24) return 'must be at least 24 characters';
   if (new Set(secret).size < 10) return 'must not repeat a few characters; use a random value';
   return undefined;
@@ -81,7 +87,14 @@ export type Config = {
   publicOrigins: string[];
   staticDir: string;
   sessionMs: number;
-  sip: { authSecret: string; domain: string; wsUrl: string; credentialSeconds: number; pstnGateway: string; pstnGateways: string[] };
+  sip: {
+    authSecret: string;
+    domain: string;
+    wsUrl: string;
+    credentialSeconds: number;
+    pstnGateway: string;
+    pstnGateways: string[];
+  };
   kamailio: { host: string; wsPort: number; ctlSocket: string; sweepSeconds: number };
   /** Every address the phone network may send from (sip-trust.ts). */
   gateways: GatewaySource[];
@@ -101,11 +114,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigins: parseOrigins(e.PUBLIC_ORIGINS),
     staticDir: e.STATIC_DIR,
     sessionMs: e.SESSION_HOURS * 3_600_000,
-    sip: { authSecret: e.SIP_AUTH_SECRET, domain: e.SIP_DOMAIN, wsUrl: e.SIP_WS_URL, credentialSeconds: e.SIP_CREDENTIAL_SECONDS, pstnGateway: e.PSTN_GATEWAY, pstnGateways: pstnGatewayAddresses(e.PSTN_GATEWAY) },
-    kamailio: { host: e.KAMAILIO_HOST, wsPort: e.KAMAILIO_WS_PORT, ctlSocket: e.KAMAILIO_CTL_SOCKET, sweepSeconds: e.CALL_SWEEP_SECONDS },
+    sip: {
+      authSecret: e.SIP_AUTH_SECRET,
+      domain: e.SIP_DOMAIN,
+      wsUrl: e.SIP_WS_URL,
+      credentialSeconds: e.SIP_CREDENTIAL_SECONDS,
+      pstnGateway: e.PSTN_GATEWAY,
+      pstnGateways: pstnGatewayAddresses(e.PSTN_GATEWAY),
+    },
+    kamailio: {
+      host: e.KAMAILIO_HOST,
+      wsPort: e.KAMAILIO_WS_PORT,
+      ctlSocket: e.KAMAILIO_CTL_SOCKET,
+      sweepSeconds: e.CALL_SWEEP_SECONDS,
+    },
     gateways: trustedGatewaySources(e.PSTN_GATEWAY, e.INBOUND_GATEWAYS),
     rtpengine: { host: ngHost ?? '127.0.0.1', port: Number(ngPort ?? 22222) },
     logInfo: e.LOG_LEVEL === 'info',
-    voicemail: { dir: e.VOICEMAIL_DIR, sip: e.VOICEMAIL_SIP, maxSeconds: e.VOICEMAIL_MAX_SECONDS, sweepMs: e.VOICEMAIL_SWEEP_MS },
+    voicemail: {
+      dir: e.VOICEMAIL_DIR,
+      sip: e.VOICEMAIL_SIP,
+      maxSeconds: e.VOICEMAIL_MAX_SECONDS,
+      sweepMs: e.VOICEMAIL_SWEEP_MS,
+    },
   };
 }

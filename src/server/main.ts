@@ -15,7 +15,8 @@ function configOrExit(): Config {
   try {
     return loadConfig();
   } catch (err) {
-    const lines = err instanceof ZodError ? err.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`) : [`  ${String(err)}`];
+    const lines =
+      err instanceof ZodError ? err.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`) : [`  ${String(err)}`];
     console.error(`[companion] refusing to start, the configuration is not valid:\n${lines.join('\n')}`);
     process.exit(2);
   }
@@ -24,14 +25,19 @@ function configOrExit(): Config {
 const config = configOrExit();
 const exposed = isExposed(config);
 if (exposed && process.env.SEED_DEMO === 'true') {
-  console.error('[companion] refusing to start: SEED_DEMO would publish the demo passwords, and PUBLIC_ORIGINS or HOST is reachable from other machines.');
+  console.error(
+    '[companion] refusing to start: SEED_DEMO would publish the demo passwords, and PUBLIC_ORIGINS or HOST is reachable from other machines.',
+  );
   console.error('[companion] unset SEED_DEMO and create the first admin with `npm run admin:create`.');
   process.exit(2);
 }
 const companion = await startCompanion(config);
 if (exposed) {
   const locked = await lockDemoPasswords(companion.repos);
-  if (locked.length) console.warn(`[companion] locked ${locked.length} demo account(s) still using the published password: ${locked.join(', ')}`);
+  if (locked.length)
+    console.warn(
+      `[companion] locked ${locked.length} demo account(s) still using the published password: ${locked.join(', ')}`,
+    );
 } else if (process.env.SEED_DEMO === 'true' && (await seedDemo(companion.repos))) {
   console.log('[companion] seeded the demo organisation');
 }

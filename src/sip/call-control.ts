@@ -140,7 +140,8 @@ export function createCallControl(rt: PhoneRuntime) {
             // sip.js ends the session before it tells us why: correct the cause the store already shows.
             if (snapshot(id)?.status === 'ended') actions().updateCall(id, { endCause: entry.cause });
             // The server's own refusals say why in words ("You may not present … as your caller ID").
-            if (statusCode === 403 || statusCode === 484 || statusCode === 503) actions().updateCall(id, { endReason: reasonPhrase });
+            if (statusCode === 403 || statusCode === 484 || statusCode === 503)
+              actions().updateCall(id, { endReason: reasonPhrase });
           },
         },
       })
@@ -226,7 +227,8 @@ export function createCallControl(rt: PhoneRuntime) {
    */
   const callNumber = (number: string, options: Pick<CallOptions, 'callerId' | 'engagement'> = {}): Promise<string> => {
     const cleaned = cleanDialString(number);
-    if (classifyDialString(cleaned) !== 'phone-number') return Promise.reject(new Error('Enter a phone number: + and the country code, or a national number'));
+    if (classifyDialString(cleaned) !== 'phone-number')
+      return Promise.reject(new Error('Enter a phone number: + and the country code, or a national number'));
     return call(cleaned, options);
   };
 

@@ -25,7 +25,8 @@ export function createDeviceControl(rt: PhoneRuntime) {
 
   /** Plays every call's audio again (sound was just allowed: the agent clicked). */
   const resumeAudio = () => {
-    for (const entry of rt.entries.values()) if (entry.audio?.srcObject) void entry.audio.play()?.catch(() => undefined);
+    for (const entry of rt.entries.values())
+      if (entry.audio?.srcObject) void entry.audio.play()?.catch(() => undefined);
   };
 
   const detachAudio = (entry: CallEntry) => {

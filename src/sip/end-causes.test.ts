@@ -1,10 +1,4 @@
-import {
-  describeEndCause,
-  endCauseFromReason,
-  endCauseFromStatus,
-  endCauses,
-  type EndCause,
-} from './end-causes';
+import { describeEndCause, endCauseFromReason, endCauseFromStatus, endCauses, type EndCause } from './end-causes';
 
 describe('endCauseFromStatus', () => {
   test.each<[number, EndCause]>([

@@ -131,7 +131,11 @@ describe('calls to customers', () => {
     await h.registered();
     const id = await h.phone.callNumber('+442079460123', { callerId: '+442071234569' });
     h.ua().inviters[0]!.rejected(403, 'You may not present +44 20 7123 4569 as your caller ID');
-    expect(h.call(id)).toMatchObject({ status: 'ended', endCause: 'forbidden', endReason: 'You may not present +44 20 7123 4569 as your caller ID' });
+    expect(h.call(id)).toMatchObject({
+      status: 'ended',
+      endCause: 'forbidden',
+      endReason: 'You may not present +44 20 7123 4569 as your caller ID',
+    });
   });
 });
 

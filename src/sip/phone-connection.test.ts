@@ -70,7 +70,12 @@ describe('reconnecting', () => {
     ua.reachable = false;
     ua.drop();
     expect(h.state().registration.status).toBe('connecting');
-    for (const [delay, attempts] of [[500, 1], [1000, 2], [2000, 3], [4000, 4]] as const) {
+    for (const [delay, attempts] of [
+      [500, 1],
+      [1000, 2],
+      [2000, 3],
+      [4000, 4],
+    ] as const) {
       expect(h.timers.pending()).toEqual([delay]);
       await h.timers.advance(delay);
       expect(ua.reconnect).toHaveBeenCalledTimes(attempts);

@@ -86,4 +86,3 @@ test('derived selectors return the same reference until the calls change', () =>
   expect(selectIncomingCalls(s())).not.toBe(first);
   expect(selectIncomingCalls(s())).toEqual([]);
 });
-

@@ -91,8 +91,7 @@ export const initialPhoneState: PhoneState = {
 export function createPhoneStore(options: PhoneStoreOptions = {}): PhoneStore {
   const now = options.now ?? Date.now;
   const setTimer = options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
-  const clearTimer =
-    options.clearTimeout ?? ((h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>));
+  const clearTimer = options.clearTimeout ?? ((h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>));
   const lingerMs = options.endedCallLingerMs ?? 5000;
   const removalTimers = new Map<string, unknown>();
 
@@ -143,8 +142,7 @@ const isInProgress = (c: CallSnapshot) =>
 
 /** The call the agent is talking on now: answered and not on hold, else the one being dialled. */
 export const selectActiveCall = (s: PhoneState): CallSnapshot | undefined =>
-  s.calls.find((c) => c.status === 'active') ??
-  s.calls.find((c) => c.status === 'early' || c.status === 'dialing');
+  s.calls.find((c) => c.status === 'active') ?? s.calls.find((c) => c.status === 'early' || c.status === 'dialing');
 
 function memoOnCalls<T>(derive: (calls: CallSnapshot[]) => T): (s: PhoneState) => T {
   let lastCalls: CallSnapshot[] | undefined;

@@ -1,6 +1,7 @@
 import { isHoldOffer } from './session-binding';
 
-const sdp = (...lines: string[]) => ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', ...lines].join('\r\n') + '\r\n';
+const sdp = (...lines: string[]) =>
+  ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', ...lines].join('\r\n') + '\r\n';
 
 test.each([
   ['sendrecv', false],

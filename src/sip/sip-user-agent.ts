@@ -18,10 +18,7 @@ export interface UserAgentConfig {
   iceGatheringTimeout?: number;
 }
 
-export function buildUserAgentOptions(
-  credentials: SipCredentials,
-  config: UserAgentConfig = {},
-): UserAgentOptions {
+export function buildUserAgentOptions(credentials: SipCredentials, config: UserAgentConfig = {}): UserAgentOptions {
   const uri = UserAgent.makeURI(credentials.uri);
   if (!uri) throw new Error(`Invalid SIP URI: ${credentials.uri}`);
   const mediaDevices = config.mediaDevices;
@@ -70,7 +67,9 @@ export function createSipUserAgent(options: UserAgentOptions): UserAgentLike {
       // sip.js reuses one REGISTER message and keeps the Authorization header of the last challenge on it, so
       // refreshes present the old credentials until the server refuses them. New credentials must drop it.
       const message = (registerer as unknown as { request: { headers: Record<string, unknown> } }).request;
-      return Object.assign(registerer, { forgetAuthorization: () => void delete message.headers.Authorization }) as unknown as RegistererLike;
+      return Object.assign(registerer, {
+        forgetAuthorization: () => void delete message.headers.Authorization,
+      }) as unknown as RegistererLike;
     },
     createInviter: (target: string, inviterOptions: InviterOptionsLike) => {
       const targetUri = UserAgent.makeURI(target);
@@ -81,7 +80,8 @@ export function createSipUserAgent(options: UserAgentOptions): UserAgentLike {
       new Promise((resolve, reject) => {
         const targetUri = UserAgent.makeURI(target);
         if (!targetUri) return reject(new Error(`Invalid text target: ${target}`));
-        const done = (m: { statusCode?: number; reasonPhrase?: string }) => resolve({ statusCode: m.statusCode ?? 0, reasonPhrase: m.reasonPhrase ?? '' });
+        const done = (m: { statusCode?: number; reasonPhrase?: string }) =>
+          resolve({ statusCode: m.statusCode ?? 0, reasonPhrase: m.reasonPhrase ?? '' });
         new Messager(ua, targetUri, body, 'text/plain;charset=UTF-8')
           .message({ requestDelegate: { onAccept: (r) => done(r.message), onReject: (r) => done(r.message) } })
           .catch(reject);

@@ -6,7 +6,8 @@ export function textRefusal(statusCode: number): string {
   if (statusCode === 403) return 'You may not text this number (claim the caller first).';
   if (statusCode === 400) return 'The text was refused: check its length and characters.';
   if (statusCode === 404) return 'That is not a phone number we can text.';
-  if (statusCode === 408 || statusCode === 480 || statusCode === 503) return 'The text could not be delivered right now. Try again.';
+  if (statusCode === 408 || statusCode === 480 || statusCode === 503)
+    return 'The text could not be delivered right now. Try again.';
   return `The text was refused (${statusCode}).`;
 }
 

@@ -6,7 +6,9 @@ export const BEEP_MS = 400;
 
 export function tone(frequency: number, ms: number, amplitude = 8000): Uint8Array {
   const n = Math.round((ms / 1000) * 8000);
-  return Uint8Array.from({ length: n }, (_, i) => linearToMulaw(amplitude * Math.sin((2 * Math.PI * frequency * i) / 8000)));
+  return Uint8Array.from({ length: n }, (_, i) =>
+    linearToMulaw(amplitude * Math.sin((2 * Math.PI * frequency * i) / 8000)),
+  );
 }
 
 export const silence = (ms: number) => new Uint8Array(Math.round((ms / 1000) * 8000)).fill(0xff);

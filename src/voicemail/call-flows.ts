@@ -23,14 +23,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * `silenceSeconds`, or reaches the box's maximum length. The message goes to the companion, which keeps it
  * (or drops it as a hang-up when it holds under a second of sound).
  */
-export async function leaveMessage(call: CallHandle, box: BoxInfo, companion: CompanionClient, silenceSeconds: number): Promise<void> {
+export async function leaveMessage(
+  call: CallHandle,
+  box: BoxInfo,
+  companion: CompanionClient,
+  silenceSeconds: number,
+): Promise<void> {
   const greeting = await companion.greeting(box.boxId).catch((err: unknown) => {
     call.log(`greeting of ${box.boxId} unavailable (${String(err)}): beep only`);
     return new Uint8Array();
   });
   let over = false;
   void call.ended.then(() => (over = true));
-  await Promise.race([call.rtp.play(new Uint8Array([...greeting, ...silence(200), ...tone(BEEP_HZ, BEEP_MS)])), call.ended]);
+  await Promise.race([
+    call.rtp.play(new Uint8Array([...greeting, ...silence(200), ...tone(BEEP_HZ, BEEP_MS)])),
+    call.ended,
+  ]);
   if (over) return call.log('caller hung up during the greeting');
 
   const recorder = new Recorder(box.maxSeconds);
@@ -54,8 +62,19 @@ export async function leaveMessage(call: CallHandle, box: BoxInfo, companion: Co
   call.rtp.onAudio = () => {};
   if (!over) call.hangUp();
   const samples = recorder.take(trimMs);
-  call.log(`message for ${box.boxId} from ${call.caller}: ${Math.round(samples.length / 8)} ms, ${recorder.soundMs} ms of sound, ended by ${why}`);
-  const result = await companion.store({ boxId: box.boxId, callId: call.callId, caller: call.caller, startedAt: recorder.startedAt, soundMs: recorder.soundMs }, pcm16Wav(samples));
+  call.log(
+    `message for ${box.boxId} from ${call.caller}: ${Math.round(samples.length / 8)} ms, ${recorder.soundMs} ms of sound, ended by ${why}`,
+  );
+  const result = await companion.store(
+    {
+      boxId: box.boxId,
+      callId: call.callId,
+      caller: call.caller,
+      startedAt: recorder.startedAt,
+      soundMs: recorder.soundMs,
+    },
+    pcm16Wav(samples),
+  );
   call.log(result.stored ? `stored message ${result.id}` : `not stored: ${result.reason}`);
 }
 
@@ -91,7 +110,11 @@ const MAX_PIN_ATTEMPTS = 3;
  * The voice portal: the PIN by DTMF (RFC 4733) followed by '#'; three wrong PINs end the call. With the
  * right PIN, each new message plays in order (oldest first) and is marked heard.
  */
-export async function voicePortal(call: CallHandle, who: PortalLogin['who'], companion: CompanionClient): Promise<void> {
+export async function voicePortal(
+  call: CallHandle,
+  who: PortalLogin['who'],
+  companion: CompanionClient,
+): Promise<void> {
   let over = false;
   void call.ended.then(() => (over = true));
   const say = async (name: Parameters<CompanionClient['prompt']>[0]) => {

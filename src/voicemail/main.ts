@@ -13,7 +13,10 @@ const env = z
     VOICEMAIL_HOST: z.string().default('127.0.0.1'),
     VOICEMAIL_SIP_PORT: z.coerce.number().int().min(1).max(65535).default(5070),
     /** Kamailio's SIP address: the only sender allowed to start calls. */
-    VOICEMAIL_PROXY: z.string().regex(/^[\d.]+:\d+$/).default('127.0.0.1:5060'),
+    VOICEMAIL_PROXY: z
+      .string()
+      .regex(/^[\d.]+:\d+$/)
+      .default('127.0.0.1:5060'),
     COMPANION_URL: z.string().url().default('http://127.0.0.1:8080'),
     HOOK_TOKEN: z.string().min(8),
     VOICEMAIL_SILENCE_SECONDS: z.coerce.number().positive().default(5),
@@ -29,10 +32,15 @@ const uas = await SipUas.start({
   proxy: env.VOICEMAIL_PROXY,
   companion: companionClient(env.COMPANION_URL.replace(/\/+$/, ''), env.HOOK_TOKEN),
   silenceSeconds: env.VOICEMAIL_SILENCE_SECONDS,
-  rtpRange: env.VOICEMAIL_RTP_MIN && env.VOICEMAIL_RTP_MAX ? { min: env.VOICEMAIL_RTP_MIN, max: env.VOICEMAIL_RTP_MAX } : undefined,
+  rtpRange:
+    env.VOICEMAIL_RTP_MIN && env.VOICEMAIL_RTP_MAX
+      ? { min: env.VOICEMAIL_RTP_MIN, max: env.VOICEMAIL_RTP_MAX }
+      : undefined,
   log,
 });
-log(`listening on udp:${env.VOICEMAIL_HOST}:${env.VOICEMAIL_SIP_PORT} (proxy ${env.VOICEMAIL_PROXY}, companion ${env.COMPANION_URL})`);
+log(
+  `listening on udp:${env.VOICEMAIL_HOST}:${env.VOICEMAIL_SIP_PORT} (proxy ${env.VOICEMAIL_PROXY}, companion ${env.COMPANION_URL})`,
+);
 
 const stop = async (signal: string) => {
   log(`${signal}: hanging up ${uas.activeCalls} call(s) and closing`);

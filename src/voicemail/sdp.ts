@@ -18,10 +18,20 @@ export function parseOffer(sdp: string): AudioOffer | undefined {
     const m = /^a=rtpmap:(\d+) telephone-event\/8000/i.exec(l);
     return m ? [Number(m[1])] : [];
   });
-  return { host, port: Number(port), pcmu: formats.includes('0'), telephoneEvents: events.filter((pt) => formats.includes(String(pt))) };
+  return {
+    host,
+    port: Number(port),
+    pcmu: formats.includes('0'),
+    telephoneEvents: events.filter((pt) => formats.includes(String(pt))),
+  };
 }
 
-export function buildAnswer(opts: { host: string; port: number; telephoneEvents: number[]; sessionId: number }): string {
+export function buildAnswer(opts: {
+  host: string;
+  port: number;
+  telephoneEvents: number[];
+  sessionId: number;
+}): string {
   const pts = ['0', ...opts.telephoneEvents.map(String)].join(' ');
   return [
     'v=0',

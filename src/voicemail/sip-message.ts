@@ -4,7 +4,16 @@ export type SipRequest = { kind: 'request'; method: string; uri: string; headers
 export type SipResponse = { kind: 'response'; status: number; reason: string; headers: SipHeaders; body: string };
 export type SipMessage = SipRequest | SipResponse;
 
-const compact: Record<string, string> = { v: 'via', f: 'from', t: 'to', i: 'call-id', m: 'contact', l: 'content-length', c: 'content-type', k: 'supported' };
+const compact: Record<string, string> = {
+  v: 'via',
+  f: 'from',
+  t: 'to',
+  i: 'call-id',
+  m: 'contact',
+  l: 'content-length',
+  c: 'content-type',
+  k: 'supported',
+};
 
 /** Header values in order, by lower-case name (compact forms expanded). */
 export class SipHeaders {
@@ -42,22 +51,46 @@ export function parseSip(text: string): SipMessage | undefined {
   const length = Number(headers.get('content-length') ?? body.length);
   const content = body.slice(0, Number.isFinite(length) ? length : body.length);
   const response = /^SIP\/2\.0 (\d{3}) ?(.*)$/.exec(start);
-  if (response) return { kind: 'response', status: Number(response[1]), reason: response[2] ?? '', headers, body: content };
+  if (response)
+    return { kind: 'response', status: Number(response[1]), reason: response[2] ?? '', headers, body: content };
   const request = /^([A-Z]+) (\S+) SIP\/2\.0$/.exec(start);
   if (request) return { kind: 'request', method: request[1]!, uri: request[2]!, headers, body: content };
   return undefined;
 }
 
-const display: Record<string, string> = { via: 'Via', from: 'From', to: 'To', 'call-id': 'Call-ID', cseq: 'CSeq', contact: 'Contact', 'record-route': 'Record-Route', route: 'Route', 'content-type': 'Content-Type', 'max-forwards': 'Max-Forwards' };
-const title = (name: string) => display[name] ?? name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+const display: Record<string, string> = {
+  via: 'Via',
+  from: 'From',
+  to: 'To',
+  'call-id': 'Call-ID',
+  cseq: 'CSeq',
+  contact: 'Contact',
+  'record-route': 'Record-Route',
+  route: 'Route',
+  'content-type': 'Content-Type',
+  'max-forwards': 'Max-Forwards',
+};
+const title = (name: string) =>
+  display[name] ?? name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 
 function serialize(start: string, headers: Array<[string, string]>, body: string): string {
-  const lines = [start, ...headers.map(([n, v]) => `${title(n)}: ${v}`), `Content-Length: ${Buffer.byteLength(body)}`, '', body];
+  const lines = [
+    start,
+    ...headers.map(([n, v]) => `${title(n)}: ${v}`),
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    '',
+    body,
+  ];
   return lines.join('\r\n');
 }
 
 /** A response to `req`: its Via, From, To (with our tag), Call-ID and CSeq, plus `extra` headers. */
-export function buildResponse(req: SipRequest, status: number, reason: string, opts: { toTag?: string; extra?: Array<[string, string]>; body?: string } = {}): string {
+export function buildResponse(
+  req: SipRequest,
+  status: number,
+  reason: string,
+  opts: { toTag?: string; extra?: Array<[string, string]>; body?: string } = {},
+): string {
   const headers: Array<[string, string]> = [];
   for (const via of req.headers.all('via')) headers.push(['via', via]);
   headers.push(['from', req.headers.get('from') ?? '']);

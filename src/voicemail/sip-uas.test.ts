@@ -8,9 +8,18 @@ import { targetOf } from './sip-uas';
 describe('what a request-URI asks the voicemail service for', () => {
   test.each([
     { uri: 'sip:vm-num-bookings@127.0.0.1:5070', target: { kind: 'box', boxId: 'num-bookings' } },
-    { uri: 'sip:portal-ext-1001@127.0.0.1:5070', target: { kind: 'portal', who: { kind: 'extension', extension: '1001' } } },
-    { uri: 'sip:portal-num-442079460001@127.0.0.1:5070', target: { kind: 'portal', who: { kind: 'number', number: '442079460001' } } },
-    { uri: 'sip:portal-ext-123456@127.0.0.1:5070', target: { kind: 'portal', who: { kind: 'extension', extension: '123456' } } },
+    {
+      uri: 'sip:portal-ext-1001@127.0.0.1:5070',
+      target: { kind: 'portal', who: { kind: 'extension', extension: '1001' } },
+    },
+    {
+      uri: 'sip:portal-num-442079460001@127.0.0.1:5070',
+      target: { kind: 'portal', who: { kind: 'number', number: '442079460001' } },
+    },
+    {
+      uri: 'sip:portal-ext-123456@127.0.0.1:5070',
+      target: { kind: 'portal', who: { kind: 'extension', extension: '123456' } },
+    },
     { uri: 'sip:portal-ext-1234567@127.0.0.1:5070', target: undefined },
     { uri: 'sip:portal-num-123456@127.0.0.1:5070', target: undefined },
     { uri: 'sip:portal-ext-1@127.0.0.1:5070', target: undefined },

@@ -37,7 +37,9 @@ const portalExtension = new RegExp(`^portal-ext-(${EXTENSION_DIGITS})$`);
 const portalNumber = new RegExp(`^portal-num-(${PHONE_NUMBER_DIGITS})$`);
 
 /** What the request-URI asks for: a box (`vm-<boxId>`) or the portal (`portal-ext-<ext>`, `portal-num-<digits>`). */
-export function targetOf(uri: string): { kind: 'box'; boxId: string } | { kind: 'portal'; who: PortalLogin['who'] } | undefined {
+export function targetOf(
+  uri: string,
+): { kind: 'box'; boxId: string } | { kind: 'portal'; who: PortalLogin['who'] } | undefined {
   const user = userOf(uri);
   if (user.startsWith('vm-') && user.length > 3) return { kind: 'box', boxId: user.slice(3) };
   const ext = portalExtension.exec(user);
@@ -59,7 +61,11 @@ export class SipUas {
     private readonly socket: Socket,
     private readonly opts: UasOptions,
   ) {
-    socket.on('message', (msg, rinfo) => void this.handle(msg.toString('utf8'), rinfo).catch((err: unknown) => opts.log(`error: ${String(err)}`)));
+    socket.on(
+      'message',
+      (msg, rinfo) =>
+        void this.handle(msg.toString('utf8'), rinfo).catch((err: unknown) => opts.log(`error: ${String(err)}`)),
+    );
   }
 
   static start(opts: UasOptions): Promise<SipUas> {
@@ -94,7 +100,13 @@ export class SipUas {
     const dialog = this.dialogs.get(callId);
     switch (msg.method) {
       case 'OPTIONS':
-        return this.send(buildResponse(msg, 200, 'OK', { toTag: randomBytes(4).toString('hex'), extra: [['allow', 'INVITE, ACK, BYE, CANCEL, OPTIONS']] }), rinfo);
+        return this.send(
+          buildResponse(msg, 200, 'OK', {
+            toTag: randomBytes(4).toString('hex'),
+            extra: [['allow', 'INVITE, ACK, BYE, CANCEL, OPTIONS']],
+          }),
+          rinfo,
+        );
       case 'INVITE':
         if (dialog) {
           if (dialog.okText) this.send(dialog.okText, rinfo); // retransmission or re-INVITE: same answer
@@ -119,7 +131,10 @@ export class SipUas {
         dialog?.end();
         return;
       default:
-        return this.send(buildResponse(msg, 405, 'Method Not Allowed', { extra: [['allow', 'INVITE, ACK, BYE, CANCEL, OPTIONS']] }), rinfo);
+        return this.send(
+          buildResponse(msg, 405, 'Method Not Allowed', { extra: [['allow', 'INVITE, ACK, BYE, CANCEL, OPTIONS']] }),
+          rinfo,
+        );
     }
   }
 
@@ -133,7 +148,16 @@ export class SipUas {
     const callId = req.headers.get('call-id') ?? '';
     let end!: () => void;
     const ended = new Promise<void>((r) => (end = r));
-    const dialog: Dialog = { callId, invite: req, from: rinfo, toTag, state: 'early', end: () => this.finish(dialog, end), ended, byeCseq: 1 };
+    const dialog: Dialog = {
+      callId,
+      invite: req,
+      from: rinfo,
+      toTag,
+      state: 'early',
+      end: () => this.finish(dialog, end),
+      ended,
+      byeCseq: 1,
+    };
     this.dialogs.set(callId, dialog);
     this.send(buildResponse(req, 100, 'Trying'), rinfo);
 
@@ -149,7 +173,12 @@ export class SipUas {
     const rtp = await RtpStream.open(this.opts.host, offer.telephoneEvents, this.opts.rtpRange);
     rtp.connect({ host: offer.host, port: offer.port });
     dialog.rtp = rtp;
-    const sdp = buildAnswer({ host: this.opts.host, port: rtp.port, telephoneEvents: offer.telephoneEvents, sessionId: Date.now() });
+    const sdp = buildAnswer({
+      host: this.opts.host,
+      port: rtp.port,
+      telephoneEvents: offer.telephoneEvents,
+      sessionId: Date.now(),
+    });
     const extra: Array<[string, string]> = [
       ...req.headers.all('record-route').map((rr): [string, string] => ['record-route', rr]),
       ['contact', `<sip:voicemail@${this.opts.host}:${this.opts.port}>`],
@@ -167,9 +196,21 @@ export class SipUas {
     retransmit();
 
     const caller = userOf(uriOf(req.headers.get('from') ?? '')) || 'anonymous';
-    const handle: CallHandle = { callId, caller, rtp, ended, hangUp: () => this.bye(dialog), log: (l) => this.opts.log(`${callId}: ${l}`) };
-    this.opts.log(`${callId}: answered ${target.kind === 'box' ? `box ${target.boxId}` : 'the voice portal'} for ${caller}`);
-    const flow = target.kind === 'box' ? leaveMessage(handle, box!, this.opts.companion, this.opts.silenceSeconds) : voicePortal(handle, target.who, this.opts.companion);
+    const handle: CallHandle = {
+      callId,
+      caller,
+      rtp,
+      ended,
+      hangUp: () => this.bye(dialog),
+      log: (l) => this.opts.log(`${callId}: ${l}`),
+    };
+    this.opts.log(
+      `${callId}: answered ${target.kind === 'box' ? `box ${target.boxId}` : 'the voice portal'} for ${caller}`,
+    );
+    const flow =
+      target.kind === 'box'
+        ? leaveMessage(handle, box!, this.opts.companion, this.opts.silenceSeconds)
+        : voicePortal(handle, target.who, this.opts.companion);
     await flow.catch((err: unknown) => {
       handle.log(`call failed: ${String(err)}`);
       this.bye(dialog);
@@ -191,19 +232,15 @@ export class SipUas {
     const contact = uriOf(inv.headers.get('contact') ?? inv.headers.get('from') ?? '');
     const next = routes.length ? hostPortOf(uriOf(routes[0]!)) : hostPortOf(contact);
     const branch = `z9hG4bK${randomBytes(8).toString('hex')}`;
-    const text = buildRequest(
-      'BYE',
-      contact,
-      [
-        ['via', `SIP/2.0/UDP ${this.opts.host}:${this.opts.port};branch=${branch};rport`],
-        ...routes.map((r): [string, string] => ['route', r]),
-        ['max-forwards', '70'],
-        ['from', `${inv.headers.get('to')};tag=${dialog.toTag}`],
-        ['to', inv.headers.get('from') ?? ''],
-        ['call-id', dialog.callId],
-        ['cseq', `${dialog.byeCseq++} BYE`],
-      ],
-    );
+    const text = buildRequest('BYE', contact, [
+      ['via', `SIP/2.0/UDP ${this.opts.host}:${this.opts.port};branch=${branch};rport`],
+      ...routes.map((r): [string, string] => ['route', r]),
+      ['max-forwards', '70'],
+      ['from', `${inv.headers.get('to')};tag=${dialog.toTag}`],
+      ['to', inv.headers.get('from') ?? ''],
+      ['call-id', dialog.callId],
+      ['cseq', `${dialog.byeCseq++} BYE`],
+    ]);
     const to = { address: next.host, port: next.port };
     this.send(text, to);
     // Retransmitted (500 ms, 1 s, 2 s, 4 s) until a reply names its branch.

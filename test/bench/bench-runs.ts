@@ -6,7 +6,13 @@ export type CallMarks = {
   caller: { start: number; sipCallId?: string; invite?: number; active: number; heard: number };
   callee: { ringing?: number; answer?: number; ok?: number };
 };
-export type BaselineMarks = { start: number; offerGathered: number; answerGathered: number; answerApplied: number; heard: number };
+export type BaselineMarks = {
+  start: number;
+  offerGathered: number;
+  answerGathered: number;
+  answerApplied: number;
+  heard: number;
+};
 
 type Sdp = { sdp: string };
 declare global {
@@ -72,9 +78,17 @@ export async function baselineOnce(offerer: Page, answerer: Page, hz: number): P
     const o = await offerer.evaluate(() => window.__baseline.offer());
     const a = await answerer.evaluate((sdp) => window.__baseline.answer(sdp), o.sdp);
     const f = await offerer.evaluate(({ sdp, hz }) => window.__baseline.finish(sdp, hz), { sdp: a.sdp, hz });
-    return { start: o.start, offerGathered: o.gathered, answerGathered: a.at, answerApplied: f.applied, heard: f.heard };
+    return {
+      start: o.start,
+      offerGathered: o.gathered,
+      answerGathered: a.at,
+      answerApplied: f.applied,
+      heard: f.heard,
+    };
   } finally {
-    await Promise.all([offerer, answerer].map((p) => p.evaluate(() => window.__baseline.close()).catch(() => undefined)));
+    await Promise.all(
+      [offerer, answerer].map((p) => p.evaluate(() => window.__baseline.close()).catch(() => undefined)),
+    );
     await sleep(300);
   }
 }

@@ -1,17 +1,27 @@
 // One process of simulated agents for the board bench (forked by board-bench.ts): real socket.io clients, each
 // with a real session cookie, reporting a registered phone and changing their own state on command.
 import { io, type Socket } from 'socket.io-client';
-import { HEARTBEAT_INTERVAL_MS, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '../../src/common/feed-events';
+import {
+  HEARTBEAT_INTERVAL_MS,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../src/common/feed-events';
 import type { ManualPresence, Presence } from '../../src/common/presence';
 
 type SimAgent = { staffId: string; token: string };
-type Sim = SimAgent & { socket: Socket<ServerToClientEvents, ClientToServerEvents>; state: ManualPresence; busy: boolean };
+type Sim = SimAgent & {
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  state: ManualPresence;
+  busy: boolean;
+};
 export type Send = { staffId: string; t0: number; since: number; state: string };
 export type WorkerCommand =
   | { type: 'start'; url: string; agents: SimAgent[] }
   | { type: 'run'; perSecond: number; seconds: number; watched: string[]; watchedShare: number }
   | { type: 'stop' };
-export type WorkerReply = { type: 'ready' } | { type: 'done'; sends: Send[]; failures: string[] } | { type: 'error'; message: string };
+export type WorkerReply =
+  { type: 'ready' } | { type: 'done'; sends: Send[]; failures: string[] } | { type: 'error'; message: string };
 
 const now = () => performance.timeOrigin + performance.now();
 const next: Record<ManualPresence, ManualPresence> = { available: 'away', away: 'dnd', dnd: 'available' };
@@ -20,7 +30,12 @@ const reply = (r: WorkerReply) => process.send!(r);
 
 async function connect(url: string, a: SimAgent): Promise<Sim> {
   const cookie = `sb_session=${a.token}`;
-  const socket: Sim['socket'] = io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true });
+  const socket: Sim['socket'] = io(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie, origin: url },
+    reconnection: false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('presence:snapshot', () => resolve());
     socket.once('connect_error', (e) => reject(new Error(`${a.staffId}: ${e.message}`)));
@@ -34,7 +49,8 @@ async function connect(url: string, a: SimAgent): Promise<Sim> {
 }
 
 async function start(url: string, agents: SimAgent[]) {
-  for (let i = 0; i < agents.length; i += 50) sims.push(...(await Promise.all(agents.slice(i, i + 50).map((a) => connect(url, a)))));
+  for (let i = 0; i < agents.length; i += 50)
+    sims.push(...(await Promise.all(agents.slice(i, i + 50).map((a) => connect(url, a)))));
   reply({ type: 'ready' });
 }
 
@@ -83,7 +99,8 @@ function run(cmd: Extract<WorkerCommand, { type: 'run' }>) {
 }
 
 process.on('message', (cmd: WorkerCommand) => {
-  if (cmd.type === 'start') start(cmd.url, cmd.agents).catch((e: Error) => reply({ type: 'error', message: e.message }));
+  if (cmd.type === 'start')
+    start(cmd.url, cmd.agents).catch((e: Error) => reply({ type: 'error', message: e.message }));
   if (cmd.type === 'run') run(cmd);
   if (cmd.type === 'stop') {
     for (const s of sims) s.socket.disconnect();

@@ -23,24 +23,31 @@ const WATCHED_SHARE = 0.1;
 
 export const BOARD_DEFINITIONS = {
   agents:
-    'Staff rows and sessions are inserted into the companion\'s SQLite file (no 5,000 scrypt sign-ins); each agent is a socket.io client with ' +
+    "Staff rows and sessions are inserted into the companion's SQLite file (no 5,000 scrypt sign-ins); each agent is a socket.io client with " +
     `its session cookie, in ${WORKERS} worker processes; Kamailio's registration of each is reported through the companion's hook ` +
-    '(GET /internal/sip/registration with the hook token), each reports its phone registered and sends the tab\'s heartbeat every ' +
+    "(GET /internal/sip/registration with the hook token), each reports its phone registered and sends the tab's heartbeat every " +
     '2 s (phone:heartbeat), so all are available.',
   changes:
     `${RATE} presence:set per second in all (available -> away -> dnd -> ...), each by an agent whose previous change was acknowledged; ` +
     `${WATCHED_SHARE * 100}% of them by the ${WATCHED} agents whose rows are in the supervisor's view. ${SECONDS} s per size, after 3 s of warm-up.`,
-  socket: "t0 = just before the agent's emit (its process's performance clock); t1 = the presence:changed frame reaching the supervisor page's socket.",
+  socket:
+    "t0 = just before the agent's emit (its process's performance clock); t1 = the presence:changed frame reaching the supervisor page's socket.",
   painted:
     'Rows in view only: t1 = the task after the requestAnimationFrame that follows the row getting the change (data-since) in the DOM.',
-  lost: 'Acknowledged changes never delivered to the supervisor\'s socket, plus agents the board shows in another state than their last change.',
-  companion: 'CPU: the companion process\'s utime+stime over the run / wall time (100% = one core). RSS: highest of samples every 500 ms.',
+  lost: "Acknowledged changes never delivered to the supervisor's socket, plus agents the board shows in another state than their last change.",
+  companion:
+    "CPU: the companion process's utime+stime over the run / wall time (100% = one core). RSS: highest of samples every 500 ms.",
 };
 
 declare global {
   interface Window {
     __board: {
-      dump(): { received: Record<string, number>; painted: Record<string, number>; updates: number; longTasks: number[] };
+      dump(): {
+        received: Record<string, number>;
+        painted: Record<string, number>;
+        updates: number;
+        longTasks: number[];
+      };
       finals(): Record<string, string>;
       rows(): number;
       online(): number;
@@ -48,7 +55,17 @@ declare global {
   }
 }
 
-type SizeResult = { agents: number; toCompanion: number[]; companionToSocket: number[]; socket: number[]; painted: number[]; sent: number; lost: number; failures: number; usage: Usage };
+type SizeResult = {
+  agents: number;
+  toCompanion: number[];
+  companionToSocket: number[];
+  socket: number[];
+  painted: number[];
+  sent: number;
+  lost: number;
+  failures: number;
+  usage: Usage;
+};
 
 function call(worker: ChildProcess, cmd: WorkerCommand): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
@@ -86,19 +103,33 @@ async function reportRegistrations(hookUrl: string, token: string, agents: { ext
     await Promise.all(
       agents.slice(i, i + 50).map(async ({ extension }, j) => {
         const port = 30000 + offset + i + j;
-        const q = new URLSearchParams({ event: 'registered', ext: extension, contact: `sip:${extension}@127.0.0.1:${port}`, expires: '3600', source: `udp:127.0.0.1:${port}` });
-        const res = await fetch(`${hookUrl}/internal/sip/registration?${q}`, { headers: { [HOOK_TOKEN_HEADER]: token } });
+        const q = new URLSearchParams({
+          event: 'registered',
+          ext: extension,
+          contact: `sip:${extension}@127.0.0.1:${port}`,
+          expires: '3600',
+          source: `udp:127.0.0.1:${port}`,
+        });
+        const res = await fetch(`${hookUrl}/internal/sip/registration?${q}`, {
+          headers: { [HOOK_TOKEN_HEADER]: token },
+        });
         if (res.status !== 200) throw new Error(`registration of ${extension}: ${res.status}`);
       }),
     );
   }
 }
 
-export async function runBoardBench(stack: ProductStack & { dir: string }, opts: { authSecret: string; hookPort: number; micWav: string }) {
+export async function runBoardBench(
+  stack: ProductStack & { dir: string },
+  opts: { authSecret: string; hookPort: number; micWav: string },
+) {
   const hookUrl = `http://127.0.0.1:${opts.hookPort}`;
   const token = hookToken(opts.authSecret);
   const workers = Array.from({ length: WORKERS }, () =>
-    fork(join(import.meta.dirname, 'board-agents-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    fork(join(import.meta.dirname, 'board-agents-worker.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
   );
   const results: SizeResult[] = [];
   let agents: ReturnType<typeof insertAgents> = [];
@@ -108,7 +139,9 @@ export async function runBoardBench(stack: ProductStack & { dir: string }, opts:
       const fresh = insertAgents(join(stack.dir, 'switchboard.sqlite'), agents.length, size);
       await reportRegistrations(hookUrl, token, fresh, agents.length);
       await Promise.all(
-        workers.map((w, k) => call(w, { type: 'start', url: stack.url, agents: fresh.filter((_, i) => i % WORKERS === k) })),
+        workers.map((w, k) =>
+          call(w, { type: 'start', url: stack.url, agents: fresh.filter((_, i) => i % WORKERS === k) }),
+        ),
       );
       agents = [...agents, ...fresh];
       const result = await measure(stack, workers, agents.length, opts.micWav);
@@ -123,7 +156,12 @@ export async function runBoardBench(stack: ProductStack & { dir: string }, opts:
   return results;
 }
 
-async function measure(stack: ProductStack, workers: ChildProcess[], size: number, micWav: string): Promise<SizeResult> {
+async function measure(
+  stack: ProductStack,
+  workers: ChildProcess[],
+  size: number,
+  micWav: string,
+): Promise<SizeResult> {
   const supervisor = await launchAgent({ micWav });
   try {
     await signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test');
@@ -131,7 +169,11 @@ async function measure(stack: ProductStack, workers: ChildProcess[], size: numbe
     await supervisor.page.waitForFunction((n) => window.__board.online() >= n, size, { timeout: 300_000 });
     const watched = Array.from({ length: WATCHED }, (_, i) => `bench-${String(i).padStart(4, '0')}`);
     const run = (seconds: number) =>
-      Promise.all(workers.map((w) => call(w, { type: 'run', perSecond: RATE / workers.length, seconds, watched, watchedShare: WATCHED_SHARE })));
+      Promise.all(
+        workers.map((w) =>
+          call(w, { type: 'run', perSecond: RATE / workers.length, seconds, watched, watchedShare: WATCHED_SHARE }),
+        ),
+      );
     await run(3);
     const usage = companionUsage(stack.companion.pid!);
     const done = (await run(SECONDS)) as Extract<WorkerReply, { type: 'done' }>[];
@@ -139,7 +181,9 @@ async function measure(stack: ProductStack, workers: ChildProcess[], size: numbe
     // Let the last frames arrive and paint.
     await new Promise((r) => setTimeout(r, 2000));
     const marks = await supervisor.page.evaluate(() => window.__board.dump());
-    console.log(`  page long tasks (> 50 ms) during the run: ${marks.longTasks.length}, longest ${Math.max(0, ...marks.longTasks)} ms`);
+    console.log(
+      `  page long tasks (> 50 ms) during the run: ${marks.longTasks.length}, longest ${Math.max(0, ...marks.longTasks)} ms`,
+    );
     const finals = await supervisor.page.evaluate(() => window.__board.finals());
     const sends: Send[] = done.flatMap((d) => d.sends);
     const key = (s: Send) => `${s.staffId}:${s.since}`;
@@ -151,7 +195,17 @@ async function measure(stack: ProductStack, workers: ChildProcess[], size: numbe
     const last = new Map(sends.map((s) => [s.staffId, `${s.state}:${s.since}`]));
     const wrongAtEnd = [...last].filter(([id, v]) => finals[id] !== v).length;
     const undelivered = sends.filter((s) => marks.received[key(s)] === undefined).length;
-    return { agents: size, toCompanion, companionToSocket, socket, painted, sent: sends.length, lost: undelivered + wrongAtEnd, failures: done.reduce((n, d) => n + d.failures.length, 0), usage: used };
+    return {
+      agents: size,
+      toCompanion,
+      companionToSocket,
+      socket,
+      painted,
+      sent: sends.length,
+      lost: undelivered + wrongAtEnd,
+      failures: done.reduce((n, d) => n + d.failures.length, 0),
+      usage: used,
+    };
   } finally {
     await supervisor.close();
   }

@@ -31,7 +31,10 @@ async function libraryFloor(root: string): Promise<InitialJs> {
   mkdirSync(join(root, '.run'), { recursive: true });
   const dir = mkdtempSync(join(root, '.run', 'bench-floor-'));
   try {
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/main.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="/main.js"></script>',
+    );
     // Everything each library exports is kept (assigned to window), as if the app used all of it.
     writeFileSync(
       join(dir, 'main.js'),
@@ -62,6 +65,8 @@ export async function runBundleBench(root: string): Promise<void> {
   const app = initialJs(join(root, 'dist'));
   const floor = await libraryFloor(root);
   console.log(`  app   ${kb(app.bytes).padStart(10)}  gzip ${kb(app.gzip).padStart(9)}  (${app.files.join(', ')})`);
-  console.log(`  floor ${kb(floor.bytes).padStart(10)}  gzip ${kb(floor.gzip).padStart(9)}  (react + react-dom + sip.js + socket.io-client)`);
+  console.log(
+    `  floor ${kb(floor.bytes).padStart(10)}  gzip ${kb(floor.gzip).padStart(9)}  (react + react-dom + sip.js + socket.io-client)`,
+  );
   console.log(`  ours on top of the floor: gzip ${kb(app.gzip - floor.gzip)}`);
 }

@@ -24,12 +24,12 @@ export const INBOUND_DEFINITIONS = {
     'Kamailio\'s own figure: route[VNUM_ASK] logs "route lookup <Call-ID> attempt 0: HTTP 200 in <us> us", $TV(sn)/$TV(un) taken just ' +
     'before and after http_client_query(GET /internal/sip/route, token header) in the async worker (libcurl to the hook listener + the companion).',
   proxyGap:
-    'Wire-side gap through Kamailio: t0 = sipp caller\'s gettimeofday just before it sends the INVITE, t1 = sipp agent\'s gettimeofday as it ' +
+    "Wire-side gap through Kamailio: t0 = sipp caller's gettimeofday just before it sends the INVITE, t1 = sipp agent's gettimeofday as it " +
     'receives the relayed INVITE (one machine, one clock, loopback). For the virtual number it includes 100 Trying, the hand-off to an async ' +
     'worker, the lookup, location lookup and rtpengine_offer (such calls are anchored in rtpengine); for the extension only lookup("location") + relay.',
   companionDirect:
     'The same GET /internal/sip/route (attempt 0, fresh Call-ID, hook token) issued from the bench process with fetch over a kept-alive ' +
-    'connection, sequentially, after the load: the companion\'s handling plus Node client overhead. Each such call is then closed with event=cancelled.',
+    "connection, sequentially, after the load: the companion's handling plus Node client overhead. Each such call is then closed with event=cancelled.",
   card:
     `Carol signed in and registered in Chromium (agent-browser.ts). A sipp caller (scripts/sipp caller-cancel scenario) calls ${BOOKINGS} and ` +
     'CANCELs 1500 ms after the first 180. t0 = the caller\'s INVITE send time (sipp gettimeofday just before the send, "EVENT invite"); ' +
@@ -38,8 +38,10 @@ export const INBOUND_DEFINITIONS = {
     'the socket.io "call:offered" frame arrives; cardDom = MutationObserver sees [data-testid="route-reason"] with text; cardPainted = the ' +
     'requestAnimationFrame callback after that (the frame that paints it); cardAfterPaint = a task queued from that callback (after the paint). ' +
     `First ${WARMUP} calls discarded.`,
-  runnerUpperBound: 't0\' = Date.now() in the bench process just before it spawns sipp for the call: an upper bound that includes sipp\'s start-up.',
-  clockSkew: 'Date.now() at a millisecond tick minus performance.timeOrigin + performance.now() in the page, per call; shown so the cross-clock comparison can be judged.',
+  runnerUpperBound:
+    "t0' = Date.now() in the bench process just before it spawns sipp for the call: an upper bound that includes sipp's start-up.",
+  clockSkew:
+    'Date.now() at a millisecond tick minus performance.timeOrigin + performance.now() in the page, per call; shown so the cross-clock comparison can be judged.',
 };
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '-');
@@ -55,14 +57,20 @@ function tableP99(rows: { name: string; values: number[] }[]): string {
     return [name, String(s.n), ms(s.p50), ms(s.p95), ms(p99), ms(s.min), ms(s.max), ms(s.mean)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 const p99Of = (values: number[]) => percentile(values, 99);
 
-export async function runInboundBench(stack: ProductStack, opts: { root: string; toneDir: string; sipPort: number }): Promise<void> {
-  console.log(`\ninbound: routing lookup under load (${RATE} calls/s for ${SECONDS} s, then the same straight to an extension) ...`);
+export async function runInboundBench(
+  stack: ProductStack,
+  opts: { root: string; toneDir: string; sipPort: number },
+): Promise<void> {
+  console.log(
+    `\ninbound: routing lookup under load (${RATE} calls/s for ${SECONDS} s, then the same straight to an extension) ...`,
+  );
   const lookup = await lookupBench(stack, {
     virtualNumber: BOOKINGS,
     extension: CAROL.extension,
@@ -102,7 +110,10 @@ export async function runInboundBench(stack: ProductStack, opts: { root: string;
 }
 
 function report(lookup: LookupBench, cards: CardCall[], root: string) {
-  const [vn, ext] = [lookup.phases.find((p) => p.kind === 'virtual-number')!, lookup.phases.find((p) => p.kind === 'extension')!];
+  const [vn, ext] = [
+    lookup.phases.find((p) => p.kind === 'virtual-number')!,
+    lookup.phases.find((p) => p.kind === 'extension')!,
+  ];
   const rows = {
     kamailioLookup: defined(vn.results.map((r) => (r.lookupUs === undefined ? undefined : r.lookupUs / 1000))),
     gapVirtualNumber: defined(vn.results.map((r) => sub(r.sent, r.atAgent))),
@@ -169,16 +180,31 @@ function report(lookup: LookupBench, cards: CardCall[], root: string) {
   const dir = join(root, '.run/bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `inbound-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const summaries: Record<string, Summary & { p99: number }> = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { ...summarize(v), p99: p99Of(v) }]));
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), definitions: INBOUND_DEFINITIONS, summaries, raw: { lookup, cards } }, null, 2));
+  const summaries: Record<string, Summary & { p99: number }> = Object.fromEntries(
+    Object.entries(rows).map(([k, v]) => [k, { ...summarize(v), p99: p99Of(v) }]),
+  );
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), definitions: INBOUND_DEFINITIONS, summaries, raw: { lookup, cards } },
+      null,
+      2,
+    ),
+  );
   console.log(`raw numbers: ${file}`);
 
   const problems: string[] = [];
-  if (vn.sippExit !== 0 || failedVn > 0) problems.push(`virtual-number load: sipp exit ${vn.sippExit}, ${failedVn} calls unanswered`);
-  if (ext.sippExit !== 0 || failedExt > 0) problems.push(`extension load: sipp exit ${ext.sippExit}, ${failedExt} calls unanswered`);
-  if (rows.kamailioLookup.length < vn.results.length) problems.push(`Kamailio logged a lookup for only ${rows.kamailioLookup.length} of ${vn.results.length} calls`);
-  if (vn.results.some((r) => r.lookupHttp !== undefined && r.lookupHttp !== 200)) problems.push('a route lookup did not answer HTTP 200');
-  if (rows.gapVirtualNumber.length < vn.results.length || rows.gapExtension.length < ext.results.length) problems.push('the agent did not log every INVITE');
-  if (rows.cardPainted.length < Math.min(20, CARD_CALLS) || rows.cardPainted.length < cards.length) problems.push(`the route reason was painted for only ${rows.cardPainted.length} of ${cards.length} calls`);
+  if (vn.sippExit !== 0 || failedVn > 0)
+    problems.push(`virtual-number load: sipp exit ${vn.sippExit}, ${failedVn} calls unanswered`);
+  if (ext.sippExit !== 0 || failedExt > 0)
+    problems.push(`extension load: sipp exit ${ext.sippExit}, ${failedExt} calls unanswered`);
+  if (rows.kamailioLookup.length < vn.results.length)
+    problems.push(`Kamailio logged a lookup for only ${rows.kamailioLookup.length} of ${vn.results.length} calls`);
+  if (vn.results.some((r) => r.lookupHttp !== undefined && r.lookupHttp !== 200))
+    problems.push('a route lookup did not answer HTTP 200');
+  if (rows.gapVirtualNumber.length < vn.results.length || rows.gapExtension.length < ext.results.length)
+    problems.push('the agent did not log every INVITE');
+  if (rows.cardPainted.length < Math.min(20, CARD_CALLS) || rows.cardPainted.length < cards.length)
+    problems.push(`the route reason was painted for only ${rows.cardPainted.length} of ${cards.length} calls`);
   if (problems.length) throw new Error(`inbound bench: ${problems.join('; ')}`);
 }

@@ -29,7 +29,12 @@ function sippEvents(path: string): { name: string; at: number; args: string[] }[
   const out: { name: string; at: number; args: string[] }[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const m = /^EVENT (\S+) ([0-9.]+) ([0-9.]+)\s*(.*)$/.exec(line.trim());
-    if (m) out.push({ name: m[1]!, at: Number.parseFloat(m[2]!) * 1000 + Number.parseFloat(m[3]!) / 1000, args: m[4] ? m[4].split(/\s+/) : [] });
+    if (m)
+      out.push({
+        name: m[1]!,
+        at: Number.parseFloat(m[2]!) * 1000 + Number.parseFloat(m[3]!) / 1000,
+        args: m[4] ? m[4].split(/\s+/) : [],
+      });
   }
   return out;
 }
@@ -56,19 +61,38 @@ async function signInCookie(url: string, email: string): Promise<string> {
 /** A feed connection reporting a registered, idle phone: what an open tab does, so routing picks the agent. */
 async function availableOnFeed(url: string, email: string): Promise<Socket> {
   const cookie = await signInCookie(url, email);
-  const socket = keepBeating(io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true }));
+  const socket = keepBeating(
+    io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true }),
+  );
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('no presence:snapshot on the feed')), 10_000);
     socket.once('presence:snapshot', () => (clearTimeout(t), resolve()));
   });
-  await new Promise<void>((resolve) => socket.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, () => resolve()));
+  await new Promise<void>((resolve) =>
+    socket.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls: 0 }, () => resolve()),
+  );
   return socket;
 }
 
 // ----- 1. the routing lookup inside Kamailio at a steady call rate -----
 
-export type LookupCall = { callId: string; sent: number; atAgent?: number; answered?: number; lookupUs?: number; lookupHttp?: number; lookups: number };
-export type LookupPhase = { target: string; kind: 'virtual-number' | 'extension'; rate: number; calls: number; sippExit: number; results: LookupCall[] };
+export type LookupCall = {
+  callId: string;
+  sent: number;
+  atAgent?: number;
+  answered?: number;
+  lookupUs?: number;
+  lookupHttp?: number;
+  lookups: number;
+};
+export type LookupPhase = {
+  target: string;
+  kind: 'virtual-number' | 'extension';
+  rate: number;
+  calls: number;
+  sippExit: number;
+  results: LookupCall[];
+};
 export type LookupBench = { phases: LookupPhase[]; companionDirectMs: number[]; kamailioLookupLines: number };
 
 export interface LookupOptions {
@@ -114,13 +138,30 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
       name: 'bench-lookup-agent',
       command: 'sipp',
       args: [
-        '-sf', join(scenarioDir, 'lookup-agent.xml'),
-        '-i', '127.0.0.1', '-mi', '127.0.0.1', '-mp', String(await freeUdpPort()),
-        '-p', String(agentPort), '-t', 'u1',
-        '-m', String(2 * Math.round(opts.rate * opts.seconds)), '-nostdin',
-        '-trace_logs', '-log_file', agentLog,
-        '-trace_err', '-error_file', join(runDir, 'bench-lookup-agent.errors.log'),
-        '-key', 'sb_rtp_port', '9',
+        '-sf',
+        join(scenarioDir, 'lookup-agent.xml'),
+        '-i',
+        '127.0.0.1',
+        '-mi',
+        '127.0.0.1',
+        '-mp',
+        String(await freeUdpPort()),
+        '-p',
+        String(agentPort),
+        '-t',
+        'u1',
+        '-m',
+        String(2 * Math.round(opts.rate * opts.seconds)),
+        '-nostdin',
+        '-trace_logs',
+        '-log_file',
+        agentLog,
+        '-trace_err',
+        '-error_file',
+        join(runDir, 'bench-lookup-agent.errors.log'),
+        '-key',
+        'sb_rtp_port',
+        '9',
       ],
       runDir,
     });
@@ -131,11 +172,23 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
     const phases: LookupPhase[] = [];
     const calls = Math.round(opts.rate * opts.seconds);
     let kamailioLookupLines = 0;
-    const pending: { kind: LookupPhase['kind']; target: string; code: number; callerLog: string; lookups: Map<string, number[]> }[] = [];
-    for (const [kind, target] of [['virtual-number', opts.virtualNumber], ['extension', opts.extension]] as const) {
+    const pending: {
+      kind: LookupPhase['kind'];
+      target: string;
+      code: number;
+      callerLog: string;
+      lookups: Map<string, number[]>;
+    }[] = [];
+    for (const [kind, target] of [
+      ['virtual-number', opts.virtualNumber],
+      ['extension', opts.extension],
+    ] as const) {
       opts.log(`  ${calls} calls at ${opts.rate}/s to ${kind} ${target} ...`);
       const name = `bench-lookup-caller-${kind}`;
-      const xml = readFileSync(join(scenarioDir, 'lookup-caller.xml'), 'utf8').replaceAll('{{HOLD_MS}}', String(opts.holdMs));
+      const xml = readFileSync(join(scenarioDir, 'lookup-caller.xml'), 'utf8').replaceAll(
+        '{{HOLD_MS}}',
+        String(opts.holdMs),
+      );
       const scenario = join(runDir, `${name}.xml`);
       writeFileSync(scenario, xml);
       const callerLog = join(runDir, `${name}.events.log`);
@@ -146,14 +199,45 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
         command: 'sipp',
         args: [
           `127.0.0.1:${sipPort}`,
-          '-sf', scenario,
-          '-i', PHONE_NETWORK_HOST, '-mi', '127.0.0.1', '-mp', String(await freeUdpPort()),
-          '-p', String(await freeUdpPort()), '-t', 'u1',
-          '-r', String(opts.rate), '-rp', '1000', '-m', String(calls), '-l', '1000',
-          '-nostdin', '-timeout', String(opts.seconds + 60), '-timeout_error',
-          '-trace_logs', '-log_file', callerLog,
-          '-trace_err', '-error_file', join(runDir, `${name}.errors.log`),
-          '-key', 'sb_to', target, '-key', 'sb_from', '+447700900500', '-key', 'sb_rtp_port', '9',
+          '-sf',
+          scenario,
+          '-i',
+          PHONE_NETWORK_HOST,
+          '-mi',
+          '127.0.0.1',
+          '-mp',
+          String(await freeUdpPort()),
+          '-p',
+          String(await freeUdpPort()),
+          '-t',
+          'u1',
+          '-r',
+          String(opts.rate),
+          '-rp',
+          '1000',
+          '-m',
+          String(calls),
+          '-l',
+          '1000',
+          '-nostdin',
+          '-timeout',
+          String(opts.seconds + 60),
+          '-timeout_error',
+          '-trace_logs',
+          '-log_file',
+          callerLog,
+          '-trace_err',
+          '-error_file',
+          join(runDir, `${name}.errors.log`),
+          '-key',
+          'sb_to',
+          target,
+          '-key',
+          'sb_from',
+          '+447700900500',
+          '-key',
+          'sb_rtp_port',
+          '9',
         ],
         runDir,
       });
@@ -166,7 +250,9 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
       }
       await sleep(500); // Kamailio writes its last lines
       const lookups = new Map<string, number[]>();
-      for (const m of logSince(stack.sip.kamailio.logPath, kamailioFrom).matchAll(/route lookup (\S+) attempt (\d+): HTTP (\d+) in (\d+) us/g)) {
+      for (const m of logSince(stack.sip.kamailio.logPath, kamailioFrom).matchAll(
+        /route lookup (\S+) attempt (\d+): HTTP (\d+) in (\d+) us/g,
+      )) {
         kamailioLookupLines++;
         const list = lookups.get(m[1]!) ?? [];
         list.push(Number(m[4]), Number(m[3]));
@@ -178,7 +264,11 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
     // The agent exits by itself after answering every call; its log is complete then.
     await Promise.race([agent.exited, sleep(5000)]);
     if (agent.isRunning()) await agent.stop(1000);
-    const atAgent = new Map(sippEvents(agentLog).filter((e) => e.name === 'invite').map((e) => [e.args[0]!, e.at]));
+    const atAgent = new Map(
+      sippEvents(agentLog)
+        .filter((e) => e.name === 'invite')
+        .map((e) => [e.args[0]!, e.at]),
+    );
     for (const p of pending) {
       const events = sippEvents(p.callerLog);
       const answered = new Map(events.filter((e) => e.name === 'answered').map((e) => [e.args[0]!, e.at]));
@@ -187,7 +277,15 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
         .map((e): LookupCall => {
           const id = e.args[0]!;
           const l = p.lookups.get(id);
-          return { callId: id, sent: e.at, atAgent: atAgent.get(id), answered: answered.get(id), lookupUs: l?.[0], lookupHttp: l?.[1], lookups: (l?.length ?? 0) / 2 };
+          return {
+            callId: id,
+            sent: e.at,
+            atAgent: atAgent.get(id),
+            answered: answered.get(id),
+            lookupUs: l?.[0],
+            lookupHttp: l?.[1],
+            lookups: (l?.length ?? 0) / 2,
+          };
         });
       phases.push({ target: p.target, kind: p.kind, rate: opts.rate, calls, sippExit: p.code, results });
     }
@@ -203,10 +301,15 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
       const res = await fetch(`${stack.hookUrl}/internal/sip/route?${q}`, { headers });
       const body = await res.text();
       const t1 = performance.now();
-      if (res.status !== 200 || !body.includes('"ring"')) throw new Error(`direct route lookup: HTTP ${res.status} ${body}`);
+      if (res.status !== 200 || !body.includes('"ring"'))
+        throw new Error(`direct route lookup: HTTP ${res.status} ${body}`);
       companionDirectMs.push(t1 - t0);
       // Close the call the way Kamailio would when the caller gives up, so it does not stay "ringing".
-      await (await fetch(`${stack.hookUrl}/internal/sip/event?${new URLSearchParams({ callId, event: 'cancelled' })}`, { headers })).text();
+      await (
+        await fetch(`${stack.hookUrl}/internal/sip/event?${new URLSearchParams({ callId, event: 'cancelled' })}`, {
+          headers,
+        })
+      ).text();
     }
     return { phases, companionDirectMs, kamailioLookupLines };
   } finally {
@@ -218,8 +321,25 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
 
 // ----- 2. INVITE reaching Kamailio -> the call card (with its reason) painted in the agent's browser -----
 
-export type CardMarks = { wsInvite?: number; feedOffer?: number; storeRinging?: number; offerStored?: number; cardDom?: number; cardRaf?: number; cardAfterPaint?: number; reason?: string };
-export type CardCall = { callId: string; runnerStart: number; invited: number; ringing?: number; finalCode?: number; clockSkew: number; page: CardMarks };
+export type CardMarks = {
+  wsInvite?: number;
+  feedOffer?: number;
+  storeRinging?: number;
+  offerStored?: number;
+  cardDom?: number;
+  cardRaf?: number;
+  cardAfterPaint?: number;
+  reason?: string;
+};
+export type CardCall = {
+  callId: string;
+  runnerStart: number;
+  invited: number;
+  ringing?: number;
+  finalCode?: number;
+  clockSkew: number;
+  page: CardMarks;
+};
 
 declare global {
   interface Window {
@@ -245,14 +365,37 @@ async function pageIdle(page: Page): Promise<void> {
  * One phone-network call (sipp, scripts/sipp caller-cancel scenario) to the agent's virtual number; the
  * caller CANCELs `cancelAfterMs` after the first 180, well after the card has appeared.
  */
-export async function cardOnce(page: Page, opts: { runDir: string; number: string; from: string; sipPort: number; cancelAfterMs: number; name: string }): Promise<CardCall> {
+export async function cardOnce(
+  page: Page,
+  opts: { runDir: string; number: string; from: string; sipPort: number; cancelAfterMs: number; name: string },
+): Promise<CardCall> {
   await pageIdle(page);
   const runnerStart = Date.now();
-  const { result } = await startCaller({ runDir: opts.runDir, number: opts.number, from: opts.from, kamailioPort: opts.sipPort, cancelAfterMs: opts.cancelAfterMs, name: opts.name });
+  const { result } = await startCaller({
+    runDir: opts.runDir,
+    number: opts.number,
+    from: opts.from,
+    kamailioPort: opts.sipPort,
+    cancelAfterMs: opts.cancelAfterMs,
+    name: opts.name,
+  });
   const r = await result;
-  if (!r.callId || r.invitedAt === undefined) throw new Error(`${opts.name}: the caller logged no INVITE (exit ${r.exitCode})`);
-  if (r.finalCode !== 487) throw new Error(`${opts.name}: expected 487 after the caller's CANCEL, got ${r.finalCode} (exit ${r.exitCode})`);
-  const [marks, clockSkew] = await page.evaluate((id) => [window.__inbound.marks(id), window.__inbound.clockSkew()] as const, r.callId);
+  if (!r.callId || r.invitedAt === undefined)
+    throw new Error(`${opts.name}: the caller logged no INVITE (exit ${r.exitCode})`);
+  if (r.finalCode !== 487)
+    throw new Error(`${opts.name}: expected 487 after the caller's CANCEL, got ${r.finalCode} (exit ${r.exitCode})`);
+  const [marks, clockSkew] = await page.evaluate(
+    (id) => [window.__inbound.marks(id), window.__inbound.clockSkew()] as const,
+    r.callId,
+  );
   await pageIdle(page);
-  return { callId: r.callId, runnerStart, invited: r.invitedAt, ringing: r.ringingAt, finalCode: r.finalCode, clockSkew, page: marks };
+  return {
+    callId: r.callId,
+    runnerStart,
+    invited: r.invitedAt,
+    ringing: r.ringingAt,
+    finalCode: r.finalCode,
+    clockSkew,
+    page: marks,
+  };
 }

@@ -16,11 +16,13 @@
       const callId = /\r\nCall-ID:\s*(\S+)/i.exec(data)?.[1];
       if (data.startsWith('REGISTER ')) sent.push({ kind: 'register', t: now(), callId });
       else if (data.startsWith('INVITE ')) sent.push({ kind: 'invite', t: now(), callId });
-      else if (data.startsWith('SIP/2.0 200') && /\r\nCSeq:\s*\d+ INVITE/i.test(data)) sent.push({ kind: 'ok', t: now(), callId });
+      else if (data.startsWith('SIP/2.0 200') && /\r\nCSeq:\s*\d+ INVITE/i.test(data))
+        sent.push({ kind: 'ok', t: now(), callId });
     }
     return nativeSend.call(this, data);
   };
-  const firstSent = (kind, callId, after) => sent.find((s) => s.kind === kind && (!callId || s.callId === callId) && s.t >= after)?.t;
+  const firstSent = (kind, callId, after) =>
+    sent.find((s) => s.kind === kind && (!callId || s.callId === callId) && s.t >= after)?.t;
 
   /**
    * Polls `getStream()` every `everyMs` until its audio is the tone `hz`: RMS over a 1024-sample window
@@ -73,7 +75,10 @@
       }
     });
 
-  const liveCalls = () => sb().phone.store.getState().calls.filter((c) => c.status !== 'ended').length;
+  const liveCalls = () =>
+    sb()
+      .phone.store.getState()
+      .calls.filter((c) => c.status !== 'ended').length;
   const whenStatus = (id, status) =>
     new Promise((resolve) => {
       const check = (s) => s.calls.find((c) => c.id === id)?.status === status;
@@ -114,7 +119,9 @@
   const call = async (target, hz) => {
     const t0 = now();
     const id = await sb().phone.call(target);
-    const sipCallId = sb().phone.store.getState().calls.find((c) => c.id === id)?.sipCallId;
+    const sipCallId = sb()
+      .phone.store.getState()
+      .calls.find((c) => c.id === id)?.sipCallId;
     const active = whenStatus(id, 'active');
     const heard = await waitForTone(() => sb().phone.getRemoteStream(id), hz);
     const activeAt = await active;

@@ -29,7 +29,9 @@
   window.switchboard.board.subscribe(() => state.updates++);
   // Main-thread tasks over 50 ms (what delays a frame reaching the page and its paint).
   const longTasks = [];
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(Math.round(e.duration)))).observe({ entryTypes: ['longtask'] });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(Math.round(e.duration)))).observe({
+    entryTypes: ['longtask'],
+  });
 
   const seen = (row) => {
     const key = `${row.getAttribute('data-staff')}:${row.getAttribute('data-since')}`;

@@ -66,7 +66,11 @@
       if (seen.has(el) || !el.textContent) continue;
       seen.add(el);
       const callId = el.closest('[data-call-id]')?.getAttribute('data-call-id');
-      const sipId = sipIdOf.get(callId) ?? sb().phone.store.getState().calls.find((c) => c.id === callId)?.sipCallId;
+      const sipId =
+        sipIdOf.get(callId) ??
+        sb()
+          .phone.store.getState()
+          .calls.find((c) => c.id === callId)?.sipCallId;
       if (!sipId) continue;
       const m = markOf(sipId);
       if (m.cardDom !== undefined) continue;
@@ -80,7 +84,10 @@
     }
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
 
-  const liveCalls = () => sb().phone.store.getState().calls.filter((c) => c.status !== 'ended').length;
+  const liveCalls = () =>
+    sb()
+      .phone.store.getState()
+      .calls.filter((c) => c.status !== 'ended').length;
   const cardsShown = () => document.querySelectorAll('[data-testid="route-reason"]').length;
   /** Wall clock (Date.now, at the edge of a millisecond tick) minus the page clock used for marks. */
   const clockSkew = () => {

@@ -19,9 +19,9 @@ export const ROUTING_DEFINITIONS = {
     `Per rate, a sipp UAC places <rate> calls/s for ${SECONDS} s to ${BOOKINGS} (rings Carol, ext ${CAROL.extension}, only), then the same ` +
     'number of calls at the same rate to the extension. Carol is a sipp UAS answering at once; callers hang up 200 ms after the 200.',
   decision:
-    'Kamailio\'s own figure: microseconds around the routing hook call in route[VNUM_ASK] (HTTP to the companion, its decision, the answer).',
+    "Kamailio's own figure: microseconds around the routing hook call in route[VNUM_ASK] (HTTP to the companion, its decision, the answer).",
   passage:
-    'sipp caller\'s clock just before it sends the INVITE -> sipp agent\'s clock as the relayed INVITE arrives (one machine, one clock). ' +
+    "sipp caller's clock just before it sends the INVITE -> sipp agent's clock as the relayed INVITE arrives (one machine, one clock). " +
     'For the virtual number: 100 Trying, async hand-off, decision, location lookup, rtpengine offer; for the extension: location lookup + relay.',
 };
 
@@ -47,7 +47,9 @@ function rowOf(rate: number, bench: LookupBench): RateRow {
 export async function runRoutingBench(stack: ProductStack, opts: { root: string }): Promise<RateRow[]> {
   const rows: RateRow[] = [];
   for (const rate of RATES) {
-    console.log(`\nrouting under load: ${rate} calls/s for ${SECONDS} s to the virtual number, then to the extension ...`);
+    console.log(
+      `\nrouting under load: ${rate} calls/s for ${SECONDS} s to the virtual number, then to the extension ...`,
+    );
     const bench = await lookupBench(stack, {
       virtualNumber: BOOKINGS,
       extension: CAROL.extension,
@@ -62,10 +64,39 @@ export async function runRoutingBench(stack: ProductStack, opts: { root: string 
   }
   console.log('\nRouting definitions:');
   for (const [k, v] of Object.entries(ROUTING_DEFINITIONS)) console.log(`  ${k}: ${v}`);
-  const head = ['calls/s', 'calls', 'lost', 'decision p50', 'p99', 'VN p50', 'p99', 'ext p50', 'p99', 'VN/ext p50', 'p99'];
+  const head = [
+    'calls/s',
+    'calls',
+    'lost',
+    'decision p50',
+    'p99',
+    'VN p50',
+    'p99',
+    'ext p50',
+    'p99',
+    'VN/ext p50',
+    'p99',
+  ];
   const body = rows.map((r) => {
-    const [vn50, vn99, ex50, ex99] = [percentile(r.vn, 50), percentile(r.vn, 99), percentile(r.ext, 50), percentile(r.ext, 99)];
-    return [String(r.rate), String(r.calls), String(r.unanswered), f(percentile(r.decision, 50)), f(percentile(r.decision, 99)), f(vn50), f(vn99), f(ex50), f(ex99), `${(vn50 / ex50).toFixed(1)}x`, `${(vn99 / ex99).toFixed(1)}x`];
+    const [vn50, vn99, ex50, ex99] = [
+      percentile(r.vn, 50),
+      percentile(r.vn, 99),
+      percentile(r.ext, 50),
+      percentile(r.ext, 99),
+    ];
+    return [
+      String(r.rate),
+      String(r.calls),
+      String(r.unanswered),
+      f(percentile(r.decision, 50)),
+      f(percentile(r.decision, 99)),
+      f(vn50),
+      f(vn99),
+      f(ex50),
+      f(ex99),
+      `${(vn50 / ex50).toFixed(1)}x`,
+      `${(vn99 / ex99).toFixed(1)}x`,
+    ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
@@ -74,10 +105,14 @@ export async function runRoutingBench(stack: ProductStack, opts: { root: string 
   const dir = join(opts.root, '.run/bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `routing-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), definitions: ROUTING_DEFINITIONS, rows }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), definitions: ROUTING_DEFINITIONS, rows }, null, 2),
+  );
   console.log(`raw numbers: ${file}`);
   // Lost calls are a figure (the "lost" column), not a failure of the bench; no decision figure at all is.
   const blind = rows.filter((r) => r.decision.length === 0);
-  if (blind.length) throw new Error(`routing bench: no decision figures at ${blind.map((r) => `${r.rate}/s`).join(', ')}`);
+  if (blind.length)
+    throw new Error(`routing bench: no decision figures at ${blind.map((r) => `${r.rate}/s`).join(', ')}`);
   return rows;
 }

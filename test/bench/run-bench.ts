@@ -17,7 +17,15 @@ import { runClaimsBench } from './claims-bench';
 import { runInboundBench } from './inbound-bench';
 import { runRoutingBench } from './routing-bench';
 import { OUTBOUND_GATEWAY, runOutboundBench } from './outbound-bench';
-import { baselineOnce, callOnce, installProbes, registerOnce, type BaselineMarks, type CallMarks, type RegisterMarks } from './bench-runs';
+import {
+  baselineOnce,
+  callOnce,
+  installProbes,
+  registerOnce,
+  type BaselineMarks,
+  type CallMarks,
+  type RegisterMarks,
+} from './bench-runs';
 import { summarize, table } from './stats';
 
 const REGISTRATIONS_PER_AGENT = Number(process.env.BENCH_REGISTRATIONS ?? 15);
@@ -40,10 +48,11 @@ const DEFINITIONS = {
     't0 = just before phone.call; t1 = first poll (every 2 ms) where the AnalyserNode on phone.getRemoteStream(id) shows RMS > 0.01 over a ' +
     '1024-sample window AND its loudest bin within 50 Hz of 1300 Hz.',
   baseline:
-    'Bare RTCPeerConnection pair in the same two pages, no SIP: t0 = just before getUserMedia + createOffer in Alice\'s page; full ICE gathering ' +
+    "Bare RTCPeerConnection pair in the same two pages, no SIP: t0 = just before getUserMedia + createOffer in Alice's page; full ICE gathering " +
     '(capped at 500 ms, as the phone does) before each SDP is relayed through this Node process via Playwright; Bob answers after his own ' +
-    'getUserMedia; t1 = first moment Alice hears Bob\'s 1300 Hz tone, detected exactly as for calls.',
-  clocks: 'Marks are performance.timeOrigin + performance.now() in each page; cross-page phases compare the two Chromium processes on one clock.',
+    "getUserMedia; t1 = first moment Alice hears Bob's 1300 Hz tone, detected exactly as for calls.",
+  clocks:
+    'Marks are performance.timeOrigin + performance.now() in each page; cross-page phases compare the two Chromium processes on one clock.',
 };
 
 function fail(message: string): never {
@@ -58,7 +67,9 @@ async function main() {
   const toneDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-tones-'));
   console.log('starting the product stack (rtpengine, Kamailio, companion) ...');
   const stack = await startE2eStack({}, { PSTN_GATEWAY: `${OUTBOUND_GATEWAY.host}:${OUTBOUND_GATEWAY.port}` });
-  console.log(`  rtpengine pid ${stack.sip.rtpengine.pid}, Kamailio pid ${stack.sip.kamailio.pid}, companion pid ${stack.companion.pid}`);
+  console.log(
+    `  rtpengine pid ${stack.sip.rtpengine.pid}, Kamailio pid ${stack.sip.kamailio.pid}, companion pid ${stack.companion.pid}`,
+  );
   try {
     if (PARTS === 'all' || PARTS === 'calls') await callsBench(stack.url);
     if (PARTS === 'all' || PARTS === 'inbound') await runInboundBench(stack, { root, toneDir, sipPort: E2E_PORTS.sip });
@@ -67,7 +78,11 @@ async function main() {
     if (PARTS === 'all' || PARTS === 'claims') await runClaimsBench(stack, { authSecret: E2E_AUTH_SECRET });
     if (PARTS === 'all' || PARTS === 'board') {
       writeToneWav(join(toneDir, 'board.wav'), 440);
-      await runBoardBench(stack, { authSecret: E2E_AUTH_SECRET, hookPort: E2E_PORTS.hook, micWav: join(toneDir, 'board.wav') });
+      await runBoardBench(stack, {
+        authSecret: E2E_AUTH_SECRET,
+        hookPort: E2E_PORTS.hook,
+        micWav: join(toneDir, 'board.wav'),
+      });
     }
   } finally {
     await stack.stop();
@@ -82,7 +97,10 @@ async function callsBench(url: string) {
   writeToneWav(join(toneDir, 'bob.wav'), BOB.hz);
   const agents: Agent[] = [];
   try {
-    const [alice, bob] = await Promise.all([launchAgent({ micWav: join(toneDir, 'alice.wav') }), launchAgent({ micWav: join(toneDir, 'bob.wav') })]);
+    const [alice, bob] = await Promise.all([
+      launchAgent({ micWav: join(toneDir, 'alice.wav') }),
+      launchAgent({ micWav: join(toneDir, 'bob.wav') }),
+    ]);
     agents.push(alice!, bob!);
     const chromium = alice!.browser.version();
     await Promise.all([signInAndRegister(alice!.page, url, ALICE.email), signInAndRegister(bob!.page, url, BOB.email)]);
@@ -91,7 +109,11 @@ async function callsBench(url: string) {
 
     const registrations: (RegisterMarks & { agent: string })[] = [];
     for (let i = 0; i < REGISTRATIONS_PER_AGENT; i++) {
-      for (const [name, agent] of [['alice', alice!], ['bob', bob!]] as const) registrations.push({ agent: name, ...(await registerOnce(agent.page)) });
+      for (const [name, agent] of [
+        ['alice', alice!],
+        ['bob', bob!],
+      ] as const)
+        registrations.push({ agent: name, ...(await registerOnce(agent.page)) });
     }
 
     const calls: CallMarks[] = [];
@@ -114,10 +136,12 @@ async function callsBench(url: string) {
   }
 }
 
-const diff = <T>(items: T[], f: (x: T) => number | undefined) => items.map(f).filter((v): v is number => v !== undefined && Number.isFinite(v));
+const diff = <T>(items: T[], f: (x: T) => number | undefined) =>
+  items.map(f).filter((v): v is number => v !== undefined && Number.isFinite(v));
 
 function report(chromium: string, regs: RegisterMarks[], calls: CallMarks[], bases: BaselineMarks[]) {
-  const c = (f: (m: CallMarks['caller'], e: CallMarks['callee']) => number | undefined) => diff(calls, (m) => f(m.caller, m.callee));
+  const c = (f: (m: CallMarks['caller'], e: CallMarks['callee']) => number | undefined) =>
+    diff(calls, (m) => f(m.caller, m.callee));
   const sub = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : b - a);
   const rows = {
     register: diff(regs, (r) => r.registered - r.start),
@@ -158,17 +182,38 @@ function report(chromium: string, regs: RegisterMarks[], calls: CallMarks[], bas
   );
   const ours = summarize(rows.call);
   const base = summarize(rows.baseline);
-  console.log(`\nratio call/baseline: p50 ${(ours.p50 / base.p50).toFixed(2)}x, p95 ${(ours.p95 / base.p95).toFixed(2)}x`);
-  console.log(`overhead of the SIP path: p50 +${(ours.p50 - base.p50).toFixed(1)} ms, p95 +${(ours.p95 - base.p95).toFixed(1)} ms`);
+  console.log(
+    `\nratio call/baseline: p50 ${(ours.p50 / base.p50).toFixed(2)}x, p95 ${(ours.p95 / base.p95).toFixed(2)}x`,
+  );
+  console.log(
+    `overhead of the SIP path: p50 +${(ours.p50 - base.p50).toFixed(1)} ms, p95 +${(ours.p95 - base.p95).toFixed(1)} ms`,
+  );
 
   const dir = join(root, '.run/bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const summaries = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, summarize(v)]));
   const ratio = { p50: ours.p50 / base.p50, p95: ours.p95 / base.p95 };
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), chromium, definitions: DEFINITIONS, summaries, ratio, raw: { registrations: regs, calls, baselines: bases } }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        chromium,
+        definitions: DEFINITIONS,
+        summaries,
+        ratio,
+        raw: { registrations: regs, calls, baselines: bases },
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`raw numbers: ${file}`);
-  if (rows.register.length < 20 || rows.call.length < 20 || rows.baseline.length < 20) throw new Error('fewer than 20 samples in a figure');
+  if (rows.register.length < 20 || rows.call.length < 20 || rows.baseline.length < 20)
+    throw new Error('fewer than 20 samples in a figure');
 }
 
-main().catch((err: unknown) => fail(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+main().catch((err: unknown) =>
+  fail(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+);

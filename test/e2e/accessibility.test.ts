@@ -61,7 +61,9 @@ async function check(screen: string) {
 }
 
 test('the checker itself finds a real violation (an image without a text alternative)', async () => {
-  await agent.page.setContent('<html lang="en"><title>t</title><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></html>');
+  await agent.page.setContent(
+    '<html lang="en"><title>t</title><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></html>',
+  );
   expect((await seriousViolations(agent.page, 'probe')).map((f) => f.id)).toContain('image-alt');
 });
 
@@ -74,7 +76,15 @@ test('the sign-in screen has no serious or critical accessibility violation', as
 test("the agent's phone, and an incoming call with its reason, have none", async () => {
   await signInAs('alice@acme.test');
   expect(await check('agent phone')).toEqual([]);
-  const { leg } = await startCaller({ runDir: dir, number: '+442071234567', from: '+447700900610', kamailioPort: PORTS.sip, frequency: 1000, durationS: 30, cancelAfterMs: 8000 });
+  const { leg } = await startCaller({
+    runDir: dir,
+    number: '+442071234567',
+    from: '+447700900610',
+    kamailioPort: PORTS.sip,
+    frequency: 1000,
+    durationS: 30,
+    cancelAfterMs: 8000,
+  });
   legs.push(leg);
   const card = agent.page.getByRole('region', { name: /^Incoming call from / });
   await card.waitFor();

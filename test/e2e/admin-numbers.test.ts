@@ -2,7 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { leaveWithoutAsking, openNumber, openSection, putRouting, reloadAndOpen, saveAndWait, saveBar, saveConfirmed, section } from '../support/admin-numbers-page';
+import {
+  leaveWithoutAsking,
+  openNumber,
+  openSection,
+  putRouting,
+  reloadAndOpen,
+  saveAndWait,
+  saveBar,
+  saveConfirmed,
+  section,
+} from '../support/admin-numbers-page';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
@@ -27,7 +37,10 @@ afterAll(async () => {
 });
 
 const routing = () => section(page, 'Routing settings');
-const destinationTypes = () => routing().getByTestId('alternative-destination').evaluateAll((rows) => rows.map((row) => row.querySelector('select')?.value));
+const destinationTypes = () =>
+  routing()
+    .getByTestId('alternative-destination')
+    .evaluateAll((rows) => rows.map((row) => row.querySelector('select')?.value));
 
 test('the list shows every number; the display name is saved after confirmation, read back after a reload, and logged', async () => {
   await page.getByRole('button', { name: 'Admin console' }).click();
@@ -36,17 +49,24 @@ test('the list shows every number; the display name is saved after confirmation,
   expect(await page.locator('main.columns').isVisible()).toBe(false);
   await page.getByRole('region', { name: 'Admin console' }).waitFor();
   // Inactive tab panels are not shown and take no Tab stop.
-  const shownPanels = await page.locator('[role="tabpanel"]').evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+  const shownPanels = await page
+    .locator('[role="tabpanel"]')
+    .evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
   expect(shownPanels).toBe(1);
   const sales = page.locator('tr[data-number="num-sales"]');
-  for (const text of ['020 7123 4567', 'Sales line', 'Local', 'Virtual number', 'London, GB', 'by Ada Admin']) await sales.getByText(text).first().waitFor();
+  for (const text of ['020 7123 4567', 'Sales line', 'Local', 'Virtual number', 'London, GB', 'by Ada Admin'])
+    await sales.getByText(text).first().waitFor();
   await page.locator('tr[data-number="num-support"]').getByText('Toll-free', { exact: true }).waitFor();
   await page.locator('tr[data-number="num-main"]').getByText('Main number', { exact: true }).waitFor();
 
   await openNumber(page, 'num-sales');
   const basic = await openSection(page, 'Basic information');
-  for (const text of ['United Kingdom', 'London', 'Europe/London (GMT)']) await basic.getByText(text, { exact: true }).first().waitFor();
-  await basic.getByText(/by Ada Admin/).first().waitFor();
+  for (const text of ['United Kingdom', 'London', 'Europe/London (GMT)'])
+    await basic.getByText(text, { exact: true }).first().waitFor();
+  await basic
+    .getByText(/by Ada Admin/)
+    .first()
+    .waitFor();
   await basic.getByLabel('Display name').fill('Sales desk');
   await saveBar(page).getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
@@ -56,10 +76,15 @@ test('the list shows every number; the display name is saved after confirmation,
   await page.getByRole('button', { name: 'Admin console' }).click();
   await page.locator('tr[data-number="num-sales"]').getByText('Sales desk').waitFor();
   await openNumber(page, 'num-sales');
-  expect(await (await openSection(page, 'Basic information')).getByLabel('Display name').inputValue()).toBe('Sales desk');
+  expect(await (await openSection(page, 'Basic information')).getByLabel('Display name').inputValue()).toBe(
+    'Sales desk',
+  );
   const history = section(page, 'Change history');
   await history.getByText("Display name 'Sales line' → 'Sales desk'").waitFor();
-  await history.getByText(/Ada Admin/).first().waitFor();
+  await history
+    .getByText(/Ada Admin/)
+    .first()
+    .waitFor();
 });
 
 test('alternative routing: dragging and Move down reorder the destinations, and the order persists', async () => {
@@ -76,7 +101,9 @@ test('alternative routing: dragging and Move down reorder the destinations, and 
 
   await reloadAndOpen(page, 'num-sales');
   expect(await destinationTypes()).toEqual(['external', 'group', 'staff']);
-  expect(await routing().getByRole('group', { name: 'Destination 1' }).getByLabel('Dial extension').inputValue()).toBe('204');
+  expect(await routing().getByRole('group', { name: 'Destination 1' }).getByLabel('Dial extension').inputValue()).toBe(
+    '204',
+  );
 });
 
 test('alternative routing: a sixth destination cannot be added, and the server refuses one', async () => {
@@ -111,13 +138,17 @@ test('percentage routing: the live total, a refusal beside the list with nothing
   expect(await saveBar(page).locator('.save-status').textContent()).toBe('Unsaved changes');
 
   await reloadAndOpen(page, 'num-support');
-  expect(await routing().getByRole('group', { name: 'Destination 2' }).getByLabel('Weight (%)').inputValue()).toBe('40');
+  expect(await routing().getByRole('group', { name: 'Destination 2' }).getByLabel('Weight (%)').inputValue()).toBe(
+    '40',
+  );
   await routing().getByRole('group', { name: 'Destination 1' }).getByLabel('Weight (%)').fill('50');
   await routing().getByRole('group', { name: 'Destination 2' }).getByLabel('Weight (%)').fill('50');
   await routing().getByText('Total: 100%', { exact: true }).waitFor();
   await saveAndWait(page);
   await reloadAndOpen(page, 'num-support');
-  expect(await routing().getByRole('group', { name: 'Destination 1' }).getByLabel('Weight (%)').inputValue()).toBe('50');
+  expect(await routing().getByRole('group', { name: 'Destination 1' }).getByLabel('Weight (%)').inputValue()).toBe(
+    '50',
+  );
 });
 
 test('voicemail: with voicemail on only one destination is allowed (refused beside the list); its options are saved', async () => {
@@ -142,7 +173,10 @@ test('time routing: an overlapping window is refused beside it; a new window is 
   const third = routing().getByRole('group', { name: 'Window 3' });
   await third.getByLabel('Name').fill('Sunday');
   await saveConfirmed(page);
-  await third.getByRole('alert').filter({ hasText: /Overlaps window 2/ }).waitFor();
+  await third
+    .getByRole('alert')
+    .filter({ hasText: /Overlaps window 2/ })
+    .waitFor();
 
   await third.getByRole('checkbox', { name: 'Sat' }).uncheck();
   await third.getByLabel('End').fill('13:00');
@@ -170,7 +204,9 @@ test('sticky routing: a zero-day binding is refused beside the field; switched o
   const after = await openSection(page, 'Sticky routing');
   expect(await after.getByRole('switch', { name: 'Sticky routing' }).getAttribute('aria-checked')).toBe('true');
   expect(await after.getByLabel('Binding period (days)').inputValue()).toBe('5');
-  expect(await after.getByRole('switch', { name: /ring the number's destinations/ }).getAttribute('aria-checked')).toBe('false');
+  expect(await after.getByRole('switch', { name: /ring the number's destinations/ }).getAttribute('aria-checked')).toBe(
+    'false',
+  );
 });
 
 test('engagement: not offered on the toll-free number (and refused by the server); saved on a local number', async () => {
@@ -180,7 +216,10 @@ test('engagement: not offered on the toll-free number (and refused by the server
   expect(await tollFree.getByRole('switch', { name: 'Engagement mode' }).isDisabled()).toBe(true);
   // One save bar for the whole page, none per section.
   expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(1);
-  const refused = await putRouting(page, 'num-support', (r) => ({ ...r, engagement: { enabled: true, bindingDays: 7, fallbackToDestinations: true } }));
+  const refused = await putRouting(page, 'num-support', (r) => ({
+    ...r,
+    engagement: { enabled: true, bindingDays: 7, fallbackToDestinations: true },
+  }));
   expect(refused).toMatchObject({ status: 400, error: { path: ['engagement', 'enabled'] } });
 
   await openNumber(page, 'num-hours');
@@ -190,7 +229,9 @@ test('engagement: not offered on the toll-free number (and refused by the server
   await saveAndWait(page);
   await reloadAndOpen(page, 'num-hours');
   await openSection(page, 'Engagement');
-  expect(await section(page, 'Engagement').getByRole('switch', { name: 'Engagement mode' }).getAttribute('aria-checked')).toBe('true');
+  expect(
+    await section(page, 'Engagement').getByRole('switch', { name: 'Engagement mode' }).getAttribute('aria-checked'),
+  ).toBe('true');
   expect(await section(page, 'Engagement').getByLabel('Binding period (days)').inputValue()).toBe('3');
 });
 
@@ -207,12 +248,18 @@ test('caller ID: listed staff and then All Staff are saved', async () => {
   expect(await callerId().getByRole('checkbox', { name: 'Alice Agent' }).isChecked()).toBe(false);
 
   await callerId().getByRole('checkbox', { name: 'All Staff' }).check();
-  await callerId().getByRole('switch', { name: /destination staff/ }).click();
+  await callerId()
+    .getByRole('switch', { name: /destination staff/ })
+    .click();
   await saveAndWait(page);
   await reloadAndOpen(page, 'num-hours');
   await openSection(page, 'Caller ID');
   expect(await callerId().getByRole('checkbox', { name: 'All Staff' }).isChecked()).toBe(true);
-  expect(await callerId().getByRole('switch', { name: /destination staff/ }).getAttribute('aria-checked')).toBe('false');
+  expect(
+    await callerId()
+      .getByRole('switch', { name: /destination staff/ })
+      .getAttribute('aria-checked'),
+  ).toBe('false');
 });
 
 test('who would ring: the dry-run names the agent, the order, the reasons and what happens if nobody answers', async () => {
@@ -233,7 +280,10 @@ test('who would ring: the dry-run names the agent, the order, the reasons and wh
   await dryRun.getByLabel('Assume all staff are available').check();
   await dryRun.getByRole('button', { name: 'Who would ring?' }).click();
   await decision.locator('[data-step="1"]').getByText('Carol Agent').waitFor();
-  await decision.locator('[data-step="1"]').getByText(/engagement: called them/).waitFor();
+  await decision
+    .locator('[data-step="1"]')
+    .getByText(/engagement: called them/)
+    .waitFor();
 
   // Time routing on a Saturday morning in London: the Saturday window's agent.
   await openNumber(page, 'num-hours');
@@ -273,12 +323,17 @@ test('the number page at 1280×800: two screens at most, one save bar, a warning
   await page.evaluate(() => window.scrollTo(0, 0));
   await routing().getByLabel('Fail-safe number').fill('12');
   await saveConfirmed(page);
-  await routing().getByRole('alert').filter({ hasText: /country code/ }).waitFor();
+  await routing()
+    .getByRole('alert')
+    .filter({ hasText: /country code/ })
+    .waitFor();
   await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('12');
   const field = await routing().getByLabel('Fail-safe number').boundingBox();
   expect(field && field.y >= 0 && field.y + field.height <= 800).toBe(true);
   // Nothing was half-saved: the display name went nowhere either.
-  expect(await page.evaluate(async () => (await (await fetch('/api/numbers/num-sales')).json()).displayName)).not.toBe('Sales desk (edited)');
+  expect(await page.evaluate(async () => (await (await fetch('/api/numbers/num-sales')).json()).displayName)).not.toBe(
+    'Sales desk (edited)',
+  );
 
   // Leave without saving drops the edits.
   await page.getByRole('button', { name: '← All numbers' }).click();

@@ -21,8 +21,14 @@ describe('staff', () => {
     await form.getByLabel('Extension').fill('12');
     await form.getByLabel('Initial password').fill('tidal-copper-lantern');
     await form.getByRole('button', { name: 'Add staff member' }).click();
-    await form.locator('label', { hasText: 'Extension' }).getByRole('alert').filter({ hasText: 'An extension is 3 to 6 digits' }).waitFor();
-    expect((await getJson<{ email: string }[]>(page, '/api/staff')).some((s) => s.email === 'erin@acme.test')).toBe(false);
+    await form
+      .locator('label', { hasText: 'Extension' })
+      .getByRole('alert')
+      .filter({ hasText: 'An extension is 3 to 6 digits' })
+      .waitFor();
+    expect((await getJson<{ email: string }[]>(page, '/api/staff')).some((s) => s.email === 'erin@acme.test')).toBe(
+      false,
+    );
 
     await form.getByLabel('Extension').fill('1010');
     await form.getByRole('button', { name: 'Add staff member' }).click();
@@ -31,7 +37,7 @@ describe('staff', () => {
     for (const text of ['erin@acme.test', 'Supervisor', '1010']) await row.getByText(text, { exact: true }).waitFor();
   });
 
-  test("editing a role and extension; a taken extension is refused beside it", async () => {
+  test('editing a role and extension; a taken extension is refused beside it', async () => {
     await openAdminTab(page, 'Staff');
     const dave = list().locator('tr[data-staff="staff-dave"]');
     await dave.getByRole('button', { name: 'Edit' }).click();
@@ -71,12 +77,22 @@ describe('contacts', () => {
     await form.getByLabel('Source').fill('Conference');
     await form.getByLabel(/^Tags/).fill('speaker, vip');
     await form.getByRole('button', { name: 'Create contact' }).click();
-    await form.locator('label', { hasText: 'Primary phone' }).getByRole('alert').filter({ hasText: 'not a valid phone number' }).waitFor();
-    expect((await getJson<{ name: string }[]>(page, '/api/contacts')).some((c) => c.name === 'Grace Hopper')).toBe(false);
+    await form
+      .locator('label', { hasText: 'Primary phone' })
+      .getByRole('alert')
+      .filter({ hasText: 'not a valid phone number' })
+      .waitFor();
+    expect((await getJson<{ name: string }[]>(page, '/api/contacts')).some((c) => c.name === 'Grace Hopper')).toBe(
+      false,
+    );
 
     await form.getByLabel('Primary phone').fill('07911 223301');
     await form.getByRole('button', { name: 'Create contact' }).click();
-    await form.locator('label', { hasText: 'Primary phone' }).getByRole('alert').filter({ hasText: 'Start the number with +' }).waitFor();
+    await form
+      .locator('label', { hasText: 'Primary phone' })
+      .getByRole('alert')
+      .filter({ hasText: 'Start the number with +' })
+      .waitFor();
     await form.getByLabel('Primary phone').fill('+44 7911 223301');
     await form.getByRole('button', { name: 'Create contact' }).click();
 
@@ -85,7 +101,16 @@ describe('contacts', () => {
     await page.locator('.admin').getByLabel('Search contacts').fill('grace');
     const row = page.locator('tr', { hasText: 'Grace Hopper' });
     await row.waitFor();
-    for (const text of ['07911 223301', '020 7946 0777', 'Office · Front desk', 'Carol Agent', 'Conference', 'speaker', 'vip']) expect(await row.textContent()).toContain(text);
+    for (const text of [
+      '07911 223301',
+      '020 7946 0777',
+      'Office · Front desk',
+      'Carol Agent',
+      'Conference',
+      'speaker',
+      'vip',
+    ])
+      expect(await row.textContent()).toContain(text);
     await page.locator('.admin').getByLabel('Search contacts').fill('020 7946 0777');
     await page.locator('tr', { hasText: 'Grace Hopper' }).waitFor();
     expect(await region(page, 'Contacts').locator('tbody tr').count()).toBe(1);
@@ -124,10 +149,15 @@ describe('contacts', () => {
 
     const result = region(page, 'Import result');
     await result.getByText('Imported 2 contacts.').waitFor();
-    await result.locator('li[data-line="3"]').filter({ hasText: /Line 3 \(column Phone\): Start the number with \+/ }).waitFor();
+    await result
+      .locator('li[data-line="3"]')
+      .filter({ hasText: /Line 3 \(column Phone\): Start the number with \+/ })
+      .waitFor();
     expect(await result.locator('li').count()).toBe(1);
 
-    const contacts = await getJson<{ name: string; source: string; additionalPhones: { number: string; itemTypeId?: string }[] }[]>(page, '/api/contacts');
+    const contacts = await getJson<
+      { name: string; source: string; additionalPhones: { number: string; itemTypeId?: string }[] }[]
+    >(page, '/api/contacts');
     expect(contacts.find((c) => c.name === 'Broken Row')).toBeUndefined();
     expect(contacts.find((c) => c.name === 'Linus Import')).toMatchObject({
       source: 'Spring import',

@@ -28,8 +28,14 @@ beforeAll(async () => {
   writeToneWav(join(dir, 'alice.wav'), 700);
   writeToneWav(join(dir, 'bob.wav'), 1300);
   stack = await startE2eStack(PORTS);
-  [alice, bob] = await Promise.all([launchAgent({ micWav: join(dir, 'alice.wav') }), launchAgent({ micWav: join(dir, 'bob.wav') })]);
-  await Promise.all([signInAndRegister(alice.page, stack.url, 'alice@acme.test'), signInAndRegister(bob.page, stack.url, 'bob@acme.test')]);
+  [alice, bob] = await Promise.all([
+    launchAgent({ micWav: join(dir, 'alice.wav') }),
+    launchAgent({ micWav: join(dir, 'bob.wav') }),
+  ]);
+  await Promise.all([
+    signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
+    signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
+  ]);
 });
 
 afterAll(async () => {
@@ -45,17 +51,30 @@ const panelOf = (page: Page) => page.locator('.call-card[data-call-id]').last();
 
 /** Signs in over HTTP as the demo admin and saves Sales line's routing: ring Alice only, nothing after. */
 async function routeSalesToAliceOnly(url: string) {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'admin@acme.test', password: 'switchboard' }) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: 'admin@acme.test', password: 'switchboard' }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const headers = { 'content-type': 'application/json', origin: url, cookie };
-  const number = (await (await fetch(`${url}/api/numbers/num-sales`, { headers })).json()) as { routing: Record<string, unknown> };
+  const number = (await (await fetch(`${url}/api/numbers/num-sales`, { headers })).json()) as {
+    routing: Record<string, unknown>;
+  };
   const routing = {
     ...number.routing,
-    rule: { kind: 'alternative', destinations: [{ destination: { kind: 'staff', staffId: 'staff-alice' }, ringTimeoutSeconds: 20 }] },
+    rule: {
+      kind: 'alternative',
+      destinations: [{ destination: { kind: 'staff', staffId: 'staff-alice' }, ringTimeoutSeconds: 20 }],
+    },
     noAnswer: { failSafeNumber: null },
     sticky: { enabled: false, bindingDays: 7, fallbackToDestinations: true },
   };
-  const res = await fetch(`${url}/api/numbers/num-sales/routing`, { method: 'PUT', headers, body: JSON.stringify(routing) });
+  const res = await fetch(`${url}/api/numbers/num-sales/routing`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify(routing),
+  });
   expect(res.status, await res.text()).toBe(200);
 }
 
@@ -97,20 +116,29 @@ test('My calls lists the call between the agents on both sides, with who hung up
   for (const text of ['Outgoing', 'Bob Agent', '(1002)', 'Answered', 'You hung up']) expect(mine).toContain(text);
   await expect.poll(() => latestCall(bob.page).getAttribute('data-direction'), { timeout: 10_000 }).toBe('internal');
   const theirs = await latestCall(bob.page).textContent();
-  for (const text of ['Incoming', 'Alice Agent', '(1001)', 'Answered', 'Alice Agent hung up']) expect(theirs).toContain(text);
+  for (const text of ['Incoming', 'Alice Agent', '(1001)', 'Answered', 'Alice Agent hung up'])
+    expect(theirs).toContain(text);
 });
 
 test('an extension nobody has says so on the card and in My calls', async () => {
   await alice.page.getByLabel('Number or extension').fill('1099');
   await alice.page.getByRole('button', { name: 'Call', exact: true }).click();
   await panelOf(alice.page).getByText('There is no extension 1099').waitFor();
-  await expect.poll(() => latestCall(alice.page).textContent(), { timeout: 30_000 }).toContain('There is no extension 1099');
+  await expect
+    .poll(() => latestCall(alice.page).textContent(), { timeout: 30_000 })
+    .toContain('There is no extension 1099');
   expect(await latestCall(alice.page).textContent()).not.toContain('Call failed');
 });
 
 test('a routed call the agent declines is logged as declined, not "Missed · Nobody answered"; the number reads nationally', async () => {
   await routeSalesToAliceOnly(stack.url);
-  const { leg, result } = await startCaller({ runDir: dir, number: SALES, from: DEMO_CALLER, kamailioPort: PORTS.sip, durationS: 30 });
+  const { leg, result } = await startCaller({
+    runDir: dir,
+    number: SALES,
+    from: DEMO_CALLER,
+    kamailioPort: PORTS.sip,
+    durationS: 30,
+  });
   legs.push(leg);
   const card = ringing(alice.page);
   await card.waitFor({ timeout: 15_000 });

@@ -21,8 +21,14 @@ beforeAll(async () => {
   writeToneWav(join(dir, 'alice.wav'), ALICE_HZ);
   writeToneWav(join(dir, 'bob.wav'), BOB_HZ);
   stack = await startE2eStack();
-  [alice, bob] = await Promise.all([launchAgent({ micWav: join(dir, 'alice.wav') }), launchAgent({ micWav: join(dir, 'bob.wav') })]);
-  await Promise.all([signInAndRegister(alice.page, stack.url, 'alice@acme.test'), signInAndRegister(bob.page, stack.url, 'bob@acme.test')]);
+  [alice, bob] = await Promise.all([
+    launchAgent({ micWav: join(dir, 'alice.wav') }),
+    launchAgent({ micWav: join(dir, 'bob.wav') }),
+  ]);
+  await Promise.all([
+    signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
+    signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
+  ]);
 });
 
 afterAll(async () => {
@@ -47,7 +53,8 @@ async function hearUntil(page: Page, callId: string, ok: (h: Awaited<ReturnType<
 }
 
 /** The call's own panel says it ended, and why (other ended calls may still be on screen). */
-const endedWith = (page: Page, callId: string, why: string) => page.locator(`[data-call-id="${callId}"]`).getByText(why).waitFor();
+const endedWith = (page: Page, callId: string, why: string) =>
+  page.locator(`[data-call-id="${callId}"]`).getByText(why).waitFor();
 
 const hearsTone = (hz: number) => (h: { peakHz: number; rms: number }) => Math.abs(h.peakHz - hz) < 15 && h.rms > 0.01;
 const silent = (h: { rms: number }) => h.rms < 0.003;

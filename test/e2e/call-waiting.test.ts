@@ -23,7 +23,11 @@ beforeAll(async () => {
   writeToneWav(join(dir, 'carol.wav'), CAROL_HZ);
   stack = await startE2eStack(PORTS);
   const mic = (name: string) => ({ micWav: join(dir, `${name}.wav`) });
-  [alice, bob, carol] = await Promise.all([launchAgent(mic('alice')), launchAgent(mic('bob')), launchAgent(mic('carol'))]);
+  [alice, bob, carol] = await Promise.all([
+    launchAgent(mic('alice')),
+    launchAgent(mic('bob')),
+    launchAgent(mic('carol')),
+  ]);
   await Promise.all([
     signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
     signInAndRegister(bob.page, stack.url, 'bob@acme.test'),

@@ -17,8 +17,14 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-renewal-'));
   writeToneWav(join(dir, 'tone.wav'), 440);
   stack = await startE2eStack(PORTS, { SIP_CREDENTIAL_SECONDS: String(LIFETIME_S) });
-  [alice, bob] = await Promise.all([launchAgent({ micWav: join(dir, 'tone.wav') }), launchAgent({ micWav: join(dir, 'tone.wav') })]);
-  await Promise.all([signInAndRegister(alice.page, stack.url, 'alice@acme.test'), signInAndRegister(bob.page, stack.url, 'bob@acme.test')]);
+  [alice, bob] = await Promise.all([
+    launchAgent({ micWav: join(dir, 'tone.wav') }),
+    launchAgent({ micWav: join(dir, 'tone.wav') }),
+  ]);
+  await Promise.all([
+    signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
+    signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
+  ]);
 });
 
 afterAll(async () => {

@@ -24,8 +24,14 @@ beforeAll(async () => {
   writeToneWav(join(dir, 'alice.wav'), 700);
   writeToneWav(join(dir, 'bob.wav'), BOB_HZ);
   stack = await startE2eStack(PORTS);
-  [alice, bob] = await Promise.all([launchAgent({ micWav: join(dir, 'alice.wav') }), launchAgent({ micWav: join(dir, 'bob.wav') })]);
-  await Promise.all([signInAndRegister(alice.page, stack.url, 'alice@acme.test'), signInAndRegister(bob.page, stack.url, 'bob@acme.test')]);
+  [alice, bob] = await Promise.all([
+    launchAgent({ micWav: join(dir, 'alice.wav') }),
+    launchAgent({ micWav: join(dir, 'bob.wav') }),
+  ]);
+  await Promise.all([
+    signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
+    signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
+  ]);
 });
 
 afterAll(async () => {
@@ -35,8 +41,20 @@ afterAll(async () => {
 });
 
 /** A phone-network caller (sipp, PCMU tone) dialling a virtual number through Kamailio and rtpengine. */
-async function call(number: string, from: string, opts: { durationS?: number; cancelAfterMs?: number } = {}): Promise<{ result: Promise<CallResult> }> {
-  const { leg, result } = await startCaller({ runDir: dir, number, from, kamailioPort: PORTS.sip, frequency: CALLER_HZ, durationS: opts.durationS ?? 60, cancelAfterMs: opts.cancelAfterMs });
+async function call(
+  number: string,
+  from: string,
+  opts: { durationS?: number; cancelAfterMs?: number } = {},
+): Promise<{ result: Promise<CallResult> }> {
+  const { leg, result } = await startCaller({
+    runDir: dir,
+    number,
+    from,
+    kamailioPort: PORTS.sip,
+    frequency: CALLER_HZ,
+    durationS: opts.durationS ?? 60,
+    cancelAfterMs: opts.cancelAfterMs,
+  });
   legs.push(leg);
   return { result };
 }
@@ -50,7 +68,8 @@ const ringingId = async (page: Page) => {
 };
 
 /** That call's panel says what became of it (earlier ended calls may still be on screen). */
-const outcome = (page: Page, callId: string, text: string) => page.locator(`[data-call-id="${callId}"]`).getByText(text).waitFor({ timeout: 10_000 });
+const outcome = (page: Page, callId: string, text: string) =>
+  page.locator(`[data-call-id="${callId}"]`).getByText(text).waitFor({ timeout: 10_000 });
 
 test('a simultaneous ring: both agents see why the call is theirs; one answers, the other sees who took it; audio flows both ways', async () => {
   // The toll-free Support number splits 60/40; its first call goes to the simultaneous group of Alice and Bob.

@@ -31,7 +31,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-outbound-'));
   writeToneWav(join(dir, 'alice.wav'), ALICE_HZ);
   stack = await startE2eStack(PORTS, { PSTN_GATEWAY: `127.0.0.2:${GATEWAY_PORT}` });
-  gateway = await startGateway({ runDir: dir, host: '127.0.0.2', port: GATEWAY_PORT, ringMs: 700, calls: 100, busy: [CONTACT.primary, CONTACT.office], frequency: GATEWAY_HZ });
+  gateway = await startGateway({
+    runDir: dir,
+    host: '127.0.0.2',
+    port: GATEWAY_PORT,
+    ringMs: 700,
+    calls: 100,
+    busy: [CONTACT.primary, CONTACT.office],
+    frequency: GATEWAY_HZ,
+  });
   alice = await launchAgent({ micWav: join(dir, 'alice.wav') });
   await signInAndRegister(alice.page, stack.url, 'alice@acme.test');
 });
@@ -59,10 +67,17 @@ test('Alice calls a customer as Sales line in engagement mode: sipp gets that nu
   await page.getByRole('button', { name: 'Call', exact: true }).click();
   await page.locator('[data-status="active"]').waitFor({ timeout: 20_000 });
   const callId = await currentCallId(page);
-  expect(await panel(page, callId).getByTestId('presenting').textContent()).toBe('Calling as 020 7123 4567 · engagement mode');
+  expect(await panel(page, callId).getByTestId('presenting').textContent()).toBe(
+    'Calling as 020 7123 4567 · engagement mode',
+  );
 
   const invite = gateway.invites()[0]!;
-  expect(invite).toMatchObject({ callee: CUSTOMER, fromUri: `sip:${SALES}@127.0.0.1`, assertedIdentity: `sip:${SALES}@127.0.0.1`, displayName: 'Alice Agent' });
+  expect(invite).toMatchObject({
+    callee: CUSTOMER,
+    fromUri: `sip:${SALES}@127.0.0.1`,
+    assertedIdentity: `sip:${SALES}@127.0.0.1`,
+    displayName: 'Alice Agent',
+  });
 
   const heard = await hearUntil(page, callId, hearsGateway);
   expect(Math.abs(heard.peakHz - GATEWAY_HZ)).toBeLessThan(15);
@@ -92,18 +107,33 @@ test('Alice calls a customer as Sales line in engagement mode: sipp gets that nu
   await save.getByLabel('Contact name').fill('Priya Customer');
   await save.getByRole('button', { name: 'Save as contact' }).click();
   await save.waitFor({ state: 'detached' });
-  const contacts = await page.evaluate(async (n) => (await (await fetch(`/api/contacts?phone=${encodeURIComponent(n)}`)).json()) as Array<{ name: string; primaryAgentId: string }>, CUSTOMER);
+  const contacts = await page.evaluate(
+    async (n) =>
+      (await (await fetch(`/api/contacts?phone=${encodeURIComponent(n)}`)).json()) as Array<{
+        name: string;
+        primaryAgentId: string;
+      }>,
+    CUSTOMER,
+  );
   expect(contacts).toEqual([expect.objectContaining({ name: 'Priya Customer', primaryAgentId: 'staff-alice' })]);
 
   const row = page.locator('.history li').first();
   await expect.poll(() => row.textContent()).toContain('Outgoing');
   expect(await row.textContent()).toContain('engagement');
-  expect(await page.getByRole('region', { name: 'My customers' }).textContent()).toContain('Priya Customer on Sales line · engagement');
+  expect(await page.getByRole('region', { name: 'My customers' }).textContent()).toContain(
+    'Priya Customer on Sales line · engagement',
+  );
 });
 
 test('the customer calls back: it rings Alice with the engagement reason', async () => {
   await alice.page.locator('.presence-picker [data-presence="available"]').waitFor();
-  const { leg, result } = await startCaller({ runDir: dir, number: SALES, from: CUSTOMER, kamailioPort: PORTS.sip, cancelAfterMs: 3000 });
+  const { leg, result } = await startCaller({
+    runDir: dir,
+    number: SALES,
+    from: CUSTOMER,
+    kamailioPort: PORTS.sip,
+    cancelAfterMs: 3000,
+  });
   const card = alice.page.getByRole('region', { name: /^Incoming call from / });
   await card.waitFor();
   expect(await card.getByTestId('route-reason').textContent()).toMatch(/^You called them on .*engagement/);
@@ -115,7 +145,9 @@ test('the customer calls back: it rings Alice with the engagement reason', async
 test('a modified browser presenting a number Alice may not use is refused in words, and the gateway receives nothing', async () => {
   const before = gateway.invites().length;
   const id = await alice.page.evaluate(() =>
-    (window as unknown as { switchboard: { phone: { callNumber(n: string, o: object): Promise<string> } } }).switchboard.phone.callNumber('+447911200009', { callerId: '+442071234569' }),
+    (
+      window as unknown as { switchboard: { phone: { callNumber(n: string, o: object): Promise<string> } } }
+    ).switchboard.phone.callNumber('+447911200009', { callerId: '+442071234569' }),
   );
   await panel(alice.page, id).getByText('You may not present +44 20 7123 4569 as your caller ID').waitFor();
   await new Promise((r) => setTimeout(r, 500));
@@ -125,12 +157,23 @@ test('a modified browser presenting a number Alice may not use is refused in wor
 test('sequential dial: primary, then the office, then the mobile, each after the delay, stopping at the one that answers', async () => {
   const page = alice.page;
   const created = await page.evaluate(async (c) => {
-    const types = (await (await fetch('/api/contact-item-types')).json()) as Array<{ id: string; name: string; orderBy: number }>;
+    const types = (await (await fetch('/api/contact-item-types')).json()) as Array<{
+      id: string;
+      name: string;
+      orderBy: number;
+    }>;
     const [first, second] = [...types].sort((a, b) => a.orderBy - b.orderBy);
     const res = await fetch('/api/contacts', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Zed Sequential', primaryPhone: c.primary, additionalPhones: [{ number: c.mobile, itemTypeId: second!.id }, { number: c.office, itemTypeId: first!.id }] }),
+      body: JSON.stringify({
+        name: 'Zed Sequential',
+        primaryPhone: c.primary,
+        additionalPhones: [
+          { number: c.mobile, itemTypeId: second!.id },
+          { number: c.office, itemTypeId: first!.id },
+        ],
+      }),
     });
     return res.status;
   }, CONTACT);
@@ -146,7 +189,10 @@ test('sequential dial: primary, then the office, then the mobile, each after the
 
   const invites = gateway.invites().slice(before);
   expect(invites.map((i) => i.callee)).toEqual([CONTACT.primary, CONTACT.office, CONTACT.mobile]);
-  const busy = gateway.leg.events().filter((e) => e.name === 'busy').slice(-2);
+  const busy = gateway.leg
+    .events()
+    .filter((e) => e.name === 'busy')
+    .slice(-2);
   // Each next number is dialled the configured 2 s after the previous one failed (sipp's own clock).
   expect(invites[1]!.at - busy[0]!.at).toBeGreaterThanOrEqual(2000);
   expect(invites[2]!.at - busy[1]!.at).toBeGreaterThanOrEqual(2000);

@@ -23,8 +23,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-health-'));
   writeToneWav(join(dir, 'tone.wav'), 700);
   stack = await startE2eStack(PORTS);
-  [supervisor, bob] = await Promise.all([launchAgent({ micWav: join(dir, 'tone.wav') }), launchAgent({ micWav: join(dir, 'tone.wav') })]);
-  await Promise.all([signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test'), signInAndRegister(bob.page, stack.url, 'bob@acme.test')]);
+  [supervisor, bob] = await Promise.all([
+    launchAgent({ micWav: join(dir, 'tone.wav') }),
+    launchAgent({ micWav: join(dir, 'tone.wav') }),
+  ]);
+  await Promise.all([
+    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test'),
+    signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
+  ]);
 });
 
 afterAll(async () => {
@@ -40,32 +46,41 @@ const card = (page: Page) => page.getByRole('region', { name: /^Incoming call fr
 test.each<[Microphone, HealthIssue, string]>([
   ['none', 'no-microphone', '+447700900610'],
   ['refused', 'microphone-denied', '+447700900620'],
-])('an agent whose page has microphone "%s" is shown not routable (%s), and a call to their number skips them', async (microphone, issue, caller) => {
-  const alice = await launchAgent({ micWav: join(dir, 'tone.wav'), microphone });
-  agents.push(alice);
-  // Her phone registers with Kamailio all the same: it is the page that cannot carry a call.
-  await signInAndRegister(alice.page, stack.url, 'alice@acme.test');
-  const words = alice.page.locator(`.presence-picker [data-issue="${issue}"]`);
-  await words.waitFor({ timeout: 15_000 });
-  expect(await words.textContent()).toContain(healthWords[issue].problem);
-  expect(await words.textContent()).toContain(healthWords[issue].fix);
-  await alice.page.locator('.presence-picker [data-presence="offline"]').waitFor();
-  await boardRow('staff-alice').locator(`[data-issue="${issue}"]`).waitFor({ timeout: 15_000 });
-  await boardRow('staff-alice').locator('[data-presence="offline"]').waitFor();
-  expect(await boardRow('staff-alice').textContent()).toContain(healthWords[issue].board);
+])(
+  'an agent whose page has microphone "%s" is shown not routable (%s), and a call to their number skips them',
+  async (microphone, issue, caller) => {
+    const alice = await launchAgent({ micWav: join(dir, 'tone.wav'), microphone });
+    agents.push(alice);
+    // Her phone registers with Kamailio all the same: it is the page that cannot carry a call.
+    await signInAndRegister(alice.page, stack.url, 'alice@acme.test');
+    const words = alice.page.locator(`.presence-picker [data-issue="${issue}"]`);
+    await words.waitFor({ timeout: 15_000 });
+    expect(await words.textContent()).toContain(healthWords[issue].problem);
+    expect(await words.textContent()).toContain(healthWords[issue].fix);
+    await alice.page.locator('.presence-picker [data-presence="offline"]').waitFor();
+    await boardRow('staff-alice').locator(`[data-issue="${issue}"]`).waitFor({ timeout: 15_000 });
+    await boardRow('staff-alice').locator('[data-presence="offline"]').waitFor();
+    expect(await boardRow('staff-alice').textContent()).toContain(healthWords[issue].board);
 
-  const { leg, result } = await startCaller({ runDir: dir, number: SALES, from: caller, kamailioPort: PORTS.sip, durationS: 60 });
-  legs.push(leg);
-  // Alice, the first destination, would ring before anyone else: Bob ringing while she has no call means she was passed over.
-  await card(bob.page).waitFor({ timeout: 20_000 });
-  expect(await card(alice.page).count()).toBe(0);
-  await card(bob.page).getByRole('button', { name: 'Answer' }).click();
-  await bob.page.locator('[data-status="active"]').waitFor();
-  expect(await card(alice.page).count()).toBe(0);
-  await bob.page.getByRole('button', { name: 'Hang up' }).click();
-  expect((await result).finalCode).toBe(200);
-  await boardRow('staff-bob').locator('[data-presence="available"]').waitFor({ timeout: 15_000 });
+    const { leg, result } = await startCaller({
+      runDir: dir,
+      number: SALES,
+      from: caller,
+      kamailioPort: PORTS.sip,
+      durationS: 60,
+    });
+    legs.push(leg);
+    // Alice, the first destination, would ring before anyone else: Bob ringing while she has no call means she was passed over.
+    await card(bob.page).waitFor({ timeout: 20_000 });
+    expect(await card(alice.page).count()).toBe(0);
+    await card(bob.page).getByRole('button', { name: 'Answer' }).click();
+    await bob.page.locator('[data-status="active"]').waitFor();
+    expect(await card(alice.page).count()).toBe(0);
+    await bob.page.getByRole('button', { name: 'Hang up' }).click();
+    expect((await result).finalCode).toBe(200);
+    await boardRow('staff-bob').locator('[data-presence="available"]').waitFor({ timeout: 15_000 });
 
-  await alice.close();
-  await boardRow('staff-alice').locator('[data-presence="offline"]').waitFor({ timeout: 10_000 });
-});
+    await alice.close();
+    await boardRow('staff-alice').locator('[data-presence="offline"]').waitFor({ timeout: 10_000 });
+  },
+);

@@ -14,7 +14,15 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-tones-'));
   writeToneWav(join(dir, 'tone.wav'), 440);
   // Other ports than the other e2e files', so a stack left behind by one cannot answer for this one.
-  stack = await startE2eStack({ http: 18980, hook: 18981, sip: 15960, ws: 15966, rtpNg: 23200, rtpMin: 32800, rtpMax: 32899 });
+  stack = await startE2eStack({
+    http: 18980,
+    hook: 18981,
+    sip: 15960,
+    ws: 15966,
+    rtpNg: 23200,
+    rtpMin: 32800,
+    rtpMax: 32899,
+  });
   const mic = { micWav: join(dir, 'tone.wav') };
   [supervisor, carol] = await Promise.all([launchAgent(mic), launchAgent(mic)]);
   await Promise.all([
@@ -55,7 +63,12 @@ test("the agent's own change reaches the board; the supervisor sets them away an
   await day.getByText('set by Sam Supervisor').first().waitFor();
   const stretches = day.locator('li[data-state]');
   expect(await stretches.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual([
-    'offline', 'available', 'dnd', 'available', 'away', 'offline',
+    'offline',
+    'available',
+    'dnd',
+    'available',
+    'away',
+    'offline',
   ]);
   const texts = await stretches.allTextContents();
   expect(texts.map((t) => t.includes('set by Sam Supervisor'))).toEqual([false, false, false, false, true, true]);

@@ -30,8 +30,11 @@ beforeAll(async () => {
   stack = await startE2eStack(PORTS, { PSTN_GATEWAY: `127.0.0.2:${GATEWAY_PORT}` });
   const site = { url: stack.url, origin: stack.url } as Harness;
   await blastAliceBobCarol(apiAs(site, await signIn(site, 'admin@acme.test')), 5);
-  for (const name of ['alice', 'bob', 'carol'] as const) agents[name] = await launchAgent({ micWav: join(dir, 'mic.wav') });
-  await Promise.all((['alice', 'bob', 'carol'] as const).map((n) => signInAndRegister(agents[n].page, stack.url, `${n}@acme.test`)));
+  for (const name of ['alice', 'bob', 'carol'] as const)
+    agents[name] = await launchAgent({ micWav: join(dir, 'mic.wav') });
+  await Promise.all(
+    (['alice', 'bob', 'carol'] as const).map((n) => signInAndRegister(agents[n].page, stack.url, `${n}@acme.test`)),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -46,7 +49,13 @@ const followUp = (page: Page, text: string) => page.locator('.follow-ups .follow
 
 /** sipp calls the company number; with nobody answering, the call rings out and is missed. */
 async function unansweredCall(from: string) {
-  const { leg, result } = await startCaller({ runDir: dir, number: COMPANY.number, from, kamailioPort: PORTS.sip, durationS: 1 });
+  const { leg, result } = await startCaller({
+    runDir: dir,
+    number: COMPANY.number,
+    from,
+    kamailioPort: PORTS.sip,
+    durationS: 1,
+  });
   legs.push(leg);
   return result;
 }
@@ -62,11 +71,16 @@ test('a missed unknown call appears live for all three agents; two claim at once
   }
 
   const [alice, bob, carol] = pages() as [Page, Page, Page];
-  await Promise.all([openItem(alice, shown).getByRole('button', { name: 'Claim' }).click(), openItem(bob, shown).getByRole('button', { name: 'Claim' }).click()]);
+  await Promise.all([
+    openItem(alice, shown).getByRole('button', { name: 'Claim' }).click(),
+    openItem(bob, shown).getByRole('button', { name: 'Claim' }).click(),
+  ]);
   await expect.poll(async () => (await followUp(alice, shown).count()) + (await followUp(bob, shown).count())).toBe(1);
   const aliceWon = (await followUp(alice, shown).count()) === 1;
   const [winner, loser, winnerName] = aliceWon ? [alice, bob, 'Alice Agent'] : [bob, alice, 'Bob Agent'];
-  await expect.poll(() => loser.getByTestId('claim-message').textContent()).toBe(`${winnerName} already claimed this caller.`);
+  await expect
+    .poll(() => loser.getByTestId('claim-message').textContent())
+    .toBe(`${winnerName} already claimed this caller.`);
   await expect.poll(() => openItem(loser, shown).count()).toBe(0);
   await expect.poll(() => openItem(carol, shown).count()).toBe(0);
   expect(await openItem(winner, shown).count()).toBe(0);
@@ -77,7 +91,13 @@ test('a missed unknown call appears live for all three agents; two claim at once
   await followUp(winner, shown).getByRole('button', { name: 'Save contact' }).click();
   await followUp(winner, 'Ursula Unknown').waitFor();
 
-  const { leg, result: again } = await startCaller({ runDir: dir, number: COMPANY.number, from: '+447911126001', kamailioPort: PORTS.sip, cancelAfterMs: 3000 });
+  const { leg, result: again } = await startCaller({
+    runDir: dir,
+    number: COMPANY.number,
+    from: '+447911126001',
+    kamailioPort: PORTS.sip,
+    cancelAfterMs: 3000,
+  });
   legs.push(leg);
   const card = winner.getByRole('region', { name: 'Incoming call from Ursula Unknown' });
   await card.waitFor({ timeout: 15_000 });
@@ -100,14 +120,27 @@ test('associate with an existing contact: the caller’s next call rings that co
   await followUp(carol, 'Priya Shah').waitFor();
 
   // Priya's agent is Alice: the caller now rings her as Priya.
-  const { leg, result: again } = await startCaller({ runDir: dir, number: COMPANY.number, from: '+447911126002', kamailioPort: PORTS.sip, cancelAfterMs: 3000 });
+  const { leg, result: again } = await startCaller({
+    runDir: dir,
+    number: COMPANY.number,
+    from: '+447911126002',
+    kamailioPort: PORTS.sip,
+    cancelAfterMs: 3000,
+  });
   legs.push(leg);
   await agents.alice.page.getByRole('region', { name: 'Incoming call from Priya Shah' }).waitFor({ timeout: 15_000 });
   expect((await again).finalCode).toBe(487);
 });
 
 test('a text to the company number reaches the agents; text back reaches the phone network from the company number', async () => {
-  const sent = await sendText({ runDir: dir, from: '+447911126003', to: COMPANY.number, body: 'Do you have parking? Merci', kamailioPort: PORTS.sip, localPort: await freeUdpPort() });
+  const sent = await sendText({
+    runDir: dir,
+    from: '+447911126003',
+    to: COMPANY.number,
+    body: 'Do you have parking? Merci',
+    kamailioPort: PORTS.sip,
+    localPort: await freeUdpPort(),
+  });
   expect(sent.accepted).toBe(true);
   const shown = '07911 126003';
   for (const page of pages()) {
@@ -124,7 +157,8 @@ test('a text to the company number reaches the agents; text back reaches the pho
   expect(gateway.received()).toEqual([{ from: '+442079460000', to: '+447911126003' }]);
   expect(gateway.trace()).toContain('Yes, two spaces behind the office.');
   await conv.locator('.text.outbound', { hasText: 'Yes, two spaces behind the office.' }).waitFor();
-  for (const page of [agents.alice.page, agents.carol.page]) await expect.poll(() => openItem(page, shown).count()).toBe(0);
+  for (const page of [agents.alice.page, agents.carol.page])
+    await expect.poll(() => openItem(page, shown).count()).toBe(0);
 });
 
 test('a claim made while an agent’s feed was down is not shown as open after it reconnects', async () => {

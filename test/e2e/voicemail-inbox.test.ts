@@ -45,7 +45,22 @@ afterAll(async () => {
 /** `npm run call -- <number>` as a user runs it, against the test stack's Kamailio. */
 function npmRunCall(number: string, durationS: number): Promise<{ code: number | null; out: string }> {
   const root = resolve(import.meta.dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/call.ts'), number, '--port', String(PORTS.sip), '--duration', String(durationS), '--run-dir', dir], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'scripts/call.ts'),
+      number,
+      '--port',
+      String(PORTS.sip),
+      '--duration',
+      String(durationS),
+      '--run-dir',
+      dir,
+    ],
+    { cwd: root },
+  );
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -70,7 +85,9 @@ test('a caller leaves a message; the agent sees it arrive live, plays it and hea
 
   const id = (await row.getAttribute('data-voicemail'))!;
   const heard = await listenToElement(page, `audio[data-voicemail-audio="${id}"]`);
-  console.log(`[voicemail e2e] audio element: peak ${Math.round(heard.peakHz)} Hz, rms ${heard.rms.toFixed(3)}, band share ${heard.bandShare.toFixed(3)}`);
+  console.log(
+    `[voicemail e2e] audio element: peak ${Math.round(heard.peakHz)} Hz, rms ${heard.rms.toFixed(3)}, band share ${heard.bandShare.toFixed(3)}`,
+  );
   expect(Math.abs(heard.peakHz - CALLER_HZ)).toBeLessThan(30);
   expect(heard.rms).toBeGreaterThan(0.01);
   expect(heard.bandShare).toBeGreaterThan(0.8);
@@ -81,7 +98,12 @@ test('a caller leaves a message; the agent sees it arrive live, plays it and hea
 
   // Playback speed is the agent's choice.
   await row.getByLabel('Speed').selectOption('1.5');
-  expect(await page.evaluate((sel) => (document.querySelector(sel) as HTMLAudioElement).playbackRate, `audio[data-voicemail-audio="${id}"]`)).toBe(1.5);
+  expect(
+    await page.evaluate(
+      (sel) => (document.querySelector(sel) as HTMLAudioElement).playbackRate,
+      `audio[data-voicemail-audio="${id}"]`,
+    ),
+  ).toBe(1.5);
 
   await row.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
@@ -90,9 +112,15 @@ test('a caller leaves a message; the agent sees it arrive live, plays it and hea
   expect(res).toBe(404);
 });
 
-test('the voice portal from the softphone: *98, the PIN on the keypad, and the main number\'s message plays; it is then heard', async () => {
+test("the voice portal from the softphone: *98, the PIN on the keypad, and the main number's message plays; it is then heard", async () => {
   // A message in the main number's box, stored through the voicemail service's own hook.
-  const q = new URLSearchParams({ boxId: 'num-main', callId: 'e2e-portal-1', caller: '+447700900444', startedAt: String(Date.now()), soundMs: '3000' });
+  const q = new URLSearchParams({
+    boxId: 'num-main',
+    callId: 'e2e-portal-1',
+    caller: '+447700900444',
+    startedAt: String(Date.now()),
+    soundMs: '3000',
+  });
   const stored = await fetch(`${stack.hookUrl}/internal/voicemail/messages?${q}`, {
     method: 'POST',
     headers: { [HOOK_TOKEN_HEADER]: hookToken('e2e-secret-0123456789abcdef') },
@@ -118,7 +146,9 @@ test('the voice portal from the softphone: *98, the PIN on the keypad, and the m
   }
   let heard = await listen(page, callId, 800);
   for (let i = 0; i < 15 && Math.abs(heard.peakHz - 880) > 30; i++) heard = await listen(page, callId, 800);
-  console.log(`[voicemail e2e] portal in the browser: peak ${Math.round(heard.peakHz)} Hz, band share ${heard.bandShare.toFixed(3)}`);
+  console.log(
+    `[voicemail e2e] portal in the browser: peak ${Math.round(heard.peakHz)} Hz, band share ${heard.bandShare.toFixed(3)}`,
+  );
   expect(Math.abs(heard.peakHz - 880)).toBeLessThan(30);
   await page.getByText('The other party hung up').waitFor({ timeout: 20_000 });
   await page.locator(`[data-voicemail="${id}"][data-heard="true"]`).waitFor();

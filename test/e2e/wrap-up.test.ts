@@ -40,15 +40,28 @@ afterAll(async () => {
 });
 
 /** A phone-network caller (sipp) dialling the Sales line, whose first destination is Alice, then Bob or Carol. */
-async function callSales(from: string, opts: { durationS?: number; cancelAfterMs?: number }): Promise<{ result: Promise<CallResult> }> {
-  const { leg, result } = await startCaller({ runDir: dir, number: SALES, from, kamailioPort: PORTS.sip, frequency: 1000, durationS: opts.durationS ?? 60, cancelAfterMs: opts.cancelAfterMs });
+async function callSales(
+  from: string,
+  opts: { durationS?: number; cancelAfterMs?: number },
+): Promise<{ result: Promise<CallResult> }> {
+  const { leg, result } = await startCaller({
+    runDir: dir,
+    number: SALES,
+    from,
+    kamailioPort: PORTS.sip,
+    frequency: 1000,
+    durationS: opts.durationS ?? 60,
+    cancelAfterMs: opts.cancelAfterMs,
+  });
   legs.push(leg);
   return { result };
 }
 
 const card = (page: Page) => page.getByRole('region', { name: /^Incoming call from / });
-const mine = (page: Page, state: string) => page.locator(`.presence-picker [data-presence="${state}"]`).waitFor({ timeout: 15_000 });
-const onBoard = (staffId: string, state: string) => supervisor.page.locator(`tr[data-staff="${staffId}"] [data-presence="${state}"]`).waitFor({ timeout: 15_000 });
+const mine = (page: Page, state: string) =>
+  page.locator(`.presence-picker [data-presence="${state}"]`).waitFor({ timeout: 15_000 });
+const onBoard = (staffId: string, state: string) =>
+  supervisor.page.locator(`tr[data-staff="${staffId}"] [data-presence="${state}"]`).waitFor({ timeout: 15_000 });
 
 test('after a call the agent wraps up: the next call passes them over until they press Ready, and the board shows it', async () => {
   await onBoard('staff-alice', 'available');

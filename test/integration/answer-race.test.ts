@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 
 const hook = (path: string, params: Record<string, string>) =>
-  fetch(`${h.hookUrl}/internal/sip/${path}?${new URLSearchParams(params)}`, { headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) } }).then((r) => r.json());
+  fetch(`${h.hookUrl}/internal/sip/${path}?${new URLSearchParams(params)}`, {
+    headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) },
+  }).then((r) => r.json());
 const route = (callId: string) => hook('route', { callId, from: '+447700900777', to: '+18005550100', attempt: '0' });
 /** Kamailio saw the 200 from this extension's phone. */
 const answeredAt = (callId: string, ext: string) => hook('event', { callId, event: 'answered', code: '200', ext });
@@ -27,14 +29,22 @@ async function availableAgent(email: string): Promise<TestFeed> {
   return feed;
 }
 const history = async (callId: string) =>
-  ((await (await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'supervisor@acme.test') } })).json()) as CallHistoryItem[]).find((c) => c.id === callId);
+  (
+    (await (
+      await fetch(`${h.url}/api/calls`, { headers: { cookie: await signIn(h, 'supervisor@acme.test') } })
+    ).json()) as CallHistoryItem[]
+  ).find((c) => c.id === callId);
 
 test('the agent who loses the answer race gets ALREADY_CLAIMED; the winner is the one Kamailio saw answer', async () => {
   const alice = await availableAgent('alice@acme.test');
   const bob = await availableAgent('bob@acme.test');
   // Support line: 60% rings Alice and Bob at once.
-  expect(await route('race-1')).toMatchObject({ action: 'ring', targets: expect.arrayContaining(['sip:1001@127.0.0.1', 'sip:1002@127.0.0.1']) });
-  const answer = (feed: TestFeed) => new Promise<{ ok: boolean; error?: { code: string } }>((r) => feed.emit('call:answer', { sipCallId: 'race-1' }, r));
+  expect(await route('race-1')).toMatchObject({
+    action: 'ring',
+    targets: expect.arrayContaining(['sip:1001@127.0.0.1', 'sip:1002@127.0.0.1']),
+  });
+  const answer = (feed: TestFeed) =>
+    new Promise<{ ok: boolean; error?: { code: string } }>((r) => feed.emit('call:answer', { sipCallId: 'race-1' }, r));
   // Both pages say "answered" before Kamailio reports: neither is refused, neither is recorded.
   expect((await Promise.all([answer(alice), answer(bob)])).map((a) => a.ok)).toEqual([true, true]);
   expect((await history('race-1'))?.answeredBy).toBeFalsy();
@@ -55,5 +65,7 @@ test('an answer sent without an ack callback is still checked, and changes nothi
   // The socket still answers commands, and who answered is still Kamailio's word.
   const next = await new Promise<{ ok: boolean }>((r) => carol.emit('call:answer', { sipCallId: 'race-2' }, r));
   expect(next.ok).toBe(winner === '1003');
-  expect((await history('race-2'))?.answeredBy?.name).toBe(offered.includes('Carol Agent') ? 'Carol Agent' : offered[0]);
+  expect((await history('race-2'))?.answeredBy?.name).toBe(
+    offered.includes('Carol Agent') ? 'Carol Agent' : offered[0],
+  );
 });

@@ -7,7 +7,11 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${h.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: h.origin, ...headers }, body: JSON.stringify(body) });
+  fetch(`${h.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: h.origin, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('sign-in', () => {
   test('right password: a HttpOnly SameSite session cookie, and who-am-I answers', async () => {
@@ -18,7 +22,13 @@ describe('sign-in', () => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const me = await fetch(`${h.url}/api/auth/me`, { headers: { cookie: setCookie.split(';')[0]! } });
-    expect(await me.json()).toMatchObject({ email: 'alice@acme.test', role: 'agent', extension: '1001', orgName: 'Acme Sales', country: 'GB' });
+    expect(await me.json()).toMatchObject({
+      email: 'alice@acme.test',
+      role: 'agent',
+      extension: '1001',
+      orgName: 'Acme Sales',
+      country: 'GB',
+    });
   });
 
   test('wrong password: a clear message, then repeated failures are slowed down', async () => {
@@ -40,7 +50,11 @@ describe('sign-in', () => {
   });
 
   test('a write from a foreign origin is refused', async () => {
-    const res = await post('/api/auth/login', { email: 'carol@acme.test', password: 'switchboard' }, { origin: 'http://evil.example' });
+    const res = await post(
+      '/api/auth/login',
+      { email: 'carol@acme.test', password: 'switchboard' },
+      { origin: 'http://evil.example' },
+    );
     expect(res.status).toBe(403);
   });
 

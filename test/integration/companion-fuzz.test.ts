@@ -54,7 +54,19 @@ const ENDPOINTS: Array<[method: string, path: string]> = [
   ['GET', '/healthz'],
   ['POST', '/api/auth/logout'],
 ];
-const IDS = ['num-sales', 'num-company', 'num-main', 'staff-alice', 'contact-tom', 'itemtype-office', '..%2F..%2Fetc', '%E0%A4%A', 'x'.repeat(5000), '%00', '__proto__'];
+const IDS = [
+  'num-sales',
+  'num-company',
+  'num-main',
+  'staff-alice',
+  'contact-tom',
+  'itemtype-office',
+  '..%2F..%2Fetc',
+  '%E0%A4%A',
+  'x'.repeat(5000),
+  '%00',
+  '__proto__',
+];
 
 let deep = '1';
 for (let i = 0; i < 5000; i++) deep = `[${deep}]`;
@@ -73,7 +85,18 @@ const RAW_BODIES: Array<[contentType: string, body: string]> = [
   ['text/plain', 'hello'],
   ['application/x-www-form-urlencoded', 'a=1&b[c]=2'],
 ];
-const HOSTILE = ['', ' ', '\u0000', '"\r\nX-Injected: 1', '<script>', '💥'.repeat(1000), 'x'.repeat(100_000), '../../', '%s%n', "'; DROP TABLE staff;--"];
+const HOSTILE = [
+  '',
+  ' ',
+  '\u0000',
+  '"\r\nX-Injected: 1',
+  '<script>',
+  '💥'.repeat(1000),
+  'x'.repeat(100_000),
+  '../../',
+  '%s%n',
+  "'; DROP TABLE staff;--",
+];
 const JSON_BODIES: unknown[] = [
   {},
   { id: 1, name: 123, email: [], role: {}, extension: true, password: null },
@@ -88,7 +111,14 @@ const JSON_BODIES: unknown[] = [
   Array.from({ length: 1000 }, () => null),
   ...HOSTILE.map((h) => ({ name: h, email: h, displayName: h, state: h, windows: h })),
 ];
-const QUERIES = ['', '?phone=%E0%A4%A', '?phone[]=1&phone[x]=2', '?phone=' + 'x'.repeat(10_000), '?token=x&callId=&from=&to=', '?a=1&a=2&a=3'];
+const QUERIES = [
+  '',
+  '?phone=%E0%A4%A',
+  '?phone[]=1&phone[x]=2',
+  '?phone=' + 'x'.repeat(10_000),
+  '?token=x&callId=&from=&to=',
+  '?a=1&a=2&a=3',
+];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'switchboard-fuzz-'));
@@ -96,10 +126,22 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   companion = await startCompanionProcess({
     runDir: dir,
-    env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), SIP_AUTH_SECRET: 'fuzz-secret-0123456789abcdefghij', SEED_DEMO: 'true', LOG_LEVEL: 'warn' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: join(dir, 'db.sqlite'),
+      STATIC_DIR: join(dir, 'none'),
+      SIP_AUTH_SECRET: 'fuzz-secret-0123456789abcdefghij',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+    },
   });
   const login = async (email: string) => {
-    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'switchboard' }) });
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'switchboard' }),
+    });
     return res.headers.get('set-cookie')!.split(';')[0]!;
   };
   admin = await login('admin@acme.test');
@@ -111,7 +153,12 @@ afterAll(async () => {
 });
 
 /** One raw HTTP request (no client-side validation of paths or bodies). */
-function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}${path}`, { method, headers: { origin: url, ...headers } }, (res) => {
       let text = '';
@@ -127,7 +174,8 @@ const fiveHundreds: string[] = [];
 const check = (what: string, r: { status: number; text: string }) => {
   // The health check answers 503 "degraded" on purpose here: no Kamailio or rtpengine runs beside this companion.
   if (what.includes('/healthz') && r.status === 503 && r.text.includes('"degraded"')) return;
-  if (r.status >= 500 || r.status === 0) fiveHundreds.push(`${what.slice(0, 120)} → ${r.status} ${r.text.slice(0, 200)}`);
+  if (r.status >= 500 || r.status === 0)
+    fiveHundreds.push(`${what.slice(0, 120)} → ${r.status} ${r.text.slice(0, 200)}`);
 };
 
 test('every HTTP endpoint survives malformed, mistyped, hostile and huge input with a 4xx', async () => {
@@ -144,22 +192,41 @@ test('every HTTP endpoint survives malformed, mistyped, hostile and huge input w
         }
         if (method === 'GET' || method === 'DELETE') continue;
         for (const [type, body] of RAW_BODIES) {
-          check(`${method} ${path} ${type} ${body.slice(0, 30)}`, await send(method, path, { ...headers, 'content-type': type }, body));
+          check(
+            `${method} ${path} ${type} ${body.slice(0, 30)}`,
+            await send(method, path, { ...headers, 'content-type': type }, body),
+          );
           requests++;
         }
         for (const body of JSON_BODIES) {
-          check(`${method} ${path} ${JSON.stringify(body).slice(0, 60)}`, await send(method, path, { ...headers, 'content-type': 'application/json' }, JSON.stringify(body)));
+          check(
+            `${method} ${path} ${JSON.stringify(body).slice(0, 60)}`,
+            await send(method, path, { ...headers, 'content-type': 'application/json' }, JSON.stringify(body)),
+          );
           requests++;
         }
       }
     }
   }
   // Over the body limit: 413 in our error shape.
-  const huge = await send('POST', '/api/contacts/import', { cookie: admin, 'content-type': 'application/json' }, Buffer.alloc(4 * 1024 * 1024, 'a'));
+  const huge = await send(
+    'POST',
+    '/api/contacts/import',
+    { cookie: admin, 'content-type': 'application/json' },
+    Buffer.alloc(4 * 1024 * 1024, 'a'),
+  );
   expect(huge.status).toBe(413);
   expect(JSON.parse(huge.text).error.code).toBe('TOO_LARGE');
   // A Content-Length that lies.
-  check('lying content-length', await send('POST', '/api/contacts', { cookie: agent, 'content-type': 'application/json', 'content-length': '10' }, '{"name":"abcdefghijklmnop"}').catch(() => ({ status: 400, text: '' })));
+  check(
+    'lying content-length',
+    await send(
+      'POST',
+      '/api/contacts',
+      { cookie: agent, 'content-type': 'application/json', 'content-length': '10' },
+      '{"name":"abcdefghijklmnop"}',
+    ).catch(() => ({ status: 400, text: '' })),
+  );
 
   expect(fiveHundreds).toEqual([]);
   expect(companion.isRunning()).toBe(true);
@@ -167,13 +234,48 @@ test('every HTTP endpoint survives malformed, mistyped, hostile and huge input w
 }, 300_000);
 
 test('every feed event survives hostile payloads and acks; oversized packets only close that socket', async () => {
-  const cookie = (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bob@acme.test', password: 'switchboard' }) })).headers.get('set-cookie')!.split(';')[0]!;
-  const open = () => io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, forceNew: true, reconnection: false });
-  const connected = (s: Socket) => new Promise<void>((r, j) => (s.once('connect', () => r()), s.once('connect_error', j)));
+  const cookie = (
+    await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bob@acme.test', password: 'switchboard' }),
+    })
+  ).headers
+    .get('set-cookie')!
+    .split(';')[0]!;
+  const open = () =>
+    io(url, { transports: ['websocket'], extraHeaders: { cookie, origin: url }, forceNew: true, reconnection: false });
+  const connected = (s: Socket) =>
+    new Promise<void>((r, j) => (s.once('connect', () => r()), s.once('connect_error', j)));
   const socket = open();
   await connected(socket);
-  const events = ['phone:report', 'phone:heartbeat', 'presence:set', 'call:answer', 'notification:claim', 'no-such-event', '__proto__', 'constructor', 'hasOwnProperty'];
-  const payloads: unknown[] = [undefined, null, 0, -1, 'x', '', [], {}, [[[[{}]]]], { state: 'dnd', extra: 'x'.repeat(10_000) }, { sipCallId: { $ne: null } }, { registration: 'registered', ringing: -5, activeCalls: 1e308 }, { __proto__: { admin: true } }, ...HOSTILE.slice(0, 6)];
+  const events = [
+    'phone:report',
+    'phone:heartbeat',
+    'presence:set',
+    'call:answer',
+    'notification:claim',
+    'no-such-event',
+    '__proto__',
+    'constructor',
+    'hasOwnProperty',
+  ];
+  const payloads: unknown[] = [
+    undefined,
+    null,
+    0,
+    -1,
+    'x',
+    '',
+    [],
+    {},
+    [[[[{}]]]],
+    { state: 'dnd', extra: 'x'.repeat(10_000) },
+    { sipCallId: { $ne: null } },
+    { registration: 'registered', ringing: -5, activeCalls: 1e308 },
+    { __proto__: { admin: true } },
+    ...HOSTILE.slice(0, 6),
+  ];
   let acked = 0;
   for (const event of events) {
     for (const payload of payloads) {

@@ -24,7 +24,13 @@ async function startExpectingRefusal(env: Record<string, string>): Promise<{ cod
     command: process.execPath,
     args: ['--import', `file://${join(root, 'node_modules/tsx/dist/loader.mjs')}`, join(root, 'src/server/main.ts')],
     runDir: dir,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(await freePort()), DATABASE_PATH: join(dir, 'db.sqlite'), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      DATABASE_PATH: join(dir, 'db.sqlite'),
+      ...env,
+    },
   });
   const { code } = await handle.exited;
   return { code, log: handle.logTail(20) };
@@ -32,7 +38,11 @@ async function startExpectingRefusal(env: Record<string, string>): Promise<{ cod
 
 test.each([
   { why: 'no secret at all', env: {} as Record<string, string>, message: /SIP_AUTH_SECRET is required/ },
-  { why: 'the once-public default', env: { SIP_AUTH_SECRET: 'switchboard-demo-secret-change-me' }, message: /published/ },
+  {
+    why: 'the once-public default',
+    env: { SIP_AUTH_SECRET: 'switchboard-demo-secret-change-me' },
+    message: /published/,
+  },
   { why: 'a short secret', env: { SIP_AUTH_SECRET: 'short-secret' }, message: /at least 24/ },
   { why: 'a repetitive secret', env: { SIP_AUTH_SECRET: 'abababababababababababababab' }, message: /random/ },
 ])('the companion refuses to start with $why', async ({ env, message }) => {
@@ -42,7 +52,11 @@ test.each([
 });
 
 test('exposed beyond loopback, the companion refuses to seed the demo organisation', async () => {
-  const { code, log } = await startExpectingRefusal({ SIP_AUTH_SECRET: strongSecret(), PUBLIC_ORIGINS: 'https://phones.example.com', SEED_DEMO: 'true' });
+  const { code, log } = await startExpectingRefusal({
+    SIP_AUTH_SECRET: strongSecret(),
+    PUBLIC_ORIGINS: 'https://phones.example.com',
+    SEED_DEMO: 'true',
+  });
   expect(code).toBe(2);
   expect(log).toMatch(/refusing to start: SEED_DEMO/);
 });
@@ -51,19 +65,33 @@ test('exposed beyond loopback, demo accounts keep no published password; files a
   const dir = runDir();
   const secret = strongSecret();
   const port = await freePort();
-  const base = { HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(dir, 'db.sqlite'), SIP_AUTH_SECRET: secret, STATIC_DIR: join(dir, 'none') };
+  const base = {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_PATH: join(dir, 'db.sqlite'),
+    SIP_AUTH_SECRET: secret,
+    STATIC_DIR: join(dir, 'none'),
+  };
   // First on loopback with the demo (as `npm start`), then exposed on the same database.
   const demo = await startCompanionProcess({ runDir: dir, env: { ...base, SEED_DEMO: 'true' } });
   const login = () =>
-    fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'alice@acme.test', password: 'switchboard' }) }).then((r) => r.status);
+    fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'alice@acme.test', password: 'switchboard' }),
+    }).then((r) => r.status);
   expect(await login()).toBe(200);
   await demo.stop();
 
-  const exposed = await startCompanionProcess({ runDir: dir, env: { ...base, PUBLIC_ORIGINS: 'https://phones.example.com' } });
+  const exposed = await startCompanionProcess({
+    runDir: dir,
+    env: { ...base, PUBLIC_ORIGINS: 'https://phones.example.com' },
+  });
   try {
     expect(exposed.logTail()).toMatch(/locked 6 demo account/);
     expect(await login()).toBe(401);
-    for (const file of ['db.sqlite', 'db.sqlite-wal', 'companion.log']) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
+    for (const file of ['db.sqlite', 'db.sqlite-wal', 'companion.log'])
+      expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, 'companion.log'), 'utf8')).not.toContain(secret);
   } finally {
     await exposed.stop();

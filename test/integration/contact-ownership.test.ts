@@ -32,7 +32,16 @@ test("a colleague cannot re-point another agent's customer to themselves, nor de
   expect((await carol.del('/api/contacts/contact-tom')).status).toBe(403);
   expect(await tom()).toEqual(before);
   // Other fields a colleague may still edit.
-  expect((await carol.put('/api/contacts/contact-tom', { ...before, id: undefined, createdAt: undefined, tags: ['landlord', 'vip'] })).status).toBe(200);
+  expect(
+    (
+      await carol.put('/api/contacts/contact-tom', {
+        ...before,
+        id: undefined,
+        createdAt: undefined,
+        tags: ['landlord', 'vip'],
+      })
+    ).status,
+  ).toBe(200);
 });
 
 test('the primary agent, a supervisor and an admin may change it, and every change is in the log with its author', async () => {
@@ -40,7 +49,12 @@ test('the primary agent, a supervisor and an admin may change it, and every chan
   expect((await repoint(carol, await tom(), 'staff-bob')).status).toBe(200);
   const admin = apiAs(h, await signIn(h, 'admin@acme.test'));
   expect((await repoint(admin, await tom(), 'staff-dave')).status).toBe(200);
-  const log = (await bob.get('/api/contacts/contact-tom/changes')).body as { summary: string; changedBy: { name: string }; before: Owner; after: Owner }[];
+  const log = (await bob.get('/api/contacts/contact-tom/changes')).body as {
+    summary: string;
+    changedBy: { name: string };
+    before: Owner;
+    after: Owner;
+  }[];
   expect(log.map((e) => [e.changedBy.name, e.summary, e.before?.primaryAgentId, e.after?.primaryAgentId])).toEqual([
     ['Ada Admin', 'Changed primaryAgentId', 'staff-bob', 'staff-dave'],
     ['Carol Agent', 'Changed primaryAgentId', 'staff-carol', 'staff-bob'],
@@ -50,8 +64,15 @@ test('the primary agent, a supervisor and an admin may change it, and every chan
 });
 
 test('an agent gives a new contact to themselves or to nobody, and the creation and deletion are logged', async () => {
-  expect((await carol.post('/api/contacts', { name: 'Mo', primaryPhone: '+447911000111', primaryAgentId: 'staff-bob' })).status).toBe(403);
-  const mine = await carol.post('/api/contacts', { name: 'Mo', primaryPhone: '+447911000111', primaryAgentId: 'staff-carol' });
+  expect(
+    (await carol.post('/api/contacts', { name: 'Mo', primaryPhone: '+447911000111', primaryAgentId: 'staff-bob' }))
+      .status,
+  ).toBe(403);
+  const mine = await carol.post('/api/contacts', {
+    name: 'Mo',
+    primaryPhone: '+447911000111',
+    primaryAgentId: 'staff-carol',
+  });
   expect(mine.status).toBe(201);
   expect((await carol.del(`/api/contacts/${mine.body.id}`)).status).toBe(204);
   const log = (await sam.get(`/api/contacts/${mine.body.id}/changes`)).status;
@@ -63,8 +84,13 @@ test('an agent gives a new contact to themselves or to nobody, and the creation 
 
 test('an import records each contact it adds', async () => {
   const admin = apiAs(h, await signIn(h, 'admin@acme.test'));
-  const res = await admin.post('/api/contacts/import', { csv: 'name,phone\nZed,+447911000222\n', mapping: { name: 'name', primaryPhone: 'phone' } });
+  const res = await admin.post('/api/contacts/import', {
+    csv: 'name,phone\nZed,+447911000222\n',
+    mapping: { name: 'name', primaryPhone: 'phone' },
+  });
   expect(res.status).toBe(200);
   const [id] = res.body.contactIds;
-  expect((await bob.get(`/api/contacts/${id}/changes`)).body.map((e: { summary: string }) => e.summary)).toEqual(['Imported contact Zed']);
+  expect((await bob.get(`/api/contacts/${id}/changes`)).body.map((e: { summary: string }) => e.summary)).toEqual([
+    'Imported contact Zed',
+  ]);
 });

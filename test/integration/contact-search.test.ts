@@ -43,8 +43,12 @@ test('by name, a page at a time in name order', async () => {
 });
 
 test('by any phone, international or national, spaces ignored', async () => {
-  expect((await search(`q=${encodeURIComponent('+44 7911 104321')}`)).body.items.map((c) => c.id)).toEqual(['bulk-04321']);
-  expect((await search(`q=${encodeURIComponent('020 7946 1111')}`)).body.items.map((c) => c.id)).toEqual(['bulk-04321']);
+  expect((await search(`q=${encodeURIComponent('+44 7911 104321')}`)).body.items.map((c) => c.id)).toEqual([
+    'bulk-04321',
+  ]);
+  expect((await search(`q=${encodeURIComponent('020 7946 1111')}`)).body.items.map((c) => c.id)).toEqual([
+    'bulk-04321',
+  ]);
 });
 
 test('no query lists everyone; bad paging is refused naming the field; LIKE wildcards are plain text', async () => {

@@ -1,4 +1,9 @@
-import { contactImportResultSchema, contactListSchema, contactViewSchema, itemTypeListSchema } from '../../src/common/api/contacts';
+import {
+  contactImportResultSchema,
+  contactListSchema,
+  contactViewSchema,
+  itemTypeListSchema,
+} from '../../src/common/api/contacts';
 import { apiAs, type Api } from '../support/api-client';
 import { signIn, startSeededCompanion, type Harness } from '../support/companion-harness';
 
@@ -16,13 +21,28 @@ describe('contacts', () => {
   test('the demo contacts carry typed additional phones, tags, source and primary agent', async () => {
     const list = contactListSchema.parse((await agent.get('/api/contacts')).body);
     const priya = list.find((c) => c.id === 'contact-priya')!;
-    expect(priya).toMatchObject({ primaryAgentId: 'staff-alice', source: 'Website', tags: ['buyer', 'mortgage-ready'] });
-    expect(priya.additionalPhones[0]).toEqual({ number: '+442079460500', itemTypeId: 'itemtype-office', description: 'Reception, ask for Priya' });
-    const shared = ((await agent.get('/api/contacts?phone=%2B44%207911%20123458')).body as { id: string }[]).map((c) => c.id);
+    expect(priya).toMatchObject({
+      primaryAgentId: 'staff-alice',
+      source: 'Website',
+      tags: ['buyer', 'mortgage-ready'],
+    });
+    expect(priya.additionalPhones[0]).toEqual({
+      number: '+442079460500',
+      itemTypeId: 'itemtype-office',
+      description: 'Reception, ask for Priya',
+    });
+    const shared = ((await agent.get('/api/contacts?phone=%2B44%207911%20123458')).body as { id: string }[]).map(
+      (c) => c.id,
+    );
     expect(shared).toEqual(['contact-ortiz', 'contact-lena']);
-    const unencoded = ((await agent.get('/api/contacts?phone=+447911123458')).body as { id: string }[]).map((c) => c.id);
+    const unencoded = ((await agent.get('/api/contacts?phone=+447911123458')).body as { id: string }[]).map(
+      (c) => c.id,
+    );
     expect(unencoded).toEqual(shared);
-    expect((await agent.get('/api/contacts?phone=12')).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['phone'] });
+    expect((await agent.get('/api/contacts?phone=12')).body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['phone'],
+    });
   });
 
   test('an agent creates, edits and deletes a contact; phones are normalised to E.164', async () => {
@@ -38,26 +58,61 @@ describe('contacts', () => {
     const contact = contactViewSchema.parse(created.body);
     expect(contact.primaryPhone).toBe('+447911123450');
     expect(contact.additionalPhones[0]!.number).toBe('+442079460777');
-    const updated = await agent.put(`/api/contacts/${contact.id}`, { name: 'Nia Okafor', primaryPhone: '+447911123450', tags: ['buyer', 'hot'] });
+    const updated = await agent.put(`/api/contacts/${contact.id}`, {
+      name: 'Nia Okafor',
+      primaryPhone: '+447911123450',
+      tags: ['buyer', 'hot'],
+    });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ additionalPhones: [], tags: ['buyer', 'hot'], primaryAgentId: null, createdAt: contact.createdAt });
+    expect(updated.body).toMatchObject({
+      additionalPhones: [],
+      tags: ['buyer', 'hot'],
+      primaryAgentId: null,
+      createdAt: contact.createdAt,
+    });
     expect((await agent.del(`/api/contacts/${contact.id}`)).status).toBe(204);
     expect((await agent.get(`/api/contacts/${contact.id}`)).status).toBe(404);
   });
 
   test.each([
     { why: 'an invalid primary phone', body: { name: 'A', primaryPhone: '12345' }, path: ['primaryPhone'] },
-    { why: 'an invalid additional phone', body: { name: 'A', primaryPhone: '+447911123450', additionalPhones: [{ number: 'nope' }] }, path: ['additionalPhones', 0, 'number'] },
-    { why: 'the same number twice on one contact', body: { name: 'A', primaryPhone: '+447911123450', additionalPhones: [{ number: '+44 7911 123450' }] }, path: ['additionalPhones', 0, 'number'] },
+    {
+      why: 'an invalid additional phone',
+      body: { name: 'A', primaryPhone: '+447911123450', additionalPhones: [{ number: 'nope' }] },
+      path: ['additionalPhones', 0, 'number'],
+    },
+    {
+      why: 'the same number twice on one contact',
+      body: { name: 'A', primaryPhone: '+447911123450', additionalPhones: [{ number: '+44 7911 123450' }] },
+      path: ['additionalPhones', 0, 'number'],
+    },
     {
       why: 'more than 20 additional phones',
-      body: { name: 'A', primaryPhone: '+447911123450', additionalPhones: Array.from({ length: 21 }, (_, i) => ({ number: `+4420794605${String(i).padStart(2, '0')}` })) },
+      body: {
+        name: 'A',
+        primaryPhone: '+447911123450',
+        additionalPhones: Array.from({ length: 21 }, (_, i) => ({
+          number: `+4420794605${String(i).padStart(2, '0')}`,
+        })),
+      },
       path: ['additionalPhones'],
     },
     { why: 'no name', body: { name: ' ', primaryPhone: '+447911123450' }, path: ['name'] },
     { why: 'a tag twice', body: { name: 'A', primaryPhone: '+447911123450', tags: ['vip', 'VIP'] }, path: ['tags'] },
-    { why: 'an unknown item type', body: { name: 'A', primaryPhone: '+447911123450', additionalPhones: [{ number: '+442079460777', itemTypeId: 'nope' }] }, path: ['additionalPhones', 0, 'itemTypeId'] },
-    { why: 'an unknown primary agent', body: { name: 'A', primaryPhone: '+447911123450', primaryAgentId: 'staff-ghost' }, path: ['primaryAgentId'] },
+    {
+      why: 'an unknown item type',
+      body: {
+        name: 'A',
+        primaryPhone: '+447911123450',
+        additionalPhones: [{ number: '+442079460777', itemTypeId: 'nope' }],
+      },
+      path: ['additionalPhones', 0, 'itemTypeId'],
+    },
+    {
+      why: 'an unknown primary agent',
+      body: { name: 'A', primaryPhone: '+447911123450', primaryAgentId: 'staff-ghost' },
+      path: ['primaryAgentId'],
+    },
   ])('$why: 400 naming the field, nothing saved', async ({ body, path }) => {
     const before = (await agent.get('/api/contacts')).body;
     const res = await agent.post('/api/contacts', body);
@@ -81,11 +136,21 @@ describe('contact item types', () => {
     const created = await admin.post('/api/contact-item-types', { name: 'Boat', orderBy: 5 });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect((await admin.put(`/api/contact-item-types/${id}`, { name: 'Houseboat', orderBy: 1 })).body).toEqual({ id, name: 'Houseboat', orderBy: 1 });
-    const c = await agent.post('/api/contacts', { name: 'Sailor', primaryPhone: '+447911123450', additionalPhones: [{ number: '+442079460778', itemTypeId: id }] });
+    expect((await admin.put(`/api/contact-item-types/${id}`, { name: 'Houseboat', orderBy: 1 })).body).toEqual({
+      id,
+      name: 'Houseboat',
+      orderBy: 1,
+    });
+    const c = await agent.post('/api/contacts', {
+      name: 'Sailor',
+      primaryPhone: '+447911123450',
+      additionalPhones: [{ number: '+442079460778', itemTypeId: id }],
+    });
     expect((await agent.del(`/api/contact-item-types/${id}`)).status).toBe(403);
     expect((await admin.del(`/api/contact-item-types/${id}`)).status).toBe(204);
-    expect((await agent.get(`/api/contacts/${c.body.id}`)).body.additionalPhones).toEqual([{ number: '+442079460778' }]);
+    expect((await agent.get(`/api/contacts/${c.body.id}`)).body.additionalPhones).toEqual([
+      { number: '+442079460778' },
+    ]);
   });
 
   test.each([
@@ -126,7 +191,11 @@ describe('CSV import', () => {
   };
 
   test('good rows are imported; bad rows are reported by line and column with the reason', async () => {
-    const res = await admin.post('/api/contacts/import', { csv, mapping, defaults: { source: 'Spring import', tags: ['imported'] } });
+    const res = await admin.post('/api/contacts/import', {
+      csv,
+      mapping,
+      defaults: { source: 'Spring import', tags: ['imported'] },
+    });
     expect(res.status).toBe(200);
     const result = contactImportResultSchema.parse(res.body);
     expect(result.imported).toBe(3);
@@ -135,7 +204,9 @@ describe('CSV import', () => {
       { line: 5, column: 'Office phone', message: expect.stringMatching(/country code/) },
       { line: 6, column: 'Agent', message: 'No staff member with the email ghost@acme.test' },
     ]);
-    const imported = await Promise.all(result.contactIds.map(async (id) => (await admin.get(`/api/contacts/${id}`)).body));
+    const imported = await Promise.all(
+      result.contactIds.map(async (id) => (await admin.get(`/api/contacts/${id}`)).body),
+    );
     expect(imported.map((c) => c.name)).toEqual(['Ada Lovelace', 'Brunel, Isambard', 'Multi\nline name']);
     expect(imported[0]).toMatchObject({
       primaryPhone: '+447911000001',
@@ -148,9 +219,21 @@ describe('CSV import', () => {
   });
 
   test.each([
-    { why: 'a mapped column missing from the header', body: { csv, mapping: { ...mapping, name: 'Full name' } }, path: ['mapping', 'name'] },
-    { why: 'an unknown item type', body: { csv, mapping: { ...mapping, additionalPhones: [{ column: 'Office phone', itemTypeId: 'nope' }] } }, path: ['mapping', 'additionalPhones', 0, 'itemTypeId'] },
-    { why: 'an unclosed quote', body: { csv: 'Name,Phone\n"Oops,+447911000001', mapping: { name: 'Name', primaryPhone: 'Phone' } }, path: ['csv'] },
+    {
+      why: 'a mapped column missing from the header',
+      body: { csv, mapping: { ...mapping, name: 'Full name' } },
+      path: ['mapping', 'name'],
+    },
+    {
+      why: 'an unknown item type',
+      body: { csv, mapping: { ...mapping, additionalPhones: [{ column: 'Office phone', itemTypeId: 'nope' }] } },
+      path: ['mapping', 'additionalPhones', 0, 'itemTypeId'],
+    },
+    {
+      why: 'an unclosed quote',
+      body: { csv: 'Name,Phone\n"Oops,+447911000001', mapping: { name: 'Name', primaryPhone: 'Phone' } },
+      path: ['csv'],
+    },
     { why: 'no CSV text', body: { csv: '', mapping }, path: ['csv'] },
   ])('$why: 400 naming the field, nothing imported', async ({ body, path }) => {
     const before = (await admin.get('/api/contacts')).body.length;

@@ -29,7 +29,13 @@ test.each([
   { why: 'angle brackets', name: 'Eve <sip:1@x>' },
 ])('the API refuses a staff name with $why, naming the field; nothing is saved', async ({ name }) => {
   const admin = apiAs(h, await signIn(h, 'admin@acme.test'));
-  const created = await admin.post('/api/staff', { name, email: 'eve@acme.test', role: 'agent', extension: '1077', password: 'tidal-copper-lantern' });
+  const created = await admin.post('/api/staff', {
+    name,
+    email: 'eve@acme.test',
+    role: 'agent',
+    extension: '1077',
+    password: 'tidal-copper-lantern',
+  });
   expect(created.status).toBe(400);
   expect(created.body.error.path).toEqual(['name']);
   const renamed = await admin.patch('/api/staff/staff-carol', { name });
@@ -68,8 +74,19 @@ test('a hostile name already stored reaches the callee as one escaped display na
   const from = new NameAddrHeader(new URI('sip', '1001', sip.domain), sipDisplayName(creds.displayName), {}).toString();
   const fromDisplay = from.slice(0, from.indexOf('<')).trim();
   const received = callee.next((m) => m.method === 'INVITE');
-  const call = caller.invite({ from: '1001', target: `sip:1002@${sip.domain}`, domain: sip.domain, credentials: creds, fromDisplay });
-  const invite = await Promise.race([received, call.then((r) => { throw new Error('caller got ' + JSON.stringify(r.reply.status) + ' ' + r.reply.raw); })]);
+  const call = caller.invite({
+    from: '1001',
+    target: `sip:1002@${sip.domain}`,
+    domain: sip.domain,
+    credentials: creds,
+    fromDisplay,
+  });
+  const invite = await Promise.race([
+    received,
+    call.then((r) => {
+      throw new Error('caller got ' + JSON.stringify(r.reply.status) + ' ' + r.reply.raw);
+    }),
+  ]);
   busy(callee, invite);
   expect((await call).ok).toBe(false);
 
@@ -80,5 +97,7 @@ test('a hostile name already stored reaches the callee as one escaped display na
   expect(names.filter((n) => n === 'from' || n === 'f')).toHaveLength(1);
   expect(invite.raw).not.toMatch(/\r\nX-Injected/i);
   const relayedFrom = header(invite, 'from')!;
-  expect(relayedFrom).toMatch(/^"Eve' \(sip:9999@evil\) X-Injected: yes P-Asserted-Identity: \(sip:\+4420@x\)" <sip:1001@/);
+  expect(relayedFrom).toMatch(
+    /^"Eve' \(sip:9999@evil\) X-Injected: yes P-Asserted-Identity: \(sip:\+4420@x\)" <sip:1001@/,
+  );
 });

@@ -79,14 +79,18 @@ test('routing lookups are answered while a large contact import runs', async () 
   let uploaded = false;
   let importDone = false;
   const imported = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(`${h.url}/api/contacts/import`, { method: 'POST', headers: { cookie, origin: h.origin, 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => {
-        importDone = true;
-        resolve({ status: res.statusCode ?? 0, body: text });
-      });
-    });
+    const req = request(
+      `${h.url}/api/contacts/import`,
+      { method: 'POST', headers: { cookie, origin: h.origin, 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          importDone = true;
+          resolve({ status: res.statusCode ?? 0, body: text });
+        });
+      },
+    );
     req.on('error', reject);
     req.on('finish', () => (uploaded = true));
     req.end(body);
@@ -115,5 +119,7 @@ test('routing lookups are answered while a large contact import runs', async () 
   expect(duringImport.every((s) => s === 404)).toBe(true);
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
-  console.log(`[measured] ${duringImport.length} INVITEs answered during an import of ${ROWS} contacts (${body.length} bytes): INVITE→404 p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
+  console.log(
+    `[measured] ${duringImport.length} INVITEs answered during an import of ${ROWS} contacts (${body.length} bytes): INVITE→404 p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`,
+  );
 }, 120_000);

@@ -6,7 +6,14 @@ import { kamcmd } from '../../scripts/stack/kamcmd';
 import { startAgent } from '../../scripts/sipp/agent';
 import { placeCall, startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import {
+  nextEvent,
+  openFeed,
+  signIn,
+  startSeededCompanion,
+  type Harness,
+  type TestFeed,
+} from '../support/companion-harness';
 import { untilRegistered } from '../support/registration';
 import { freePort } from './sip-support/ports';
 import { runSipp } from './sip-support/sipp';
@@ -50,7 +57,13 @@ async function agentPhone(sip: TestSipStack, extension: string, behaviour: 'answ
   await kamcmd(sip.runDir, 'ul.rm', 'location', `s:${extension}`);
   const localPort = await registeredAgent(sip, extension);
   if (companion) await untilRegistered(companion, extension);
-  const leg = await startAgent({ runDir: sip.runDir, localPort, behaviour, ringMs, name: `agent-${extension}-${behaviour}-${localPort}` });
+  const leg = await startAgent({
+    runDir: sip.runDir,
+    localPort,
+    behaviour,
+    ringMs,
+    name: `agent-${extension}-${behaviour}-${localPort}`,
+  });
   legs.push(leg);
   return leg;
 }
@@ -69,7 +82,11 @@ describe('with the companion', () => {
 
   beforeAll(async () => {
     gateway = await freePort();
-    h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `${GATEWAY_HOST}:${gateway}` });
+    h = await startSeededCompanion({
+      SIP_AUTH_SECRET: SECRET,
+      SIP_DOMAIN: '127.0.0.1',
+      PSTN_GATEWAY: `${GATEWAY_HOST}:${gateway}`,
+    });
     companion = h;
     sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, pstnGateway: `${GATEWAY_HOST}:${gateway}` });
     adminCookie = await signIn(h, 'admin@acme.test');
@@ -91,7 +108,9 @@ describe('with the companion', () => {
   }
 
   async function setRouting(numberId: string, rule: unknown) {
-    const current = await (await fetch(`${h.url}/api/numbers/${numberId}`, { headers: { cookie: adminCookie } })).json();
+    const current = await (
+      await fetch(`${h.url}/api/numbers/${numberId}`, { headers: { cookie: adminCookie } })
+    ).json();
     const res = await fetch(`${h.url}/api/numbers/${numberId}/routing`, {
       method: 'PUT',
       headers: { cookie: adminCookie, origin: h.origin, 'content-type': 'application/json' },
@@ -101,7 +120,9 @@ describe('with the companion', () => {
   }
 
   async function history(callId: string): Promise<CallHistoryItem | undefined> {
-    const all: CallHistoryItem[] = await (await fetch(`${h.url}/api/calls`, { headers: { cookie: adminCookie } })).json();
+    const all: CallHistoryItem[] = await (
+      await fetch(`${h.url}/api/calls`, { headers: { cookie: adminCookie } })
+    ).json();
     return all.find((c) => c.id === callId);
   }
 
@@ -117,7 +138,13 @@ describe('with the companion', () => {
   test('a call to a virtual number rings the agent the companion chose; audio flows both ways through rtpengine', async () => {
     await available('alice@acme.test');
     const alice = await agentPhone(sip, '1001', 'answer', 300);
-    const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900201', kamailioPort: sip.sipPort, durationS: 2 });
+    const call = await placeCall({
+      runDir: sip.runDir,
+      number: SALES,
+      from: '+447700900201',
+      kamailioPort: sip.sipPort,
+      durationS: 2,
+    });
 
     expect(call.finalCode).toBe(200);
     expect(call.exitCode).toBe(0);
@@ -140,7 +167,10 @@ describe('with the companion', () => {
     expect(alice.rtp.toneShare(1000)).toBeGreaterThan(0.9);
 
     // Kamailio told the companion: answered, then ended by the caller.
-    const item = await eventually(() => history(call.callId!), (c) => c?.state === 'ended');
+    const item = await eventually(
+      () => history(call.callId!),
+      (c) => c?.state === 'ended',
+    );
     expect(item).toMatchObject({ state: 'ended', outcomeReason: 'Caller hung up' });
   });
 
@@ -156,7 +186,13 @@ describe('with the companion', () => {
     await available('bob@acme.test');
     const alice = await agentPhone(sip, '1001', 'ring');
     const bob = await agentPhone(sip, '1002', 'answer', 200);
-    const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900202', kamailioPort: sip.sipPort, durationS: 1 });
+    const call = await placeCall({
+      runDir: sip.runDir,
+      number: SALES,
+      from: '+447700900202',
+      kamailioPort: sip.sipPort,
+      durationS: 1,
+    });
 
     expect(call.finalCode).toBe(200);
     const aliceInvite = alice.event('invite')!;
@@ -177,7 +213,13 @@ describe('with the companion', () => {
     await available('bob@acme.test');
     const alice = await agentPhone(sip, '1001', 'busy');
     const bob = await agentPhone(sip, '1002', 'answer', 100);
-    const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900203', kamailioPort: sip.sipPort, durationS: 0.5 });
+    const call = await placeCall({
+      runDir: sip.runDir,
+      number: SALES,
+      from: '+447700900203',
+      kamailioPort: sip.sipPort,
+      durationS: 0.5,
+    });
     expect(call.finalCode).toBe(200);
     expect(bob.event('invite')!.at - alice.event('invite')!.at).toBeLessThan(500);
   });
@@ -185,11 +227,29 @@ describe('with the companion', () => {
   test('an external destination is relayed to the phone-network gateway as the companion wrote it, media via rtpengine', async () => {
     await setRouting('num-sales', {
       kind: 'alternative',
-      destinations: [{ destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 }, ringTimeoutSeconds: 10 }],
+      destinations: [
+        {
+          destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 },
+          ringTimeoutSeconds: 10,
+        },
+      ],
     });
-    const far = await startAgent({ runDir: sip.runDir, localPort: gateway, behaviour: 'answer', ringMs: 100, name: 'gateway', host: GATEWAY_HOST });
+    const far = await startAgent({
+      runDir: sip.runDir,
+      localPort: gateway,
+      behaviour: 'answer',
+      ringMs: 100,
+      name: 'gateway',
+      host: GATEWAY_HOST,
+    });
     legs.push(far);
-    const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900209', kamailioPort: sip.sipPort, durationS: 1 });
+    const call = await placeCall({
+      runDir: sip.runDir,
+      number: SALES,
+      from: '+447700900209',
+      kamailioPort: sip.sipPort,
+      durationS: 1,
+    });
     expect(call.finalCode).toBe(200);
     const invite = far.event('invite')!;
     expect(invite.args[3]).toBe(`sip:+442079460123@${GATEWAY_HOST}:${gateway};ext=204;ext-delay=3`);
@@ -211,7 +271,12 @@ describe('with the companion', () => {
       body: JSON.stringify({ ...withoutPin(current.main), state: 'reserved' }),
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const reserved = await placeCall({ runDir: sip.runDir, number: MAIN, from: '+447700900204', kamailioPort: sip.sipPort });
+    const reserved = await placeCall({
+      runDir: sip.runDir,
+      number: MAIN,
+      from: '+447700900204',
+      kamailioPort: sip.sipPort,
+    });
     expect(reserved.finalCode).toBe(403);
     expect(await history(reserved.callId!)).toMatchObject({ state: 'refused' });
   });
@@ -219,13 +284,22 @@ describe('with the companion', () => {
   test('the caller hangs up while it rings: the agent gets the CANCEL and the companion hears of it', async () => {
     await available('carol@acme.test');
     const carol = await agentPhone(sip, '1003', 'ring');
-    const { result } = await startCaller({ runDir: sip.runDir, number: BOOKINGS, from: '+447700900205', kamailioPort: sip.sipPort, cancelAfterMs: 500 });
+    const { result } = await startCaller({
+      runDir: sip.runDir,
+      number: BOOKINGS,
+      from: '+447700900205',
+      kamailioPort: sip.sipPort,
+      cancelAfterMs: 500,
+    });
     const call = await result;
     expect(call.finalCode).toBe(487);
     expect(call.exitCode).toBe(0);
     expect(await carol.done).toBe(0);
     expect(carol.event('cancelled')!.at - call.ringingAt!).toBeGreaterThan(400);
-    const item = await eventually(() => history(call.callId!), (c) => c?.state === 'missed');
+    const item = await eventually(
+      () => history(call.callId!),
+      (c) => c?.state === 'missed',
+    );
     expect(item).toMatchObject({ state: 'missed', outcomeReason: 'Caller hung up while ringing' });
   });
 });
@@ -246,7 +320,11 @@ describe('companion unreachable', () => {
     const port = await freePort();
     silent = createServer(() => {});
     await new Promise<void>((r) => silent.listen(port, '127.0.0.1', r));
-    sip = await startTestSipStack({ secret: SECRET, hookUrl: `http://127.0.0.1:${port}`, failsafeUri: 'sip:1005@127.0.0.1' });
+    sip = await startTestSipStack({
+      secret: SECRET,
+      hookUrl: `http://127.0.0.1:${port}`,
+      failsafeUri: 'sip:1005@127.0.0.1',
+    });
   });
 
   afterAll(async () => {
@@ -257,7 +335,13 @@ describe('companion unreachable', () => {
 
   test('after ~1 s without an answer the call goes to the fail-safe destination', async () => {
     const failsafe = await agentPhone(sip, '1005', 'answer', 100);
-    const call = await placeCall({ runDir: sip.runDir, number: SALES, from: '+447700900206', kamailioPort: sip.sipPort, durationS: 0.5 });
+    const call = await placeCall({
+      runDir: sip.runDir,
+      number: SALES,
+      from: '+447700900206',
+      kamailioPort: sip.sipPort,
+      durationS: 0.5,
+    });
     expect(call.finalCode).toBe(200);
     const waited = failsafe.event('invite')!.at - call.invitedAt!;
     expect(waited).toBeGreaterThan(900);
@@ -270,11 +354,24 @@ describe('companion unreachable', () => {
     try {
       const extension = await agentPhone(bare, '1006', 'answer', 100);
       const started = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => startCaller({ runDir: bare.runDir, number: SALES, from: `+44770090030${i}`, kamailioPort: bare.sipPort, name: `hung-${i}` })),
+        Array.from({ length: 6 }, (_, i) =>
+          startCaller({
+            runDir: bare.runDir,
+            number: SALES,
+            from: `+44770090030${i}`,
+            kamailioPort: bare.sipPort,
+            name: `hung-${i}`,
+          }),
+        ),
       );
       await new Promise((r) => setTimeout(r, 200));
       // An extension call while six lookups hang: answered at once (the SIP workers are free).
-      const direct = await placeCall({ runDir: bare.runDir, number: '1006', kamailioPort: bare.sipPort, durationS: 0.2 });
+      const direct = await placeCall({
+        runDir: bare.runDir,
+        number: '1006',
+        kamailioPort: bare.sipPort,
+        durationS: 0.2,
+      });
       expect(direct.finalCode).toBe(200);
       expect(direct.answeredAt! - direct.invitedAt!).toBeLessThan(500);
       expect(await extension.done).toBe(0);
@@ -287,7 +384,9 @@ describe('companion unreachable', () => {
         expect(final.at - call.invitedAt!).toBeGreaterThan(900);
         expect(final.at - call.invitedAt!).toBeLessThan(2500);
       }
-      expect(direct.answeredAt!).toBeLessThan(Math.min(...calls.map((c) => c.events.find((e) => e.name === 'final')!.at)));
+      expect(direct.answeredAt!).toBeLessThan(
+        Math.min(...calls.map((c) => c.events.find((e) => e.name === 'final')!.at)),
+      );
     } finally {
       await bare.stop();
     }

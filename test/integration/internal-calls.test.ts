@@ -9,15 +9,23 @@ import { SECRET, creds, eventually, history, phone, useSecurityWorld, world, ws 
 // Calls between extensions are in the call history of both agents, as Kamailio saw them (the real stack).
 useSecurityWorld();
 
-const historyOf = async (email: string) => history(await signIn(world.h, email, email.endsWith('@globex.test') ? 'globex-password-1' : undefined));
+const historyOf = async (email: string) =>
+  history(await signIn(world.h, email, email.endsWith('@globex.test') ? 'globex-password-1' : undefined));
 const lineFor = (callId: string) => (h: CallHistoryItem[]) => h.some((c) => c.id === callId);
-const find = async (email: string, callId: string) => (await eventually(() => historyOf(email), lineFor(callId))).find((c) => c.id === callId)!;
+const find = async (email: string, callId: string) =>
+  (await eventually(() => historyOf(email), lineFor(callId))).find((c) => c.id === callId)!;
 
 async function caller(extension: string) {
   const client = await ws();
   const reg = await client.register({ extension, domain: world.sip.domain, credentials: creds(extension) });
   expect(reg.status).toBe(200);
-  const call = (target: string) => client.invite({ from: extension, target: `sip:${target}@${world.sip.domain}`, domain: world.sip.domain, credentials: creds(extension) });
+  const call = (target: string) =>
+    client.invite({
+      from: extension,
+      target: `sip:${target}@${world.sip.domain}`,
+      domain: world.sip.domain,
+      credentials: creds(extension),
+    });
   return { client, call };
 }
 
@@ -58,8 +66,16 @@ test('a declined call is recorded as declined, not as missed for want of an answ
   const placed = await alice.call('1003');
   expect(placed.ok).toBe(false);
   const callId = header(placed.reply, 'call-id')!;
-  expect(await find('alice@acme.test', callId)).toMatchObject({ direction: 'internal', state: 'missed', outcomeReason: 'Declined' });
-  expect(await find('carol@acme.test', callId)).toMatchObject({ state: 'missed', outcomeReason: 'Declined', internal: { calleeId: 'staff-carol' } });
+  expect(await find('alice@acme.test', callId)).toMatchObject({
+    direction: 'internal',
+    state: 'missed',
+    outcomeReason: 'Declined',
+  });
+  expect(await find('carol@acme.test', callId)).toMatchObject({
+    state: 'missed',
+    outcomeReason: 'Declined',
+    internal: { calleeId: 'staff-carol' },
+  });
 });
 
 test('an extension nobody has is recorded as such; another organisation’s extension reads exactly the same', async () => {
@@ -69,20 +85,43 @@ test('an extension nobody has is recorded as such; another organisation’s exte
   expect([unknown.reply.status, globex.reply.status]).toEqual([404, 404]);
   const unknownId = header(unknown.reply, 'call-id')!;
   const globexId = header(globex.reply, 'call-id')!;
-  expect(await find('alice@acme.test', unknownId)).toMatchObject({ state: 'refused', outcomeReason: 'No such extension', internal: { calleeId: null }, number: { number: '1099' } });
-  expect(await find('alice@acme.test', globexId)).toMatchObject({ state: 'refused', outcomeReason: 'No such extension', internal: { calleeId: null }, number: { number: '2001' } });
+  expect(await find('alice@acme.test', unknownId)).toMatchObject({
+    state: 'refused',
+    outcomeReason: 'No such extension',
+    internal: { calleeId: null },
+    number: { number: '1099' },
+  });
+  expect(await find('alice@acme.test', globexId)).toMatchObject({
+    state: 'refused',
+    outcomeReason: 'No such extension',
+    internal: { calleeId: null },
+    number: { number: '2001' },
+  });
   // Globex learns nothing of it, and nobody of Globex is named in Acme's record.
   expect((await historyOf('gus@globex.test')).some((c) => c.id === globexId)).toBe(false);
   expect(JSON.stringify(await find('alice@acme.test', globexId))).not.toContain('Gus');
 });
 
 test('the report is Kamailio’s alone: without the hook token it is refused; a caller who is no agent records nothing', async () => {
-  const q = new URLSearchParams({ callId: 'forged-1', from: '1001', to: '1002', outcome: 'ended', startedAt: '1700000000', answeredAt: '1700000001', by: 'caller' });
+  const q = new URLSearchParams({
+    callId: 'forged-1',
+    from: '1001',
+    to: '1002',
+    outcome: 'ended',
+    startedAt: '1700000000',
+    answeredAt: '1700000001',
+    by: 'caller',
+  });
   expect((await fetch(`${world.h.hookUrl}/internal/sip/internal-call?${q}`)).status).toBe(403);
-  expect((await fetch(`${world.h.hookUrl}/internal/sip/internal-call?${q}`, { headers: { [HOOK_TOKEN_HEADER]: 'guess' } })).status).toBe(403);
+  expect(
+    (await fetch(`${world.h.hookUrl}/internal/sip/internal-call?${q}`, { headers: { [HOOK_TOKEN_HEADER]: 'guess' } }))
+      .status,
+  ).toBe(403);
   q.set('from', '9999');
   q.set('callId', 'forged-2');
-  const res = await fetch(`${world.h.hookUrl}/internal/sip/internal-call?${q}`, { headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) } });
+  const res = await fetch(`${world.h.hookUrl}/internal/sip/internal-call?${q}`, {
+    headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) },
+  });
   expect(res.status).toBe(409);
   const all = await historyOf('admin@acme.test');
   expect(all.some((c) => c.id === 'forged-1' || c.id === 'forged-2')).toBe(false);

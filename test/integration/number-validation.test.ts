@@ -1,6 +1,15 @@
 import { apiAs, type Api } from '../support/api-client';
 import { signIn, startSeededCompanion, type Harness } from '../support/companion-harness';
-import { alternative, branch, companyBase, dest, rule, staff, voicemailOn, weekdays } from '../support/settings-builders';
+import {
+  alternative,
+  branch,
+  companyBase,
+  dest,
+  rule,
+  staff,
+  voicemailOn,
+  weekdays,
+} from '../support/settings-builders';
 
 let h: Harness;
 let admin: Api;
@@ -17,12 +26,24 @@ afterAll(() => h.stop());
 describe('bad settings are refused with the field named, and nothing is saved', () => {
   const six = ['staff-alice', 'staff-bob', 'staff-carol', 'staff-dave', 'staff-super', 'staff-admin'].map(staff);
   test.each([
-    { why: 'alternative routing: up to 5 destinations', id: 'num-sales', section: 'routing', body: alternative(...six), path: ['rule', 'destinations'], message: /up to 5/ },
+    {
+      why: 'alternative routing: up to 5 destinations',
+      id: 'num-sales',
+      section: 'routing',
+      body: alternative(...six),
+      path: ['rule', 'destinations'],
+      message: /up to 5/,
+    },
     {
       why: 'percentage routing: weights sum to 100',
       id: 'num-sales',
       section: 'routing',
-      body: { rule: { kind: 'percentage', destinations: [dest(staff('staff-alice'), { weight: 50 }), dest(staff('staff-bob'), { weight: 40 })] } },
+      body: {
+        rule: {
+          kind: 'percentage',
+          destinations: [dest(staff('staff-alice'), { weight: 50 }), dest(staff('staff-bob'), { weight: 40 })],
+        },
+      },
       path: ['rule', 'destinations'],
       message: /add up to 100 \(now 90\)/,
     },
@@ -30,7 +51,12 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'percentage routing: whole-number weights',
       id: 'num-sales',
       section: 'routing',
-      body: { rule: { kind: 'percentage', destinations: [dest(staff('staff-alice'), { weight: 50.5 }), dest(staff('staff-bob'), { weight: 49.5 })] } },
+      body: {
+        rule: {
+          kind: 'percentage',
+          destinations: [dest(staff('staff-alice'), { weight: 50.5 }), dest(staff('staff-bob'), { weight: 49.5 })],
+        },
+      },
       path: ['rule', 'destinations', 0, 'weight'],
       message: /whole/,
     },
@@ -68,10 +94,13 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       message: /Turn voicemail on/,
     },
     {
-      why: 'voicemail greeting: one of the organisation\'s greetings (or none: the spoken default)',
+      why: "voicemail greeting: one of the organisation's greetings (or none: the spoken default)",
       id: 'num-sales',
       section: 'routing',
-      body: { ...alternative(staff('staff-alice')), voicemail: { enabled: true, greeting: 'no-such-greeting', autoDelete: 'weekly' } },
+      body: {
+        ...alternative(staff('staff-alice')),
+        voicemail: { enabled: true, greeting: 'no-such-greeting', autoDelete: 'weekly' },
+      },
       path: ['voicemail', 'greeting'],
       message: /No such greeting/,
     },
@@ -87,7 +116,10 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'engagement mode: local numbers only',
       id: 'num-support',
       section: 'routing',
-      body: { ...alternative(staff('staff-alice')), engagement: { enabled: true, bindingDays: 7, fallbackToDestinations: true } },
+      body: {
+        ...alternative(staff('staff-alice')),
+        engagement: { enabled: true, bindingDays: 7, fallbackToDestinations: true },
+      },
       path: ['engagement', 'enabled'],
       message: /only available on local numbers/,
     },
@@ -95,7 +127,10 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'sticky binding period: whole days, at least 1',
       id: 'num-sales',
       section: 'routing',
-      body: { ...alternative(staff('staff-alice')), sticky: { enabled: true, bindingDays: 0, fallbackToDestinations: true } },
+      body: {
+        ...alternative(staff('staff-alice')),
+        sticky: { enabled: true, bindingDays: 0, fallbackToDestinations: true },
+      },
       path: ['sticky', 'bindingDays'],
       message: /at least 1 day/,
     },
@@ -143,7 +178,13 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'destinations: staff of this organisation only',
       id: 'num-sales',
       section: 'routing',
-      body: alternative(staff('staff-alice'), staff('staff-bob'), staff('staff-carol'), staff('staff-dave'), staff('staff-ghost')),
+      body: alternative(
+        staff('staff-alice'),
+        staff('staff-bob'),
+        staff('staff-carol'),
+        staff('staff-dave'),
+        staff('staff-ghost'),
+      ),
       path: ['rule', 'destinations', 4, 'destination', 'staffId'],
       message: /no staff member 'staff-ghost'/,
     },
@@ -151,7 +192,10 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'caller-ID allowlist: staff of this organisation only',
       id: 'num-sales',
       section: 'routing',
-      body: { ...alternative(staff('staff-alice')), callerIds: { destinationStaff: true, staffIds: ['staff-bob', 'staff-ghost'], allStaff: false } },
+      body: {
+        ...alternative(staff('staff-alice')),
+        callerIds: { destinationStaff: true, staffIds: ['staff-bob', 'staff-ghost'], allStaff: false },
+      },
       path: ['callerIds', 'staffIds', 1],
       message: /staff-ghost/,
     },
@@ -163,13 +207,33 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       path: ['rule', 'kind'],
       message: /alternative, percentage or time/,
     },
-    { why: 'basic info: only the display name', id: 'num-sales', section: 'basic', body: { displayName: 'x', number: '+442071111111' }, path: [], message: /Only the display name/ },
-    { why: 'basic info: display name up to 60 characters', id: 'num-sales', section: 'basic', body: { displayName: 'x'.repeat(61) }, path: ['displayName'], message: /60/ },
+    {
+      why: 'basic info: only the display name',
+      id: 'num-sales',
+      section: 'basic',
+      body: { displayName: 'x', number: '+442071111111' },
+      path: [],
+      message: /Only the display name/,
+    },
+    {
+      why: 'basic info: display name up to 60 characters',
+      id: 'num-sales',
+      section: 'basic',
+      body: { displayName: 'x'.repeat(61) },
+      path: ['displayName'],
+      message: /60/,
+    },
     {
       why: 'company blast: up to 5 agents',
       id: 'num-company',
       section: 'company',
-      body: { ...companyBase, defaultRule: { kind: 'blast', staffIds: ['staff-alice', 'staff-bob', 'staff-carol', 'staff-dave', 'staff-super', 'staff-admin'] } },
+      body: {
+        ...companyBase,
+        defaultRule: {
+          kind: 'blast',
+          staffIds: ['staff-alice', 'staff-bob', 'staff-carol', 'staff-dave', 'staff-super', 'staff-admin'],
+        },
+      },
       path: ['defaultRule', 'staffIds'],
       message: /up to 5 agents/,
     },
@@ -177,7 +241,12 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'company custom rules: up to 10',
       id: 'num-company',
       section: 'company',
-      body: { ...companyBase, customRules: Array.from({ length: 11 }, (_, i) => rule(`Rule ${i}`, ['mon'], `${String(i).padStart(2, '0')}:00`, `${String(i).padStart(2, '0')}:30`)) },
+      body: {
+        ...companyBase,
+        customRules: Array.from({ length: 11 }, (_, i) =>
+          rule(`Rule ${i}`, ['mon'], `${String(i).padStart(2, '0')}:00`, `${String(i).padStart(2, '0')}:30`),
+        ),
+      },
       path: ['customRules'],
       message: /Up to 10 custom rules/,
     },
@@ -185,7 +254,10 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'company custom rules: active hours must not overlap',
       id: 'num-company',
       section: 'company',
-      body: { ...companyBase, customRules: [rule('Days', weekdays, '09:00', '17:00'), rule('Late', ['wed'], '16:30', '22:00')] },
+      body: {
+        ...companyBase,
+        customRules: [rule('Days', weekdays, '09:00', '17:00'), rule('Late', ['wed'], '16:30', '22:00')],
+      },
       path: ['customRules', 1, 'activeHours'],
       message: /must not overlap/,
     },
@@ -201,17 +273,46 @@ describe('bad settings are refused with the field named, and nothing is saved', 
       why: 'company rules: staff of this organisation only',
       id: 'num-company',
       section: 'company',
-      body: { ...companyBase, customRules: [{ ...rule('Ghost', ['sun'], '10:00', '11:00'), route: { kind: 'blast', staffIds: ['staff-bob', 'staff-ghost'] } }] },
+      body: {
+        ...companyBase,
+        customRules: [
+          {
+            ...rule('Ghost', ['sun'], '10:00', '11:00'),
+            route: { kind: 'blast', staffIds: ['staff-bob', 'staff-ghost'] },
+          },
+        ],
+      },
       path: ['customRules', 0, 'route', 'staffIds', 1],
       message: /staff-ghost/,
     },
-    { why: 'main number: reserved or active only', id: 'num-main', section: 'main', body: { state: 'paused', inHours: branch, outOfHours: branch }, path: ['state'], message: /reserved or active/ },
-    { why: 'main number: the PIN is only reset, never set', id: 'num-main', section: 'main', body: { state: 'active', inHours: branch, outOfHours: branch, voicemailPin: '1234' }, path: [], message: /resetting/ },
+    {
+      why: 'main number: reserved or active only',
+      id: 'num-main',
+      section: 'main',
+      body: { state: 'paused', inHours: branch, outOfHours: branch },
+      path: ['state'],
+      message: /reserved or active/,
+    },
+    {
+      why: 'main number: the PIN is only reset, never set',
+      id: 'num-main',
+      section: 'main',
+      body: { state: 'active', inHours: branch, outOfHours: branch, voicemailPin: '1234' },
+      path: [],
+      message: /resetting/,
+    },
     {
       why: 'main number: reception is a staff member of this organisation',
       id: 'num-main',
       section: 'main',
-      body: { state: 'active', inHours: { huntGroup: { staffIds: [] }, then: { kind: 'main-reception', staffId: 'staff-ghost', greeting: 'Hi' } }, outOfHours: branch },
+      body: {
+        state: 'active',
+        inHours: {
+          huntGroup: { staffIds: [] },
+          then: { kind: 'main-reception', staffId: 'staff-ghost', greeting: 'Hi' },
+        },
+        outOfHours: branch,
+      },
       path: ['inHours', 'then', 'staffId'],
       message: /staff-ghost/,
     },
@@ -229,7 +330,13 @@ describe('bad settings are refused with the field named, and nothing is saved', 
 
   test('business hours: ranges must not overlap, nothing saved', async () => {
     const before = (await admin.get('/api/org/business-hours')).body;
-    const res = await admin.put('/api/org/business-hours', { timeZone: 'Europe/London', windows: [{ days: ['mon'], start: '09:00', end: '17:00' }, { days: ['mon'], start: '12:00', end: '13:00' }] });
+    const res = await admin.put('/api/org/business-hours', {
+      timeZone: 'Europe/London',
+      windows: [
+        { days: ['mon'], start: '09:00', end: '17:00' },
+        { days: ['mon'], start: '12:00', end: '13:00' },
+      ],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['windows', 1] });
     expect((await admin.get('/api/org/business-hours')).body).toEqual(before);

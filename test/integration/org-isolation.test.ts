@@ -27,11 +27,24 @@ beforeAll(async () => {
         city: 'London',
         timeZone: 'Europe/London',
         expiresAt: Date.UTC(2030, 0, 1),
-        routing: { rule: { kind: 'alternative', destinations: [{ destination: { kind: 'staff', staffId: 'gx-agent' } }] } },
+        routing: {
+          rule: { kind: 'alternative', destinations: [{ destination: { kind: 'staff', staffId: 'gx-agent' } }] },
+        },
       },
     ],
     itemTypes: [{ id: 'gx-type', name: 'Office', orderBy: 0 }],
-    contacts: [{ id: 'gx-contact', name: 'Globex customer', primaryPhone: '+447911123456', additionalPhones: [], primaryAgentId: 'gx-agent', source: null, tags: [], ageMs: 0 }],
+    contacts: [
+      {
+        id: 'gx-contact',
+        name: 'Globex customer',
+        primaryPhone: '+447911123456',
+        additionalPhones: [],
+        primaryAgentId: 'gx-agent',
+        source: null,
+        tags: [],
+        ageMs: 0,
+      },
+    ],
   });
   acme = apiAs(h, await signIn(h, 'admin@acme.test'));
   acmeAgent = apiAs(h, await signIn(h, 'alice@acme.test'));
@@ -39,7 +52,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const routing = (staffId: string) => ({ rule: { kind: 'alternative', destinations: [{ destination: { kind: 'staff', staffId } }] } });
+const routing = (staffId: string) => ({
+  rule: { kind: 'alternative', destinations: [{ destination: { kind: 'staff', staffId } }] },
+});
 const contact = (extra: Record<string, unknown> = {}) => ({ name: 'X', primaryPhone: '+447911123450', ...extra });
 
 test('lists never include the other organisation', async () => {
@@ -71,12 +86,28 @@ test.each([
   ['DELETE', '/api/contact-item-types/gx-type', undefined],
   ['POST', '/api/routing/dry-run', { numberId: 'gx-line', caller: '+447911123456' }],
 ])("Acme's admin: %s %s answers 404, and Globex's data is unchanged", async (method, path, body) => {
-  const before = await Promise.all(['/api/numbers/gx-line', '/api/staff/gx-agent', '/api/contacts/gx-contact', '/api/contact-item-types'].map((p) => globex.get(p)));
+  const before = await Promise.all(
+    ['/api/numbers/gx-line', '/api/staff/gx-agent', '/api/contacts/gx-contact', '/api/contact-item-types'].map((p) =>
+      globex.get(p),
+    ),
+  );
   const res =
-    method === 'GET' ? await acme.get(path) : method === 'DELETE' ? await acme.del(path) : method === 'PUT' ? await acme.put(path, body) : method === 'PATCH' ? await acme.patch(path, body) : await acme.post(path, body);
+    method === 'GET'
+      ? await acme.get(path)
+      : method === 'DELETE'
+        ? await acme.del(path)
+        : method === 'PUT'
+          ? await acme.put(path, body)
+          : method === 'PATCH'
+            ? await acme.patch(path, body)
+            : await acme.post(path, body);
   expect(res.status).toBe(404);
   expect(res.body.error.code).toBe('NOT_FOUND');
-  const after = await Promise.all(['/api/numbers/gx-line', '/api/staff/gx-agent', '/api/contacts/gx-contact', '/api/contact-item-types'].map((p) => globex.get(p)));
+  const after = await Promise.all(
+    ['/api/numbers/gx-line', '/api/staff/gx-agent', '/api/contacts/gx-contact', '/api/contact-item-types'].map((p) =>
+      globex.get(p),
+    ),
+  );
   expect(after.map((r) => r.body)).toEqual(before.map((r) => r.body));
 });
 
@@ -85,11 +116,20 @@ test("an agent reading another organisation's number also gets 404", async () =>
 });
 
 test.each([
-  { why: "routing to the other organisation's agent", call: () => acme.put('/api/numbers/num-sales/routing', routing('gx-agent')), path: ['rule', 'destinations', 0, 'destination', 'staffId'] },
-  { why: "a contact owned by the other organisation's agent", call: () => acme.post('/api/contacts', contact({ primaryAgentId: 'gx-agent' })), path: ['primaryAgentId'] },
+  {
+    why: "routing to the other organisation's agent",
+    call: () => acme.put('/api/numbers/num-sales/routing', routing('gx-agent')),
+    path: ['rule', 'destinations', 0, 'destination', 'staffId'],
+  },
+  {
+    why: "a contact owned by the other organisation's agent",
+    call: () => acme.post('/api/contacts', contact({ primaryAgentId: 'gx-agent' })),
+    path: ['primaryAgentId'],
+  },
   {
     why: "a phone typed with the other organisation's item type",
-    call: () => acme.post('/api/contacts', contact({ additionalPhones: [{ number: '+447911123451', itemTypeId: 'gx-type' }] })),
+    call: () =>
+      acme.post('/api/contacts', contact({ additionalPhones: [{ number: '+447911123451', itemTypeId: 'gx-type' }] })),
     path: ['additionalPhones', 0, 'itemTypeId'],
   },
 ])("naming the other organisation's ids in settings is refused: $why", async ({ call, path }) => {
@@ -105,5 +145,7 @@ test.each([
 test("Globex's admin cannot reach Acme's numbers either", async () => {
   expect((await globex.get('/api/numbers/num-sales')).status).toBe(404);
   expect((await globex.put('/api/numbers/num-sales/routing', routing('gx-agent'))).status).toBe(404);
-  expect((await acme.get('/api/numbers/num-sales')).body.routing.rule.destinations[0].destination.staffId).toBe('staff-alice');
+  expect((await acme.get('/api/numbers/num-sales')).body.routing.rule.destinations[0].destination.staffId).toBe(
+    'staff-alice',
+  );
 });

@@ -15,7 +15,9 @@ const login = (email: string, password: string, from?: string) =>
   }).then((r) => r.status);
 
 test('parallel wrong passwords for one address are counted before hashing: only the free ones are tried', async () => {
-  const statuses = await Promise.all(Array.from({ length: 20 }, () => login('carol@acme.test', 'wrong-guess', '10.0.0.1')));
+  const statuses = await Promise.all(
+    Array.from({ length: 20 }, () => login('carol@acme.test', 'wrong-guess', '10.0.0.1')),
+  );
   // Checked before hashing and recorded after, all 20 would be tried. Reserved first: the 4 free ones, plus
   // one per backoff window (1 s, 2 s, 4 s) should this busy machine spread the 20 over several seconds.
   const tried = statuses.filter((s) => s === 401).length;
@@ -35,7 +37,8 @@ test('one password sprayed across many addresses from one source is slowed down'
 
 test('spraying from many sources meets the companion-wide limit', async () => {
   const statuses: number[] = [];
-  for (let i = 0; i < 230; i++) statuses.push(await login(`spray${i}@acme.test`, 'Summer2026!', `10.1.${i >> 8}.${i & 255}`));
+  for (let i = 0; i < 230; i++)
+    statuses.push(await login(`spray${i}@acme.test`, 'Summer2026!', `10.1.${i >> 8}.${i & 255}`));
   expect(statuses).toContain(429);
   expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(201);
 });

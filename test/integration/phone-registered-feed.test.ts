@@ -1,4 +1,11 @@
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import {
+  nextEvent,
+  openFeed,
+  signIn,
+  startSeededCompanion,
+  type Harness,
+  type TestFeed,
+} from '../support/companion-harness';
 import { kamailioReports } from '../support/registration';
 
 /**
@@ -46,5 +53,7 @@ test("each REGISTER Kamailio saved tells the extension's own agent which contact
   expect(await registered('1002', bobs, 40003)).toBe(200);
   await expect.poll(() => bob.heard, { timeout: 10_000 }).toEqual([{ contact: bobs }]);
   expect(await registered('1009', 'sip:superua@jkl.invalid;transport=ws', 40004)).toBe(200);
-  await expect.poll(() => supervisor.heard, { timeout: 10_000 }).toEqual([{ contact: 'sip:superua@jkl.invalid;transport=ws' }]);
+  await expect
+    .poll(() => supervisor.heard, { timeout: 10_000 })
+    .toEqual([{ contact: 'sip:superua@jkl.invalid;transport=ws' }]);
 });

@@ -2,7 +2,14 @@ import type { Ack } from '../../src/common/feed-events';
 import type { PhoneStatus, Presence } from '../../src/common/presence';
 import { phoneProblems, type PhoneProblem } from '../../src/common/presence-health';
 import { seedOrganisation } from '../../src/server/seed/seed';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import {
+  nextEvent,
+  openFeed,
+  signIn,
+  startSeededCompanion,
+  type Harness,
+  type TestFeed,
+} from '../support/companion-harness';
 import { routableAgent } from '../support/registration';
 
 /**
@@ -38,39 +45,57 @@ const ALICE = 'sip:1001@127.0.0.1';
 let calls = 0;
 /** Where the Sales line (Alice first) rings now, asked the way Kamailio asks. */
 const salesRings = async (): Promise<string[]> => {
-  const q = new URLSearchParams({ callId: `health-${++calls}`, from: `+44770090${String(1000 + calls)}`, to: SALES, attempt: '0' });
+  const q = new URLSearchParams({
+    callId: `health-${++calls}`,
+    from: `+44770090${String(1000 + calls)}`,
+    to: SALES,
+    attempt: '0',
+  });
   const res = await fetch(`${h.hookUrl}/internal/sip/route?${q}`, { headers: { 'X-Hook-Token': h.hookToken } });
   return ((await res.json()) as { targets?: string[] }).targets ?? [];
 };
 const onBoard = (name: string, match: (p: Presence) => boolean) =>
   nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.name === name && match(p));
 const agent = async (email: string, opts: { heartbeat?: boolean; password?: string } = {}) => {
-  const feed = openFeed(h, { cookie: await signIn(h, email, opts.password), origin: h.origin, heartbeat: opts.heartbeat });
+  const feed = openFeed(h, {
+    cookie: await signIn(h, email, opts.password),
+    origin: h.origin,
+    heartbeat: opts.heartbeat,
+  });
   open.push(feed);
   await nextEvent(feed, 'presence:snapshot');
   return routableAgent(h, email, { feed });
 };
-const report = (feed: TestFeed, body: unknown) => new Promise<Ack>((r) => feed.emit('phone:report', body as PhoneStatus, r));
-const idle = (problems?: PhoneProblem[]): PhoneStatus => ({ registration: 'registered', ringing: 0, activeCalls: 0, ...(problems && { problems }) });
-
-test.each(phoneProblems)('a phone reporting %s: offline with the reason, the agent told why, the Sales line skips them; fixed, rung again', async (problem) => {
-  const alice = await agent('alice@acme.test');
-  expect(await salesRings()).toEqual([ALICE]);
-  const board = onBoard('Alice Agent', (p) => p.issues?.includes(problem) === true);
-  const own = nextEvent<Presence>(alice, 'presence:changed', (p) => p.issues?.includes(problem) === true);
-  expect(await report(alice, idle([problem]))).toEqual({ ok: true, data: null });
-  expect(await board).toMatchObject({ state: 'offline', issues: [problem] });
-  expect((await own).issues).toEqual([problem]);
-  expect(h.presenceOf('staff-alice')?.state).toBe('offline');
-  expect(await salesRings()).not.toContain(ALICE);
-
-  const fixed = onBoard('Alice Agent', (p) => p.state === 'available');
-  await report(alice, idle([]));
-  expect((await fixed).issues).toEqual([]);
-  expect(await salesRings()).toEqual([ALICE]);
+const report = (feed: TestFeed, body: unknown) =>
+  new Promise<Ack>((r) => feed.emit('phone:report', body as PhoneStatus, r));
+const idle = (problems?: PhoneProblem[]): PhoneStatus => ({
+  registration: 'registered',
+  ringing: 0,
+  activeCalls: 0,
+  ...(problems && { problems }),
 });
 
-test('a tab whose heartbeats stop while its socket is up: late on the companion\'s clock, not routable; beating again clears it', async () => {
+test.each(phoneProblems)(
+  'a phone reporting %s: offline with the reason, the agent told why, the Sales line skips them; fixed, rung again',
+  async (problem) => {
+    const alice = await agent('alice@acme.test');
+    expect(await salesRings()).toEqual([ALICE]);
+    const board = onBoard('Alice Agent', (p) => p.issues?.includes(problem) === true);
+    const own = nextEvent<Presence>(alice, 'presence:changed', (p) => p.issues?.includes(problem) === true);
+    expect(await report(alice, idle([problem]))).toEqual({ ok: true, data: null });
+    expect(await board).toMatchObject({ state: 'offline', issues: [problem] });
+    expect((await own).issues).toEqual([problem]);
+    expect(h.presenceOf('staff-alice')?.state).toBe('offline');
+    expect(await salesRings()).not.toContain(ALICE);
+
+    const fixed = onBoard('Alice Agent', (p) => p.state === 'available');
+    await report(alice, idle([]));
+    expect((await fixed).issues).toEqual([]);
+    expect(await salesRings()).toEqual([ALICE]);
+  },
+);
+
+test("a tab whose heartbeats stop while its socket is up: late on the companion's clock, not routable; beating again clears it", async () => {
   const alice = await agent('alice@acme.test', { heartbeat: false });
   const late = await onBoard('Alice Agent', (p) => p.issues?.includes('heartbeat-late') === true);
   expect(late.state).toBe('offline');
@@ -85,7 +110,7 @@ test('a tab whose heartbeats stop while its socket is up: late on the companion\
 
 describe('a forged report changes nothing for anyone else', () => {
   test.each([
-    ['another agent\'s staffId', { staffId: 'staff-bob' }, 'staffId'],
+    ["another agent's staffId", { staffId: 'staff-bob' }, 'staffId'],
     ['another organisation', { orgId: 'org-globex', staffId: 'gx-agent' }, 'orgId'],
   ])('naming %s: refused naming the field, and the other agents stay routable', async (_why, forged, field) => {
     await agent('bob@acme.test');

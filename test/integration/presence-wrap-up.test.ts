@@ -3,7 +3,14 @@ import type { Presence } from '../../src/common/presence';
 import { seedOrganisation } from '../../src/server/seed/seed';
 import { apiAs, type Api } from '../support/api-client';
 import { kamailioRegistered } from '../support/registration';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import {
+  nextEvent,
+  openFeed,
+  signIn,
+  startSeededCompanion,
+  type Harness,
+  type TestFeed,
+} from '../support/companion-harness';
 
 /** Wrap-up and away reasons over real HTTP and real socket.io, against a real companion with its database. */
 let h: Harness;
@@ -38,9 +45,13 @@ const feedOf = async (email: string) => {
   return s;
 };
 const report = (s: TestFeed, activeCalls = 0, connected = 0) =>
-  new Promise((resolve) => s.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls, connected }, resolve));
-const choose = (s: TestFeed, body: unknown) => new Promise<Ack<Presence>>((r) => s.emit('presence:set', body as never, r));
-const reasonsOf = async (api: Api) => (await api.get('/api/org/presence-settings')).body.awayReasons as { id: string; name: string }[];
+  new Promise((resolve) =>
+    s.emit('phone:report', { registration: 'registered', ringing: 0, activeCalls, connected }, resolve),
+  );
+const choose = (s: TestFeed, body: unknown) =>
+  new Promise<Ack<Presence>>((r) => s.emit('presence:set', body as never, r));
+const reasonsOf = async (api: Api) =>
+  (await api.get('/api/org/presence-settings')).body.awayReasons as { id: string; name: string }[];
 const stateOf = (staffId: string) => h.repos.staff.findById(staffId);
 
 describe('presence settings API', () => {
@@ -48,8 +59,15 @@ describe('presence settings API', () => {
     const view = await agent.get('/api/org/presence-settings');
     expect(view.status).toBe(200);
     expect(view.body.wrapUpSeconds).toBe(0);
-    expect(view.body.awayReasons.map((r: { name: string }) => r.name)).toEqual(['Break', 'Lunch', 'Meeting', 'Training']);
-    expect((await globex.get('/api/org/presence-settings')).body.awayReasons.map((r: { name: string }) => r.name)).toEqual(['Golf']);
+    expect(view.body.awayReasons.map((r: { name: string }) => r.name)).toEqual([
+      'Break',
+      'Lunch',
+      'Meeting',
+      'Training',
+    ]);
+    expect(
+      (await globex.get('/api/org/presence-settings')).body.awayReasons.map((r: { name: string }) => r.name),
+    ).toEqual(['Golf']);
   });
 
   test.each([
@@ -61,7 +79,11 @@ describe('presence settings API', () => {
   ])('wrap-up $body is refused naming the field, and nothing is saved', async ({ body, message }) => {
     const res = await admin.put('/api/org/presence-settings/wrap-up', body);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['wrapUpSeconds'], message: expect.stringMatching(message) });
+    expect(res.body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['wrapUpSeconds'],
+      message: expect.stringMatching(message),
+    });
     expect(h.repos.presenceSettings.wrapUpSeconds('org-demo')).toBe(0);
   });
 
@@ -78,30 +100,61 @@ describe('presence settings API', () => {
     const coaching = added.body.awayReasons.find((r: { name: string }) => r.name === 'Coaching');
     expect(coaching).toBeDefined();
     expect(added.body.updatedBy).toBe('Ada Admin');
-    expect((await admin.post('/api/org/away-reasons', { name: 'coaching' })).body.error).toMatchObject({ code: 'CONFLICT', path: ['name'] });
-    expect((await admin.post('/api/org/away-reasons', { name: '   ' })).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['name'] });
-    expect((await admin.post('/api/org/away-reasons', { name: 'Out\nside' })).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['name'] });
-    expect((await admin.post('/api/org/away-reasons', { name: 'x'.repeat(41) })).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['name'] });
-    expect((await admin.patch(`/api/org/away-reasons/${coaching.id}`, { name: 'LUNCH' })).body.error).toMatchObject({ code: 'CONFLICT', path: ['name'] });
+    expect((await admin.post('/api/org/away-reasons', { name: 'coaching' })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      path: ['name'],
+    });
+    expect((await admin.post('/api/org/away-reasons', { name: '   ' })).body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['name'],
+    });
+    expect((await admin.post('/api/org/away-reasons', { name: 'Out\nside' })).body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['name'],
+    });
+    expect((await admin.post('/api/org/away-reasons', { name: 'x'.repeat(41) })).body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['name'],
+    });
+    expect((await admin.patch(`/api/org/away-reasons/${coaching.id}`, { name: 'LUNCH' })).body.error).toMatchObject({
+      code: 'CONFLICT',
+      path: ['name'],
+    });
     const renamed = await admin.patch(`/api/org/away-reasons/${coaching.id}`, { name: 'One to one' });
     expect(renamed.body.awayReasons).toContainEqual({ id: coaching.id, name: 'One to one' });
     expect((await admin.del(`/api/org/away-reasons/${coaching.id}`)).status).toBe(200);
     expect((await reasonsOf(admin)).map((r) => r.id)).not.toContain(coaching.id);
-    const log = h.repos.changes.list('org-demo', 'organisation', 'org-demo').filter((c) => c.section === 'away-reasons').map((c) => c.summary);
-    expect(log.slice(0, 3)).toEqual(['Away reason removed: One to one', 'Away reason renamed: Coaching → One to one', 'Away reason added: Coaching']);
+    const log = h.repos.changes
+      .list('org-demo', 'organisation', 'org-demo')
+      .filter((c) => c.section === 'away-reasons')
+      .map((c) => c.summary);
+    expect(log.slice(0, 3)).toEqual([
+      'Away reason removed: One to one',
+      'Away reason renamed: Coaching → One to one',
+      'Away reason added: Coaching',
+    ]);
   });
 
   test('at most 20 reasons', async () => {
     const have = (await reasonsOf(globex)).length;
-    for (let i = have; i < 20; i++) expect((await globex.post('/api/org/away-reasons', { name: `Reason ${i}` })).status).toBe(201);
+    for (let i = have; i < 20; i++)
+      expect((await globex.post('/api/org/away-reasons', { name: `Reason ${i}` })).status).toBe(201);
     const over = await globex.post('/api/org/away-reasons', { name: 'One too many' });
-    expect(over.body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['name'], message: expect.stringMatching(/at most 20/) });
+    expect(over.body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: ['name'],
+      message: expect.stringMatching(/at most 20/),
+    });
     expect(await reasonsOf(globex)).toHaveLength(20);
   });
 
   test("another organisation's reason is 404 to rename or remove, exactly like a missing one, and stays", async () => {
     const golf = (await reasonsOf(globex)).find((r) => r.name === 'Golf')!;
-    for (const res of [await admin.patch(`/api/org/away-reasons/${golf.id}`, { name: 'Mine now' }), await admin.del(`/api/org/away-reasons/${golf.id}`), await admin.del('/api/org/away-reasons/nope')]) {
+    for (const res of [
+      await admin.patch(`/api/org/away-reasons/${golf.id}`, { name: 'Mine now' }),
+      await admin.del(`/api/org/away-reasons/${golf.id}`),
+      await admin.del('/api/org/away-reasons/nope'),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
@@ -115,12 +168,27 @@ describe('states an agent may not set, over the feed', () => {
     { why: 'wrap-up', body: { state: 'wrap-up' }, code: 'FORBIDDEN', path: ['state'] },
     { why: 'ringing', body: { state: 'ringing' }, code: 'FORBIDDEN', path: ['state'] },
     { why: 'offline', body: { state: 'offline' }, code: 'FORBIDDEN', path: ['state'] },
-    { why: "another agent's state", body: { state: 'away', staffId: 'staff-bob' }, code: 'FORBIDDEN', path: ['staffId'] },
-    { why: 'a reason with available', body: { state: 'available', reasonId: 'x' }, code: 'INVALID_INPUT', path: ['reasonId'] },
+    {
+      why: "another agent's state",
+      body: { state: 'away', staffId: 'staff-bob' },
+      code: 'FORBIDDEN',
+      path: ['staffId'],
+    },
+    {
+      why: 'a reason with available',
+      body: { state: 'available', reasonId: 'x' },
+      code: 'INVALID_INPUT',
+      path: ['reasonId'],
+    },
     { why: 'a made-up state', body: { state: 'asleep' }, code: 'INVALID_INPUT', path: ['state'] },
     { why: 'a number for a state', body: { state: 7 }, code: 'INVALID_INPUT', path: ['state'] },
     { why: 'a string for a body', body: 'away', code: 'INVALID_INPUT', path: [] },
-    { why: 'a huge reason id', body: { state: 'away', reasonId: 'r'.repeat(5000) }, code: 'INVALID_INPUT', path: ['reasonId'] },
+    {
+      why: 'a huge reason id',
+      body: { state: 'away', reasonId: 'r'.repeat(5000) },
+      code: 'INVALID_INPUT',
+      path: ['reasonId'],
+    },
   ])('$why is refused ($code on $path) and changes nothing', async ({ body, code, path }) => {
     const carol = await feedOf('carol@acme.test');
     await report(carol);
@@ -147,8 +215,11 @@ describe('away reasons on the board', () => {
     const supervisor = await feedOf('supervisor@acme.test');
     const dave = await feedOf('dave@acme.test');
     await report(dave);
-    const extra = (await admin.post('/api/org/away-reasons', { name: 'Dentist' })).body.awayReasons.find((r: { name: string }) => r.name === 'Dentist');
-    const daveIs = (match: (p: Presence) => boolean) => nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.staffId === 'staff-dave' && match(p));
+    const extra = (await admin.post('/api/org/away-reasons', { name: 'Dentist' })).body.awayReasons.find(
+      (r: { name: string }) => r.name === 'Dentist',
+    );
+    const daveIs = (match: (p: Presence) => boolean) =>
+      nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.staffId === 'staff-dave' && match(p));
 
     let seen = daveIs((p) => p.state === 'away' && p.reason?.id === extra.id);
     const ack = await choose(dave, { state: 'away', reasonId: extra.id });
@@ -174,8 +245,16 @@ describe('wrap-up, on the companion clock', () => {
     const supervisor = await feedOf('supervisor@acme.test');
     const bob = await feedOf('bob@acme.test');
     await report(bob);
-    const wrapUp = nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.staffId === 'staff-bob' && p.state === 'wrap-up');
-    const after = nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.staffId === 'staff-bob' && p.state === 'available');
+    const wrapUp = nextEvent<Presence>(
+      supervisor,
+      'presence:changed',
+      (p) => p.staffId === 'staff-bob' && p.state === 'wrap-up',
+    );
+    const after = nextEvent<Presence>(
+      supervisor,
+      'presence:changed',
+      (p) => p.staffId === 'staff-bob' && p.state === 'available',
+    );
     await report(bob, 1, 1);
     await report(bob, 0, 0);
     const w = await wrapUp;

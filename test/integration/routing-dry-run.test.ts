@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const agents = ['staff-alice', 'staff-bob', 'staff-carol', 'staff-dave', 'staff-super'];
-const everyone = (patch: Record<string, string> = {}) => ({ ...Object.fromEntries(agents.map((id) => [id, 'available'])), ...patch });
+const everyone = (patch: Record<string, string> = {}) => ({
+  ...Object.fromEntries(agents.map((id) => [id, 'available'])),
+  ...patch,
+});
 const UNKNOWN = '+447400123459';
 /** Wednesday 4 June 2025, 11:00 in London. */
 const WED_11 = '2025-06-04T10:00:00Z';
@@ -25,8 +28,15 @@ const WED_11 = '2025-06-04T10:00:00Z';
 function plan(body: unknown): string[] {
   const { decision } = dryRunResponseSchema.parse(body);
   if (decision.kind === 'refuse') return [`refuse:${decision.refuseReason}`];
-  const steps = decision.steps.map((s) => s.targets.map((t) => (t.kind === 'staff' ? t.staffId.replace('staff-', '') : t.number)).join(s.mode === 'simultaneous' ? '+' : '>'));
-  return [...steps, `→ ${decision.onNoAnswer.kind === 'external' ? decision.onNoAnswer.number : decision.onNoAnswer.kind}`];
+  const steps = decision.steps.map((s) =>
+    s.targets
+      .map((t) => (t.kind === 'staff' ? t.staffId.replace('staff-', '') : t.number))
+      .join(s.mode === 'simultaneous' ? '+' : '>'),
+  );
+  return [
+    ...steps,
+    `→ ${decision.onNoAnswer.kind === 'external' ? decision.onNoAnswer.number : decision.onNoAnswer.kind}`,
+  ];
 }
 
 test.each([
@@ -107,7 +117,11 @@ test.each([
 });
 
 test('the demo caller in the reserved drama range (+44 7700 900123) is a caller a dry run accepts', async () => {
-  const res = await supervisor.post('/api/routing/dry-run', { numberId: 'num-sales', caller: '+44 7700 900123', presence: everyone() });
+  const res = await supervisor.post('/api/routing/dry-run', {
+    numberId: 'num-sales',
+    caller: '+44 7700 900123',
+    presence: everyone(),
+  });
   expect(res.status).toBe(200);
   expect(dryRunResponseSchema.parse(res.body).caller).toBe('+447700900123');
 });
@@ -137,9 +151,21 @@ describe('live presence', () => {
 });
 
 test.each([
-  { why: 'a caller that is not a phone number', body: { numberId: 'num-sales', caller: 'anonymous' }, path: ['caller'] },
-  { why: 'a time that is not ISO 8601', body: { numberId: 'num-sales', caller: UNKNOWN, at: 'next tuesday' }, path: ['at'] },
-  { why: 'a made-up presence state', body: { numberId: 'num-sales', caller: UNKNOWN, presence: { 'staff-alice': 'sleeping' } }, path: ['presence', 'staff-alice'] },
+  {
+    why: 'a caller that is not a phone number',
+    body: { numberId: 'num-sales', caller: 'anonymous' },
+    path: ['caller'],
+  },
+  {
+    why: 'a time that is not ISO 8601',
+    body: { numberId: 'num-sales', caller: UNKNOWN, at: 'next tuesday' },
+    path: ['at'],
+  },
+  {
+    why: 'a made-up presence state',
+    body: { numberId: 'num-sales', caller: UNKNOWN, presence: { 'staff-alice': 'sleeping' } },
+    path: ['presence', 'staff-alice'],
+  },
 ])('$why: 400 naming the field', async ({ body, path }) => {
   const res = await admin.post('/api/routing/dry-run', body);
   expect(res.status).toBe(400);

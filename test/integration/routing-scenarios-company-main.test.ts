@@ -1,7 +1,24 @@
 import { describe, expect, test } from 'vitest';
 import {
-  NUMBERS, RING, STAFF, answers, api, dial, eventually, expectAbout, freshCaller, gateway, historyOf,
-  hoursAround, invitedAgents, offersOf, phones, presence, ringMs, useScenarioWorld, world,
+  NUMBERS,
+  RING,
+  STAFF,
+  answers,
+  api,
+  dial,
+  eventually,
+  expectAbout,
+  freshCaller,
+  gateway,
+  historyOf,
+  hoursAround,
+  invitedAgents,
+  offersOf,
+  phones,
+  presence,
+  ringMs,
+  useScenarioWorld,
+  world,
 } from './sip-support/scenario-world';
 import { startCrowd } from './sip-support/scenario-kit';
 import type { Agent } from './sip-support/scenario-world';
@@ -16,7 +33,11 @@ useScenarioWorld();
 describe('company number', () => {
   const company = async (settings: Record<string, unknown>) => {
     const current = await api('GET', `/api/numbers/${NUMBERS.company.id}`);
-    await api('PUT', `/api/numbers/${NUMBERS.company.id}/company`, { ...current.company, customRules: [], ...settings });
+    await api('PUT', `/api/numbers/${NUMBERS.company.id}/company`, {
+      ...current.company,
+      customRules: [],
+      ...settings,
+    });
   };
   const userRule = (a: Agent) => ({ kind: 'user', staffId: STAFF[a].id, ringTimeoutSeconds: RING });
   const contact = (name: string, phone: string, agent: Agent) =>
@@ -31,7 +52,9 @@ describe('company number', () => {
     const call = await dial(NUMBERS.company, { from: phone });
     expect(call.finalCode).toBe(200);
     expect(invitedAgents(p, call.callId!)).toEqual(['carol']);
-    expect(await offersOf(call.callId!, 1)).toEqual([{ agent: 'carol', reason: 'primary agent of contact Nina Known' }]);
+    expect(await offersOf(call.callId!, 1)).toEqual([
+      { agent: 'carol', reason: 'primary agent of contact Nina Known' },
+    ]);
   });
 
   test('duplicate numbers: same primary agent rings that agent; different agents ring the newest contact’s agent', async () => {
@@ -49,7 +72,9 @@ describe('company number', () => {
     const same = await dial(NUMBERS.company, { from: shared });
     expect(same.finalCode).toBe(200);
     expect(invitedAgents(p, same.callId!)).toEqual(['bob']);
-    expect(await offersOf(same.callId!, 1)).toEqual([{ agent: 'bob', reason: 'primary agent of contact Olga Same, Olga Same Ltd' }]);
+    expect(await offersOf(same.callId!, 1)).toEqual([
+      { agent: 'bob', reason: 'primary agent of contact Olga Same, Olga Same Ltd' },
+    ]);
 
     const different = await dial(NUMBERS.company, { from: split });
     expect(different.finalCode).toBe(200);
@@ -60,8 +85,15 @@ describe('company number', () => {
   });
 
   test('an unknown caller: a custom rule active now comes before the default rule; outside it, the default rule', async () => {
-    const blast = { kind: 'blast', staffIds: [STAFF.alice.id, STAFF.carol.id, STAFF.dave.id], ringTimeoutSeconds: RING };
-    await company({ defaultRule: userRule('bob'), customRules: [{ name: 'Now', activeHours: hoursAround('Europe/London', -30, 30), route: blast }] });
+    const blast = {
+      kind: 'blast',
+      staffIds: [STAFF.alice.id, STAFF.carol.id, STAFF.dave.id],
+      ringTimeoutSeconds: RING,
+    };
+    await company({
+      defaultRule: userRule('bob'),
+      customRules: [{ name: 'Now', activeHours: hoursAround('Europe/London', -30, 30), route: blast }],
+    });
     await presence({ alice: 'available', bob: 'available', carol: 'available', dave: 'offline' });
     const p = await phones({ alice: 'ring', bob: answers(), carol: answers(500), dave: answers() });
 
@@ -71,41 +103,65 @@ describe('company number', () => {
     expect(invitedAgents(p, inRule.callId!).sort()).toEqual(['alice', 'carol']);
     expect(p.alice.first(inRule.callId!, 'cancelled')).toBeDefined();
     const offers = await offersOf(inRule.callId!, 2);
-    expect(offers.map((o) => `${o.agent}: ${o.reason}`).sort()).toEqual(["alice: unknown caller: blast rule 'Now'", "carol: unknown caller: blast rule 'Now'"]);
+    expect(offers.map((o) => `${o.agent}: ${o.reason}`).sort()).toEqual([
+      "alice: unknown caller: blast rule 'Now'",
+      "carol: unknown caller: blast rule 'Now'",
+    ]);
 
-    await company({ defaultRule: userRule('bob'), customRules: [{ name: 'Later', activeHours: hoursAround('Europe/London', 120, 180), route: blast }] });
+    await company({
+      defaultRule: userRule('bob'),
+      customRules: [{ name: 'Later', activeHours: hoursAround('Europe/London', 120, 180), route: blast }],
+    });
     const byDefault = await dial(NUMBERS.company);
     expect(byDefault.finalCode).toBe(200);
     expect(invitedAgents(p, byDefault.callId!)).toEqual(['bob']);
-    expect(await offersOf(byDefault.callId!, 1)).toEqual([{ agent: 'bob', reason: 'unknown caller: default user rule' }]);
+    expect(await offersOf(byDefault.callId!, 1)).toEqual([
+      { agent: 'bob', reason: 'unknown caller: default user rule' },
+    ]);
   });
 
-  test('50 calls in progress: the 51st is refused busy (486); once they end, calls are taken again', { timeout: 60_000 }, async () => {
-    await company({ defaultRule: { kind: 'number', number: '+442079460777', ringTimeoutSeconds: RING } });
-    const far = await gateway(50);
-    const crowd = await startCrowd(world.sip, { number: NUMBERS.company.e164, from: freshCaller(), calls: 50, rate: 25, holdMs: 9000 });
-    try {
-      const answered = await eventually(() => crowd.events().filter((e) => e.name === 'answered').length, (n) => n >= 50, 15_000);
-      expect(answered).toBe(50);
+  test(
+    '50 calls in progress: the 51st is refused busy (486); once they end, calls are taken again',
+    { timeout: 60_000 },
+    async () => {
+      await company({ defaultRule: { kind: 'number', number: '+442079460777', ringTimeoutSeconds: RING } });
+      const far = await gateway(50);
+      const crowd = await startCrowd(world.sip, {
+        number: NUMBERS.company.e164,
+        from: freshCaller(),
+        calls: 50,
+        rate: 25,
+        holdMs: 9000,
+      });
+      try {
+        const answered = await eventually(
+          () => crowd.events().filter((e) => e.name === 'answered').length,
+          (n) => n >= 50,
+          15_000,
+        );
+        expect(answered).toBe(50);
 
-      const refused = await dial(NUMBERS.company);
-      expect(refused.finalCode).toBe(486);
-      expect(refused.events.find((e) => e.name === 'final')!.at - refused.invitedAt!).toBeLessThan(1500);
-      expect(far.first(refused.callId!, 'invite')).toBeUndefined();
-      expect(await historyOf(refused.callId!)).toMatchObject({ state: 'refused', outcomeReason: 'All lines busy' });
-      // The crowd's calls were all still up when the 51st came.
-      expect(crowd.events().filter((e) => e.name === 'ended')).toHaveLength(0);
+        const refused = await dial(NUMBERS.company);
+        expect(refused.finalCode).toBe(486);
+        expect(refused.events.find((e) => e.name === 'final')!.at - refused.invitedAt!).toBeLessThan(1500);
+        expect(far.first(refused.callId!, 'invite')).toBeUndefined();
+        expect(await historyOf(refused.callId!)).toMatchObject({ state: 'refused', outcomeReason: 'All lines busy' });
+        // The crowd's calls were all still up when the 51st came.
+        expect(crowd.events().filter((e) => e.name === 'ended')).toHaveLength(0);
 
-      expect(await crowd.done).toBe(0);
-      expect(crowd.events().filter((e) => e.name === 'ended')).toHaveLength(50);
-      await new Promise((r) => setTimeout(r, 500));
-      const after = await dial(NUMBERS.company, { durationS: 0.3 });
-      expect(after.finalCode).toBe(200);
-      expect(far.first(after.callId!, 'invite')!.args[0]).toBe(`sip:+442079460777@${GATEWAY_HOST}:${world.gatewayPort}`);
-    } finally {
-      await crowd.stop();
-    }
-  });
+        expect(await crowd.done).toBe(0);
+        expect(crowd.events().filter((e) => e.name === 'ended')).toHaveLength(50);
+        await new Promise((r) => setTimeout(r, 500));
+        const after = await dial(NUMBERS.company, { durationS: 0.3 });
+        expect(after.finalCode).toBe(200);
+        expect(far.first(after.callId!, 'invite')!.args[0]).toBe(
+          `sip:+442079460777@${GATEWAY_HOST}:${world.gatewayPort}`,
+        );
+      } finally {
+        await crowd.stop();
+      }
+    },
+  );
 });
 
 // ----- main number -----

@@ -1,7 +1,26 @@
 import { describe, expect, test } from 'vitest';
 import {
-  NUMBERS, RING, answeredInLastDay, answers, dial, eventually, expectAbout, freshCaller, gateway, group, historyOf,
-  invitedAgents, offersOf, phones, presence, resolved, ringMs, setRouting, staff, useScenarioWorld, world,
+  NUMBERS,
+  RING,
+  answeredInLastDay,
+  answers,
+  dial,
+  eventually,
+  expectAbout,
+  freshCaller,
+  gateway,
+  group,
+  historyOf,
+  invitedAgents,
+  offersOf,
+  phones,
+  presence,
+  resolved,
+  ringMs,
+  setRouting,
+  staff,
+  useScenarioWorld,
+  world,
 } from './sip-support/scenario-world';
 
 import type { Agent } from './sip-support/scenario-world';
@@ -37,8 +56,14 @@ describe('group dial patterns', () => {
     const offers = await offersOf(id, 3);
     expect(offers.map((o) => o.agent).sort()).toEqual(['alice', 'bob', 'carol']);
     for (const o of offers) expect(o.reason).toBe('destination of the number, group rung together');
-    const elsewhere = await eventually(() => resolved.filter((r) => r.sipCallId === id), (l) => l.length >= 2);
-    expect(elsewhere.map((r) => `${r.agent}: ${r.text}`).sort()).toEqual(['alice: Answered by Bob Agent', 'carol: Answered by Bob Agent']);
+    const elsewhere = await eventually(
+      () => resolved.filter((r) => r.sipCallId === id),
+      (l) => l.length >= 2,
+    );
+    expect(elsewhere.map((r) => `${r.agent}: ${r.text}`).sort()).toEqual([
+      'alice: Answered by Bob Agent',
+      'carol: Answered by Bob Agent',
+    ]);
   });
 
   test('round robin: the first agent tried moves on with every call', async () => {
@@ -108,7 +133,12 @@ test('external destination: the gateway receives the number with its dial extens
   await setRouting(NUMBERS.hours, {
     rule: {
       kind: 'alternative',
-      destinations: [{ destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 }, ringTimeoutSeconds: RING }],
+      destinations: [
+        {
+          destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 },
+          ringTimeoutSeconds: RING,
+        },
+      ],
     },
   });
   await presence({ alice: 'available' });
@@ -145,7 +175,10 @@ test('an external destination whose gateway never answers fails after about 5 s,
 describe('sticky routing', () => {
   const rule = {
     kind: 'alternative',
-    destinations: [{ destination: staff('alice'), ringTimeoutSeconds: RING }, { destination: staff('bob'), ringTimeoutSeconds: RING }],
+    destinations: [
+      { destination: staff('alice'), ringTimeoutSeconds: RING },
+      { destination: staff('bob'), ringTimeoutSeconds: RING },
+    ],
   };
   const sticky = (fallbackToDestinations: boolean) => ({ enabled: true, bindingDays: 7, fallbackToDestinations });
 
@@ -170,7 +203,9 @@ describe('sticky routing', () => {
     expect(call.finalCode).toBe(200);
     expect(invitedAgents(p, call.callId!)).toEqual(['bob']);
     expect(p.bob.first(call.callId!, 'invite')!.at - call.invitedAt!).toBeLessThan(1500);
-    expect(await offersOf(call.callId!, 1)).toEqual([{ agent: 'bob', reason: 'sticky: last spoke to the caller today' }]);
+    expect(await offersOf(call.callId!, 1)).toEqual([
+      { agent: 'bob', reason: 'sticky: last spoke to the caller today' },
+    ]);
 
     // Another caller still follows the rule.
     const other = await dial(NUMBERS.sales);
@@ -187,8 +222,12 @@ describe('sticky routing', () => {
     const call = await dial(NUMBERS.sales, { from: caller });
     expect(call.finalCode).toBe(200);
     expect(invitedAgents(p, call.callId!)).toEqual(['alice']);
-    expect(await offersOf(call.callId!, 1)).toEqual([{ agent: 'alice', reason: 'alternative routing, destination 1 of 2' }]);
-    expect((await historyOf(call.callId!)).summary).toContain('Sticky routing: Bob Agent is unavailable, falling back to destinations');
+    expect(await offersOf(call.callId!, 1)).toEqual([
+      { agent: 'alice', reason: 'alternative routing, destination 1 of 2' },
+    ]);
+    expect((await historyOf(call.callId!)).summary).toContain(
+      'Sticky routing: Bob Agent is unavailable, falling back to destinations',
+    );
   });
 
   test('fallback off: the bound agent is unavailable, so no-answer handling applies (missed, or the fail-safe number)', async () => {
@@ -208,7 +247,9 @@ describe('sticky routing', () => {
     const far = await gateway();
     const failSafe = await dial(NUMBERS.sales, { from: caller });
     expect(failSafe.finalCode).toBe(200);
-    expect(far.first(failSafe.callId!, 'invite')!.args[0]).toBe(`sip:+442079460999@${GATEWAY_HOST}:${world.gatewayPort}`);
+    expect(far.first(failSafe.callId!, 'invite')!.args[0]).toBe(
+      `sip:+442079460999@${GATEWAY_HOST}:${world.gatewayPort}`,
+    );
     expect(invitedAgents(p, failSafe.callId!)).toEqual([]);
   });
 });
@@ -216,7 +257,9 @@ describe('sticky routing', () => {
 // ----- voicemail with no voicemail service running (the service itself: voicemail-*.test.ts) -----
 
 test('voicemail: when nobody answers and the voicemail service is not running, the call ends as missed (480)', async () => {
-  await setRouting(NUMBERS.bookings, { rule: { kind: 'alternative', destinations: [{ destination: staff('carol'), ringTimeoutSeconds: RING }] } });
+  await setRouting(NUMBERS.bookings, {
+    rule: { kind: 'alternative', destinations: [{ destination: staff('carol'), ringTimeoutSeconds: RING }] },
+  });
   await presence({ carol: 'available' });
   const p = await phones({ carol: 'ring' });
   const call = await dial(NUMBERS.bookings);

@@ -1,7 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import {
-  NUMBERS, RING, answers, dial, eventually, expectAbout, historyOf, hoursAround, invitedAgents, offered, offersOf,
-  phones, presence, ringMs, setRouting, staff, useScenarioWorld,
+  NUMBERS,
+  RING,
+  answers,
+  dial,
+  eventually,
+  expectAbout,
+  historyOf,
+  hoursAround,
+  invitedAgents,
+  offered,
+  offersOf,
+  phones,
+  presence,
+  ringMs,
+  setRouting,
+  staff,
+  useScenarioWorld,
 } from './sip-support/scenario-world';
 import { type Phone } from './sip-support/scenario-kit';
 import type { CallResult } from '../../scripts/sipp/caller';
@@ -16,7 +31,13 @@ useScenarioWorld();
 describe('alternative routing', () => {
   test('no answer within the ring timeout: the next destination rings', async () => {
     await setRouting(NUMBERS.sales, {
-      rule: { kind: 'alternative', destinations: [{ destination: staff('alice'), ringTimeoutSeconds: RING }, { destination: staff('bob'), ringTimeoutSeconds: RING }] },
+      rule: {
+        kind: 'alternative',
+        destinations: [
+          { destination: staff('alice'), ringTimeoutSeconds: RING },
+          { destination: staff('bob'), ringTimeoutSeconds: RING },
+        ],
+      },
     });
     await presence({ alice: 'available', bob: 'available' });
     const p = await phones({ alice: 'ring', bob: answers() });
@@ -41,7 +62,10 @@ describe('alternative routing', () => {
     await setRouting(NUMBERS.sales, {
       rule: {
         kind: 'alternative',
-        destinations: (['alice', 'bob', 'carol', 'dave'] as Agent[]).map((a) => ({ destination: staff(a), ringTimeoutSeconds: RING })),
+        destinations: (['alice', 'bob', 'carol', 'dave'] as Agent[]).map((a) => ({
+          destination: staff(a),
+          ringTimeoutSeconds: RING,
+        })),
       },
     });
     await presence({ alice: 'offline', bob: 'away', carol: 'dnd', dave: 'available' });
@@ -61,7 +85,13 @@ describe('alternative routing', () => {
 
   test('a busy agent (486): the next destination rings at once', async () => {
     await setRouting(NUMBERS.sales, {
-      rule: { kind: 'alternative', destinations: [{ destination: staff('alice'), ringTimeoutSeconds: RING }, { destination: staff('bob'), ringTimeoutSeconds: RING }] },
+      rule: {
+        kind: 'alternative',
+        destinations: [
+          { destination: staff('alice'), ringTimeoutSeconds: RING },
+          { destination: staff('bob'), ringTimeoutSeconds: RING },
+        ],
+      },
     });
     await presence({ alice: 'available', bob: 'available' });
     const p = await phones({ alice: 'busy', bob: answers() });
@@ -92,7 +122,8 @@ test('percentage routing: 10 calls at 70/30 are answered exactly 7 and 3 times',
   const p = await phones({ alice: answers(100), bob: answers(100) });
   const calls: CallResult[] = [];
   // In two waves of five: the rotation is kept by the companion, whatever the order calls arrive in.
-  for (let wave = 0; wave < 2; wave++) calls.push(...(await Promise.all(Array.from({ length: 5 }, () => dial(NUMBERS.hours, { durationS: 0.3 })))));
+  for (let wave = 0; wave < 2; wave++)
+    calls.push(...(await Promise.all(Array.from({ length: 5 }, () => dial(NUMBERS.hours, { durationS: 0.3 })))));
 
   expect(calls.map((c) => c.finalCode)).toEqual(Array(10).fill(200));
   const ids = calls.map((c) => c.callId!);
@@ -101,7 +132,14 @@ test('percentage routing: 10 calls at 70/30 are answered exactly 7 and 3 times',
   expect(answeredBy(p.bob)).toHaveLength(3);
   // Each call rang exactly one of them.
   for (const id of ids) expect(invitedAgents(p, id)).toHaveLength(1);
-  const reasons = new Set((await eventually(() => offered.filter((o) => ids.includes(o.sipCallId)), (l) => l.length >= 10)).map((o) => `${o.agent}: ${o.reason}`));
+  const reasons = new Set(
+    (
+      await eventually(
+        () => offered.filter((o) => ids.includes(o.sipCallId)),
+        (l) => l.length >= 10,
+      )
+    ).map((o) => `${o.agent}: ${o.reason}`),
+  );
   expect([...reasons].sort()).toEqual(['alice: percentage routing (70% share)', 'bob: percentage routing (30% share)']);
 });
 

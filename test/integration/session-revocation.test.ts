@@ -14,7 +14,11 @@ const phones: WsSipClient[] = [];
 
 beforeAll(async () => {
   sip = await startTestSipStack();
-  h = await startSeededCompanion({ SIP_AUTH_SECRET: sip.secret, SIP_DOMAIN: sip.domain, KAMAILIO_CTL_SOCKET: ctlSocketPath(sip.runDir) });
+  h = await startSeededCompanion({
+    SIP_AUTH_SECRET: sip.secret,
+    SIP_DOMAIN: sip.domain,
+    KAMAILIO_CTL_SOCKET: ctlSocketPath(sip.runDir),
+  });
 }, 60_000);
 afterAll(async () => {
   for (const f of feeds) f.close();
@@ -32,7 +36,10 @@ async function connectedFeed(cookie: string): Promise<TestFeed> {
   });
   return feed;
 }
-const disconnected = (feed: TestFeed) => new Promise<string>((resolve) => (feed.connected ? feed.once('disconnect', (reason) => resolve(reason)) : resolve('already')));
+const disconnected = (feed: TestFeed) =>
+  new Promise<string>((resolve) =>
+    feed.connected ? feed.once('disconnect', (reason) => resolve(reason)) : resolve('already'),
+  );
 const refusedFeed = (cookie: string) =>
   new Promise<string>((resolve) => {
     const feed = openFeed(h, { cookie, origin: h.origin });
@@ -97,14 +104,27 @@ test('a password change ends every other session and its socket; this one stays;
   const stolen = await credentials(elsewhere);
   const closed = disconnected(elsewhereFeed);
 
-  const weak = await apiAs(h, here).post('/api/auth/password', { currentPassword: 'switchboard', newPassword: 'password1234' });
+  const weak = await apiAs(h, here).post('/api/auth/password', {
+    currentPassword: 'switchboard',
+    newPassword: 'password1234',
+  });
   expect(weak.status).toBe(400);
   expect(weak.body.error.path).toEqual(['newPassword']);
-  const wrong = await apiAs(h, here).post('/api/auth/password', { currentPassword: 'not-it', newPassword: 'tidal-copper-lantern' });
+  const wrong = await apiAs(h, here).post('/api/auth/password', {
+    currentPassword: 'not-it',
+    newPassword: 'tidal-copper-lantern',
+  });
   expect(wrong.status).toBe(400);
   expect(wrong.body.error.path).toEqual(['currentPassword']);
 
-  expect((await apiAs(h, here).post('/api/auth/password', { currentPassword: 'switchboard', newPassword: 'tidal-copper-lantern' })).status).toBe(204);
+  expect(
+    (
+      await apiAs(h, here).post('/api/auth/password', {
+        currentPassword: 'switchboard',
+        newPassword: 'tidal-copper-lantern',
+      })
+    ).status,
+  ).toBe(204);
   await closed;
   expect(hereFeed.connected).toBe(true);
   expect((await apiAs(h, elsewhere).get('/api/auth/me')).status).toBe(401);

@@ -37,7 +37,12 @@ test('agents registered under a named domain call each other', async () => {
   const callee = await agent('6001');
   const seen = callee.autoAnswer();
   const caller = await agent('6002');
-  const call = await caller.invite({ from: '6002', target: `sip:6001@${sip.domain}`, domain: sip.domain, credentials: creds('6002') });
+  const call = await caller.invite({
+    from: '6002',
+    target: `sip:6001@${sip.domain}`,
+    domain: sip.domain,
+    credentials: creds('6002'),
+  });
   expect(call.reply.status).toBe(200);
   if (!call.ok) return;
   expect((await caller.bye(call.dialog)).status).toBe(200);
@@ -61,6 +66,11 @@ test('a phone-network caller reaches an agent under the named domain', async () 
 
 test('requests for other domains are not relayed', async () => {
   const caller = await agent('6004');
-  const call = await caller.invite({ from: '6004', target: 'sip:6001@elsewhere.example', domain: sip.domain, credentials: creds('6004') });
+  const call = await caller.invite({
+    from: '6004',
+    target: 'sip:6001@elsewhere.example',
+    domain: sip.domain,
+    credentials: creds('6004'),
+  });
   expect(call.reply.status).toBe(403);
 });

@@ -23,8 +23,16 @@ const token = () => `fz${process.pid}x${++counter}`;
 const target = () => `127.0.0.1:${world.sip.sipPort}`;
 
 async function sendAllUdp(client: UdpSipClient) {
-  for (const t of TORTURE) await client.send(fill(t.raw, { target: target(), via: `${client.host}:${client.port}`, token: token() }), world.sip.sipPort);
-  for (const size of [4_000, 20_000, 60_000]) await client.send(fill(oversized(size), { target: target(), via: `${client.host}:${client.port}`, token: token() }), world.sip.sipPort);
+  for (const t of TORTURE)
+    await client.send(
+      fill(t.raw, { target: target(), via: `${client.host}:${client.port}`, token: token() }),
+      world.sip.sipPort,
+    );
+  for (const size of [4_000, 20_000, 60_000])
+    await client.send(
+      fill(oversized(size), { target: target(), via: `${client.host}:${client.port}`, token: token() }),
+      world.sip.sipPort,
+    );
 }
 
 /** Kamailio still answers: a keepalive from the gateway, and a registration from a fresh WebSocket. */
@@ -35,7 +43,9 @@ async function stillServing() {
   await gw.send(ping.raw, world.sip.sipPort);
   expect((await gw.finalFor(ping.callId)).status).toBe(200);
   const agent = await ws(world.h.origin);
-  expect((await agent.register({ extension: '1004', domain: world.sip.domain, credentials: creds('1004') })).status).toBe(200);
+  expect(
+    (await agent.register({ extension: '1004', domain: world.sip.domain, credentials: creds('1004') })).status,
+  ).toBe(200);
 }
 
 test('RFC 4475-style torture messages, oversized headers and bad Content-Length over UDP from a local process', async () => {
@@ -54,7 +64,8 @@ test('the same from the gateway address, whose INVITEs reach the companion', asy
 
 test('the same over the WebSocket, each on a fresh connection and all on one', async () => {
   const serverErrors: SipMessage[] = [];
-  const watch = (c: Awaited<ReturnType<typeof ws>>) => void c.next((m) => (m.status ?? 0) >= 500).then((m) => serverErrors.push(m));
+  const watch = (c: Awaited<ReturnType<typeof ws>>) =>
+    void c.next((m) => (m.status ?? 0) >= 500).then((m) => serverErrors.push(m));
   const one = await ws();
   watch(one);
   for (const t of [...TORTURE.map((x) => x.raw), oversized(4_000), oversized(100_000)]) {
@@ -89,7 +100,11 @@ test('hostile hook queries answer 4xx, never 5xx', async () => {
 });
 
 test('no 5xx anywhere: not in any SIP answer, not from the companion to Kamailio, no unexpected companion error', () => {
-  expect(replies.filter((m) => (m.status ?? 0) >= 500).map((m) => `${m.status} ${m.reason} (${m.headers.find(([n]) => /^call-id$/i.test(n))?.[1]})`)).toEqual([]);
+  expect(
+    replies
+      .filter((m) => (m.status ?? 0) >= 500)
+      .map((m) => `${m.status} ${m.reason} (${m.headers.find(([n]) => /^call-id$/i.test(n))?.[1]})`),
+  ).toEqual([]);
   const log = readFileSync(join(world.sip.runDir, 'kamailio.log'), 'utf8');
   expect(log).not.toMatch(/answered HTTP 5\d\d|did not take call event \(5\d\d\)|CRITICAL|segfault/);
   expect(errors.mock.calls.filter((c) => String(c[0]).includes('unexpected error'))).toEqual([]);

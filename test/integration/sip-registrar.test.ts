@@ -19,10 +19,13 @@ afterAll(() => {
   for (const t of tabs) t.disconnect();
 });
 
-const stateOf = (name: string, match: (p: Presence) => boolean) => nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.name === name && match(p));
+const stateOf = (name: string, match: (p: Presence) => boolean) =>
+  nextEvent<Presence>(supervisor, 'presence:changed', (p) => p.name === name && match(p));
 const route = async (callId: string) => {
   const q = new URLSearchParams({ callId, from: '+447700900555', to: SALES, attempt: '0' });
-  return (await fetch(`${world.h.hookUrl}/internal/sip/route?${q}`, { headers: { 'X-Hook-Token': world.h.hookToken } })).json();
+  return (
+    await fetch(`${world.h.hookUrl}/internal/sip/route?${q}`, { headers: { 'X-Hook-Token': world.h.hookToken } })
+  ).json();
 };
 async function tab(email: string): Promise<TestFeed> {
   const t = openFeed(world.h, { cookie: await signIn(world.h, email), origin: world.h.origin });
@@ -41,16 +44,23 @@ test('a raw REGISTER over the WebSocket makes the agent routable; an unREGISTER 
 
   const phone = await ws();
   seen = stateOf('Alice Agent', (p) => p.state === 'available');
-  expect((await phone.register({ extension: '1001', domain: world.sip.domain, credentials: creds('1001') })).status).toBe(200);
+  expect(
+    (await phone.register({ extension: '1001', domain: world.sip.domain, credentials: creds('1001') })).status,
+  ).toBe(200);
   expect((await seen).issues).toEqual([]);
   expect((await route('reg-2')).targets).toEqual(['sip:1001@127.0.0.1']);
 
   seen = stateOf('Alice Agent', (p) => p.state === 'offline');
-  expect((await phone.register({ extension: '1001', domain: world.sip.domain, credentials: creds('1001'), expires: 0 })).status).toBe(200);
+  expect(
+    (await phone.register({ extension: '1001', domain: world.sip.domain, credentials: creds('1001'), expires: 0 }))
+      .status,
+  ).toBe(200);
   expect((await seen).issues).toEqual(['registration-lost']);
 
   seen = stateOf('Alice Agent', (p) => p.state === 'available');
-  expect((await phone.register({ extension: '1001', domain: world.sip.domain, credentials: creds('1001') })).status).toBe(200);
+  expect(
+    (await phone.register({ extension: '1001', domain: world.sip.domain, credentials: creds('1001') })).status,
+  ).toBe(200);
   await seen;
   seen = stateOf('Alice Agent', (p) => p.state === 'offline');
   await phone.close();
@@ -62,10 +72,14 @@ test('Kamailio keeps one contact per extension: the newest registration wins, an
   await tab('bob@acme.test').then(reportPhone);
   const first = await ws();
   let seen = stateOf('Bob Agent', (p) => p.state === 'available');
-  expect((await first.register({ extension: '1002', domain: world.sip.domain, credentials: creds('1002') })).status).toBe(200);
+  expect(
+    (await first.register({ extension: '1002', domain: world.sip.domain, credentials: creds('1002') })).status,
+  ).toBe(200);
   await seen;
   const second = await ws();
-  expect((await second.register({ extension: '1002', domain: world.sip.domain, credentials: creds('1002') })).status).toBe(200);
+  expect(
+    (await second.register({ extension: '1002', domain: world.sip.domain, credentials: creds('1002') })).status,
+  ).toBe(200);
   const contacts = await registeredContacts(world.sip.runDir, '1002');
   expect(contacts).toHaveLength(1);
   expect(contacts[0]).toContain(second.contactUser);

@@ -30,7 +30,12 @@ afterAll(async () => {
 
 const creds = (extension: string, ttl = 600) => mintEphemeralCredentials(sip.secret, extension, ttl, Date.now());
 
-async function sippRegister(extension: string, localPort: number, auth: { username: string; password: string }, refused = false) {
+async function sippRegister(
+  extension: string,
+  localPort: number,
+  auth: { username: string; password: string },
+  refused = false,
+) {
   return runSipp({
     runDir: sip.runDir,
     name: `sipp-register-${extension}-${localPort}`,
@@ -117,7 +122,9 @@ describe('calls', () => {
 
   test('a UDP caller reaches a WebSocket agent through rtpengine (SDP bridged both ways)', async () => {
     const agent = await connectWs();
-    expect((await agent.register({ extension: '3001', domain: sip.domain, credentials: creds('3001') })).status).toBe(200);
+    expect((await agent.register({ extension: '3001', domain: sip.domain, credentials: creds('3001') })).status).toBe(
+      200,
+    );
     const seen = agent.autoAnswer();
 
     const code = await runSipp({
@@ -144,7 +151,12 @@ describe('calls', () => {
     started.push(uas);
 
     const agent = await connectWs();
-    const call = await agent.invite({ from: '3002', target: `sip:1003@${sip.domain}`, domain: sip.domain, credentials: creds('3002') });
+    const call = await agent.invite({
+      from: '3002',
+      target: `sip:1003@${sip.domain}`,
+      domain: sip.domain,
+      credentials: creds('3002'),
+    });
     expect(call.reply.status).toBe(200);
     expect(call.reply.body).toMatch(/RTP\/SAVPF/);
     expect(call.reply.body).toMatch(/a=fingerprint/);
@@ -160,7 +172,12 @@ describe('calls', () => {
     started.push(uas);
 
     const agent = await connectWs();
-    const call = await agent.invite({ from: '3003', target: `sip:1004@${sip.domain}`, domain: sip.domain, credentials: creds('3003') });
+    const call = await agent.invite({
+      from: '3003',
+      target: `sip:1004@${sip.domain}`,
+      domain: sip.domain,
+      credentials: creds('3003'),
+    });
     expect(call.reply.status).toBe(200);
     if (!call.ok) return;
     const again = await agent.reinvite(call.dialog);
@@ -173,11 +190,18 @@ describe('calls', () => {
 
   test('agent to agent over WebSocket: media untouched, in-dialog BYE routed', async () => {
     const callee = await connectWs();
-    expect((await callee.register({ extension: '4001', domain: sip.domain, credentials: creds('4001') })).status).toBe(200);
+    expect((await callee.register({ extension: '4001', domain: sip.domain, credentials: creds('4001') })).status).toBe(
+      200,
+    );
     const seen = callee.autoAnswer();
 
     const caller = await connectWs();
-    const call = await caller.invite({ from: '4002', target: `sip:4001@${sip.domain}`, domain: sip.domain, credentials: creds('4002') });
+    const call = await caller.invite({
+      from: '4002',
+      target: `sip:4001@${sip.domain}`,
+      domain: sip.domain,
+      credentials: creds('4002'),
+    });
     expect(call.reply.status).toBe(200);
     if (!call.ok) return;
     // Direct WebRTC media: the offer reaches the callee unchanged (no rtpengine).
@@ -189,7 +213,12 @@ describe('calls', () => {
 
   test('an agent cannot call with a From that is not its credentials', async () => {
     const caller = await connectWs();
-    const call = await caller.invite({ from: '4003', target: `sip:4001@${sip.domain}`, domain: sip.domain, credentials: creds('4999') });
+    const call = await caller.invite({
+      from: '4003',
+      target: `sip:4001@${sip.domain}`,
+      domain: sip.domain,
+      credentials: creds('4999'),
+    });
     expect(call.reply.status).toBe(403);
   });
 
@@ -209,7 +238,9 @@ describe('calls', () => {
 describe('WebSocket close', () => {
   test('closing the socket removes the contact at once; calls then fail', async () => {
     const agent = await connectWs();
-    expect((await agent.register({ extension: '5001', domain: sip.domain, credentials: creds('5001') })).status).toBe(200);
+    expect((await agent.register({ extension: '5001', domain: sip.domain, credentials: creds('5001') })).status).toBe(
+      200,
+    );
     expect(await registeredContacts(sip.runDir, '5001')).toHaveLength(1);
 
     await agent.close();

@@ -23,7 +23,14 @@ beforeAll(async () => {
   stack = await startProductStack({
     runDir: dir,
     authSecret: SECRET,
-    ports: { http: await freePort(), sip: await freePort(), ws: (wsPort = await freePort()), rtpNg: await freePort(), rtpMin, rtpMax: rtpMin + 99 },
+    ports: {
+      http: await freePort(),
+      sip: await freePort(),
+      ws: (wsPort = await freePort()),
+      rtpNg: await freePort(),
+      rtpMin,
+      rtpMax: rtpMin + 99,
+    },
     env: { LOG_LEVEL: 'warn' },
   });
   supervisor = supervise(stack.parts(), { log: (l) => log.push(l), backoff: { firstMs: 200 } });
@@ -87,12 +94,23 @@ test('a killed Kamailio is started again and the companion keeps serving', async
 
 test('a feed socket that drops for a moment gets the events sent meanwhile (connection-state recovery)', async () => {
   const login = async (email: string) => {
-    const res = await fetch(`${stack.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: stack.url }, body: JSON.stringify({ email, password: 'switchboard' }) });
+    const res = await fetch(`${stack.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: stack.url },
+      body: JSON.stringify({ email, password: 'switchboard' }),
+    });
     return res.headers.get('set-cookie')!.split(';')[0]!;
   };
   const open = (cookie: string, reconnection: boolean) =>
-    io(stack.url, { transports: ['websocket'], extraHeaders: { cookie, origin: stack.url }, forceNew: true, reconnection, reconnectionDelay: 100 });
-  const connected = (s: ReturnType<typeof open>) => new Promise((r, j) => (s.once('connect', () => r(null)), s.once('connect_error', (e) => j(e))));
+    io(stack.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie, origin: stack.url },
+      forceNew: true,
+      reconnection,
+      reconnectionDelay: 100,
+    });
+  const connected = (s: ReturnType<typeof open>) =>
+    new Promise((r, j) => (s.once('connect', () => r(null)), s.once('connect_error', (e) => j(e))));
   const watcher = open(await login('supervisor@acme.test'), true);
   await connected(watcher);
   const alice = keepBeating(open(await login('alice@acme.test'), false));
@@ -102,7 +120,13 @@ test('a feed socket that drops for a moment gets the events sent meanwhile (conn
   const credentials = mintEphemeralCredentials(SECRET, '1001', 600, Date.now());
   expect((await phone.register({ extension: '1001', domain: '127.0.0.1', credentials })).status).toBe(200);
   const seen: string[] = [];
-  const sawAvailable = new Promise((r) => watcher.on('presence:changed', (p: { staffId: string; state: string }) => p.staffId === 'staff-alice' && seen.push(p.state) && p.state === 'available' && r(null)));
+  const sawAvailable = new Promise((r) =>
+    watcher.on(
+      'presence:changed',
+      (p: { staffId: string; state: string }) =>
+        p.staffId === 'staff-alice' && seen.push(p.state) && p.state === 'available' && r(null),
+    ),
+  );
   // Drop the watcher's transport (as a network blip would).
   const reconnected = new Promise((r) => watcher.once('connect', () => r(null)));
   watcher.io.engine.close();

@@ -3,7 +3,14 @@ import type { Presence } from '../../src/common/presence';
 import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { seedOrganisation } from '../../src/server/seed/seed';
 import { apiAs, type Api } from '../support/api-client';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../support/companion-harness';
+import {
+  nextEvent,
+  openFeed,
+  signIn,
+  startSeededCompanion,
+  type Harness,
+  type TestFeed,
+} from '../support/companion-harness';
 import { routableAgent } from '../support/registration';
 
 /** The supervisor's board API over real HTTP, with real feeds: who may read it and act, and what it records. */
@@ -67,7 +74,12 @@ describe('who may see the board', () => {
     const { status, body } = await supervisor.get('/api/supervisor/board');
     expect(status).toBe(200);
     const snap = body as BoardSnapshot;
-    expect(snap.activity.map((a) => a.staffId).sort()).toEqual(h.repos.staff.listByOrg('org-demo').map((s) => s.id).sort());
+    expect(snap.activity.map((a) => a.staffId).sort()).toEqual(
+      h.repos.staff
+        .listByOrg('org-demo')
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(snap.activity.every((a) => a.call === null && a.today.answered === 0)).toBe(true);
     expect(snap.numbers.length).toBeGreaterThan(0);
     expect(snap.dayEnd - snap.dayStart).toBeGreaterThanOrEqual(23 * 3600_000);
@@ -111,28 +123,54 @@ describe('supervisor actions', () => {
     const carol = await routableAgent(h, 'carol@acme.test');
     track(carol);
     const told = nextEvent<Presence>(carol, 'presence:changed', (p) => p.state === 'away');
-    const seen = nextEvent<Presence>(board, 'presence:changed', (p) => p.staffId === 'staff-carol' && p.state === 'away');
+    const seen = nextEvent<Presence>(
+      board,
+      'presence:changed',
+      (p) => p.staffId === 'staff-carol' && p.state === 'away',
+    );
     const lunch = h.repos.presenceSettings.reasons('org-demo').find((r) => r.name === 'Lunch')!;
-    const answer = await supervisor.post('/api/supervisor/agents/staff-carol/presence', { state: 'away', reasonId: lunch.id });
+    const answer = await supervisor.post('/api/supervisor/agents/staff-carol/presence', {
+      state: 'away',
+      reasonId: lunch.id,
+    });
     expect(answer).toMatchObject({ status: 200, body: { state: 'away', reason: { name: 'Lunch' } } });
     expect((await seen).reason?.name).toBe('Lunch');
     await told;
     const change = h.repos.changes.list('org-demo', 'staff', 'staff-carol').find((c) => c.section === 'presence');
-    expect(change).toMatchObject({ summary: 'Sam Supervisor set Carol Agent Away (Lunch)', changedBy: { id: 'staff-super' } });
+    expect(change).toMatchObject({
+      summary: 'Sam Supervisor set Carol Agent Away (Lunch)',
+      changedBy: { id: 'staff-super' },
+    });
 
     await untilHistory('staff-carol', (t) => t.entries.at(-1)?.state === 'away');
     const day = (await supervisor.get('/api/supervisor/agents/staff-carol/timeline')).body as Timeline;
     expect(day.entries.map((e) => e.state)).toEqual(['available', 'away']);
-    expect(day.entries.at(-1)).toMatchObject({ fromState: 'available', reason: 'Lunch', to: null, setBy: { name: 'Sam Supervisor' } });
+    expect(day.entries.at(-1)).toMatchObject({
+      fromState: 'available',
+      reason: 'Lunch',
+      to: null,
+      setBy: { name: 'Sam Supervisor' },
+    });
     expect(day.entries[0]).toMatchObject({ fromState: 'offline', setBy: null });
     expect(day.entries[0]!.to).toBe(day.entries[1]!.from);
   });
 
   test('refused and nothing saved: a state a supervisor may not set, a reason of another organisation', async () => {
-    for (const body of [{ state: 'on-call' }, { state: 'offline' }, { state: 'dnd' }, { state: 'available', reasonId: 'x' }, { nope: 1 }]) {
-      expect((await supervisor.post('/api/supervisor/agents/staff-dave/presence', body)).body.error).toMatchObject({ code: 'INVALID_INPUT' });
+    for (const body of [
+      { state: 'on-call' },
+      { state: 'offline' },
+      { state: 'dnd' },
+      { state: 'available', reasonId: 'x' },
+      { nope: 1 },
+    ]) {
+      expect((await supervisor.post('/api/supervisor/agents/staff-dave/presence', body)).body.error).toMatchObject({
+        code: 'INVALID_INPUT',
+      });
     }
-    const foreign = await supervisor.post('/api/supervisor/agents/staff-dave/presence', { state: 'away', reasonId: 'org-globex-reason-1' });
+    const foreign = await supervisor.post('/api/supervisor/agents/staff-dave/presence', {
+      state: 'away',
+      reasonId: 'org-globex-reason-1',
+    });
     expect(foreign).toMatchObject({ status: 404, body: { error: { path: ['reasonId'] } } });
     expect(h.repos.staff.findById('staff-dave')?.manualPresence).toBe('available');
     expect(h.repos.changes.list('org-demo', 'staff', 'staff-dave')).toEqual([]);
@@ -154,7 +192,11 @@ describe('supervisor actions', () => {
     await nextEvent(dave, 'presence:snapshot');
     await routableAgent(h, 'dave@acme.test', { feed: dave });
     const closed = new Promise<string>((r) => dave.once('disconnect', r));
-    const offline = nextEvent<Presence>(board, 'presence:changed', (p) => p.staffId === 'staff-dave' && p.state === 'offline');
+    const offline = nextEvent<Presence>(
+      board,
+      'presence:changed',
+      (p) => p.staffId === 'staff-dave' && p.state === 'offline',
+    );
     expect((await supervisor.post('/api/supervisor/agents/staff-dave/sign-out')).status).toBe(204);
     expect(await closed).toBe('io server disconnect');
     await offline;
@@ -165,13 +207,22 @@ describe('supervisor actions', () => {
 
     await untilHistory('staff-dave', (t) => t.entries.at(-1)?.state === 'offline');
     const day = (await supervisor.get('/api/supervisor/agents/staff-dave/timeline')).body as Timeline;
-    expect(day.entries.at(-1)).toMatchObject({ state: 'offline', fromState: 'available', setBy: { id: 'staff-super', name: 'Sam Supervisor' } });
-    expect(h.repos.changes.list('org-demo', 'staff', 'staff-dave')[0]).toMatchObject({ summary: 'Sam Supervisor signed Dave Agent out' });
+    expect(day.entries.at(-1)).toMatchObject({
+      state: 'offline',
+      fromState: 'available',
+      setBy: { id: 'staff-super', name: 'Sam Supervisor' },
+    });
+    expect(h.repos.changes.list('org-demo', 'staff', 'staff-dave')[0]).toMatchObject({
+      summary: 'Sam Supervisor signed Dave Agent out',
+    });
   });
 
   test('a day that is not a date is refused naming it', async () => {
     for (const day of ['2026-02-30', 'yesterday', '']) {
-      expect((await supervisor.get(`/api/supervisor/agents/staff-bob/timeline?day=${day}`)).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['day'] });
+      expect((await supervisor.get(`/api/supervisor/agents/staff-bob/timeline?day=${day}`)).body.error).toMatchObject({
+        code: 'INVALID_INPUT',
+        path: ['day'],
+      });
     }
     const past = (await supervisor.get('/api/supervisor/agents/staff-bob/timeline?day=2020-01-01')).body as Timeline;
     expect(past).toMatchObject({ day: '2020-01-01', entries: [] });
@@ -180,7 +231,9 @@ describe('supervisor actions', () => {
 
 describe('the feed', () => {
   const hook = async (path: string, q: Record<string, string>) => {
-    const res = await fetch(`${h.hookUrl}/internal/sip/${path}?${new URLSearchParams(q)}`, { headers: { [HOOK_TOKEN_HEADER]: h.hookToken } });
+    const res = await fetch(`${h.hookUrl}/internal/sip/${path}?${new URLSearchParams(q)}`, {
+      headers: { [HOOK_TOKEN_HEADER]: h.hookToken },
+    });
     return { status: res.status, body: await res.json() };
   };
 
@@ -197,7 +250,9 @@ describe('the feed', () => {
     const bob = track(await routableAgent(h, 'bob@acme.test'));
 
     const onBoard = (match: (a: BoardActivity) => boolean) =>
-      nextEvent<BoardActivity[]>(board, 'board:activity', (list) => list.some((a) => a.staffId === 'staff-bob' && match(a)));
+      nextEvent<BoardActivity[]>(board, 'board:activity', (list) =>
+        list.some((a) => a.staffId === 'staff-bob' && match(a)),
+      );
     let seen = onBoard((a) => a.call?.status === 'ringing');
     const allowed = await hook('outbound', { callId: 'board-call-1', agent: '1002', callee: '+447911123456' });
     expect(allowed.body).toMatchObject({ action: 'allow' });
@@ -215,11 +270,19 @@ describe('the feed', () => {
     const snap = (await supervisor.get('/api/supervisor/board')).body as BoardSnapshot;
     expect(snap.activity.find((a) => a.staffId === 'staff-bob')).toMatchObject({ call: null, today: after.today });
 
-    const bobAway = nextEvent<Presence>(board, 'presence:changed', (p) => p.staffId === 'staff-bob' && p.state === 'away');
+    const bobAway = nextEvent<Presence>(
+      board,
+      'presence:changed',
+      (p) => p.staffId === 'staff-bob' && p.state === 'away',
+    );
     await supervisor.post('/api/supervisor/agents/staff-bob/presence', { state: 'away' });
     await bobAway;
     // A fact addressed to Alice herself, sent after the others: once it is here, anything else would have been too.
-    const mine = nextEvent<Presence>(alice, 'presence:changed', (p) => p.staffId === 'staff-alice' && p.state === 'dnd');
+    const mine = nextEvent<Presence>(
+      alice,
+      'presence:changed',
+      (p) => p.staffId === 'staff-alice' && p.state === 'dnd',
+    );
     alice.emit('presence:set', { state: 'dnd' }, () => {});
     await mine;
     expect(got).toEqual(['presence staff-alice']);

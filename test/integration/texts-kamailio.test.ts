@@ -27,7 +27,11 @@ beforeAll(async () => {
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: `127.0.0.2:${gatewayPort}` });
   sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, pstnGateway: `127.0.0.2:${gatewayPort}` });
   dir = mkdtempSync(join(tmpdir(), 'switchboard-texts-'));
-  [alice, bob, admin] = (await Promise.all(['alice', 'bob', 'admin'].map((n) => person(h, `${n}@acme.test`)))) as [Person, Person, Person];
+  [alice, bob, admin] = (await Promise.all(['alice', 'bob', 'admin'].map((n) => person(h, `${n}@acme.test`)))) as [
+    Person,
+    Person,
+    Person,
+  ];
   await blastAliceBobCarol(admin.api);
 }, 60_000);
 afterAll(async () => {
@@ -43,7 +47,8 @@ const agentClient = async () => {
   return c;
 };
 const creds = (ext: string) => mintEphemeralCredentials(SECRET, ext, 600, Date.now());
-const text = async (from: string, body: string) => sendText({ runDir: dir, from, to: COMPANY.number, body, kamailioPort: sip.sipPort, localPort: await freePort() });
+const text = async (from: string, body: string) =>
+  sendText({ runDir: dir, from, to: COMPANY.number, body, kamailioPort: sip.sipPort, localPort: await freePort() });
 
 test('a text from the phone network to the company number is stored (202) and reaches the rule’s agents live', async () => {
   const pushed = nextEvent<NotificationView>(bob.feed, 'notification:created', (n) => n.caller === '+447911125001');
@@ -55,7 +60,14 @@ test('a text from the phone network to the company number is stored (202) and re
 });
 
 test('a text to a number that is not a company number is refused by the companion’s answer', async () => {
-  const res = await sendText({ runDir: dir, from: '+447911125002', to: '+442071234567', body: 'to sales', kamailioPort: sip.sipPort, localPort: await freePort() });
+  const res = await sendText({
+    runDir: dir,
+    from: '+447911125002',
+    to: '+442071234567',
+    body: 'to sales',
+    kamailioPort: sip.sipPort,
+    localPort: await freePort(),
+  });
   expect(res.refusedWith).toBe(404);
 });
 
@@ -74,7 +86,10 @@ test('text back: the gateway receives it from the company number with the body a
     domain: sip.domain,
     credentials: creds('1001'),
     body,
-    headers: [['X-Caller-ID', '+442071234567'], ['P-Asserted-Identity', '<sip:+18005550100@127.0.0.1>']],
+    headers: [
+      ['X-Caller-ID', '+442071234567'],
+      ['P-Asserted-Identity', '<sip:+18005550100@127.0.0.1>'],
+    ],
   });
   expect(reply.status).toBe(202);
   await gateway.exited;
@@ -88,14 +103,29 @@ test('text back: the gateway receives it from the company number with the body a
   expect(headers).not.toMatch(/^P-Asserted-Identity:/im);
   expect(headers).not.toMatch(/^X-Injected:/im);
   const conv = ((await alice.api.get(`/api/notifications/${n.id}`)).body as NotificationView).texts;
-  expect(conv.map((t) => [t.direction, t.body])).toEqual([['inbound', 'Can you call me back?'], ['outbound', body]]);
+  expect(conv.map((t) => [t.direction, t.body])).toEqual([
+    ['inbound', 'Can you call me back?'],
+    ['outbound', body],
+  ]);
 });
 
 test('an agent cannot text a number they have no conversation with, nor pose as another agent', async () => {
   const client = await agentClient();
-  const none = await client.message({ from: '1002', target: `sip:+447911125009@${sip.domain}`, domain: sip.domain, credentials: creds('1002'), body: 'spam' });
+  const none = await client.message({
+    from: '1002',
+    target: `sip:+447911125009@${sip.domain}`,
+    domain: sip.domain,
+    credentials: creds('1002'),
+    body: 'spam',
+  });
   expect(none.status).toBe(403);
   // Bob's credentials with Alice's extension in From: the proxy refuses before the companion is asked.
-  const posing = await client.message({ from: '1001', target: `sip:+447911125003@${sip.domain}`, domain: sip.domain, credentials: creds('1002'), body: 'as alice' });
+  const posing = await client.message({
+    from: '1001',
+    target: `sip:+447911125003@${sip.domain}`,
+    domain: sip.domain,
+    credentials: creds('1002'),
+    body: 'as alice',
+  });
   expect(posing.status).toBe(403);
 });

@@ -1,7 +1,15 @@
 import type { NotificationClaimed, NotificationView } from '../../src/common/notifications';
 import { seedOrganisation } from '../../src/server/seed/seed';
 import { nextEvent, startSeededCompanion, type Harness } from '../support/companion-harness';
-import { blastAliceBobCarol, collect, COMPANY, hooksOf, person, STAFF_IDS, type Person } from '../support/unknown-callers';
+import {
+  blastAliceBobCarol,
+  collect,
+  COMPANY,
+  hooksOf,
+  person,
+  STAFF_IDS,
+  type Person,
+} from '../support/unknown-callers';
 
 /** Missed unknown callers of the company number, the claim race, contacts from calls: the real companion and database. */
 const SECRET = 'unknown-callers-secret-0123456789';
@@ -21,7 +29,9 @@ beforeAll(async () => {
     itemTypes: [],
     contacts: [],
   });
-  [alice, bob, carol, dave, sup, admin] = (await Promise.all(['alice', 'bob', 'carol', 'dave', 'supervisor', 'admin'].map((n) => person(h, `${n}@acme.test`)))) as [Person, Person, Person, Person, Person, Person];
+  [alice, bob, carol, dave, sup, admin] = (await Promise.all(
+    ['alice', 'bob', 'carol', 'dave', 'supervisor', 'admin'].map((n) => person(h, `${n}@acme.test`)),
+  )) as [Person, Person, Person, Person, Person, Person];
   outsider = await person(h, 'gina@globex.test', 'globex-password');
   await blastAliceBobCarol(admin.api);
 });
@@ -77,7 +87,10 @@ test('a missed unknown call makes exactly one unclaimed notification, pushed to 
 test('two agents claim at once: exactly one wins, the other is told who, and it vanishes for the third', async () => {
   const { n } = await missedCall('+447911123902');
   const carolSees = nextEvent<NotificationClaimed>(carol.feed, 'notification:claimed', (c) => c.id === n.id);
-  const [a, b] = await Promise.all([alice.api.post(`/api/notifications/${n.id}/claim`), bob.api.post(`/api/notifications/${n.id}/claim`)]);
+  const [a, b] = await Promise.all([
+    alice.api.post(`/api/notifications/${n.id}/claim`),
+    bob.api.post(`/api/notifications/${n.id}/claim`),
+  ]);
   const statuses = [a.status, b.status].sort();
   expect(statuses).toEqual([200, 409]);
   const [winner, loser] = a.status === 200 ? [a, b] : [b, a];
@@ -115,7 +128,10 @@ test('claims outside the rule or the organisation change nothing: 403 and 404', 
   expect((await outsider.api.post(`/api/notifications/${n.id}/claim`)).status).toBe(404);
   expect((await outsider.api.get(`/api/notifications/${n.id}`)).status).toBe(404);
   expect((await outsider.api.post(`/api/notifications/${n.id}/contact`, { name: 'Stolen' })).status).toBe(404);
-  expect((await alice.api.post(`/api/notifications/${n.id}/claim`, { action: 'steal' })).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['action'] });
+  expect((await alice.api.post(`/api/notifications/${n.id}/claim`, { action: 'steal' })).body.error).toMatchObject({
+    code: 'INVALID_INPUT',
+    path: ['action'],
+  });
   expect((await alice.api.post('/api/notifications/notif-nope/claim')).status).toBe(404);
   expect(((await alice.api.get(`/api/notifications/${n.id}`)).body as NotificationView).state).toBe('unclaimed');
 });
@@ -129,22 +145,45 @@ test('create contact: claims, source and tag from the number, the claimer as age
   const aliceSees = nextEvent<NotificationClaimed>(alice.feed, 'notification:claimed', (c) => c.id === n.id);
   const made = await carol.api.post(`/api/notifications/${n.id}/contact`, { name: 'Rita New', tags: ['vip'] });
   expect(made.status).toBe(201);
-  expect(made.body.contact).toMatchObject({ name: 'Rita New', primaryPhone: '+447911123904', primaryAgentId: STAFF_IDS.carol, source: 'Company line', tags: ['vip', 'company-number'] });
-  expect(made.body.notification).toMatchObject({ state: 'claimed', claimAction: 'create-contact', contact: { name: 'Rita New' } });
+  expect(made.body.contact).toMatchObject({
+    name: 'Rita New',
+    primaryPhone: '+447911123904',
+    primaryAgentId: STAFF_IDS.carol,
+    source: 'Company line',
+    tags: ['vip', 'company-number'],
+  });
+  expect(made.body.notification).toMatchObject({
+    state: 'claimed',
+    claimAction: 'create-contact',
+    contact: { name: 'Rita New' },
+  });
   expect((await aliceSees).claimedBy.name).toBe('Carol Agent');
   // Losing agents cannot make a second contact from it.
-  expect((await alice.api.post(`/api/notifications/${n.id}/contact`, { name: 'Rita Twice' })).body.error.code).toBe('ALREADY_CLAIMED');
+  expect((await alice.api.post(`/api/notifications/${n.id}/contact`, { name: 'Rita Twice' })).body.error.code).toBe(
+    'ALREADY_CLAIMED',
+  );
   expect((await admin.api.get('/api/contacts?phone=%2B447911123904')).body).toHaveLength(1);
 
   const again = `again-${++callSeq}@test`;
   await hooks.route({ callId: again, from: '+447911123904', to: COMPANY.number, attempt: 0 });
-  const history = (await sup.api.get('/api/calls')).body as { id: string; summary: string; caller: { name: string | null } }[];
+  const history = (await sup.api.get('/api/calls')).body as {
+    id: string;
+    summary: string;
+    caller: { name: string | null };
+  }[];
   const call = history.find((c) => c.id === again)!;
   expect(call.summary).toContain('Known contact, rings primary agent Carol Agent');
   expect(call.caller.name).toBe('Rita New');
   // No second notification for a known contact's missed call; the contact's timeline has both calls and the claim.
-  expect(((await carol.api.get('/api/notifications')).body as NotificationView[]).filter((x) => x.caller === '+447911123904')).toHaveLength(1);
-  const timeline = (await carol.api.get(`/api/contacts/${made.body.contact.id}/timeline`)).body as { kind: string; summary: string }[];
+  expect(
+    ((await carol.api.get('/api/notifications')).body as NotificationView[]).filter(
+      (x) => x.caller === '+447911123904',
+    ),
+  ).toHaveLength(1);
+  const timeline = (await carol.api.get(`/api/contacts/${made.body.contact.id}/timeline`)).body as {
+    kind: string;
+    summary: string;
+  }[];
   expect(timeline.map((e) => e.kind)).toEqual(['call', 'claim', 'call']);
   expect(timeline[0]!.summary).toBe('Missed call to Acme company number');
   expect(timeline[1]!.summary).toBe('Carol Agent created the contact from a call');
@@ -161,7 +200,9 @@ test('associate: the caller’s number joins the contact, the number’s source 
   const { n } = await missedCall('+447911123905');
   const found = (await bob.api.get('/api/contact-search?q=priya')).body as { id: string }[];
   expect(found.map((c) => c.id)).toEqual(['contact-priya']);
-  expect((await bob.api.post(`/api/notifications/${n.id}/associate`, { contactId: 'gx-nope' })).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['contactId'] });
+  expect(
+    (await bob.api.post(`/api/notifications/${n.id}/associate`, { contactId: 'gx-nope' })).body.error,
+  ).toMatchObject({ code: 'INVALID_INPUT', path: ['contactId'] });
   const res = await bob.api.post(`/api/notifications/${n.id}/associate`, { contactId: 'contact-priya' });
   expect(res.status).toBe(200);
   expect(res.body.contact.source).toBe('Website');
@@ -170,7 +211,9 @@ test('associate: the caller’s number joins the contact, the number’s source 
   // Priya keeps her agent (Alice): the caller's next call rings Alice as Priya.
   const again = `assoc-${++callSeq}@test`;
   await hooks.route({ callId: again, from: '+447911123905', to: COMPANY.number, attempt: 0 });
-  const call = ((await sup.api.get('/api/calls')).body as { id: string; summary: string }[]).find((c) => c.id === again)!;
+  const call = ((await sup.api.get('/api/calls')).body as { id: string; summary: string }[]).find(
+    (c) => c.id === again,
+  )!;
   expect(call.summary).toContain('Known contact, rings primary agent Alice Agent');
 });
 
@@ -178,14 +221,23 @@ test('notes go on the contact timeline; another organisation cannot read or writ
   const note = await alice.api.post('/api/contacts/contact-priya/notes', { body: 'Prefers mornings ☀️' });
   expect(note.status).toBe(201);
   expect(note.body).toMatchObject({ kind: 'note', body: 'Prefers mornings ☀️', staff: { name: 'Alice Agent' } });
-  expect((await alice.api.post('/api/contacts/contact-priya/notes', { body: '   ' })).body.error).toMatchObject({ code: 'INVALID_INPUT', path: ['body'] });
+  expect((await alice.api.post('/api/contacts/contact-priya/notes', { body: '   ' })).body.error).toMatchObject({
+    code: 'INVALID_INPUT',
+    path: ['body'],
+  });
   expect((await outsider.api.get('/api/contacts/contact-priya/timeline')).status).toBe(404);
   expect((await outsider.api.post('/api/contacts/contact-priya/notes', { body: 'x' })).status).toBe(404);
 });
 
 test('duplicate numbers: one agent on every contact → the call is on every timeline; different agents → only on the newest contact', async () => {
-  const timeline = async (id: string) => (await sup.api.get(`/api/contacts/${id}/timeline`)).body as { kind: string; summary: string }[];
-  const before = { tom: (await timeline('contact-tom')).length, office: (await timeline('contact-tom-office')).length, lena: (await timeline('contact-lena')).length, ortiz: (await timeline('contact-ortiz')).length };
+  const timeline = async (id: string) =>
+    (await sup.api.get(`/api/contacts/${id}/timeline`)).body as { kind: string; summary: string }[];
+  const before = {
+    tom: (await timeline('contact-tom')).length,
+    office: (await timeline('contact-tom-office')).length,
+    lena: (await timeline('contact-lena')).length,
+    ortiz: (await timeline('contact-ortiz')).length,
+  };
 
   await hooks.route({ callId: `dup-same-${++callSeq}@test`, from: '+447911123457', to: COMPANY.number, attempt: 0 });
   const tom = await timeline('contact-tom');
@@ -198,5 +250,9 @@ test('duplicate numbers: one agent on every contact → the call is on every tim
   expect(await timeline('contact-ortiz')).toHaveLength(before.ortiz + 1);
   expect(await timeline('contact-lena')).toHaveLength(before.lena);
   // Known callers make no unclaimed notification.
-  expect(((await sup.api.get('/api/notifications')).body as NotificationView[]).filter((n) => ['+447911123457', '+447911123458'].includes(n.caller))).toEqual([]);
+  expect(
+    ((await sup.api.get('/api/notifications')).body as NotificationView[]).filter((n) =>
+      ['+447911123457', '+447911123458'].includes(n.caller),
+    ),
+  ).toEqual([]);
 });

@@ -24,7 +24,16 @@ const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
 let clock = T0;
 let companion: Companion;
 
-const env = { PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', SIP_AUTH_SECRET: SECRET, VOICEMAIL_DIR: join(dir, 'voicemail'), VOICEMAIL_SIP: '127.0.0.1:9', VOICEMAIL_SWEEP_MS: '100' };
+const env = {
+  PORT: '0',
+  DATABASE_PATH: join(dir, 'db.sqlite'),
+  STATIC_DIR: join(dir, 'none'),
+  LOG_LEVEL: 'warn',
+  SIP_AUTH_SECRET: SECRET,
+  VOICEMAIL_DIR: join(dir, 'voicemail'),
+  VOICEMAIL_SIP: '127.0.0.1:9',
+  VOICEMAIL_SWEEP_MS: '100',
+};
 const boot = async () => {
   companion = await startCompanion(loadConfig(env), () => clock);
 };
@@ -35,8 +44,18 @@ const halt = async () => {
 const harness = () => ({ ...companion, origin: companion.url, stop: halt }) as Harness;
 
 async function deposit(boxId: string, startedAt: number): Promise<string> {
-  const q = new URLSearchParams({ boxId, callId: `c-${startedAt}-${Math.random()}`, caller: '+447700900555', startedAt: String(startedAt), soundMs: '2000' });
-  const res = await fetch(`${companion.hookUrl}/internal/voicemail/messages?${q}`, { method: 'POST', headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) }, body: new Blob([toneWav(500, 2).slice()]) });
+  const q = new URLSearchParams({
+    boxId,
+    callId: `c-${startedAt}-${Math.random()}`,
+    caller: '+447700900555',
+    startedAt: String(startedAt),
+    soundMs: '2000',
+  });
+  const res = await fetch(`${companion.hookUrl}/internal/voicemail/messages?${q}`, {
+    method: 'POST',
+    headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) },
+    body: new Blob([toneWav(500, 2).slice()]),
+  });
   const body = (await res.json()) as { id: string };
   expect(res.status).toBe(200);
   return body.id;
@@ -55,7 +74,7 @@ afterAll(async () => {
 });
 
 describe('auto-deletion', () => {
-  test('a message is kept until the number\'s period (two weeks for Bookings) and then removed with its file', async () => {
+  test("a message is kept until the number's period (two weeks for Bookings) and then removed with its file", async () => {
     const id = await deposit('num-bookings', clock);
     clock = T0 + 14 * DAY - 60_000;
     companion.voicemail.autoDelete.runNow();
@@ -79,7 +98,9 @@ describe('auto-deletion', () => {
   test('changing the period applies to messages already in the box', async () => {
     const admin = await signIn(harness(), 'admin@acme.test');
     const id = await deposit('num-bookings', clock);
-    const current = (await (await fetch(`${companion.url}/api/numbers/num-bookings`, { headers: { cookie: admin } })).json()) as { routing: { voicemail: object } };
+    const current = (await (
+      await fetch(`${companion.url}/api/numbers/num-bookings`, { headers: { cookie: admin } })
+    ).json()) as { routing: { voicemail: object } };
     const res = await fetch(`${companion.url}/api/numbers/num-bookings/routing`, {
       method: 'PUT',
       headers: { cookie: admin, origin: companion.url, 'content-type': 'application/json' },
@@ -105,17 +126,40 @@ describe('auto-deletion', () => {
 describe('greetings: bad input is refused with the field named, and nothing is saved', () => {
   let admin: string;
   const upload = (body: Blob, name = 'Greeting', type = 'audio/wav') =>
-    fetch(`${companion.url}/api/numbers/greetings?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { cookie: admin, origin: companion.url, 'content-type': type }, body });
-  const greetingFiles = () => (existsSync(join(dir, 'voicemail', 'greetings', 'org-demo')) ? readdirSync(join(dir, 'voicemail', 'greetings', 'org-demo')) : []);
-  const list = async () => (await (await fetch(`${companion.url}/api/numbers/greetings`, { headers: { cookie: admin } })).json()) as Greeting[];
+    fetch(`${companion.url}/api/numbers/greetings?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { cookie: admin, origin: companion.url, 'content-type': type },
+      body,
+    });
+  const greetingFiles = () =>
+    existsSync(join(dir, 'voicemail', 'greetings', 'org-demo'))
+      ? readdirSync(join(dir, 'voicemail', 'greetings', 'org-demo'))
+      : [];
+  const list = async () =>
+    (await (
+      await fetch(`${companion.url}/api/numbers/greetings`, { headers: { cookie: admin } })
+    ).json()) as Greeting[];
 
   beforeAll(async () => {
     admin = await signIn(harness(), 'admin@acme.test');
   });
 
   test.each([
-    { why: 'not audio', body: () => new Blob(['hello, this is a text file, not a recording']), message: /not a WAV, MP3 or OGG/ },
-    { why: 'a WAV header with nothing readable after it', body: () => new Blob([new Uint8Array([...'RIFF'].map((c) => c.charCodeAt(0))), new Uint8Array(4), new Uint8Array([...'WAVEjunk'].map((c) => c.charCodeAt(0)))]), message: /could not be read/ },
+    {
+      why: 'not audio',
+      body: () => new Blob(['hello, this is a text file, not a recording']),
+      message: /not a WAV, MP3 or OGG/,
+    },
+    {
+      why: 'a WAV header with nothing readable after it',
+      body: () =>
+        new Blob([
+          new Uint8Array([...'RIFF'].map((c) => c.charCodeAt(0))),
+          new Uint8Array(4),
+          new Uint8Array([...'WAVEjunk'].map((c) => c.charCodeAt(0))),
+        ]),
+      message: /could not be read/,
+    },
     { why: 'longer than 2 minutes', body: () => new Blob([toneWav(500, 121).slice()]), message: /up to 2 minutes/ },
     { why: 'larger than 10 MB', body: () => new Blob([new Uint8Array(10 * 1024 * 1024 + 1)]), message: /up to 10 MB/ },
   ])('$why', async ({ body, message }) => {
@@ -142,26 +186,46 @@ describe('greetings: bad input is refused with the field named, and nothing is s
       made.push((await res.json()) as Greeting);
     }
     for (const g of made) expect(Math.abs(g.durationMs - 1500), g.name).toBeLessThan(100);
-    const spoken = await fetch(`${companion.url}/api/numbers/greetings`, { method: 'POST', headers: { cookie: admin, origin: companion.url, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Spoken', text: 'Hello, please leave a message.' }) });
+    const spoken = await fetch(`${companion.url}/api/numbers/greetings`, {
+      method: 'POST',
+      headers: { cookie: admin, origin: companion.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Spoken', text: 'Hello, please leave a message.' }),
+    });
     expect(spoken.status).toBe(201);
     expect(((await spoken.json()) as Greeting).durationMs).toBeGreaterThan(1000);
     const dup = await upload(new Blob([readFileSync(wav)]), 'spoken');
     expect(dup.status).toBe(409);
 
-    const current = (await (await fetch(`${companion.url}/api/numbers/num-bookings`, { headers: { cookie: admin } })).json()) as { routing: { voicemail: object } };
+    const current = (await (
+      await fetch(`${companion.url}/api/numbers/num-bookings`, { headers: { cookie: admin } })
+    ).json()) as { routing: { voicemail: object } };
     await fetch(`${companion.url}/api/numbers/num-bookings/routing`, {
       method: 'PUT',
       headers: { cookie: admin, origin: companion.url, 'content-type': 'application/json' },
       body: JSON.stringify({ ...current.routing, voicemail: { ...current.routing.voicemail, greeting: made[0]!.id } }),
     });
-    const del = await fetch(`${companion.url}/api/numbers/greetings/${made[0]!.id}`, { method: 'DELETE', headers: { cookie: admin, origin: companion.url } });
+    const del = await fetch(`${companion.url}/api/numbers/greetings/${made[0]!.id}`, {
+      method: 'DELETE',
+      headers: { cookie: admin, origin: companion.url },
+    });
     expect(del.status).toBe(409);
-    expect((await fetch(`${companion.url}/api/numbers/greetings/${made[1]!.id}`, { method: 'DELETE', headers: { cookie: admin, origin: companion.url } })).status).toBe(204);
+    expect(
+      (
+        await fetch(`${companion.url}/api/numbers/greetings/${made[1]!.id}`, {
+          method: 'DELETE',
+          headers: { cookie: admin, origin: companion.url },
+        })
+      ).status,
+    ).toBe(204);
   });
 
   test('only admins manage greetings', async () => {
     const alice = await signIn(harness(), 'alice@acme.test');
-    const res = await fetch(`${companion.url}/api/numbers/greetings`, { method: 'POST', headers: { cookie: alice, origin: companion.url, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Mine', text: 'Hi' }) });
+    const res = await fetch(`${companion.url}/api/numbers/greetings`, {
+      method: 'POST',
+      headers: { cookie: alice, origin: companion.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Mine', text: 'Hi' }),
+    });
     expect(res.status).toBe(403);
   });
 });

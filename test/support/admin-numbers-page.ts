@@ -47,14 +47,25 @@ export function leaveWithoutAsking(page: Page): void {
 }
 
 /** PUT the number's routing settings as the browser would, patched; answers the status and the error. */
-export function putRouting(page: Page, id: string, patch: (routing: Record<string, unknown>) => Record<string, unknown>) {
+export function putRouting(
+  page: Page,
+  id: string,
+  patch: (routing: Record<string, unknown>) => Record<string, unknown>,
+) {
   return page.evaluate(
     async ({ id, patchSource }) => {
       const number = await (await fetch(`/api/numbers/${id}`)).json();
       const apply = new Function('routing', `return (${patchSource})(routing)`) as (r: unknown) => unknown;
-      const res = await fetch(`/api/numbers/${id}/routing`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(apply(number.routing)) });
+      const res = await fetch(`/api/numbers/${id}/routing`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(apply(number.routing)),
+      });
       const body = await res.json();
-      return { status: res.status, error: body.error as { code: string; message: string; path?: (string | number)[] } | undefined };
+      return {
+        status: res.status,
+        error: body.error as { code: string; message: string; path?: (string | number)[] } | undefined,
+      };
     },
     { id, patchSource: patch.toString() },
   );

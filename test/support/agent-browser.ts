@@ -24,7 +24,12 @@ export type Agent = { browser: Browser; page: Page; close(): Promise<void> };
  */
 export type Microphone = 'fake' | 'none' | 'refused';
 const micFlags = (mic: Microphone, wav: string) =>
-  baseFlags.filter((f) => !(mic === 'none' && f === '--use-fake-device-for-media-stream') && !(mic === 'refused' && f === '--use-fake-ui-for-media-stream'))
+  baseFlags
+    .filter(
+      (f) =>
+        !(mic === 'none' && f === '--use-fake-device-for-media-stream') &&
+        !(mic === 'refused' && f === '--use-fake-ui-for-media-stream'),
+    )
     .concat(mic === 'none' ? [] : [`--use-file-for-fake-audio-capture=${wav}`]);
 
 /**
@@ -57,7 +62,12 @@ export async function launchAgent(opts: { micWav: string; microphone?: Microphon
 }
 
 /** Signs in through the real sign-in screen and waits until the phone is registered. */
-export async function signInAndRegister(page: Page, url: string, email: string, password = 'switchboard'): Promise<void> {
+export async function signInAndRegister(
+  page: Page,
+  url: string,
+  email: string,
+  password = 'switchboard',
+): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -68,7 +78,9 @@ export async function signInAndRegister(page: Page, url: string, email: string, 
 /** Closes the page's WebSocket(s) to the given port, as a network drop would. */
 export function dropWebSocket(page: Page, port: number): Promise<number> {
   return page.evaluate((port) => {
-    const sockets = (window as unknown as { __sockets: WebSocket[] }).__sockets.filter((s) => new URL(s.url).port === String(port) && s.readyState === WebSocket.OPEN);
+    const sockets = (window as unknown as { __sockets: WebSocket[] }).__sockets.filter(
+      (s) => new URL(s.url).port === String(port) && s.readyState === WebSocket.OPEN,
+    );
     sockets.forEach((s) => s.close());
     return sockets.length;
   }, port);
@@ -77,7 +89,11 @@ export function dropWebSocket(page: Page, port: number): Promise<number> {
 /** Our id of the page's only unended call. */
 export function currentCallId(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const sb = (window as unknown as { switchboard: { phone: { store: { getState(): { calls: { id: string; status: string }[] } } } } }).switchboard;
+    const sb = (
+      window as unknown as {
+        switchboard: { phone: { store: { getState(): { calls: { id: string; status: string }[] } } } };
+      }
+    ).switchboard;
     const live = sb.phone.store.getState().calls.filter((c) => c.status !== 'ended');
     if (live.length !== 1) throw new Error(`expected one live call, found ${live.length}`);
     return live[0]!.id;

@@ -10,7 +10,9 @@ export type Heard = { peakHz: number; rms: number; bandShare: number };
 export function listen(page: Page, callId: string, ms = 1200): Promise<Heard> {
   return page.evaluate(
     async ({ callId, ms }) => {
-      const sb = (window as unknown as { switchboard: { phone: { getRemoteStream(id: string): MediaStream | undefined } } }).switchboard;
+      const sb = (
+        window as unknown as { switchboard: { phone: { getRemoteStream(id: string): MediaStream | undefined } } }
+      ).switchboard;
       const stream = sb.phone.getRemoteStream(callId);
       if (!stream) throw new Error(`no remote stream for call ${callId}`);
       const ctx = new AudioContext();

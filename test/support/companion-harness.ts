@@ -17,7 +17,17 @@ export type Harness = Companion & { origin: string; hookToken: string; stop(): P
 export async function startSeededCompanion(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-'));
   // No voicemail service unless a test starts one (port 9 is discard: nothing answers there).
-  const config = loadConfig({ PORT: '0', DATABASE_PATH: join(dir, 'db.sqlite'), STATIC_DIR: join(dir, 'none'), LOG_LEVEL: 'warn', HOOK_PORT: '0', VOICEMAIL_DIR: join(dir, 'voicemail'), VOICEMAIL_SIP: '127.0.0.1:9', SIP_AUTH_SECRET: randomBytes(24).toString('base64url'), ...env });
+  const config = loadConfig({
+    PORT: '0',
+    DATABASE_PATH: join(dir, 'db.sqlite'),
+    STATIC_DIR: join(dir, 'none'),
+    LOG_LEVEL: 'warn',
+    HOOK_PORT: '0',
+    VOICEMAIL_DIR: join(dir, 'voicemail'),
+    VOICEMAIL_SIP: '127.0.0.1:9',
+    SIP_AUTH_SECRET: randomBytes(24).toString('base64url'),
+    ...env,
+  });
   const companion = await startCompanion(config, now);
   await seedDemo(companion.repos);
   // Tests expect an agent to be available right after a call; those about wrap-up turn it on (admin API).
@@ -57,11 +67,21 @@ export function openFeed(h: Harness, opts: { cookie?: string; origin?: string; h
   const headers: Record<string, string> = {};
   if (opts.cookie) headers.cookie = opts.cookie;
   if (opts.origin) headers.origin = opts.origin;
-  const feed: TestFeed = io(h.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  const feed: TestFeed = io(h.url, {
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
   return opts.heartbeat === false ? feed : keepBeating(feed);
 }
 
-export function nextEvent<T>(socket: TestFeed, event: string, match: (v: T) => boolean = () => true, timeoutMs = 15_000): Promise<T> {
+export function nextEvent<T>(
+  socket: TestFeed,
+  event: string,
+  match: (v: T) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} matching within ${timeoutMs} ms`)), timeoutMs);
     const handler = (v: T) => {
@@ -77,6 +97,14 @@ export function nextEvent<T>(socket: TestFeed, event: string, match: (v: T) => b
 /** Agents with these extensions in an organisation of the harness (for SIP tests that dial made-up extensions). */
 export function addAgents(h: Harness, orgId: string, extensions: string[]): void {
   for (const ext of extensions) {
-    h.repos.staff.insert({ id: `agent-${orgId}-${ext}`, orgId, name: `Agent ${ext}`, email: `agent-${ext}@${orgId}.test`, passwordHash: 'x', role: 'agent', extension: ext });
+    h.repos.staff.insert({
+      id: `agent-${orgId}-${ext}`,
+      orgId,
+      name: `Agent ${ext}`,
+      email: `agent-${ext}@${orgId}.test`,
+      passwordHash: 'x',
+      role: 'agent',
+      extension: ext,
+    });
   }
 }

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { startProductStack, type ProductPorts, type ProductStack } from '../../scripts/stack/product-stack';
 
 /** Ports of the e2e stack: apart from the demo's defaults so a running demo does not collide. */
-export const E2E_PORTS: ProductPorts = { http: 18080, hook: 18081, sip: 15060, ws: 15066, rtpNg: 22300, rtpMin: 31000, rtpMax: 31199, voicemail: 15070 };
+export const E2E_PORTS: ProductPorts = {
+  http: 18080,
+  hook: 18081,
+  sip: 15060,
+  ws: 15066,
+  rtpNg: 22300,
+  rtpMin: 31000,
+  rtpMax: 31199,
+  voicemail: 15070,
+};
 
 export const E2E_AUTH_SECRET = 'e2e-secret-0123456789abcdef';
 
@@ -17,7 +26,12 @@ export async function startE2eStack(
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
   // The voicemail service sits 10 above the SIP port unless told otherwise, so stacks of different files do not collide.
   const voicemail = ports.voicemail ?? (ports.sip ?? E2E_PORTS.sip) + 10;
-  const stack = await startProductStack({ runDir: dir, ports: { ...E2E_PORTS, ...ports, voicemail }, authSecret: E2E_AUTH_SECRET, env: { LOG_LEVEL: 'warn', ...env } });
+  const stack = await startProductStack({
+    runDir: dir,
+    ports: { ...E2E_PORTS, ...ports, voicemail },
+    authSecret: E2E_AUTH_SECRET,
+    env: { LOG_LEVEL: 'warn', ...env },
+  });
   // Tests expect an agent to be available right after a call unless they ask for wrap-up: set as an admin would.
   await setDemoWrapUp(stack.url, opts.wrapUpSeconds ?? 0);
   return {

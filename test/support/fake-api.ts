@@ -14,9 +14,14 @@ export function fakeApi(routes: Record<string, FakeHandler>) {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method, path: input, body });
     const handler = routes[`${method} ${input}`];
-    if (!handler) return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: `no route ${method} ${input}` } }), { status: 404 });
+    if (!handler)
+      return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: `no route ${method} ${input}` } }), {
+        status: 404,
+      });
     const answer = handler({ method, path: input, body });
-    return new Response(answer.json === undefined ? null : JSON.stringify(answer.json), { status: answer.status ?? 200 });
+    return new Response(answer.json === undefined ? null : JSON.stringify(answer.json), {
+      status: answer.status ?? 200,
+    });
   });
   return { fetch, calls };
 }

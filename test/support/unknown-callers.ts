@@ -19,7 +19,8 @@ export async function blastAliceBobCarol(admin: Api, ringTimeoutSeconds = 5): Pr
 
 /** Kamailio's side of the hooks, over real HTTP with the hook token. */
 export function hooksOf(h: Harness, secret: string) {
-  const query = (params: Record<string, string | number>) => new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
+  const query = (params: Record<string, string | number>) =>
+    new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
   // Kamailio's side: the loopback hook listener, the token in its header.
   const token = { [HOOK_TOKEN_HEADER]: hookToken(secret) };
   return {
@@ -32,7 +33,11 @@ export function hooksOf(h: Harness, secret: string) {
       const res = await fetch(`${h.hookUrl}/internal/sip/event?${query(params)}`, { headers: token });
       return { status: res.status, body: await res.json() };
     },
-    async text(direction: 'in' | 'out', params: { from: string; to: string; callId: string; cseq?: string }, body: string | Uint8Array) {
+    async text(
+      direction: 'in' | 'out',
+      params: { from: string; to: string; callId: string; cseq?: string },
+      body: string | Uint8Array,
+    ) {
       const res = await fetch(`${h.hookUrl}/internal/sip/text-${direction}?${query({ cseq: '1', ...params })}`, {
         method: 'POST',
         headers: { ...token, 'content-type': 'text/plain; charset=utf-8' },

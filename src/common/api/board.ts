@@ -66,7 +66,10 @@ export const supervisorSetPresenceSchema = z
     state: z.enum(['away', 'available'], { error: 'A supervisor may set an agent away or available' }),
     reasonId: z.string().min(1).max(100).optional(),
   })
-  .refine((b) => b.reasonId === undefined || b.state === 'away', { error: 'Only Away has a reason', path: ['reasonId'] });
+  .refine((b) => b.reasonId === undefined || b.state === 'away', {
+    error: 'Only Away has a reason',
+    path: ['reasonId'],
+  });
 export type SupervisorSetPresence = z.infer<typeof supervisorSetPresenceSchema>;
 
 /** One stretch of an agent's day in one state. `to` is null while it lasts. */

@@ -19,7 +19,12 @@ export const contactInputSchema = z
   .superRefine((contact, ctx) => {
     const seen = new Set([contact.primaryPhone]);
     contact.additionalPhones.forEach((phone, index) => {
-      if (seen.has(phone.number)) ctx.addIssue({ code: 'custom', path: ['additionalPhones', index, 'number'], message: 'This number is already on the contact' });
+      if (seen.has(phone.number))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['additionalPhones', index, 'number'],
+          message: 'This number is already on the contact',
+        });
       seen.add(phone.number);
     });
   });
@@ -45,7 +50,13 @@ export const contactImportRequestSchema = z.object({
     name: column,
     primaryPhone: column,
     additionalPhones: z
-      .array(z.object({ column, itemTypeId: z.string().min(1).nullable().default(null), description: z.string().trim().max(120).optional() }))
+      .array(
+        z.object({
+          column,
+          itemTypeId: z.string().min(1).nullable().default(null),
+          description: z.string().trim().max(120).optional(),
+        }),
+      )
       .max(20, 'Up to 20 additional phone columns')
       .default([]),
     /** Column with the primary agent's email. */
@@ -56,7 +67,11 @@ export const contactImportRequestSchema = z.object({
   }),
   /** Applied to rows whose own column is empty or absent. */
   defaults: z
-    .object({ source: z.string().trim().max(60).nullable().default(null), primaryAgentId: z.string().min(1).nullable().default(null), tags: z.array(z.string().trim().min(1).max(60)).default([]) })
+    .object({
+      source: z.string().trim().max(60).nullable().default(null),
+      primaryAgentId: z.string().min(1).nullable().default(null),
+      tags: z.array(z.string().trim().min(1).max(60)).default([]),
+    })
     .default({ source: null, primaryAgentId: null, tags: [] }),
 });
 export type ContactImportRequest = z.infer<typeof contactImportRequestSchema>;
@@ -75,5 +90,9 @@ export const contactSearchQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(100, 'Up to 100 contacts a page').default(25),
 });
-export const contactPageSchema = z.object({ items: z.array(contactSchema), total: z.number().int(), offset: z.number().int() });
+export const contactPageSchema = z.object({
+  items: z.array(contactSchema),
+  total: z.number().int(),
+  offset: z.number().int(),
+});
 export type ContactPage = z.infer<typeof contactPageSchema>;

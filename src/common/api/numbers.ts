@@ -10,7 +10,10 @@ export const mainSettingsViewSchema = mainNumberSettingsSchema.extend({ pinIsDef
 
 /** What an admin sends to change a main number's settings (the PIN is only ever reset, never set here). */
 export const mainSettingsInputSchema = z.strictObject(mainNumberSettingsSchema.shape, {
-  error: (issue) => (issue.code === 'unrecognized_keys' ? `Unknown field ${issue.keys.join(', ')}; the PIN is changed by resetting it` : undefined),
+  error: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `Unknown field ${issue.keys.join(', ')}; the PIN is changed by resetting it`
+      : undefined,
 });
 export type MainSettingsInput = z.infer<typeof mainSettingsInputSchema>;
 

@@ -15,7 +15,12 @@ export const dryRunRequestSchema = z.object({
 export type DryRunRequest = z.infer<typeof dryRunRequestSchema>;
 
 export const dryRunResponseSchema = z.object({
-  number: z.object({ id: z.string(), number: z.string(), displayName: z.string(), kind: z.enum(['standard', 'company', 'main']) }),
+  number: z.object({
+    id: z.string(),
+    number: z.string(),
+    displayName: z.string(),
+    kind: z.enum(['standard', 'company', 'main']),
+  }),
   caller: z.string(),
   /** ISO time the decision was made for. */
   at: z.string(),

@@ -33,7 +33,11 @@ export const greetingListSchema = z.array(greetingSchema);
 
 export const GREETING_MAX_SECONDS = 120;
 export const GREETING_MAX_BYTES = 10 * 1024 * 1024;
-export const greetingNameSchema = z.string().trim().min(1, 'Give the greeting a name').max(60, 'Greeting names are up to 60 characters');
+export const greetingNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the greeting a name')
+  .max(60, 'Greeting names are up to 60 characters');
 
 /** POST /api/numbers/greetings with JSON: a greeting espeak-ng speaks. (Uploads send the audio file as the body.) */
 export const spokenGreetingInputSchema = z.strictObject({
@@ -41,4 +45,3 @@ export const spokenGreetingInputSchema = z.strictObject({
   text: z.string().trim().min(1, 'Type what the greeting says').max(600, 'Spoken greetings are up to 600 characters'),
 });
 export type SpokenGreetingInput = z.infer<typeof spokenGreetingInputSchema>;
-

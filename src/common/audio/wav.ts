@@ -7,15 +7,21 @@ export function parseWav(bytes: Uint8Array): Wav | undefined {
   const tag = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
   if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') return undefined;
   let fmt: { code: number; channels: number; rate: number; bits: number } | undefined;
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const id = tag(at);
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
     if (id === 'fmt ' && size >= 16) {
-      fmt = { code: view.getUint16(body, true), channels: view.getUint16(body + 2, true), rate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+      fmt = {
+        code: view.getUint16(body, true),
+        channels: view.getUint16(body + 2, true),
+        rate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
     } else if (id === 'data' && fmt) {
       const end = Math.min(bytes.length, body + size);
-      const format = fmt.code === 1 && fmt.bits === 16 ? 'pcm16' : fmt.code === 7 && fmt.bits === 8 ? 'mulaw' : undefined;
+      const format =
+        fmt.code === 1 && fmt.bits === 16 ? 'pcm16' : fmt.code === 7 && fmt.bits === 8 ? 'mulaw' : undefined;
       if (!format) return undefined;
       return { format, sampleRate: fmt.rate, channels: fmt.channels, data: bytes.subarray(body, end) };
     }

@@ -8,6 +8,12 @@ export const businessHoursSchema = z.object({
   windows: z
     .array(weeklyHoursSchema)
     .max(21, 'Up to 21 opening-hour ranges')
-    .superRefine(refineNoOverlap((hours) => hours, [], (_hours, index) => `opening hours ${index + 1}`)),
+    .superRefine(
+      refineNoOverlap(
+        (hours) => hours,
+        [],
+        (_hours, index) => `opening hours ${index + 1}`,
+      ),
+    ),
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;

@@ -5,7 +5,9 @@ import { staffIdSchema } from './staff';
 export const callerIdAllowlistSchema = z.object({
   /** Staff who are destinations of the number may use it. */
   destinationStaff: z.boolean(),
-  staffIds: z.array(staffIdSchema).refine((ids) => new Set(ids).size === ids.length, 'Each staff member may be listed only once'),
+  staffIds: z
+    .array(staffIdSchema)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each staff member may be listed only once'),
   allStaff: z.boolean(),
 });
 export type CallerIdAllowlist = z.infer<typeof callerIdAllowlistSchema>;

@@ -1,22 +1,44 @@
 import { companyNumberSettingsSchema } from './company-number';
 import { toAppError } from './zod-error';
 
-const weekend = { name: 'Weekend', activeHours: { days: ['sat', 'sun'], start: '00:00', end: '23:59' }, route: { kind: 'blast', staffIds: ['ana', 'ben'] } };
-const evenings = { name: 'Evenings', activeHours: { days: ['mon', 'tue', 'wed', 'thu'], start: '18:00', end: '08:00' }, route: { kind: 'user', staffId: 'cy' } };
+const weekend = {
+  name: 'Weekend',
+  activeHours: { days: ['sat', 'sun'], start: '00:00', end: '23:59' },
+  route: { kind: 'blast', staffIds: ['ana', 'ben'] },
+};
+const evenings = {
+  name: 'Evenings',
+  activeHours: { days: ['mon', 'tue', 'wed', 'thu'], start: '18:00', end: '08:00' },
+  route: { kind: 'user', staffId: 'cy' },
+};
 
 function settings(patch: Record<string, unknown> = {}) {
-  return { source: 'Website', tag: 'company-line', defaultRule: { kind: 'user', staffId: 'ana' }, customRules: [weekend, evenings], ...patch };
+  return {
+    source: 'Website',
+    tag: 'company-line',
+    defaultRule: { kind: 'user', staffId: 'ana' },
+    customRules: [weekend, evenings],
+    ...patch,
+  };
 }
 
 test('valid settings parse, custom rules default to none, ring timeout to 30 s', () => {
   expect(companyNumberSettingsSchema.parse(settings()).customRules).toHaveLength(2);
-  const bare = companyNumberSettingsSchema.parse({ source: 'Web', tag: 't', defaultRule: { kind: 'number', number: '+44 20 7946 0958' } });
+  const bare = companyNumberSettingsSchema.parse({
+    source: 'Web',
+    tag: 't',
+    defaultRule: { kind: 'number', number: '+44 20 7946 0958' },
+  });
   expect(bare).toMatchObject({ customRules: [], defaultRule: { number: '+442079460958', ringTimeoutSeconds: 30 } });
 });
 
 const rule = (index: number) => ({
   name: `Rule ${index}`,
-  activeHours: { days: ['mon'], start: `${String(index).padStart(2, '0')}:00`, end: `${String(index).padStart(2, '0')}:30` },
+  activeHours: {
+    days: ['mon'],
+    start: `${String(index).padStart(2, '0')}:00`,
+    end: `${String(index).padStart(2, '0')}:30`,
+  },
   route: { kind: 'user', staffId: 'ana' },
 });
 
@@ -29,7 +51,12 @@ test.each([
   },
   {
     rule: 'custom rules must not overlap',
-    input: settings({ customRules: [weekend, { ...evenings, name: 'Friday nights', activeHours: { days: ['fri'], start: '20:00', end: '02:00' } }] }),
+    input: settings({
+      customRules: [
+        weekend,
+        { ...evenings, name: 'Friday nights', activeHours: { days: ['fri'], start: '20:00', end: '02:00' } },
+      ],
+    }),
     path: ['customRules', 1, 'activeHours'],
     message: "Overlaps rule 'Weekend' (Sat, Sun 00:00–23:59); times must not overlap",
   },
@@ -70,5 +97,9 @@ test.each([
 });
 
 test('ten non-overlapping custom rules are accepted', () => {
-  expect(companyNumberSettingsSchema.safeParse(settings({ customRules: Array.from({ length: 10 }, (_, index) => rule(index)) })).success).toBe(true);
+  expect(
+    companyNumberSettingsSchema.safeParse(
+      settings({ customRules: Array.from({ length: 10 }, (_, index) => rule(index)) }),
+    ).success,
+  ).toBe(true);
 });

@@ -49,11 +49,21 @@ export const companyNumberSettingsSchema = z.object({
   customRules: z
     .array(companyCustomRuleSchema)
     .max(MAX_CUSTOM_RULES, `Up to ${MAX_CUSTOM_RULES} custom rules`)
-    .superRefine(refineNoOverlap((rule) => rule.activeHours, ['activeHours'], (rule) => `rule '${rule.name}'`))
+    .superRefine(
+      refineNoOverlap(
+        (rule) => rule.activeHours,
+        ['activeHours'],
+        (rule) => `rule '${rule.name}'`,
+      ),
+    )
     .superRefine((rules, ctx) => {
       rules.forEach((rule, index) => {
         if (rules.findIndex((other) => other.name.toLowerCase() === rule.name.toLowerCase()) < index) {
-          ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `Another rule is already called '${rule.name}'` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'name'],
+            message: `Another rule is already called '${rule.name}'`,
+          });
         }
       });
     })

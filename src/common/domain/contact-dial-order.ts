@@ -29,6 +29,10 @@ export function contactDialOrder(contact: Contact, itemTypes: ContactItemType[],
     itemTypes.find((type) => type.id === phone.itemTypeId)?.name ?? phone.description ?? 'Other';
   return [
     { number: contact.primaryPhone, label: 'Primary', delaySeconds: 0 },
-    ...orderAdditionalPhones(contact.additionalPhones, itemTypes).map((phone) => ({ number: phone.number, label: labelOf(phone), delaySeconds })),
+    ...orderAdditionalPhones(contact.additionalPhones, itemTypes).map((phone) => ({
+      number: phone.number,
+      label: labelOf(phone),
+      delaySeconds,
+    })),
   ];
 }

@@ -24,7 +24,9 @@ const contact = contactSchema.parse({
 });
 
 test('dial order: primary first, then by orderBy, ties by item-type name, untyped last in list order', () => {
-  expect(contactDialOrder(contact, itemTypes, 60).map((entry) => [entry.number.slice(-1), entry.label, entry.delaySeconds])).toEqual([
+  expect(
+    contactDialOrder(contact, itemTypes, 60).map((entry) => [entry.number.slice(-1), entry.label, entry.delaySeconds]),
+  ).toEqual([
     ['0', 'Primary', 0],
     ['3', 'Office', 60],
     ['4', 'Boat', 60],
@@ -48,6 +50,16 @@ test.each([
     message: 'Start the number with + and the country code, in international format, e.g. +44 20 7946 0958',
   },
 ])('refuses: $rule', ({ patch, path, message }) => {
-  const result = contactSchema.safeParse({ id: 'c', name: 'A', primaryPhone: '+44 20 7946 0000', primaryAgentId: null, source: null, createdAt: 1, ...patch });
-  expect(result.error?.issues.map((issue) => ({ path: issue.path, message: issue.message }))).toEqual([{ path, message }]);
+  const result = contactSchema.safeParse({
+    id: 'c',
+    name: 'A',
+    primaryPhone: '+44 20 7946 0000',
+    primaryAgentId: null,
+    source: null,
+    createdAt: 1,
+    ...patch,
+  });
+  expect(result.error?.issues.map((issue) => ({ path: issue.path, message: issue.message }))).toEqual([
+    { path, message },
+  ]);
 });

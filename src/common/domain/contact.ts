@@ -34,7 +34,11 @@ export const contactSchema = z
     const seen = new Set([contact.primaryPhone]);
     contact.additionalPhones.forEach((phone, index) => {
       if (seen.has(phone.number)) {
-        ctx.addIssue({ code: 'custom', path: ['additionalPhones', index, 'number'], message: 'This number is already on the contact' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['additionalPhones', index, 'number'],
+          message: 'This number is already on the contact',
+        });
       }
       seen.add(phone.number);
     });

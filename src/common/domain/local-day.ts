@@ -3,7 +3,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function format(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formats.set(timeZone, f);
   }
   return f;
@@ -12,7 +21,12 @@ function format(timeZone: string): Intl.DateTimeFormat {
 function wallClock(ms: number, timeZone: string) {
   const parts = format(timeZone).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { y: get('year'), m: get('month'), d: get('day'), wall: Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) };
+  return {
+    y: get('year'),
+    m: get('month'),
+    d: get('day'),
+    wall: Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')),
+  };
 }
 
 /** The instant of local midnight starting the day y-m-d in the zone (DST days included). */
@@ -41,5 +55,9 @@ export function localDay(day: string, timeZone: string): LocalDay | undefined {
   const check = new Date(Date.UTC(y, m - 1, d));
   if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
   const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return { day, start: midnight(y, m, d, timeZone), end: midnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone) };
+  return {
+    day,
+    start: midnight(y, m, d, timeZone),
+    end: midnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone),
+  };
 }

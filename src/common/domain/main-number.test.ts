@@ -2,8 +2,16 @@ import { businessHoursSchema } from './business-hours';
 import { mainNumberSettingsSchema, voicemailPinSchema } from './main-number';
 import { toAppError } from './zod-error';
 
-const branch = { huntGroup: { staffIds: ['ana', 'ben'], ringSeconds: 15 }, then: { kind: 'main-reception', staffId: 'cy', greeting: 'Acme Ltd, good morning' } };
-const settings = (patch: Record<string, unknown> = {}) => ({ state: 'active', inHours: branch, outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'voicemail' } }, ...patch });
+const branch = {
+  huntGroup: { staffIds: ['ana', 'ben'], ringSeconds: 15 },
+  then: { kind: 'main-reception', staffId: 'cy', greeting: 'Acme Ltd, good morning' },
+};
+const settings = (patch: Record<string, unknown> = {}) => ({
+  state: 'active',
+  inHours: branch,
+  outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'voicemail' } },
+  ...patch,
+});
 
 test('valid settings parse; the PIN is never part of them (it is stored hashed on its own)', () => {
   const parsed = mainNumberSettingsSchema.parse(settings({ voicemailPin: '1234' }));
@@ -16,7 +24,12 @@ test.each(['12a4', '123', '123456789'])('PIN %s is refused: 4 to 8 digits', (pin
 });
 
 test.each([
-  { rule: 'state is reserved or active', input: settings({ state: 'paused' }), path: ['state'], message: 'Choose reserved or active' },
+  {
+    rule: 'state is reserved or active',
+    input: settings({ state: 'paused' }),
+    path: ['state'],
+    message: 'Choose reserved or active',
+  },
   {
     rule: 'follow-up is reception, voicemail or end',
     input: settings({ outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'forward' } } }),

@@ -29,7 +29,9 @@ export type MainNumberFollowUp = z.infer<typeof mainNumberFollowUpSchema>;
 /** One branch (in hours or out of hours): ring the hunt group together, then the follow-up. */
 export const mainNumberBranchSchema = z.object({
   huntGroup: z.object({
-    staffIds: z.array(staffIdSchema).refine((ids) => new Set(ids).size === ids.length, 'Each staff member may be in the hunt group only once'),
+    staffIds: z
+      .array(staffIdSchema)
+      .refine((ids) => new Set(ids).size === ids.length, 'Each staff member may be in the hunt group only once'),
     ringSeconds: ringTimeoutSchema.default(20),
   }),
   then: mainNumberFollowUpSchema,

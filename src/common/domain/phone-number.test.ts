@@ -13,9 +13,18 @@ describe('e164Schema', () => {
 
   test.each([
     { input: '', message: 'Enter a phone number in international format, e.g. +44 20 7946 0958' },
-    { input: '020 7946 0958', message: 'Start the number with + and the country code, in international format, e.g. +44 20 7946 0958' },
-    { input: '+44 20', message: 'This is not a valid phone number; write it in international format, e.g. +44 20 7946 0958' },
-    { input: '+999 1234 5678', message: 'This is not a valid phone number; write it in international format, e.g. +44 20 7946 0958' },
+    {
+      input: '020 7946 0958',
+      message: 'Start the number with + and the country code, in international format, e.g. +44 20 7946 0958',
+    },
+    {
+      input: '+44 20',
+      message: 'This is not a valid phone number; write it in international format, e.g. +44 20 7946 0958',
+    },
+    {
+      input: '+999 1234 5678',
+      message: 'This is not a valid phone number; write it in international format, e.g. +44 20 7946 0958',
+    },
     { input: 42, message: 'Enter a phone number in international format, e.g. +44 20 7946 0958' },
   ])('refuses $input', ({ input, message }) => {
     const result = e164Schema.safeParse(input);
@@ -50,7 +59,10 @@ describe('callerNumberSchema (who would ring: any deliverable caller)', () => {
 
   test.each([
     { input: '', message: 'Enter a phone number in international format, e.g. +44 20 7946 0958' },
-    { input: '07700 900123', message: 'Start the number with + and the country code, in international format, e.g. +44 20 7946 0958' },
+    {
+      input: '07700 900123',
+      message: 'Start the number with + and the country code, in international format, e.g. +44 20 7946 0958',
+    },
     { input: '+44 20', message: 'This is not a phone number; write it in international format, e.g. +44 20 7946 0958' },
   ])('refuses $input', ({ input, message }) => {
     expect(callerNumberSchema.safeParse(input).error?.issues.map((i) => i.message)).toEqual([message]);

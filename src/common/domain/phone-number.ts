@@ -69,8 +69,10 @@ export const callerNumberSchema = z
   .trim()
   .superRefine((value, ctx) => {
     if (value === '') ctx.addIssue({ code: 'custom', message: `Enter a phone number ${FORMAT_HINT}` });
-    else if (!/^(\+|00)/.test(value)) ctx.addIssue({ code: 'custom', message: `Start the number with + and the country code, ${FORMAT_HINT}` });
-    else if (possibleE164(value) === null) ctx.addIssue({ code: 'custom', message: `This is not a phone number; write it ${FORMAT_HINT}` });
+    else if (!/^(\+|00)/.test(value))
+      ctx.addIssue({ code: 'custom', message: `Start the number with + and the country code, ${FORMAT_HINT}` });
+    else if (possibleE164(value) === null)
+      ctx.addIssue({ code: 'custom', message: `This is not a phone number; write it ${FORMAT_HINT}` });
   })
   .transform((value) => possibleE164(value) as string);
 

@@ -51,13 +51,23 @@ export const timeRuleSchema = z.object({
     .array(timeWindowSchema)
     .min(1, 'Add at least one time window')
     .max(20, 'Time routing allows up to 20 windows')
-    .superRefine(refineNoOverlap((window) => window, ['start'], (_window, index) => `window ${index + 1}`)),
+    .superRefine(
+      refineNoOverlap(
+        (window) => window,
+        ['start'],
+        (_window, index) => `window ${index + 1}`,
+      ),
+    ),
   fallback: z.object({ destination: destinationSchema, ringTimeoutSeconds }),
 });
 
-export const routingRuleSchema = z.discriminatedUnion('kind', [alternativeRuleSchema, percentageRuleSchema, timeRuleSchema], {
-  error: 'Choose a routing rule: alternative, percentage or time',
-});
+export const routingRuleSchema = z.discriminatedUnion(
+  'kind',
+  [alternativeRuleSchema, percentageRuleSchema, timeRuleSchema],
+  {
+    error: 'Choose a routing rule: alternative, percentage or time',
+  },
+);
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 export type AlternativeRule = z.infer<typeof alternativeRuleSchema>;
 export type PercentageRule = z.infer<typeof percentageRuleSchema>;
@@ -69,10 +79,16 @@ export function ruleDestinations(rule: RoutingRule): Array<{ destination: Destin
   switch (rule.kind) {
     case 'alternative':
     case 'percentage':
-      return rule.destinations.map((entry, index) => ({ destination: entry.destination, path: ['destinations', index, 'destination'] }));
+      return rule.destinations.map((entry, index) => ({
+        destination: entry.destination,
+        path: ['destinations', index, 'destination'],
+      }));
     case 'time':
       return [
-        ...rule.windows.map((window, index) => ({ destination: window.destination, path: ['windows', index, 'destination'] })),
+        ...rule.windows.map((window, index) => ({
+          destination: window.destination,
+          path: ['windows', index, 'destination'],
+        })),
         { destination: rule.fallback.destination, path: ['fallback', 'destination'] },
       ];
   }

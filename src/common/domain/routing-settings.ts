@@ -39,15 +39,28 @@ export const routingSettingsSchema = z
     } else {
       for (const entry of reachable) {
         if (entry.destination.kind !== 'voicemail') continue;
-        ctx.addIssue({ code: 'custom', path: ['rule', ...entry.path], message: 'Turn voicemail on to use it as a destination' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rule', ...entry.path],
+          message: 'Turn voicemail on to use it as a destination',
+        });
       }
     }
   });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 
 /** Engagement mode is for local numbers only. */
-export function refineEngagementForType(type: NumberType, routing: RoutingSettings, ctx: z.RefinementCtx, path: (string | number)[]) {
+export function refineEngagementForType(
+  type: NumberType,
+  routing: RoutingSettings,
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+) {
   if (type === 'toll-free' && routing.engagement.enabled) {
-    ctx.addIssue({ code: 'custom', path: [...path, 'engagement', 'enabled'], message: 'Engagement mode is only available on local numbers' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'engagement', 'enabled'],
+      message: 'Engagement mode is only available on local numbers',
+    });
   }
 }

@@ -27,8 +27,16 @@ const basicInfo = {
   updatedBy: z.string(),
 };
 
-export const standardNumberSchema = z.object({ ...basicInfo, kind: z.literal('standard'), routing: routingSettingsSchema });
-export const companyNumberSchema = z.object({ ...basicInfo, kind: z.literal('company'), company: companyNumberSettingsSchema });
+export const standardNumberSchema = z.object({
+  ...basicInfo,
+  kind: z.literal('standard'),
+  routing: routingSettingsSchema,
+});
+export const companyNumberSchema = z.object({
+  ...basicInfo,
+  kind: z.literal('company'),
+  company: companyNumberSettingsSchema,
+});
 export const mainNumberSchema = z.object({ ...basicInfo, kind: z.literal('main'), main: mainNumberSettingsSchema });
 
 export const virtualNumberSchema = z

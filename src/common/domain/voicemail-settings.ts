@@ -7,7 +7,12 @@ export const autoDeletePeriodSchema = z.enum(autoDeletePeriods, {
 export type AutoDeletePeriod = z.infer<typeof autoDeletePeriodSchema>;
 
 /** Days a message is kept before it is deleted automatically. */
-export const autoDeleteDays: Record<AutoDeletePeriod, number> = { weekly: 7, 'two-weeks': 14, monthly: 30, quarterly: 91 };
+export const autoDeleteDays: Record<AutoDeletePeriod, number> = {
+  weekly: 7,
+  'two-weeks': 14,
+  monthly: 30,
+  quarterly: 91,
+};
 
 /**
  * Off by default. `greeting` is the id of one of the organisation's greeting recordings the caller hears

@@ -40,7 +40,12 @@ export function weekIntervals(hours: WeeklyHours): Array<[number, number]> {
   return hours.days.flatMap((day): Array<[number, number]> => {
     const from = weekdays.indexOf(day) * MINUTES_PER_DAY + start;
     const to = from + length;
-    return to <= MINUTES_PER_WEEK ? [[from, to]] : [[from, MINUTES_PER_WEEK], [0, to - MINUTES_PER_WEEK]];
+    return to <= MINUTES_PER_WEEK
+      ? [[from, to]]
+      : [
+          [from, MINUTES_PER_WEEK],
+          [0, to - MINUTES_PER_WEEK],
+        ];
   });
 }
 
@@ -54,7 +59,15 @@ export function hoursOverlap(a: WeeklyHours, b: WeeklyHours): boolean {
   return weekIntervals(a).some(([aFrom, aTo]) => bs.some(([bFrom, bTo]) => aFrom < bTo && bFrom < aTo));
 }
 
-const dayLabels: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const dayLabels: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 /** "Mon, Tue 09:00–17:00" */
 export function describeHours(hours: WeeklyHours): string {
@@ -72,7 +85,9 @@ export function refineNoOverlap<T>(
 ) {
   return (items: T[], ctx: z.RefinementCtx) => {
     items.forEach((item, index) => {
-      const earlier = items.findIndex((other, otherIndex) => otherIndex < index && hoursOverlap(hoursOf(other), hoursOf(item)));
+      const earlier = items.findIndex(
+        (other, otherIndex) => otherIndex < index && hoursOverlap(hoursOf(other), hoursOf(item)),
+      );
       const clash = items[earlier];
       if (clash === undefined) return;
       ctx.addIssue({

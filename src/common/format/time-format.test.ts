@@ -1,4 +1,11 @@
-import { describeDuration, formatClockTime, formatDate, formatDateTime, formatDuration, formatRelative } from './time-format';
+import {
+  describeDuration,
+  formatClockTime,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+} from './time-format';
 import { timeZoneLabel, timeZoneNames } from './time-zones';
 
 const london = { locale: 'en-GB', timeZone: 'Europe/London' };
@@ -66,6 +73,8 @@ describe('time zones', () => {
   test('a label names the zone and its offset at that moment', () => {
     expect(timeZoneLabel('Europe/London', at('2026-12-02T12:00:00Z'))).toBe('Europe/London (GMT)');
     expect(timeZoneLabel('Europe/London', at('2026-07-02T12:00:00Z'))).toBe('Europe/London (GMT+1)');
-    expect(timeZoneLabel('America/Argentina/Buenos_Aires', at('2026-07-02T12:00:00Z'))).toBe('America/Argentina/Buenos Aires (GMT-3)');
+    expect(timeZoneLabel('America/Argentina/Buenos_Aires', at('2026-07-02T12:00:00Z'))).toBe(
+      'America/Argentina/Buenos Aires (GMT-3)',
+    );
   });
 });

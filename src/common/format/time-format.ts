@@ -13,13 +13,16 @@ function dateTimeFormat(s: TimeSettings, options: Intl.DateTimeFormatOptions): I
 }
 
 /** "3 Dec 2026, 15:28" (en-GB) or "Dec 3, 2026, 3:28 PM" (en-US), in the agent's time zone. */
-export const formatDateTime = (ms: number, s: TimeSettings): string => dateTimeFormat(s, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+export const formatDateTime = (ms: number, s: TimeSettings): string =>
+  dateTimeFormat(s, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 
 /** "3 Dec 2026". */
-export const formatDate = (ms: number, s: TimeSettings): string => dateTimeFormat(s, { dateStyle: 'medium' }).format(ms);
+export const formatDate = (ms: number, s: TimeSettings): string =>
+  dateTimeFormat(s, { dateStyle: 'medium' }).format(ms);
 
 /** "15:28" or "3:28 PM". */
-export const formatClockTime = (ms: number, s: TimeSettings): string => dateTimeFormat(s, { timeStyle: 'short' }).format(ms);
+export const formatClockTime = (ms: number, s: TimeSettings): string =>
+  dateTimeFormat(s, { timeStyle: 'short' }).format(ms);
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -44,7 +47,10 @@ export function formatRelative(ms: number, now: number, s: TimeSettings): string
 
 /** Days since the epoch of the date `ms` falls on in the agent's time zone. */
 function calendarDay(ms: number, s: TimeSettings): number {
-  const parts = dateTimeFormat({ locale: 'en-GB', timeZone: s.timeZone }, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+  const parts = dateTimeFormat(
+    { locale: 'en-GB', timeZone: s.timeZone },
+    { year: 'numeric', month: '2-digit', day: '2-digit' },
+  ).formatToParts(ms);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Math.round(Date.UTC(part('year'), part('month') - 1, part('day')) / DAY);
 }
@@ -61,7 +67,8 @@ export function formatDuration(ms: number): string {
 /** A duration in words for screen readers and titles: "1 minute 5 seconds". */
 export function describeDuration(ms: number, locale: string): string {
   const total = Math.max(0, Math.floor(ms / 1000));
-  const unit = (value: number, u: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
+  const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const sec = total % 60;

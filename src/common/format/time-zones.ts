@@ -7,7 +7,9 @@ export function timeZoneNames(): string[] {
 /** "GMT+1", "GMT-5", "GMT" for a zone at a moment (offsets move with summer time). */
 export function timeZoneOffset(timeZone: string, at: number): string {
   try {
-    const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+    const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
     return part?.value === 'GMT+0' ? 'GMT' : (part?.value ?? '');
   } catch {
     return 'unknown zone';

@@ -26,7 +26,9 @@ describe('phone numbers', () => {
     window.getSelection()!.removeAllRanges();
     window.getSelection()!.addRange(range);
     const data = new Map<string, string>();
-    const copied = fireEvent.copy(number, { clipboardData: { setData: (type: string, value: string) => data.set(type, value) } });
+    const copied = fireEvent.copy(number, {
+      clipboardData: { setData: (type: string, value: string) => data.set(type, value) },
+    });
     expect(copied).toBe(false);
     expect(data.get('text/plain')).toBe('+442071234567');
   });
@@ -44,11 +46,21 @@ describe('times', () => {
     const time = screen.getByText('5 minutes ago');
     expect(time.tagName).toBe('TIME');
     expect(time).toHaveAttribute('dateTime', new Date(fiveMinutesAgo).toISOString());
-    expect(time.getAttribute('title')).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' }).format(fiveMinutesAgo));
+    expect(time.getAttribute('title')).toBe(
+      new Intl.DateTimeFormat('en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'America/New_York',
+      }).format(fiveMinutesAgo),
+    );
   });
 
   test('absolute in the agent’s locale and zone', () => {
-    inFormats(<DateTime at={Date.parse('2026-12-02T15:28:00Z')} />, { ...uk, locale: 'en-US', timeZone: 'America/New_York' });
+    inFormats(<DateTime at={Date.parse('2026-12-02T15:28:00Z')} />, {
+      ...uk,
+      locale: 'en-US',
+      timeZone: 'America/New_York',
+    });
     expect(screen.getByText('Dec 2, 2026, 10:28 AM')).toBeInTheDocument();
   });
 

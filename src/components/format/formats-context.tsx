@@ -1,5 +1,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatDate, formatDateTime, formatDuration, formatPhoneNumber, formatRelative, type TimeSettings } from '../../common/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatPhoneNumber,
+  formatRelative,
+  type TimeSettings,
+} from '../../common/format';
 
 /** The agent's locale and time zone, and the organisation's country (whose numbers read in national format). */
 export type FormatSettings = TimeSettings & { country: string };
@@ -12,7 +19,12 @@ export function browserFormatSettings(country = ''): FormatSettings {
 
 const FormatsContext = createContext<FormatSettings>(browserFormatSettings());
 
-export function FormatsProvider({ country, locale, timeZone, children }: Partial<FormatSettings> & { children: ReactNode }) {
+export function FormatsProvider({
+  country,
+  locale,
+  timeZone,
+  children,
+}: Partial<FormatSettings> & { children: ReactNode }) {
   const value = useMemo(() => {
     const browser = browserFormatSettings(country);
     return { ...browser, locale: locale ?? browser.locale, timeZone: timeZone ?? browser.timeZone };

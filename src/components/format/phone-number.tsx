@@ -18,7 +18,12 @@ export function PhoneNumber({ value, className }: { value: string; className?: s
     e.preventDefault();
   };
   return (
-    <span className={className ? `phone-number ${className}` : 'phone-number'} title={e164} data-e164={e164} onCopy={copy}>
+    <span
+      className={className ? `phone-number ${className}` : 'phone-number'}
+      title={e164}
+      data-e164={e164}
+      onCopy={copy}
+    >
       {text}
     </span>
   );

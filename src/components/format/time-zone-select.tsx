@@ -8,7 +8,10 @@ export function TimeZoneSelect({ value, onChange, ...rest }: Props) {
   const options = useMemo(() => {
     const names = timeZoneNames();
     const now = Date.now();
-    return (value && !names.includes(value) ? [value, ...names] : names).map((z) => ({ value: z, label: timeZoneLabel(z, now) }));
+    return (value && !names.includes(value) ? [value, ...names] : names).map((z) => ({
+      value: z,
+      label: timeZoneLabel(z, now),
+    }));
   }, [value]);
   return (
     <select value={value} onChange={(e) => onChange(e.target.value)} {...rest}>

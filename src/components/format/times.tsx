@@ -30,7 +30,12 @@ export function Duration({ ms, label, className }: { ms: number; label?: string;
   const { settings } = useFormats();
   const seconds = Math.max(0, Math.floor(ms / 1000));
   return (
-    <time className={className} dateTime={`PT${seconds}S`} title={describeDuration(ms, settings.locale)} aria-label={label}>
+    <time
+      className={className}
+      dateTime={`PT${seconds}S`}
+      title={describeDuration(ms, settings.locale)}
+      aria-label={label}
+    >
       {formatDuration(ms)}
     </time>
   );

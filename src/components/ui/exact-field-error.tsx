@@ -3,7 +3,8 @@ import { FieldError, FormError } from './field-error';
 
 type Path = (string | number)[];
 
-const errorPath = (error: unknown): Path | undefined => (error instanceof ApiRequestError ? error.error.path : undefined);
+const errorPath = (error: unknown): Path | undefined =>
+  error instanceof ApiRequestError ? error.error.path : undefined;
 
 /** The server's message for exactly this path (a group as a whole), not for the fields inside it. */
 export function ExactFieldError({ error, path }: { error: unknown; path: Path }) {

@@ -7,7 +7,9 @@ export function FieldError({ error, path }: { error: unknown; path: (string | nu
   if (path.length > at.length || !path.every((p, i) => String(p) === String(at[i]))) return null;
   // The API's message names the field ("rule.destinations: …") for API users; beside the field that is noise.
   const prefix = `${at.join('.')}: `;
-  const message = error.error.message.startsWith(prefix) ? error.error.message.slice(prefix.length) : error.error.message;
+  const message = error.error.message.startsWith(prefix)
+    ? error.error.message.slice(prefix.length)
+    : error.error.message;
   return (
     <span role="alert" className="field-error" data-path={at.join('.')}>
       {message}

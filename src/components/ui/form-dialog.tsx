@@ -2,7 +2,13 @@ import { Dialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 
 /** A dialog holding a small form; `trigger` opens it, the form inside decides when to close (`open`). */
-export function FormDialog(props: { trigger: ReactNode; title: string; open: boolean; onOpenChange: (open: boolean) => void; children: ReactNode }) {
+export function FormDialog(props: {
+  trigger: ReactNode;
+  title: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  children: ReactNode;
+}) {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Trigger asChild>{props.trigger}</Dialog.Trigger>

@@ -3,7 +3,12 @@ import type { ReactNode } from 'react';
 import { Button } from './button';
 
 /** A dialog that only shows something (help, a list), opened and closed by its owner; Escape and Close close it. */
-export function InfoDialog(props: { title: string; open: boolean; onOpenChange: (open: boolean) => void; children: ReactNode }) {
+export function InfoDialog(props: {
+  title: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  children: ReactNode;
+}) {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>

@@ -3,7 +3,13 @@ import { ToggleGroup } from 'radix-ui';
 type Option<T extends string> = { value: T; label: string };
 
 /** A single choice among a few, shown as pressed buttons (radix ToggleGroup). */
-export function SegmentedChoice<T extends string>(props: { label: string; value: T | undefined; options: Option<T>[]; onChange: (v: T) => void; disabled?: boolean }) {
+export function SegmentedChoice<T extends string>(props: {
+  label: string;
+  value: T | undefined;
+  options: Option<T>[];
+  onChange: (v: T) => void;
+  disabled?: boolean;
+}) {
   return (
     <ToggleGroup.Root
       type="single"

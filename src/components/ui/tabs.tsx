@@ -4,7 +4,17 @@ import type { ReactNode } from 'react';
 export type TabItem = { value: string; label: string; content: ReactNode };
 
 /** Tabs with accessible names equal to their labels (radix Tabs). */
-export function Tabs({ label, items, value, onChange }: { label: string; items: TabItem[]; value?: string; onChange?: (v: string) => void }) {
+export function Tabs({
+  label,
+  items,
+  value,
+  onChange,
+}: {
+  label: string;
+  items: TabItem[];
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
   return (
     <RadixTabs.Root className="tabs" defaultValue={items[0]?.value} value={value} onValueChange={onChange}>
       <RadixTabs.List aria-label={label} className="tab-list">

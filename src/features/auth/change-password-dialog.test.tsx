@@ -7,7 +7,15 @@ import { ChangePasswordDialog } from './change-password-dialog';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const credentials = { username: '1:1001', password: 'p', uri: 'sip:1001@x', displayName: 'Alice', domain: 'x', wsUrl: 'ws://x', expiresAt: 1 };
+const credentials = {
+  username: '1:1001',
+  password: 'p',
+  uri: 'sip:1001@x',
+  displayName: 'Alice',
+  domain: 'x',
+  wsUrl: 'ws://x',
+  expiresAt: 1,
+};
 
 async function fill(current: string, next: string) {
   await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
@@ -17,7 +25,9 @@ async function fill(current: string, next: string) {
 }
 
 test("a refused new password shows the server's reason beside the field", async () => {
-  const api = fakeApi({ 'POST /api/auth/password': () => invalid(['newPassword'], 'That password is too common: choose another') });
+  const api = fakeApi({
+    'POST /api/auth/password': () => invalid(['newPassword'], 'That password is too common: choose another'),
+  });
   vi.stubGlobal('fetch', api.fetch);
   const { services } = renderWithServices(<ChangePasswordDialog hasPhone />);
   await fill('switchboard', 'password1234');
@@ -26,11 +36,18 @@ test("a refused new password shows the server's reason beside the field", async 
 });
 
 test('a changed password says so and gives the phone fresh SIP credentials', async () => {
-  const api = fakeApi({ 'POST /api/auth/password': () => ({ status: 204 }), 'GET /api/sip/credentials': () => ({ json: credentials }) });
+  const api = fakeApi({
+    'POST /api/auth/password': () => ({ status: 204 }),
+    'GET /api/sip/credentials': () => ({ json: credentials }),
+  });
   vi.stubGlobal('fetch', api.fetch);
   const { services } = renderWithServices(<ChangePasswordDialog hasPhone />);
   await fill('switchboard', 'tidal-copper-lantern');
   expect(await screen.findByRole('status')).toHaveTextContent('Password changed');
-  expect(api.calls[0]).toMatchObject({ method: 'POST', path: '/api/auth/password', body: { currentPassword: 'switchboard', newPassword: 'tidal-copper-lantern' } });
+  expect(api.calls[0]).toMatchObject({
+    method: 'POST',
+    path: '/api/auth/password',
+    body: { currentPassword: 'switchboard', newPassword: 'tidal-copper-lantern' },
+  });
   expect(services.phone.updateCredentials).toHaveBeenCalledWith(credentials);
 });

@@ -36,16 +36,31 @@ export function ChangePasswordDialog({ hasPhone }: { hasPhone: boolean }) {
   };
   const named = change.error instanceof ApiRequestError && change.error.error.path;
   return (
-    <FormDialog trigger={<Button>Change password</Button>} title="Change password" open={open} onOpenChange={(o) => (setOpen(o), o && setDone(false))}>
+    <FormDialog
+      trigger={<Button>Change password</Button>}
+      title="Change password"
+      open={open}
+      onOpenChange={(o) => (setOpen(o), o && setDone(false))}
+    >
       <form onSubmit={submit} className="stack">
         <label>
           Current password
-          <input type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
           <FieldError error={change.error} path={['currentPassword']} />
         </label>
         <label>
           New password (at least {MIN_PASSWORD_LENGTH} characters, not a common one)
-          <input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.target.value)}
+          />
           <FieldError error={change.error} path={['newPassword']} />
         </label>
         {!named && <FormError error={change.error} />}

@@ -4,11 +4,16 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 export type CallerIdChoice = { numberId: string | null; number: string | null; engagement: boolean };
 export type CallerIdChoiceStore = StoreApi<CallerIdChoice>;
 
-export const createCallerIdChoiceStore = (): CallerIdChoiceStore => createStore<CallerIdChoice>()(() => ({ numberId: null, number: null, engagement: false }));
+export const createCallerIdChoiceStore = (): CallerIdChoiceStore =>
+  createStore<CallerIdChoice>()(() => ({ numberId: null, number: null, engagement: false }));
 
 export const callerIdChoiceActions = {
   choose: (store: CallerIdChoiceStore, choice: { numberId: string; number: string; engagementAvailable: boolean }) =>
-    store.setState((s) => ({ numberId: choice.numberId, number: choice.number, engagement: choice.engagementAvailable && s.engagement })),
+    store.setState((s) => ({
+      numberId: choice.numberId,
+      number: choice.number,
+      engagement: choice.engagementAvailable && s.engagement,
+    })),
   setEngagement: (store: CallerIdChoiceStore, engagement: boolean) => store.setState({ engagement }),
 };
 

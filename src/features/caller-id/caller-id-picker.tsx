@@ -7,7 +7,8 @@ import { ToggleSwitch } from '../../components/ui/toggle-switch';
 import { callerIdChoiceActions } from './caller-id-choice';
 import { useCallerIds, useChooseCallerId } from './caller-ids-api';
 
-const label = (o: CallerIdOption, phone: (n: string) => string) => `${o.displayName} · ${phone(o.number)}${o.city ? ` · ${o.city}` : ''}${o.engagementAvailable ? ' · engagement' : ''}`;
+const label = (o: CallerIdOption, phone: (n: string) => string) =>
+  `${o.displayName} · ${phone(o.number)}${o.city ? ` · ${o.city}` : ''}${o.engagementAvailable ? ' · engagement' : ''}`;
 
 /**
  * Which of my numbers the customer sees, and engagement mode. Starts with my remembered choice; for a
@@ -43,7 +44,8 @@ export function CallerIdPicker({ callee }: { callee?: string }) {
   if (options.length === 0) {
     return (
       <p role="alert" className="error">
-        You have no number you may present as caller ID, so you cannot call customers. Ask an admin to add you to a number’s caller ID list.
+        You have no number you may present as caller ID, so you cannot call customers. Ask an admin to add you to a
+        number’s caller ID list.
       </p>
     );
   }
@@ -73,7 +75,11 @@ export function CallerIdPicker({ callee }: { callee?: string }) {
         </p>
       )}
       <ToggleSwitch
-        label={current?.engagementAvailable ? `Engagement mode (binds the customer to you for ${current.engagementDays} days)` : 'Engagement mode (local numbers with engagement on)'}
+        label={
+          current?.engagementAvailable
+            ? `Engagement mode (binds the customer to you for ${current.engagementDays} days)`
+            : 'Engagement mode (local numbers with engagement on)'
+        }
         checked={choice.engagement && Boolean(current?.engagementAvailable)}
         disabled={!current?.engagementAvailable}
         onChange={(on) => callerIdChoiceActions.setEngagement(store, on)}

@@ -7,7 +7,8 @@ import { queryKeys } from '../../app/query-keys';
 export const callerIdsQuery = (callee?: string) =>
   queryOptions({
     queryKey: queryKeys.callerIds.forCallee(callee),
-    queryFn: () => api(`/api/me/caller-ids${callee ? `?callee=${encodeURIComponent(callee)}` : ''}`, callerIdsViewSchema),
+    queryFn: () =>
+      api(`/api/me/caller-ids${callee ? `?callee=${encodeURIComponent(callee)}` : ''}`, callerIdsViewSchema),
     staleTime: 30_000,
   });
 
@@ -17,7 +18,8 @@ export const useCallerIds = (callee?: string) => useQuery(callerIdsQuery(callee)
 export function useChooseCallerId() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (numberId: string) => api('/api/me/caller-id', callerIdsViewSchema, { method: 'PUT', body: { numberId } }),
+    mutationFn: (numberId: string) =>
+      api('/api/me/caller-id', callerIdsViewSchema, { method: 'PUT', body: { numberId } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.callerIds.all }),
   });
 }

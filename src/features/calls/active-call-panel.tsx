@@ -22,7 +22,12 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
   const ended = endText(call, routed?.resolved?.text, party.teammate ? party : null);
 
   return (
-    <section className="panel call-card" aria-label={`Call with ${party.name}`} data-call-id={call.id} data-status={call.status}>
+    <section
+      className="panel call-card"
+      aria-label={`Call with ${party.name}`}
+      data-call-id={call.id}
+      data-status={call.status}
+    >
       <h2>
         {party.number && !party.detail ? <PhoneNumber value={party.number} /> : party.name}
         {party.detail && (
@@ -55,15 +60,24 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
       </p>
       {live && call.holdRefused && (
         <p className="notice" role="alert">
-          {call.held ? 'Resume did not work' : 'Hold did not work'}: the other side refused it. The call goes on as before.
+          {call.held ? 'Resume did not work' : 'Hold did not work'}: the other side refused it. The call goes on as
+          before.
         </p>
       )}
       {established && (
         <div className="row">
-          <Button aria-pressed={call.muted} onClick={() => void phone.setMuted(call.id, !call.muted)} aria-keyshortcuts="M">
+          <Button
+            aria-pressed={call.muted}
+            onClick={() => void phone.setMuted(call.id, !call.muted)}
+            aria-keyshortcuts="M"
+          >
             {call.muted ? 'Unmute' : 'Mute'}
           </Button>
-          <Button aria-pressed={call.held} onClick={() => void phone.setHeld(call.id, !call.held)} aria-keyshortcuts="H">
+          <Button
+            aria-pressed={call.held}
+            onClick={() => void phone.setHeld(call.id, !call.held)}
+            aria-keyshortcuts="H"
+          >
             {call.held ? 'Resume' : 'Hold'}
           </Button>
           <Button aria-expanded={keypad} onClick={() => setKeypad((k) => !k)}>

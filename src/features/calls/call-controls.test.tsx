@@ -19,7 +19,13 @@ describe('call list', () => {
     const { services } = renderWithServices(<CallList />);
     act(() => {
       services.phone.store.getState().addCall(callSnapshot());
-      services.phone.store.getState().addCall(callSnapshot({ id: 'call-2', status: 'ringing', remote: { uri: 'sip:1003@x', user: '1003', displayName: 'Carol' } }));
+      services.phone.store.getState().addCall(
+        callSnapshot({
+          id: 'call-2',
+          status: 'ringing',
+          remote: { uri: 'sip:1003@x', user: '1003', displayName: 'Carol' },
+        }),
+      );
     });
     expect(screen.getByRole('heading', { name: 'Call waiting' })).toBeInTheDocument();
     expect(screen.getByText('Answering puts your current call on hold.')).toBeInTheDocument();
@@ -28,7 +34,8 @@ describe('call list', () => {
   test('in a call: every control is named by its label and toggles with the call state', async () => {
     const { services } = renderWithServices(<CallList />);
     act(() => services.phone.store.getState().addCall(callSnapshot()));
-    for (const name of ['Mute', 'Hold', 'Keypad', 'Hang up']) expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    for (const name of ['Mute', 'Hold', 'Keypad', 'Hang up'])
+      expect(screen.getByRole('button', { name })).toBeInTheDocument();
     expect(screen.getByLabelText('Call duration')).toHaveTextContent(/0:0\d/);
 
     await userEvent.click(screen.getByRole('button', { name: 'Mute' }));
@@ -55,7 +62,9 @@ describe('call list', () => {
 
   test('a call hung up while on hold reads as ended, not on hold', () => {
     const { services } = renderWithServices(<CallList />);
-    act(() => services.phone.store.getState().addCall(callSnapshot({ status: 'ended', held: true, endCause: 'hangup-local' })));
+    act(() =>
+      services.phone.store.getState().addCall(callSnapshot({ status: 'ended', held: true, endCause: 'hangup-local' })),
+    );
     expect(screen.getByText('Call ended: You hung up')).toBeInTheDocument();
     expect(screen.queryByText(/On hold/)).not.toBeInTheDocument();
   });

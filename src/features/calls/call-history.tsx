@@ -19,7 +19,17 @@ function Party({ name, number }: { name: string | null; number: string }) {
 }
 
 /** "Alice Agent (1001)"; "you" when it is the reader. */
-function Colleague({ id, name, extension, meId }: { id: string | null; name: string; extension: string; meId: string }) {
+function Colleague({
+  id,
+  name,
+  extension,
+  meId,
+}: {
+  id: string | null;
+  name: string;
+  extension: string;
+  meId: string;
+}) {
   if (id === meId) return <>you</>;
   if (id === null) return <>extension {extension}</>;
   return (
@@ -56,7 +66,8 @@ function Line({ c, meId, everyone }: { c: CallHistoryItem; meId: string; everyon
           </>
         ) : (
           <>
-            <span className="direction">Incoming</span> <Party name={c.caller.name} number={c.caller.number} /> → {c.number.displayName}
+            <span className="direction">Incoming</span> <Party name={c.caller.name} number={c.caller.number} /> →{' '}
+            {c.number.displayName}
           </>
         )}{' '}
         <span className={`outcome outcome-${outcome.tone}`}>{outcome.label}</span>
@@ -71,7 +82,9 @@ function Line({ c, meId, everyone }: { c: CallHistoryItem; meId: string; everyon
         <RelativeTime at={c.startedAt} />
         {outcome.detail && <> · {outcome.detail}</>}
       </div>
-      {everyone && c.rang.length > 0 && <div className="muted">Rang: {c.rang.map((r) => `${r.name} (${r.reason})`).join(' → ')}</div>}
+      {everyone && c.rang.length > 0 && (
+        <div className="muted">Rang: {c.rang.map((r) => `${r.name} (${r.reason})`).join(' → ')}</div>
+      )}
     </li>
   );
 }

@@ -18,11 +18,17 @@ function inbound(c: CallHistoryItem, meId: string): Outcome {
     case 'ringing':
       return { label: 'Ringing', tone: 'live', detail: c.summary };
     case 'answered':
-      return { label: 'In progress', tone: 'live', detail: c.answeredBy ? `Answered by ${who(c.answeredBy, meId)}` : null };
+      return {
+        label: 'In progress',
+        tone: 'live',
+        detail: c.answeredBy ? `Answered by ${who(c.answeredBy, meId)}` : null,
+      };
     case 'ended': {
       const by = c.answeredBy ? `Answered by ${who(c.answeredBy, meId)}` : 'Answered';
-      if (c.outcomeReason === 'Agent hung up' && c.answeredBy) return { label: 'Answered', tone: 'ok', detail: `${by} · ${sentence(who(c.answeredBy, meId))} hung up` };
-      if (c.outcomeReason === 'Caller hung up') return { label: 'Answered', tone: 'ok', detail: `${by} · The caller hung up` };
+      if (c.outcomeReason === 'Agent hung up' && c.answeredBy)
+        return { label: 'Answered', tone: 'ok', detail: `${by} · ${sentence(who(c.answeredBy, meId))} hung up` };
+      if (c.outcomeReason === 'Caller hung up')
+        return { label: 'Answered', tone: 'ok', detail: `${by} · The caller hung up` };
       return { label: 'Answered', tone: 'ok', detail: c.outcomeReason ? `${by} · ${c.outcomeReason}` : by };
     }
     case 'missed': {
@@ -30,8 +36,14 @@ function inbound(c: CallHistoryItem, meId: string): Outcome {
       const lastStep = Math.max(...c.rang.map((r) => r.step));
       const lastDeclined = decliners.length > 0 && c.rang.filter((r) => r.step === lastStep).every((r) => r.declined);
       if (lastDeclined) {
-        const names = decliners.filter((r) => r.step === lastStep).map((r) => who({ id: r.staffId, name: r.name }, meId));
-        return { label: 'Declined', tone: 'declined', detail: names.length === 1 && names[0] === 'you' ? 'You declined' : `Declined by ${names.join(' and ')}` };
+        const names = decliners
+          .filter((r) => r.step === lastStep)
+          .map((r) => who({ id: r.staffId, name: r.name }, meId));
+        return {
+          label: 'Declined',
+          tone: 'declined',
+          detail: names.length === 1 && names[0] === 'you' ? 'You declined' : `Declined by ${names.join(' and ')}`,
+        };
       }
       return { label: 'Missed', tone: 'missed', detail: c.outcomeReason };
     }
@@ -48,7 +60,8 @@ function outbound(c: CallHistoryItem, meId: string): Outcome {
     case 'answered':
       return { label: 'In progress', tone: 'live', detail: null };
     case 'ended':
-      if (c.outcomeReason === 'Agent hung up') return { label: 'Answered', tone: 'ok', detail: `${sentence(who(agent, meId))} hung up` };
+      if (c.outcomeReason === 'Agent hung up')
+        return { label: 'Answered', tone: 'ok', detail: `${sentence(who(agent, meId))} hung up` };
       if (c.outcomeReason === 'Customer hung up') return { label: 'Answered', tone: 'ok', detail: 'They hung up' };
       return { label: 'Answered', tone: 'ok', detail: c.outcomeReason };
     case 'missed':
@@ -73,9 +86,17 @@ function internal(c: CallHistoryItem, meId: string): Outcome {
     case 'No such extension':
       return { label: 'Not connected', tone: 'refused', detail: `There is no extension ${c.number.number}` };
     case 'Not signed in':
-      return { label: 'Not connected', tone: 'refused', detail: `${calleeWho} ${calleeWho === 'You' ? 'were' : 'is'} not signed in` };
+      return {
+        label: 'Not connected',
+        tone: 'refused',
+        detail: `${calleeWho} ${calleeWho === 'You' ? 'were' : 'is'} not signed in`,
+      };
   }
-  return { label: c.state === 'ended' ? 'Answered' : c.state === 'missed' ? 'Missed' : 'Not connected', tone: c.state === 'ended' ? 'ok' : c.state === 'missed' ? 'missed' : 'refused', detail: c.outcomeReason };
+  return {
+    label: c.state === 'ended' ? 'Answered' : c.state === 'missed' ? 'Missed' : 'Not connected',
+    tone: c.state === 'ended' ? 'ok' : c.state === 'missed' ? 'missed' : 'refused',
+    detail: c.outcomeReason,
+  };
 }
 
 /** A history line's outcome for the person reading it (`meId`): their own part reads "you". */

@@ -27,5 +27,7 @@ export function statusText(call: CallSnapshot): string {
   const established = call.status === 'active' || call.status === 'held';
   if (call.held) return 'On hold';
   if (call.remoteHeld && established) return 'Held by the other party';
-  return { ringing: 'Ringing', dialing: 'Calling…', early: 'Ringing…', active: 'In call', held: 'On hold' }[call.status];
+  return { ringing: 'Ringing', dialing: 'Calling…', early: 'Ringing…', active: 'In call', held: 'On hold' }[
+    call.status
+  ];
 }

@@ -13,7 +13,10 @@ export function DeviceSettings() {
   const devices = useStore(phone.store, selectDevices);
   const [processing, setProcessing] = useState(voiceProcessingEnabled);
   const [ringer, setRinger] = useState(ringerDevice);
-  const preview = useMemo(() => createRingtone({ sinkId: () => ringerDevice() || phone.store.getState().devices.outputId || '' }), [phone]);
+  const preview = useMemo(
+    () => createRingtone({ sinkId: () => ringerDevice() || phone.store.getState().devices.outputId || '' }),
+    [phone],
+  );
   useEffect(() => {
     void phone.refreshDevices();
     const onChange = () => void phone.refreshDevices();

@@ -18,7 +18,9 @@ export function Dialer() {
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
   const registered = useStore(phone.store, (s) => s.registration.status === 'registered');
-  const inCall = useStore(phone.store, (s) => s.calls.some((c) => c.status === 'active' || c.status === 'dialing' || c.status === 'early'));
+  const inCall = useStore(phone.store, (s) =>
+    s.calls.some((c) => c.status === 'active' || c.status === 'dialing' || c.status === 'early'),
+  );
   const callOptions = useStore(callerIdChoice, (s) => s.number);
   const kind = classifyDialString(target);
   const callee = useDeferredValue(kind === 'phone-number' ? cleanDialString(target) : undefined);
@@ -26,19 +28,33 @@ export function Dialer() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!kind) {
-      setError('Enter an extension or a phone number: 3 to 6 digits for an extension, 7 to 15 (optionally after +) for a number, or *98 for voicemail.');
+      setError(
+        'Enter an extension or a phone number: 3 to 6 digits for an extension, 7 to 15 (optionally after +) for a number, or *98 for voicemail.',
+      );
       return;
     }
     setError(undefined);
-    const placed = kind === 'phone-number' ? phone.callNumber(target, selectCallOptions(callerIdChoice.getState())) : phone.call(cleanDialString(target));
-    placed.then(() => setTarget(''), (err: Error) => setError(err.message));
+    const placed =
+      kind === 'phone-number'
+        ? phone.callNumber(target, selectCallOptions(callerIdChoice.getState()))
+        : phone.call(cleanDialString(target));
+    placed.then(
+      () => setTarget(''),
+      (err: Error) => setError(err.message),
+    );
   };
 
   return (
     <form className="panel dialer" onSubmit={submit} aria-label="Dialer">
       <label>
         Number or extension
-        <input id={DIALER_INPUT_ID} inputMode="tel" value={target} onChange={(e) => setTarget(e.target.value)} autoComplete="off" />
+        <input
+          id={DIALER_INPUT_ID}
+          inputMode="tel"
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          autoComplete="off"
+        />
       </label>
       <CallerIdPicker callee={callee} />
       {!inCall && <DialPad label="Dial pad" onKey={(k) => setTarget((t) => t + k)} />}
@@ -51,7 +67,11 @@ export function Dialer() {
         <Button type="button" onClick={() => setTarget((t) => t.slice(0, -1))} disabled={!target}>
           Delete
         </Button>
-        <Button type="submit" tone="success" disabled={!registered || !target || (kind === 'phone-number' && !callOptions)}>
+        <Button
+          type="submit"
+          tone="success"
+          disabled={!registered || !target || (kind === 'phone-number' && !callOptions)}
+        >
           Call
         </Button>
       </div>

@@ -39,12 +39,17 @@ describe('an incoming call cannot be missed', () => {
     const { services } = renderWithServices(<CallList />);
     act(() => {
       offersActions.offered(services.offers, offer());
-      services.phone.store.getState().addCall(callSnapshot({ status: 'ringing', sipCallId: 'sip-1', createdAt: Date.now(), startedAt: undefined }));
+      services.phone.store
+        .getState()
+        .addCall(callSnapshot({ status: 'ringing', sipCallId: 'sip-1', createdAt: Date.now(), startedAt: undefined }));
     });
     const card = screen.getByRole('region', { name: 'Incoming call from 07700 900123' });
     expect(card).toHaveTextContent('unknown caller');
     expect(screen.getByTestId('route-reason')).toHaveTextContent("You're next on the Sales line rota");
-    expect(screen.getByTestId('route-reason')).toHaveAttribute('title', 'alternative routing, destination 1 of 2, round robin');
+    expect(screen.getByTestId('route-reason')).toHaveAttribute(
+      'title',
+      'alternative routing, destination 1 of 2, round robin',
+    );
     expect(screen.getByTestId('called-number')).toHaveTextContent('Sales line (020 7123 4567)');
     expect(screen.getByLabelText('Time left to answer')).toHaveTextContent(/^0:(20|19)$/);
   });
@@ -67,18 +72,44 @@ describe('an incoming call cannot be missed', () => {
 describe('both ends of a call between agents name each other the same way', () => {
   test('the caller’s card names the teammate by the extension they dialled', () => {
     const { services } = renderWithServices(<CallList />);
-    services.queryClient.setQueryData(staffQuery.queryKey, [{ id: 'bob', name: 'Bob Agent', email: 'bob@x', role: 'agent', extension: '1002' }]);
-    act(() => services.phone.store.getState().addCall(callSnapshot({ direction: 'outbound', status: 'dialing', remote: { uri: 'sip:1002@x', user: '1002', displayName: '' } })));
+    services.queryClient.setQueryData(staffQuery.queryKey, [
+      { id: 'bob', name: 'Bob Agent', email: 'bob@x', role: 'agent', extension: '1002' },
+    ]);
+    act(() =>
+      services.phone.store.getState().addCall(
+        callSnapshot({
+          direction: 'outbound',
+          status: 'dialing',
+          remote: { uri: 'sip:1002@x', user: '1002', displayName: '' },
+        }),
+      ),
+    );
     expect(screen.getByRole('heading', { name: 'Bob Agent (1002)' })).toBeInTheDocument();
   });
 
   test('an extension nobody has says so when the call fails; a teammate who is signed out, too', () => {
     const { services } = renderWithServices(<CallList />);
-    services.queryClient.setQueryData(staffQuery.queryKey, [{ id: 'bob', name: 'Bob Agent', email: 'bob@x', role: 'agent', extension: '1002' }]);
+    services.queryClient.setQueryData(staffQuery.queryKey, [
+      { id: 'bob', name: 'Bob Agent', email: 'bob@x', role: 'agent', extension: '1002' },
+    ]);
     act(() => {
       const store = services.phone.store.getState();
-      store.addCall(callSnapshot({ id: 'x', direction: 'outbound', status: 'dialing', remote: { uri: 'sip:1099@x', user: '1099', displayName: '' } }));
-      store.addCall(callSnapshot({ id: 'y', direction: 'outbound', status: 'dialing', remote: { uri: 'sip:1002@x', user: '1002', displayName: '' } }));
+      store.addCall(
+        callSnapshot({
+          id: 'x',
+          direction: 'outbound',
+          status: 'dialing',
+          remote: { uri: 'sip:1099@x', user: '1099', displayName: '' },
+        }),
+      );
+      store.addCall(
+        callSnapshot({
+          id: 'y',
+          direction: 'outbound',
+          status: 'dialing',
+          remote: { uri: 'sip:1002@x', user: '1002', displayName: '' },
+        }),
+      );
       store.endCall('x', 'not-found');
       store.endCall('y', 'not-found');
     });
@@ -89,7 +120,9 @@ describe('both ends of a call between agents name each other the same way', () =
   test('a hold the other side refuses is shown, and the call goes on', () => {
     const { services } = renderWithServices(<CallList />);
     act(() => services.phone.store.getState().addCall(callSnapshot({ holdRefused: true })));
-    expect(screen.getByRole('alert')).toHaveTextContent('Hold did not work: the other side refused it. The call goes on as before.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Hold did not work: the other side refused it. The call goes on as before.',
+    );
   });
 
   test('a held call that is hung up reads as ended by you, not on hold', () => {

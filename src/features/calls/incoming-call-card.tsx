@@ -26,7 +26,15 @@ function RingCountdown({ since, seconds }: { since: number; seconds: number }) {
  * ringing, unless the agent is typing (then the A shortcut is one key away and nothing they type answers it).
  */
 /** `first`: the call that has been ringing longest, which flashes the tab. */
-export function IncomingCallCard({ call, waiting, first = true }: { call: CallSnapshot; waiting: boolean; first?: boolean }) {
+export function IncomingCallCard({
+  call,
+  waiting,
+  first = true,
+}: {
+  call: CallSnapshot;
+  waiting: boolean;
+  first?: boolean;
+}) {
   const { phone } = useServices();
   const party = useRemoteParty(call);
   const routed = party.offer;
@@ -37,7 +45,11 @@ export function IncomingCallCard({ call, waiting, first = true }: { call: CallSn
   }, []);
 
   return (
-    <section className="panel call-card incoming" aria-label={`Incoming call from ${party.name}`} data-call-id={call.id}>
+    <section
+      className="panel call-card incoming"
+      aria-label={`Incoming call from ${party.name}`}
+      data-call-id={call.id}
+    >
       <h2>{waiting ? 'Call waiting' : 'Incoming call'}</h2>
       <p className="remote">
         <strong>{party.number && !party.detail ? <PhoneNumber value={party.number} /> : party.name}</strong>

@@ -56,7 +56,11 @@ test('starts the phone with the first credentials and hands it the renewed ones'
 });
 
 test('a failed fetch (companion down) is retried until it works', async () => {
-  const fetch = vi.fn().mockRejectedValueOnce(new Error('down')).mockRejectedValueOnce(new Error('down')).mockResolvedValue(creds(3_600_000));
+  const fetch = vi
+    .fn()
+    .mockRejectedValueOnce(new Error('down'))
+    .mockRejectedValueOnce(new Error('down'))
+    .mockResolvedValue(creds(3_600_000));
   const { clock, phone } = session(fetch);
   await flush();
   expect(clock.pending()).toEqual([RETRY_MS]);

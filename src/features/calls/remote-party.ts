@@ -26,12 +26,29 @@ export type RemoteParty = {
  * The one place that decides who is calling (or being called): the companion's routed-call offer first (the contact's
  * name, the caller's number), then a teammate by extension, then the name the SIP peer sent, then the number itself.
  */
-export function remoteParty(call: CallSnapshot, offer: CallOffered | undefined, staff: readonly StaffView[] | undefined, phone: (n: string) => string): RemoteParty {
+export function remoteParty(
+  call: CallSnapshot,
+  offer: CallOffered | undefined,
+  staff: readonly StaffView[] | undefined,
+  phone: (n: string) => string,
+): RemoteParty {
   if (offer) {
     const { caller } = offer;
     return caller.name
-      ? { name: caller.name, detail: phone(caller.number), number: caller.number, unknownCaller: false, teammate: false }
-      : { name: phone(caller.number), detail: null, number: caller.number, unknownCaller: !caller.known, teammate: false };
+      ? {
+          name: caller.name,
+          detail: phone(caller.number),
+          number: caller.number,
+          unknownCaller: false,
+          teammate: false,
+        }
+      : {
+          name: phone(caller.number),
+          detail: null,
+          number: caller.number,
+          unknownCaller: !caller.known,
+          teammate: false,
+        };
   }
   const user = call.remote.user;
   const teammate = staff?.find((s) => s.extension !== null && s.extension === user);
@@ -39,7 +56,8 @@ export function remoteParty(call: CallSnapshot, offer: CallOffered | undefined, 
   const shown = phone(user);
   const display = call.remote.displayName.trim();
   const number = /^\+/.test(user) ? user : null;
-  if (display && display !== user) return { name: display, detail: shown, number, unknownCaller: false, teammate: false };
+  if (display && display !== user)
+    return { name: display, detail: shown, number, unknownCaller: false, teammate: false };
   return { name: shown, detail: null, number, unknownCaller: false, teammate: false };
 }
 

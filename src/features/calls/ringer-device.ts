@@ -5,7 +5,10 @@ export function ringerDevice(storage: Pick<Storage, 'getItem'> | undefined = glo
   return storage?.getItem(KEY) ?? '';
 }
 
-export function setRingerDevice(deviceId: string, storage: Pick<Storage, 'setItem' | 'removeItem'> = globalThis.localStorage): void {
+export function setRingerDevice(
+  deviceId: string,
+  storage: Pick<Storage, 'setItem' | 'removeItem'> = globalThis.localStorage,
+): void {
   if (deviceId) storage.setItem(KEY, deviceId);
   else storage.removeItem(KEY);
 }

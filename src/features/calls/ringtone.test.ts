@@ -12,7 +12,12 @@ function fakeContext() {
     resume: vi.fn(async () => {}),
     suspend: vi.fn(async () => {}),
     createGain: () => ({ gain: { value: 0 }, connect: () => undefined }),
-    createOscillator: () => ({ frequency: { value: 0 }, connect: () => undefined, start: () => started.push(1), stop: () => undefined }),
+    createOscillator: () => ({
+      frequency: { value: 0 },
+      connect: () => undefined,
+      start: () => started.push(1),
+      stop: () => undefined,
+    }),
   };
   return { ctx: ctx as unknown as RingContext & { setSinkId: ReturnType<typeof vi.fn> }, started };
 }

@@ -1,5 +1,8 @@
 /** What the ringtone needs of Web Audio; `setSinkId` picks the output (Chromium 110+). */
-export type RingContext = Pick<AudioContext, 'createGain' | 'createOscillator' | 'destination' | 'currentTime' | 'resume' | 'suspend'> & {
+export type RingContext = Pick<
+  AudioContext,
+  'createGain' | 'createOscillator' | 'destination' | 'currentTime' | 'resume' | 'suspend'
+> & {
   sinkId?: unknown;
   setSinkId?: (id: string) => Promise<void>;
 };

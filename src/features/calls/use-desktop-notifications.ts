@@ -23,8 +23,12 @@ export function useDesktopNotifications(): void {
         shown.add(c.id);
         if (!document.hidden || Notification.permission !== 'granted') continue;
         const routed = offers.getState().bySipCallId[c.sipCallId]?.offer;
-        const who = routed ? (routed.caller.name ?? formats.phone(routed.caller.number)) : c.remote.displayName || formats.phone(c.remote.user);
-        const body = routed ? `${routed.number.displayName}: ${spokenReason(routed.reason, routed.number.displayName)}` : undefined;
+        const who = routed
+          ? (routed.caller.name ?? formats.phone(routed.caller.number))
+          : c.remote.displayName || formats.phone(c.remote.user);
+        const body = routed
+          ? `${routed.number.displayName}: ${spokenReason(routed.reason, routed.number.displayName)}`
+          : undefined;
         const n = new Notification(`Incoming call from ${who}`, { body, tag: c.id });
         n.onclick = () => window.focus();
       }

@@ -2,14 +2,17 @@ import { useEffect } from 'react';
 
 /** The favicon while a call rings: the phone in white on green, with a ring mark. */
 export const RINGING_ICON =
-  "data:image/svg+xml," +
+  'data:image/svg+xml,' +
   encodeURIComponent(
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1a7f37"/><path d="M10 8c1 6 6 13 14 16l2-4-5-2-2 2c-3-2-5-4-7-7l2-2-2-5z" fill="#fff"/><circle cx="25" cy="7" r="5" fill="#ffd33d"/></svg>',
   );
 const FLASH_MS = 1000;
 
 type Timers = { setInterval: (fn: () => void, ms: number) => unknown; clearInterval: (handle: unknown) => void };
-const realTimers: Timers = { setInterval: (fn, ms) => globalThis.setInterval(fn, ms), clearInterval: (h) => globalThis.clearInterval(h as number) };
+const realTimers: Timers = {
+  setInterval: (fn, ms) => globalThis.setInterval(fn, ms),
+  clearInterval: (h) => globalThis.clearInterval(h as number),
+};
 
 /**
  * While `who` is calling, the tab's title and icon flash ("Incoming call: Bob Agent" ↔ the page's own), so the

@@ -10,8 +10,13 @@ import { createRingtone } from './ringtone';
  */
 export function useRingtone(): void {
   const { phone } = useServices();
-  const ringing = useStore(phone.store, (s) => s.calls.some((c) => c.direction === 'inbound' && c.status === 'ringing'));
-  const ringtone = useMemo(() => createRingtone({ sinkId: () => ringerDevice() || phone.store.getState().devices.outputId || '' }), [phone]);
+  const ringing = useStore(phone.store, (s) =>
+    s.calls.some((c) => c.direction === 'inbound' && c.status === 'ringing'),
+  );
+  const ringtone = useMemo(
+    () => createRingtone({ sinkId: () => ringerDevice() || phone.store.getState().devices.outputId || '' }),
+    [phone],
+  );
   useEffect(() => {
     if (ringing) ringtone.start();
     else ringtone.stop();

@@ -4,11 +4,16 @@
  */
 const KEY = 'switchboard.voiceProcessing';
 
-export function voiceProcessingEnabled(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): boolean {
+export function voiceProcessingEnabled(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
+): boolean {
   return storage?.getItem(KEY) !== 'off';
 }
 
-export function setVoiceProcessing(enabled: boolean, storage: Pick<Storage, 'setItem'> = globalThis.localStorage): void {
+export function setVoiceProcessing(
+  enabled: boolean,
+  storage: Pick<Storage, 'setItem'> = globalThis.localStorage,
+): void {
   storage.setItem(KEY, enabled ? 'on' : 'off');
 }
 

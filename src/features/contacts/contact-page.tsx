@@ -11,7 +11,13 @@ import { useContact } from './contacts-api';
 import { ContactTimeline } from './contact-timeline';
 import { createSequentialDial, type DialStep } from './sequential-dial';
 
-const stateText: Record<DialStep['state'], string> = { waiting: 'Waiting', ringing: 'Ringing', answered: 'Answered', 'not-answered': 'Not answered', stopped: 'Stopped' };
+const stateText: Record<DialStep['state'], string> = {
+  waiting: 'Waiting',
+  ringing: 'Ringing',
+  answered: 'Answered',
+  'not-answered': 'Not answered',
+  stopped: 'Stopped',
+};
 const DELAY_KEY = 'switchboard.sequentialDelay';
 
 /** One contact: numbers in dial order, each callable, and sequential dialling of them all. */
@@ -52,10 +58,18 @@ export function ContactPage({ id, onBack }: { id: string; onBack: () => void }) 
               const step = stepOf(i);
               return (
                 <li key={e.number} data-number={e.number} data-state={step?.state ?? 'idle'}>
-                  <span>{e.label}</span> <strong>
+                  <span>{e.label}</span>{' '}
+                  <strong>
                     <PhoneNumber value={e.number} />
                   </strong>{' '}
-                  <Button onClick={() => phone.callNumber(e.number, selectCallOptions(callerIdChoice.getState())).catch((err: Error) => setError(err.message))} disabled={run.running}>
+                  <Button
+                    onClick={() =>
+                      phone
+                        .callNumber(e.number, selectCallOptions(callerIdChoice.getState()))
+                        .catch((err: Error) => setError(err.message))
+                    }
+                    disabled={run.running}
+                  >
                     Call {formats.phone(e.number)}
                   </Button>
                   {step && (

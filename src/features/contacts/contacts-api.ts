@@ -9,11 +9,16 @@ export const PAGE_SIZE = 25;
 export const contactSearchQuery = (q: string, offset: number) =>
   queryOptions({
     queryKey: queryKeys.contacts.search(q, offset),
-    queryFn: () => api(`/api/contacts/search?q=${encodeURIComponent(q)}&offset=${offset}&limit=${PAGE_SIZE}`, contactPageSchema),
+    queryFn: () =>
+      api(`/api/contacts/search?q=${encodeURIComponent(q)}&offset=${offset}&limit=${PAGE_SIZE}`, contactPageSchema),
     placeholderData: keepPreviousData,
   });
 
-export const contactQuery = (id: string) => queryOptions({ queryKey: queryKeys.contacts.one(id), queryFn: () => api(`/api/contacts/${encodeURIComponent(id)}`, contactViewSchema) });
+export const contactQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.contacts.one(id),
+    queryFn: () => api(`/api/contacts/${encodeURIComponent(id)}`, contactViewSchema),
+  });
 
 export const useContactSearch = (q: string, offset: number) => useQuery(contactSearchQuery(q, offset));
 export const useContact = (id: string) => useQuery(contactQuery(id));

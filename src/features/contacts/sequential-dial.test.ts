@@ -17,7 +17,17 @@ function harness() {
     place: async (number) => {
       placed.push(number);
       const id = `call-${placed.length}`;
-      phone.getState().addCall({ id, sipCallId: id, direction: 'outbound', status: 'dialing', remote: { uri: '', user: number, displayName: '' }, createdAt: 0, muted: false, held: false, remoteHeld: false });
+      phone.getState().addCall({
+        id,
+        sipCallId: id,
+        direction: 'outbound',
+        status: 'dialing',
+        remote: { uri: '', user: number, displayName: '' },
+        createdAt: 0,
+        muted: false,
+        held: false,
+        remoteHeld: false,
+      });
       return id;
     },
     hangup: async (id) => void hungUp.push(id),
@@ -43,7 +53,11 @@ test('primary first, then each next number after its delay, stopping at the one 
   phone.getState().updateCall('call-2', { status: 'active', startedAt: 1 });
   await vi.advanceTimersByTimeAsync(60_000);
   expect(placed).toHaveLength(2);
-  expect(steps()).toEqual([['not-answered', 'Busy'], ['answered', 'Answered'], ['waiting', undefined]]);
+  expect(steps()).toEqual([
+    ['not-answered', 'Busy'],
+    ['answered', 'Answered'],
+    ['waiting', undefined],
+  ]);
   expect(dial.store.getState().running).toBe(false);
 });
 
@@ -68,6 +82,9 @@ test('the server’s refusal is what the step says; the last number failing ends
   phone.getState().endCall('call-2', 'no-answer');
   await vi.advanceTimersByTimeAsync(0);
   expect(placed).toHaveLength(2);
-  expect(steps()).toEqual([['not-answered', 'You may not present +44 20 7123 4569 as your caller ID'], ['not-answered', 'No answer']]);
+  expect(steps()).toEqual([
+    ['not-answered', 'You may not present +44 20 7123 4569 as your caller ID'],
+    ['not-answered', 'No answer'],
+  ]);
   expect(dial.store.getState().running).toBe(false);
 });

@@ -40,7 +40,8 @@ export function createSequentialDial(deps: Deps): SequentialDial {
     unsubscribe = undefined;
     store.setState({ running: false });
   };
-  const outcome = (call: CallSnapshot) => call.endReason ?? (call.endCause ? describeEndCause(call.endCause) : 'Not answered');
+  const outcome = (call: CallSnapshot) =>
+    call.endReason ?? (call.endCause ? describeEndCause(call.endCause) : 'Not answered');
 
   const next = (index: number, run: number) => {
     const step = store.getState().steps[index];
@@ -100,7 +101,13 @@ export function createSequentialDial(deps: Deps): SequentialDial {
       deps.clearTimeout(timer);
       const ringing = store.getState().steps.find((s) => s.state === 'ringing');
       if (ringing?.callId) void deps.hangup(ringing.callId);
-      store.setState((s) => ({ steps: s.steps.map((step) => (step.state === 'waiting' || step.state === 'ringing' ? { ...step, state: 'stopped', detail: 'Stopped' } : step)) }));
+      store.setState((s) => ({
+        steps: s.steps.map((step) =>
+          step.state === 'waiting' || step.state === 'ringing'
+            ? { ...step, state: 'stopped', detail: 'Stopped' }
+            : step,
+        ),
+      }));
       finish();
     },
   };

@@ -5,7 +5,10 @@ import { contactViewSchema } from '../../common/api/contacts';
 import { myBindingListSchema } from '../../common/api/me';
 import { isMyData, queryKeys } from '../../app/query-keys';
 
-export const myBindingsQuery = queryOptions({ queryKey: queryKeys.myBindings, queryFn: () => api('/api/me/bindings', myBindingListSchema) });
+export const myBindingsQuery = queryOptions({
+  queryKey: queryKeys.myBindings,
+  queryFn: () => api('/api/me/bindings', myBindingListSchema),
+});
 export const useMyBindings = () => useQuery(myBindingsQuery);
 
 export function useReleaseBinding() {

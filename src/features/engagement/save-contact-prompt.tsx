@@ -12,14 +12,23 @@ function PromptForm({ prompt, store, myId }: { prompt: SavePrompt; store: SavePr
   const formats = useFormats();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ name, primaryPhone: prompt.number, primaryAgentId: myId }, { onSuccess: () => dismissPrompt(store, prompt.callId) });
+    save.mutate(
+      { name, primaryPhone: prompt.number, primaryAgentId: myId },
+      { onSuccess: () => dismissPrompt(store, prompt.callId) },
+    );
   };
   return (
-    <form className="panel save-contact" aria-label={`Save ${formats.phone(prompt.number)} as contact`} onSubmit={submit}>
+    <form
+      className="panel save-contact"
+      aria-label={`Save ${formats.phone(prompt.number)} as contact`}
+      onSubmit={submit}
+    >
       <p>
-        After your engagement call with <strong>
+        After your engagement call with{' '}
+        <strong>
           <PhoneNumber value={prompt.number} />
-        </strong>: save them as a contact (you become their agent).
+        </strong>
+        : save them as a contact (you become their agent).
       </p>
       <label>
         Contact name

@@ -15,9 +15,12 @@ export function watchEngagementCalls(phone: PhoneStore, prompts: SavePromptStore
   const seen = new Set<string>();
   return phone.subscribe((state) => {
     for (const c of state.calls) {
-      if (c.direction !== 'outbound' || !c.engagement || c.status !== 'ended' || !c.startedAt || seen.has(c.id)) continue;
+      if (c.direction !== 'outbound' || !c.engagement || c.status !== 'ended' || !c.startedAt || seen.has(c.id))
+        continue;
       seen.add(c.id);
-      prompts.setState((s) => ({ prompts: [...s.prompts, { callId: c.id, number: c.remote.user, endedAt: c.endedAt ?? Date.now() }] }));
+      prompts.setState((s) => ({
+        prompts: [...s.prompts, { callId: c.id, number: c.remote.user, endedAt: c.endedAt ?? Date.now() }],
+      }));
     }
   });
 }

@@ -7,17 +7,32 @@ const mic = { kind: 'audioinput', deviceId: 'm1', label: 'Headset', groupId: 'g'
 const speaker = { kind: 'audiooutput', deviceId: 's1', label: 'Speaker', groupId: 'g' } as MediaDeviceInfo;
 
 /** A browser played by hand: its devices, its microphone permission, its autoplay policy. */
-function fakeBrowser(opts: { devices?: MediaDeviceInfo[]; permission?: PermissionState | 'none'; getUserMedia?: () => Promise<MediaStream>; autoplay?: boolean } = {}) {
-  const b = { devices: opts.devices ?? [mic, speaker], permission: opts.permission ?? 'granted', autoplay: opts.autoplay ?? true };
+function fakeBrowser(
+  opts: {
+    devices?: MediaDeviceInfo[];
+    permission?: PermissionState | 'none';
+    getUserMedia?: () => Promise<MediaStream>;
+    autoplay?: boolean;
+  } = {},
+) {
+  const b = {
+    devices: opts.devices ?? [mic, speaker],
+    permission: opts.permission ?? 'granted',
+    autoplay: opts.autoplay ?? true,
+  };
   const devices = new EventTarget();
   const gestures = new EventTarget();
   const status = Object.defineProperty(new EventTarget(), 'state', { get: () => b.permission }) as PermissionStatus;
   const track = { stop: vi.fn() };
-  const getUserMedia = vi.fn(opts.getUserMedia ?? (async () => ({ getTracks: () => [track] }) as unknown as MediaStream));
+  const getUserMedia = vi.fn(
+    opts.getUserMedia ?? (async () => ({ getTracks: () => [track] }) as unknown as MediaStream),
+  );
   const resumeCalls = vi.fn();
   const deps: PhoneHealthDeps = {
     mediaDevices: Object.assign(devices, { enumerateDevices: async () => b.devices, getUserMedia }),
-    permissions: { query: async () => (b.permission === 'none' ? Promise.reject(new TypeError('no such permission')) : status) },
+    permissions: {
+      query: async () => (b.permission === 'none' ? Promise.reject(new TypeError('no such permission')) : status),
+    },
     playSilence: async () => {
       if (!b.autoplay) throw domError('NotAllowedError');
     },
@@ -26,10 +41,25 @@ function fakeBrowser(opts: { devices?: MediaDeviceInfo[]; permission?: Permissio
   };
   const settle = () => new Promise((r) => setTimeout(r, 0));
   return {
-    b, deps, track, getUserMedia, resumeCalls,
-    async plug(list: MediaDeviceInfo[]) { b.devices = list; devices.dispatchEvent(new Event('devicechange')); await settle(); },
-    async setPermission(p: PermissionState) { b.permission = p; status.dispatchEvent(new Event('change')); await settle(); },
-    async click() { gestures.dispatchEvent(new Event('pointerdown')); await settle(); },
+    b,
+    deps,
+    track,
+    getUserMedia,
+    resumeCalls,
+    async plug(list: MediaDeviceInfo[]) {
+      b.devices = list;
+      devices.dispatchEvent(new Event('devicechange'));
+      await settle();
+    },
+    async setPermission(p: PermissionState) {
+      b.permission = p;
+      status.dispatchEvent(new Event('change'));
+      await settle();
+    },
+    async click() {
+      gestures.dispatchEvent(new Event('pointerdown'));
+      await settle();
+    },
   };
 }
 
@@ -44,8 +74,16 @@ test.each<{ why: string; browser: Parameters<typeof fakeBrowser>[0]; want: Phone
   { why: 'no audio input at all', browser: { devices: [speaker] }, want: ['no-microphone'] },
   { why: 'the permission denied', browser: { permission: 'denied' }, want: ['microphone-denied'] },
   { why: 'denied wins over no device', browser: { permission: 'denied', devices: [] }, want: ['microphone-denied'] },
-  { why: 'not asked yet, the agent refuses', browser: { permission: 'prompt', getUserMedia: () => Promise.reject(domError('NotAllowedError')) }, want: ['microphone-denied'] },
-  { why: 'not asked yet, no device behind it', browser: { permission: 'prompt', getUserMedia: () => Promise.reject(domError('NotFoundError')) }, want: ['no-microphone'] },
+  {
+    why: 'not asked yet, the agent refuses',
+    browser: { permission: 'prompt', getUserMedia: () => Promise.reject(domError('NotAllowedError')) },
+    want: ['microphone-denied'],
+  },
+  {
+    why: 'not asked yet, no device behind it',
+    browser: { permission: 'prompt', getUserMedia: () => Promise.reject(domError('NotFoundError')) },
+    want: ['no-microphone'],
+  },
   { why: 'no Permissions API, microphone given', browser: { permission: 'none' }, want: [] },
   { why: 'sound blocked by autoplay', browser: { autoplay: false }, want: ['sound-blocked'] },
   { why: 'both, in one order', browser: { autoplay: false, devices: [] }, want: ['no-microphone', 'sound-blocked'] },
@@ -75,7 +113,7 @@ test('a headset unplugged and plugged back in: the problem comes and goes with d
   expect(health.problems()).toEqual([]);
 });
 
-test('the permission revoked and given back: follows the permission\'s change', async () => {
+test("the permission revoked and given back: follows the permission's change", async () => {
   const browser = fakeBrowser();
   const health = await started(browser);
   await browser.setPermission('denied');
@@ -104,7 +142,7 @@ test('sound blocked: any click on the page clears it too', async () => {
   expect(health.problems()).toEqual([]);
 });
 
-test('a call\'s audio refused mid-session is a problem until sound plays', async () => {
+test("a call's audio refused mid-session is a problem until sound plays", async () => {
   const browser = fakeBrowser();
   const health = await started(browser);
   health.soundRefused();

@@ -45,7 +45,11 @@ export function PresencePicker({ staffId }: { staffId: string }) {
         onChange={(v) => void choose(v)}
       />
       {current === 'away' && (reasons.data?.length ?? 0) > 0 && (
-        <select aria-label="Away reason" value={mine?.reason?.id ?? ''} onChange={(e) => void choose('away', e.target.value || undefined)}>
+        <select
+          aria-label="Away reason"
+          value={mine?.reason?.id ?? ''}
+          onChange={(e) => void choose('away', e.target.value || undefined)}
+        >
           <option value="">No reason</option>
           {reasons.data!.map((r) => (
             <option key={r.id} value={r.id}>
@@ -60,7 +64,11 @@ export function PresencePicker({ staffId }: { staffId: string }) {
         </p>
       ))}
       <EnableSoundButton />
-      {error && <span role="alert" className="error">{error}</span>}
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

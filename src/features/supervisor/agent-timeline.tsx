@@ -14,7 +14,15 @@ function stretches(t: Timeline, now: number): (TimelineEntry & { end: number })[
   const list = t.entries.map((e) => ({ ...e, end: end(e) }));
   const first = list[0];
   if (first && first.from > t.dayStart && first.fromState === 'offline') {
-    list.unshift({ state: 'offline', fromState: 'offline', reason: null, from: t.dayStart, to: first.from, setBy: null, end: first.from });
+    list.unshift({
+      state: 'offline',
+      fromState: 'offline',
+      reason: null,
+      from: t.dayStart,
+      to: first.from,
+      setBy: null,
+      end: first.from,
+    });
   }
   return list;
 }

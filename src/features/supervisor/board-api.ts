@@ -26,7 +26,10 @@ export function useSetAgentPresence() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (v: { staffId: string } & SupervisorSetPresence) =>
-      api(agentPath(v.staffId, 'presence'), presenceSchema, { method: 'POST', body: { state: v.state, reasonId: v.reasonId } }),
+      api(agentPath(v.staffId, 'presence'), presenceSchema, {
+        method: 'POST',
+        body: { state: v.state, reasonId: v.reasonId },
+      }),
     onSuccess: (_p, v) => void queryClient.invalidateQueries({ queryKey: ['board', 'timeline', v.staffId] }),
   });
 }

@@ -6,7 +6,8 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 /** "14:05" in the organisation's time zone (the board's day is the organisation's). */
 export function formatClock(ms: number, timeZone: string): string {
   let f = clocks.get(timeZone);
-  if (!f) clocks.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })));
+  if (!f)
+    clocks.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })));
   return f.format(ms);
 }
 

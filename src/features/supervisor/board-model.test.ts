@@ -1,13 +1,28 @@
 import type { Presence, PresenceState } from '../../common/presence';
 import { BoardModel } from './board-model';
 
-const p = (staffId: string, name: string, state: PresenceState, since = 0, extension: string | null = null): Presence => ({
-  staffId, name, extension, state, since,
+const p = (
+  staffId: string,
+  name: string,
+  state: PresenceState,
+  since = 0,
+  extension: string | null = null,
+): Presence => ({
+  staffId,
+  name,
+  extension,
+  state,
+  since,
 });
 
 function model() {
   const m = new BoardModel();
-  m.replacePresence([p('c', 'Carol', 'away', 30), p('a', 'Alice', 'available', 10), p('b', 'Bob', 'on-call', 20), p('d', 'Dave', 'offline', 5)]);
+  m.replacePresence([
+    p('c', 'Carol', 'away', 30),
+    p('a', 'Alice', 'available', 10),
+    p('b', 'Bob', 'on-call', 20),
+    p('d', 'Dave', 'offline', 5),
+  ]);
   m.setNumbers([{ id: 'sales', number: '+44', displayName: 'Sales', staffIds: ['a', 'b'] }]);
   return m;
 }
@@ -62,7 +77,9 @@ test.each([
     seed = (seed * 48271) % 2147483647;
     const who = ['a', 'b', 'c', 'd', 'e'][seed % 5]!;
     const state = states[seed % 7]!;
-    m.upsertPresence(p(who, who === 'e' ? 'Eve' : m.rows.get(who)!.presence.name, state, 100 + (seed % 50), `10${seed % 9}`));
+    m.upsertPresence(
+      p(who, who === 'e' ? 'Eve' : m.rows.get(who)!.presence.name, state, 100 + (seed % 50), `10${seed % 9}`),
+    );
     expect({ visible: m.visible, counts: m.counts }).toEqual(recomputed(m));
   }
 });

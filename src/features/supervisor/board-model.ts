@@ -10,7 +10,13 @@ export type BoardFilter = { states: ReadonlySet<PresenceState>; numberId: string
 
 /** The order a supervisor reads states in when sorting by state: who can take a call first. */
 const stateOrder: Record<PresenceState, number> = {
-  available: 0, ringing: 1, 'on-call': 2, 'wrap-up': 3, away: 4, dnd: 5, offline: 6,
+  available: 0,
+  ringing: 1,
+  'on-call': 2,
+  'wrap-up': 3,
+  away: 4,
+  dnd: 5,
+  offline: 6,
 };
 
 const zeroCounts = (): Record<PresenceState, number> =>
@@ -53,7 +59,8 @@ export class BoardModel {
   };
 
   private inTeam = (id: string) => this.team === null || this.team.has(id);
-  private shown = (p: Presence) => this.inTeam(p.staffId) && (this.filter.states.size === 0 || this.filter.states.has(p.state));
+  private shown = (p: Presence) =>
+    this.inTeam(p.staffId) && (this.filter.states.size === 0 || this.filter.states.has(p.state));
 
   /** Where `f` is, or would go, in the sorted list. */
   private position(f: SortFields): number {
@@ -68,7 +75,8 @@ export class BoardModel {
   }
 
   private rebuild(): void {
-    this.team = this.filter.numberId === null ? null : new Set(this.numbers.find((n) => n.id === this.filter.numberId)?.staffIds);
+    this.team =
+      this.filter.numberId === null ? null : new Set(this.numbers.find((n) => n.id === this.filter.numberId)?.staffIds);
     this.counts = zeroCounts();
     const shown: SortFields[] = [];
     for (const { presence } of this.rows.values()) {

@@ -44,7 +44,9 @@ export const BoardRowView = memo(function BoardRowView({ row, role, me, now, act
         ))}
       </td>
       <td>{formatDuration(now - p.since)}</td>
-      <td data-call={call?.status ?? 'none'}>{call ? `${callSummary(call, phone)} · ${callDuration(call, now)}` : ''}</td>
+      <td data-call={call?.status ?? 'none'}>
+        {call ? `${callSummary(call, phone)} · ${callDuration(call, now)}` : ''}
+      </td>
       <td>{activity ? activity.today.answered : ''}</td>
       <td>{activity ? activity.today.missed : ''}</td>
       <td>{activity ? talkTime(activity.today, call, now) : ''}</td>

@@ -49,7 +49,9 @@ export function BoardTable({ me, actions }: { me: Me; actions: RowActions }) {
               <th
                 key={c.label}
                 scope="col"
-                aria-sort={c.sort && model.sort.key === c.sort ? (model.sort.descending ? 'descending' : 'ascending') : undefined}
+                aria-sort={
+                  c.sort && model.sort.key === c.sort ? (model.sort.descending ? 'descending' : 'ascending') : undefined
+                }
               >
                 {c.sort ? (
                   <Button className="link" onClick={() => sortBy(c.sort!)}>

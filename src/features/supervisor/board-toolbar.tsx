@@ -35,7 +35,11 @@ export function BoardToolbar() {
           </button>
         ))}
         {states.size > 0 && (
-          <button type="button" className="btn" onClick={() => boardActions.setFilter(board, { states: new Set(), numberId })}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => boardActions.setFilter(board, { states: new Set(), numberId })}
+          >
             All states
           </button>
         )}

@@ -8,10 +8,24 @@ import { renderWithServices } from '../../../test/support/render-with-services';
 import { boardActions } from './board-store';
 import { SupervisorBoard } from './supervisor-board';
 
-const me: Me = { id: 'sup', orgId: 'org', orgName: 'Acme', name: 'Sam', email: 's@a.test', role: 'supervisor', extension: '1009', country: 'GB' };
+const me: Me = {
+  id: 'sup',
+  orgId: 'org',
+  orgName: 'Acme',
+  name: 'Sam',
+  email: 's@a.test',
+  role: 'supervisor',
+  extension: '1009',
+  country: 'GB',
+};
 const T = Date.now();
 const p = (staffId: string, name: string, state: Presence['state'], patch: Partial<Presence> = {}): Presence => ({
-  staffId, name, extension: `10${staffId.length}`, state, since: T, ...patch,
+  staffId,
+  name,
+  extension: `10${staffId.length}`,
+  state,
+  since: T,
+  ...patch,
 });
 const none = { answered: 0, missed: 0, talkSeconds: 0 };
 const snapshot = (patch: Partial<BoardSnapshot> = {}): BoardSnapshot => ({
@@ -103,8 +117,13 @@ test('the number filter shows the staff it rings, and the counts are theirs', as
 test("the call an agent is on, today's counts and talk time, live from the feed; older activity is ignored", async () => {
   const today = { answered: 2, missed: 1, talkSeconds: 125 };
   const call: BoardActivity['call'] = {
-    id: 'c', direction: 'inbound', status: 'talking', party: { number: '+447911123456', name: 'Jane Roe' },
-    number: { id: 'sales', number: '+442079460123', displayName: 'Sales line' }, startedAt: T - 70_000, answeredAt: T - 65_000,
+    id: 'c',
+    direction: 'inbound',
+    status: 'talking',
+    party: { number: '+447911123456', name: 'Jane Roe' },
+    number: { id: 'sales', number: '+442079460123', displayName: 'Sales line' },
+    startedAt: T - 70_000,
+    answeredAt: T - 65_000,
   };
   const { board } = renderBoard(snapshot({ activity: [{ staffId: 'alice', rev: 5, call: null, today }] }));
   act(() => boardActions.presenceSnapshot(board, [p('alice', 'Alice', 'on-call')]));
@@ -133,7 +152,9 @@ test('time in state ticks without any new event', () => {
 
 test('5,000 agents: only the rows in view are in the page, and a change far down the list still counts', () => {
   const { board } = renderBoard();
-  const many = Array.from({ length: 5000 }, (_, i) => p(`a${String(i).padStart(4, '0')}`, `Agent ${String(i).padStart(4, '0')}`, 'available'));
+  const many = Array.from({ length: 5000 }, (_, i) =>
+    p(`a${String(i).padStart(4, '0')}`, `Agent ${String(i).padStart(4, '0')}`, 'available'),
+  );
   act(() => boardActions.presenceSnapshot(board, many));
   expect(bodyRows().length).toBeLessThan(40);
   expect(names()[0]).toBe('Agent 0000');
@@ -147,7 +168,13 @@ test('a supervisor may set an agent away and sign them out (after confirming); n
     'POST /api/supervisor/agents/alice/presence': () => ({ json: p('alice', 'Alice', 'away') }),
     'POST /api/supervisor/agents/alice/sign-out': () => ({ status: 204 }),
   });
-  act(() => boardActions.presenceSnapshot(board, [p('alice', 'Alice', 'available'), p('sup', 'Sam', 'available'), p('admin', 'Ada', 'available')]));
+  act(() =>
+    boardActions.presenceSnapshot(board, [
+      p('alice', 'Alice', 'available'),
+      p('sup', 'Sam', 'available'),
+      p('admin', 'Ada', 'available'),
+    ]),
+  );
   await waitFor(() => expect(row('alice').getByRole('button', { name: 'Set away' })).toBeInTheDocument());
   expect(row('sup').queryByRole('button', { name: 'Set away' })).toBeNull();
   expect(row('admin').queryByRole('button', { name: 'Sign out' })).toBeNull();
@@ -166,11 +193,37 @@ test("an agent's day as a timeline: each stretch with its time, reason and who s
   const { board } = renderBoard(snapshot(), {
     'GET /api/supervisor/agents/alice/timeline': () => ({
       json: {
-        staffId: 'alice', name: 'Alice', day: '2026-12-03', timeZone: 'Europe/London', dayStart, dayEnd: dayStart + 24 * H,
+        staffId: 'alice',
+        name: 'Alice',
+        day: '2026-12-03',
+        timeZone: 'Europe/London',
+        dayStart,
+        dayEnd: dayStart + 24 * H,
         entries: [
-          { state: 'available', fromState: 'offline', reason: null, from: dayStart + 9 * H, to: dayStart + 12 * H, setBy: null },
-          { state: 'away', fromState: 'available', reason: 'Lunch', from: dayStart + 12 * H, to: dayStart + 13 * H, setBy: { id: 'sup', name: 'Sam' } },
-          { state: 'offline', fromState: 'away', reason: null, from: dayStart + 13 * H, to: dayStart + 24 * H, setBy: null },
+          {
+            state: 'available',
+            fromState: 'offline',
+            reason: null,
+            from: dayStart + 9 * H,
+            to: dayStart + 12 * H,
+            setBy: null,
+          },
+          {
+            state: 'away',
+            fromState: 'available',
+            reason: 'Lunch',
+            from: dayStart + 12 * H,
+            to: dayStart + 13 * H,
+            setBy: { id: 'sup', name: 'Sam' },
+          },
+          {
+            state: 'offline',
+            fromState: 'away',
+            reason: null,
+            from: dayStart + 13 * H,
+            to: dayStart + 24 * H,
+            setBy: null,
+          },
         ],
       },
     }),

@@ -27,7 +27,10 @@ export function SupervisorBoard({ me }: { me: Me }) {
     if (!snapshot.data) return;
     boardActions.snapshot(board, snapshot.data);
     // Today's counts start again at the organisation's midnight.
-    const t = setTimeout(() => void queryClient.invalidateQueries({ queryKey: boardSnapshotQuery.queryKey }), snapshot.data.dayEnd - Date.now());
+    const t = setTimeout(
+      () => void queryClient.invalidateQueries({ queryKey: boardSnapshotQuery.queryKey }),
+      snapshot.data.dayEnd - Date.now(),
+    );
     return () => clearTimeout(t);
   }, [board, queryClient, snapshot.data]);
 

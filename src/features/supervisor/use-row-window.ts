@@ -6,7 +6,13 @@ export type RowWindow = { first: number; last: number; top: number; bottom: numb
  * Which rows of a fixed-height list are in view of its scroller (plus `overscan` either side), and the space
  * above and below them: a virtualised list where rows are all `rowPx` high, so nothing is measured per row.
  */
-export function rowWindow(count: number, rowPx: number, scrollTop: number, viewPx: number, overscan: number): RowWindow {
+export function rowWindow(
+  count: number,
+  rowPx: number,
+  scrollTop: number,
+  viewPx: number,
+  overscan: number,
+): RowWindow {
   if (count === 0) return { first: 0, last: -1, top: 0, bottom: 0 };
   const first = Math.max(0, Math.floor(scrollTop / rowPx) - overscan);
   const last = Math.min(count - 1, Math.ceil((scrollTop + viewPx) / rowPx) + overscan);

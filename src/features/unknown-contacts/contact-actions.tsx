@@ -9,7 +9,8 @@ import { notificationsApi } from './notifications-api';
 import { notificationsCache } from './notifications-cache';
 import { queryKeys } from '../../app/query-keys';
 
-const messageOf = (err: unknown) => (err instanceof ApiRequestError || err instanceof Error ? err.message : 'Something went wrong.');
+const messageOf = (err: unknown) =>
+  err instanceof ApiRequestError || err instanceof Error ? err.message : 'Something went wrong.';
 
 /** Create a contact from the caller, or put the caller's number on an existing contact (searched by name or number). */
 export function ContactActions({ n, onOpenContact }: { n: NotificationView; onOpenContact(id: string): void }) {
@@ -23,8 +24,7 @@ export function ContactActions({ n, onOpenContact }: { n: NotificationView; onOp
   if (n.contact) {
     return (
       <p>
-        Contact:{' '}
-        <Button onClick={() => onOpenContact(n.contact!.id)}>{n.contact.name}</Button>
+        Contact: <Button onClick={() => onOpenContact(n.contact!.id)}>{n.contact.name}</Button>
       </p>
     );
   }

@@ -54,7 +54,13 @@ export function Conversation({ n, focus }: { n: NotificationView; focus?: boolea
       <form onSubmit={(e) => void send(e)} className="text-form">
         <label>
           Text back
-          <textarea value={body} maxLength={MAX_TEXT_LENGTH} autoFocus={focus} onChange={(e) => setBody(e.target.value)} rows={2} />
+          <textarea
+            value={body}
+            maxLength={MAX_TEXT_LENGTH}
+            autoFocus={focus}
+            onChange={(e) => setBody(e.target.value)}
+            rows={2}
+          />
         </label>
         {error && (
           <p role="alert" className="error">

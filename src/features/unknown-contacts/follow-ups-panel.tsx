@@ -11,7 +11,15 @@ import { notificationsApi, useNotifications } from './notifications-api';
 import { followUpsOf, notificationsCache } from './notifications-cache';
 
 /** Callers this agent claimed (or answered, or who texted them as their contact), until marked done. */
-export function FollowUpsPanel({ meId, focusId, onOpenContact }: { meId: string; focusId?: string; onOpenContact(id: string): void }) {
+export function FollowUpsPanel({
+  meId,
+  focusId,
+  onOpenContact,
+}: {
+  meId: string;
+  focusId?: string;
+  onOpenContact(id: string): void;
+}) {
   const { phone } = useServices();
   const qc = useQueryClient();
   const { data } = useNotifications();
@@ -27,7 +35,12 @@ export function FollowUpsPanel({ meId, focusId, onOpenContact }: { meId: string;
       {data && mine.length === 0 && <p className="muted">Nothing to follow up.</p>}
       <ul>
         {mine.map((n) => (
-          <li key={n.id} className="follow-up" data-notification-id={n.id} aria-label={`Follow-up: ${n.contact?.name ?? formats.phone(n.caller)}`}>
+          <li
+            key={n.id}
+            className="follow-up"
+            data-notification-id={n.id}
+            aria-label={`Follow-up: ${n.contact?.name ?? formats.phone(n.caller)}`}
+          >
             <div className="row">
               <strong>{n.contact?.name ?? <PhoneNumber value={n.caller} />}</strong>
               <span className="muted">
@@ -35,7 +48,10 @@ export function FollowUpsPanel({ meId, focusId, onOpenContact }: { meId: string;
               </span>
             </div>
             <div className="row">
-              <Button disabled={!registered} onClick={() => void phone.call(n.caller, { callerId: n.number.number }).catch(() => undefined)}>
+              <Button
+                disabled={!registered}
+                onClick={() => void phone.call(n.caller, { callerId: n.number.number }).catch(() => undefined)}
+              >
                 Call back
               </Button>
               <Button onClick={() => void done(n)}>Mark done</Button>

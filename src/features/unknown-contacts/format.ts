@@ -6,4 +6,8 @@ export const kindLabel: Record<NotificationView['kind'], string> = {
   text: 'Text',
 };
 
-export const stateLabel: Record<NotificationView['state'], string> = { unclaimed: 'Unclaimed', claimed: 'Claimed', done: 'Done' };
+export const stateLabel: Record<NotificationView['state'], string> = {
+  unclaimed: 'Unclaimed',
+  claimed: 'Claimed',
+  done: 'Done',
+};

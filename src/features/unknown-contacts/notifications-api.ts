@@ -16,8 +16,10 @@ const withContact = z.object({ notification: notificationSchema, contact: contac
 export const notificationsApi = {
   claim: (id: string, action: 'claim' | 'call-back' | 'text-back') =>
     api(`/api/notifications/${encodeURIComponent(id)}/claim`, notificationSchema, { method: 'POST', body: { action } }),
-  done: (id: string) => api(`/api/notifications/${encodeURIComponent(id)}/done`, notificationSchema, { method: 'POST', body: {} }),
-  read: (id: string) => api(`/api/notifications/${encodeURIComponent(id)}/read`, notificationSchema, { method: 'POST', body: {} }),
+  done: (id: string) =>
+    api(`/api/notifications/${encodeURIComponent(id)}/done`, notificationSchema, { method: 'POST', body: {} }),
+  read: (id: string) =>
+    api(`/api/notifications/${encodeURIComponent(id)}/read`, notificationSchema, { method: 'POST', body: {} }),
   createContact: (id: string, body: { name: string; tags: string[] }) =>
     api(`/api/notifications/${encodeURIComponent(id)}/contact`, withContact, { method: 'POST', body }),
   associate: (id: string, contactId: string) =>

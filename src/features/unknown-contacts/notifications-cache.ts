@@ -8,11 +8,23 @@ import { notificationsQuery } from './notifications-api';
  */
 export const notificationsCache = {
   created(qc: QueryClient, n: NotificationView) {
-    qc.setQueryData(notificationsQuery.queryKey, (list) => (list ? (list.some((x) => x.id === n.id) ? list : [n, ...list]) : list));
+    qc.setQueryData(notificationsQuery.queryKey, (list) =>
+      list ? (list.some((x) => x.id === n.id) ? list : [n, ...list]) : list,
+    );
   },
   claimed(qc: QueryClient, c: NotificationClaimed) {
     qc.setQueryData(notificationsQuery.queryKey, (list) =>
-      list?.map((x) => (x.id === c.id && x.state === 'unclaimed' ? { ...x, state: 'claimed' as const, claimedBy: c.claimedBy, claimedAt: c.claimedAt, claimAction: c.claimAction } : x)),
+      list?.map((x) =>
+        x.id === c.id && x.state === 'unclaimed'
+          ? {
+              ...x,
+              state: 'claimed' as const,
+              claimedBy: c.claimedBy,
+              claimedAt: c.claimedAt,
+              claimAction: c.claimAction,
+            }
+          : x,
+      ),
     );
   },
   /** Our own answer from the server replaces the cached one. */
@@ -25,6 +37,8 @@ export const notificationsCache = {
 };
 
 /** The open ones an agent may claim, and the ones they hold. */
-export const openFor = (list: NotificationView[], meId: string) => list.filter((n) => n.state === 'unclaimed' && n.audience.some((a) => a.id === meId));
-export const followUpsOf = (list: NotificationView[], meId: string) => list.filter((n) => n.state === 'claimed' && n.claimedBy?.id === meId);
+export const openFor = (list: NotificationView[], meId: string) =>
+  list.filter((n) => n.state === 'unclaimed' && n.audience.some((a) => a.id === meId));
+export const followUpsOf = (list: NotificationView[], meId: string) =>
+  list.filter((n) => n.state === 'claimed' && n.claimedBy?.id === meId);
 export const unreadCount = (open: NotificationView[]) => open.filter((n) => !n.read).length;

@@ -18,7 +18,13 @@ export function UnknownCallerCard({ n, busy, onClaim, onCallBack, onTextBack, on
   const last = n.texts.at(-1);
   const formats = useFormats();
   return (
-    <li className={`unknown-caller${n.read ? '' : ' unread'}`} data-notification-id={n.id} aria-label={`${kindLabel[n.kind]} from ${formats.phone(n.caller)}`} onFocus={onOpen} onMouseEnter={onOpen}>
+    <li
+      className={`unknown-caller${n.read ? '' : ' unread'}`}
+      data-notification-id={n.id}
+      aria-label={`${kindLabel[n.kind]} from ${formats.phone(n.caller)}`}
+      onFocus={onOpen}
+      onMouseEnter={onOpen}
+    >
       <div className="row">
         <strong data-testid="caller">
           <PhoneNumber value={n.caller} />
@@ -31,7 +37,11 @@ export function UnknownCallerCard({ n, busy, onClaim, onCallBack, onTextBack, on
         {n.kind === 'missed-call' && <> · rang {n.ringAttempts === 1 ? '1 agent' : `${n.ringAttempts} agents`}</>}
         {' · '}source {n.source} · tag {n.tag}
       </div>
-      {last && <p className="text-preview" data-testid="text-preview">{last.body}</p>}
+      {last && (
+        <p className="text-preview" data-testid="text-preview">
+          {last.body}
+        </p>
+      )}
       <div className="row">
         <Button tone="primary" disabled={busy} onClick={onClaim}>
           Claim

@@ -34,7 +34,11 @@ const item = (patch: Partial<NotificationView> = {}): NotificationView => ({
 afterEach(() => vi.unstubAllGlobals());
 
 test('lists the open callers of my rules with the unread count; a claim elsewhere makes one vanish at once', async () => {
-  const api = fakeApi({ 'GET /api/notifications': () => ({ json: [item(), item({ id: 'n2', caller: '+447911123998', audience: [person('carol', 'Carol Agent')] })] }) });
+  const api = fakeApi({
+    'GET /api/notifications': () => ({
+      json: [item(), item({ id: 'n2', caller: '+447911123998', audience: [person('carol', 'Carol Agent')] })],
+    }),
+  });
   vi.stubGlobal('fetch', api.fetch);
   const { services } = renderWithServices(<UnknownCallersPanel meId="alice" onClaimed={() => {}} />);
   const card = await screen.findByRole('listitem', { name: 'Missed call from 07911 123999' });
@@ -42,18 +46,32 @@ test('lists the open callers of my rules with the unread count; a claim elsewher
   expect(within(card).getByText(/source Company line · tag company-number/)).toBeInTheDocument();
   expect(screen.getByTestId('unread-count')).toHaveTextContent('1');
   expect(screen.queryByText('07911 123998')).not.toBeInTheDocument();
-  act(() => notificationsCache.claimed(services.queryClient, { id: 'n1', claimedBy: person('bob', 'Bob Agent'), claimedAt: Date.now(), claimAction: 'claim' }));
-  await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Missed call from 07911 123999' })).not.toBeInTheDocument());
+  act(() =>
+    notificationsCache.claimed(services.queryClient, {
+      id: 'n1',
+      claimedBy: person('bob', 'Bob Agent'),
+      claimedAt: Date.now(),
+      claimAction: 'claim',
+    }),
+  );
+  await waitFor(() =>
+    expect(screen.queryByRole('listitem', { name: 'Missed call from 07911 123999' })).not.toBeInTheDocument(),
+  );
   expect(screen.getByTestId('unread-count')).toHaveTextContent('0');
 });
 
 test('losing the race says who won, and the caller leaves the list', async () => {
   let claimed = false;
   const api = fakeApi({
-    'GET /api/notifications': () => ({ json: [claimed ? item({ state: 'claimed', claimedBy: person('carol', 'Carol Agent') }) : item()] }),
+    'GET /api/notifications': () => ({
+      json: [claimed ? item({ state: 'claimed', claimedBy: person('carol', 'Carol Agent') }) : item()],
+    }),
     'POST /api/notifications/n1/claim': () => {
       claimed = true;
-      return { status: 409, json: { error: { code: 'ALREADY_CLAIMED', message: 'Carol Agent already claimed this caller.' } } };
+      return {
+        status: 409,
+        json: { error: { code: 'ALREADY_CLAIMED', message: 'Carol Agent already claimed this caller.' } },
+      };
     },
   });
   vi.stubGlobal('fetch', api.fetch);
@@ -66,7 +84,13 @@ test('losing the race says who won, and the caller leaves the list', async () =>
 test('Call back claims first, then calls the caller presenting the company number', async () => {
   const api = fakeApi({
     'GET /api/notifications': () => ({ json: [item()] }),
-    'POST /api/notifications/n1/claim': ({ body }) => ({ json: item({ state: 'claimed', claimedBy: person('alice', 'Alice Agent'), claimAction: (body as { action: 'call-back' }).action }) }),
+    'POST /api/notifications/n1/claim': ({ body }) => ({
+      json: item({
+        state: 'claimed',
+        claimedBy: person('alice', 'Alice Agent'),
+        claimAction: (body as { action: 'call-back' }).action,
+      }),
+    }),
   });
   vi.stubGlobal('fetch', api.fetch);
   const { services } = renderWithServices(<UnknownCallersPanel meId="alice" onClaimed={() => {}} />);
@@ -77,11 +101,28 @@ test('Call back claims first, then calls the caller presenting the company numbe
 });
 
 test('a follow-up shows the conversation; a refused text back says why and keeps what was typed', async () => {
-  const mine = item({ kind: 'text', state: 'claimed', claimedBy: person('alice', 'Alice Agent'), texts: [{ id: 't1', direction: 'inbound', body: 'Still free?', at: Date.now(), staff: null, companyNumber: '+442079460000', remote: '+447911123999' }] });
+  const mine = item({
+    kind: 'text',
+    state: 'claimed',
+    claimedBy: person('alice', 'Alice Agent'),
+    texts: [
+      {
+        id: 't1',
+        direction: 'inbound',
+        body: 'Still free?',
+        at: Date.now(),
+        staff: null,
+        companyNumber: '+442079460000',
+        remote: '+447911123999',
+      },
+    ],
+  });
   vi.stubGlobal('fetch', fakeApi({ 'GET /api/notifications': () => ({ json: [mine] }) }).fetch);
   const { services } = renderWithServices(<FollowUpsPanel meId="alice" onOpenContact={() => {}} />);
   expect(await screen.findByText('Still free?')).toBeInTheDocument();
-  vi.mocked(services.phone.sendText).mockRejectedValueOnce(new Error('You may not text this number (claim the caller first).'));
+  vi.mocked(services.phone.sendText).mockRejectedValueOnce(
+    new Error('You may not text this number (claim the caller first).'),
+  );
   await userEvent.type(screen.getByLabelText('Text back'), 'Yes it is');
   await userEvent.click(screen.getByRole('button', { name: 'Send text' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('You may not text this number');

@@ -12,7 +12,13 @@ import { useNotificationAlerts } from './use-notification-alerts';
  * Missed unknown callers (and texts from unknown numbers) of the rules this agent is on, with an unread
  * count. The first action claims; a claim elsewhere makes the item vanish here at once.
  */
-export function UnknownCallersPanel({ meId, onClaimed }: { meId: string; onClaimed(n: NotificationView, then?: 'text'): void }) {
+export function UnknownCallersPanel({
+  meId,
+  onClaimed,
+}: {
+  meId: string;
+  onClaimed(n: NotificationView, then?: 'text'): void;
+}) {
   const { phone } = useServices();
   const qc = useQueryClient();
   const { data, error, isPending } = useNotifications();

@@ -14,7 +14,10 @@ export function useClaim() {
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState<string>();
 
-  async function claim(n: NotificationView, action: 'claim' | 'call-back' | 'text-back'): Promise<NotificationView | null> {
+  async function claim(
+    n: NotificationView,
+    action: 'claim' | 'call-back' | 'text-back',
+  ): Promise<NotificationView | null> {
     setBusy(n.id);
     setMessage(undefined);
     try {

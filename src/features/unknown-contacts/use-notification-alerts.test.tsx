@@ -24,7 +24,13 @@ class FakeNotification {
   }
 }
 const n = (id: string, caller: string, kind: NotificationView['kind'] = 'missed-call') =>
-  ({ id, kind, caller, number: { id: 'c', number: '+442079460000', displayName: 'Acme company number' }, texts: [] }) as unknown as NotificationView;
+  ({
+    id,
+    kind,
+    caller,
+    number: { id: 'c', number: '+442079460000', displayName: 'Acme company number' },
+    texts: [],
+  }) as unknown as NotificationView;
 
 beforeEach(() => {
   raised.length = 0;

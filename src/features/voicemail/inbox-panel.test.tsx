@@ -54,7 +54,10 @@ function serve(list: VoicemailMessage[]) {
 }
 
 test('the inbox lists who called which number, how long, with an unheard badge; marking heard clears it', async () => {
-  const api = serve([message('m-1'), message('m-2', { heardAt: 1, caller: { number: '+447700900123', name: null, contactId: null } })]);
+  const api = serve([
+    message('m-1'),
+    message('m-2', { heardAt: 1, caller: { number: '+447700900123', name: null, contactId: null } }),
+  ]);
   renderWithServices(<Inbox />);
   const panel = within(await screen.findByRole('region', { name: 'Voicemail' }));
   expect(await panel.findByLabelText('1 unheard')).toHaveTextContent('1');
@@ -62,7 +65,9 @@ test('the inbox lists who called which number, how long, with an unheard badge; 
   expect(first.getByText('Jane Roe')).toBeInTheDocument();
   expect(first.getByText(/Viewings & bookings/)).toBeInTheDocument();
   expect(first.getByText(/0:12/)).toBeInTheDocument();
-  expect((document.querySelector('audio[data-voicemail-audio="m-1"]') as HTMLAudioElement).getAttribute('src')).toBe('/api/voicemail/m-1/audio');
+  expect((document.querySelector('audio[data-voicemail-audio="m-1"]') as HTMLAudioElement).getAttribute('src')).toBe(
+    '/api/voicemail/m-1/audio',
+  );
   await userEvent.click(first.getByRole('button', { name: 'Mark heard' }));
   await vi.waitFor(() => expect(panel.queryByLabelText('1 unheard')).toBeNull());
   expect(api.calls.some((c) => c.method === 'POST' && c.path === '/api/voicemail/m-1/heard')).toBe(true);
@@ -85,7 +90,12 @@ test('a message arriving live while the tab is hidden raises one desktop notific
   await screen.findByText('Jane Roe');
   expect(raised).toEqual([]);
   Object.defineProperty(document, 'hidden', { configurable: true, value: true });
-  act(() => addToInbox(services.queryClient, message('m-3', { caller: { number: '+447700900123', name: null, contactId: null } })));
+  act(() =>
+    addToInbox(
+      services.queryClient,
+      message('m-3', { caller: { number: '+447700900123', name: null, contactId: null } }),
+    ),
+  );
   await vi.waitFor(() => expect(raised).toHaveLength(1));
   expect(raised[0]).toMatch(/^New voicemail from /);
   expect(await screen.findByLabelText('2 unheard')).toBeInTheDocument();
@@ -94,7 +104,15 @@ test('a message arriving live while the tab is hidden raises one desktop notific
 });
 
 test('a failing inbox shows its error inside the panel', async () => {
-  vi.stubGlobal('fetch', fakeApi({ 'GET /api/voicemail': () => ({ status: 500, json: { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } } }) }).fetch);
+  vi.stubGlobal(
+    'fetch',
+    fakeApi({
+      'GET /api/voicemail': () => ({
+        status: 500,
+        json: { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } },
+      }),
+    }).fetch,
+  );
   renderWithServices(<Inbox />);
   expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
 });

@@ -5,7 +5,8 @@ import { DateTime, Duration, PhoneNumber, useFormats } from '../../components/fo
 import { MessagePlayer } from './message-player';
 import { useDeleteMessage, useMarkHeard, useVoicemail } from './voicemail-api';
 
-export const unreadCount = (list: readonly VoicemailMessage[] | undefined) => list?.filter((m) => m.heardAt === null).length ?? 0;
+export const unreadCount = (list: readonly VoicemailMessage[] | undefined) =>
+  list?.filter((m) => m.heardAt === null).length ?? 0;
 
 /** The agent's voicemail: every box they may hear, newest first, with a badge for the unheard ones. */
 export function InboxPanel() {
@@ -30,13 +31,21 @@ export function InboxPanel() {
       {(heard.error ?? remove.error) && <p role="alert">{(heard.error ?? remove.error)!.message}</p>}
       <ul>
         {inbox.data?.map((m) => (
-          <li key={m.id} data-voicemail={m.id} data-heard={String(m.heardAt !== null)} className={m.heardAt === null ? 'unheard' : undefined}>
+          <li
+            key={m.id}
+            data-voicemail={m.id}
+            data-heard={String(m.heardAt !== null)}
+            className={m.heardAt === null ? 'unheard' : undefined}
+          >
             <div>
               <strong>{m.caller.name ?? <PhoneNumber value={m.caller.number} />}</strong>
-              {m.caller.name && <span className="muted">
+              {m.caller.name && (
+                <span className="muted">
                   {' '}
                   <PhoneNumber value={m.caller.number} />
-                </span>} → {m.number.displayName}
+                </span>
+              )}{' '}
+              → {m.number.displayName}
               {m.heardAt === null && <span className="tag"> New</span>}
             </div>
             <div className="muted">

@@ -20,8 +20,17 @@ export function useVoicemailNotifications(): void {
     for (const m of inbox.data) {
       if (seen.current.has(m.id)) continue;
       seen.current.add(m.id);
-      if (m.heardAt !== null || typeof Notification === 'undefined' || !document.hidden || Notification.permission !== 'granted') continue;
-      const n = new Notification(`New voicemail from ${m.caller.name ?? formats.phone(m.caller.number)}`, { body: `${m.number.displayName}, ${formatDuration(m.durationMs)}`, tag: `voicemail-${m.id}` });
+      if (
+        m.heardAt !== null ||
+        typeof Notification === 'undefined' ||
+        !document.hidden ||
+        Notification.permission !== 'granted'
+      )
+        continue;
+      const n = new Notification(`New voicemail from ${m.caller.name ?? formats.phone(m.caller.number)}`, {
+        body: `${m.number.displayName}, ${formatDuration(m.durationMs)}`,
+        tag: `voicemail-${m.id}`,
+      });
       n.onclick = () => window.focus();
     }
   }, [inbox.data, formats]);

@@ -15,15 +15,22 @@ export const audioUrl = (id: string) => `/api/voicemail/${encodeURIComponent(id)
 
 /** The feed's `voicemail:created`: the new message goes to the top of the inbox at once. */
 export function addToInbox(queryClient: QueryClient, message: VoicemailMessage) {
-  queryClient.setQueryData<VoicemailMessage[]>(voicemailQuery.queryKey, (list) => (list ? [message, ...list.filter((m) => m.id !== message.id)] : list));
-  if (!queryClient.getQueryData(voicemailQuery.queryKey)) void queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey });
+  queryClient.setQueryData<VoicemailMessage[]>(voicemailQuery.queryKey, (list) =>
+    list ? [message, ...list.filter((m) => m.id !== message.id)] : list,
+  );
+  if (!queryClient.getQueryData(voicemailQuery.queryKey))
+    void queryClient.invalidateQueries({ queryKey: voicemailQuery.queryKey });
 }
 
 export function useMarkHeard() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api(`/api/voicemail/${encodeURIComponent(id)}/heard`, voicemailMessageSchema, { method: 'POST' }),
-    onSuccess: (updated) => queryClient.setQueryData<VoicemailMessage[]>(voicemailQuery.queryKey, (list) => list?.map((m) => (m.id === updated.id ? updated : m))),
+    mutationFn: (id: string) =>
+      api(`/api/voicemail/${encodeURIComponent(id)}/heard`, voicemailMessageSchema, { method: 'POST' }),
+    onSuccess: (updated) =>
+      queryClient.setQueryData<VoicemailMessage[]>(voicemailQuery.queryKey, (list) =>
+        list?.map((m) => (m.id === updated.id ? updated : m)),
+      ),
   });
 }
 
@@ -31,6 +38,7 @@ export function useDeleteMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api(`/api/voicemail/${encodeURIComponent(id)}`, z.null(), { method: 'DELETE' }),
-    onSuccess: (_none, id) => queryClient.setQueryData<VoicemailMessage[]>(voicemailQuery.queryKey, (list) => list?.filter((m) => m.id !== id)),
+    onSuccess: (_none, id) =>
+      queryClient.setQueryData<VoicemailMessage[]>(voicemailQuery.queryKey, (list) => list?.filter((m) => m.id !== id)),
   });
 }

@@ -13,13 +13,19 @@ import { createRepos } from '../storage/repos';
  * password is read from ADMIN_PASSWORD or asked for; it must pass the password rules.
  */
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, extension: { type: 'string' } },
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    org: { type: 'string' },
+    extension: { type: 'string' },
+  },
 });
 const fail = (message: string): never => {
   console.error(`admin:create: ${message}`);
   process.exit(1);
 };
-if (!values.email || !values.name || !values.org) fail('usage: npm run admin:create -- --email <email> --name <name> --org <organisation> [--extension <digits>]');
+if (!values.email || !values.name || !values.org)
+  fail('usage: npm run admin:create -- --email <email> --name <name> --org <organisation> [--extension <digits>]');
 
 let password = process.env.ADMIN_PASSWORD;
 if (!password) {
@@ -27,7 +33,13 @@ if (!password) {
   password = (await rl.question('Password for the new admin (at least 12 characters): ')).trim();
   rl.close();
 }
-const parsed = newStaffSchema.safeParse({ name: values.name, email: values.email, role: 'admin', extension: values.extension ?? null, password });
+const parsed = newStaffSchema.safeParse({
+  name: values.name,
+  email: values.email,
+  role: 'admin',
+  extension: values.extension ?? null,
+  password,
+});
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 const input = parsed.data!;
 const problem = passwordProblem(input.password, input.email);
@@ -43,9 +55,27 @@ const passwordHash = await hashPassword(input.password);
 try {
   repos.transaction(() => {
     repos.orgs.insert({ id: orgId, name: values.org! });
-    repos.staff.insert({ id: staffId, orgId, name: input.name, email: input.email, role: 'admin', extension: input.extension, passwordHash });
+    repos.staff.insert({
+      id: staffId,
+      orgId,
+      name: input.name,
+      email: input.email,
+      role: 'admin',
+      extension: input.extension,
+      passwordHash,
+    });
     const after = { name: input.name, email: input.email, role: 'admin', extension: input.extension };
-    repos.changes.record({ orgId, entity: 'staff', entityId: staffId, section: 'profile', summary: `Added ${input.name} (admin)`, before: null, after, by: { id: staffId, name: input.name }, at: Date.now() });
+    repos.changes.record({
+      orgId,
+      entity: 'staff',
+      entityId: staffId,
+      section: 'profile',
+      summary: `Added ${input.name} (admin)`,
+      before: null,
+      after,
+      by: { id: staffId, name: input.name },
+      at: Date.now(),
+    });
   });
 } catch (err) {
   fail(String((err as Error).message));

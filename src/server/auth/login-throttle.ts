@@ -22,7 +22,9 @@ type Record_ = { failures: number; last: number; blockedUntil: number };
 
 export const DEFAULT_LIMITS: ThrottleLimits = { freeFailures: 3, baseMs: 1000, maxMs: 60_000, forgetMs: 15 * 60_000 };
 
-export function createLoginThrottle(opts: { limitsFor?: (key: string) => ThrottleLimits; maxRecords?: number } = {}): LoginThrottle {
+export function createLoginThrottle(
+  opts: { limitsFor?: (key: string) => ThrottleLimits; maxRecords?: number } = {},
+): LoginThrottle {
   const limitsFor = opts.limitsFor ?? (() => DEFAULT_LIMITS);
   const maxRecords = opts.maxRecords ?? 10_000;
   const records = new Map<string, Record_>();

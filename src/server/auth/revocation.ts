@@ -11,7 +11,13 @@ export interface FeedCloser {
  * One home for "this person's access ends now": their sessions, the feed sockets those sessions opened, and
  * the SIP credentials minted for their extensions (refused by Kamailio at once, registrations dropped).
  */
-export function createRevocation(deps: { sessions: Sessions; feed: () => FeedCloser; sip: SipControl; credentialSeconds: number; now: () => number }) {
+export function createRevocation(deps: {
+  sessions: Sessions;
+  feed: () => FeedCloser;
+  sip: SipControl;
+  credentialSeconds: number;
+  now: () => number;
+}) {
   /** Per extension: credentials expiring at or before this epoch second are refused. */
   const revokedUntil = new Map<string, number>();
 
@@ -34,13 +40,22 @@ export function createRevocation(deps: { sessions: Sessions; feed: () => FeedClo
       return until === undefined ? 0 : until + 1;
     },
     /** Sign-out of one session; the phone's SIP credentials are revoked when it was the person's last session. */
-    async signOut(staffId: string | undefined, token: string, sessionHash: string, extension: string | null): Promise<void> {
+    async signOut(
+      staffId: string | undefined,
+      token: string,
+      sessionHash: string,
+      extension: string | null,
+    ): Promise<void> {
       deps.sessions.close(token);
       deps.feed().closeSessions([sessionHash]);
       if (staffId && deps.sessions.liveCount(staffId) === 0) await revokeSip([extension]);
     },
     /** Password changed, role or extension changed: every session but `keepToken`'s ends, and the SIP credentials. */
-    async revokePerson(staffId: string, extensions: (string | null | undefined)[], keep?: { token: string; hash: string }): Promise<void> {
+    async revokePerson(
+      staffId: string,
+      extensions: (string | null | undefined)[],
+      keep?: { token: string; hash: string },
+    ): Promise<void> {
       deps.sessions.closeAllFor(staffId, keep?.token);
       deps.feed().closeStaff(staffId, keep?.hash);
       await revokeSip(extensions);

@@ -6,7 +6,16 @@ import { verifyPassword } from './passwords';
 
 /** The signed-in person as the browser sees them; `country` is the organisation's (domain/org-country.ts). */
 export function toMe(s: StaffRecord, country: string): Me {
-  return { id: s.id, orgId: s.orgId, orgName: s.orgName, name: s.name, email: s.email, role: s.role, extension: s.extension, country };
+  return {
+    id: s.id,
+    orgId: s.orgId,
+    orgName: s.orgName,
+    name: s.name,
+    email: s.email,
+    role: s.role,
+    extension: s.extension,
+    country,
+  };
 }
 
 type SignInDeps = { staff: StaffRepo; throttle: LoginThrottle; now: () => number };
@@ -15,7 +24,12 @@ type SignInDeps = { staff: StaffRepo; throttle: LoginThrottle; now: () => number
  * Checks a password for an email address. The attempt is reserved against the address, the source and the
  * whole companion before the (slow) hash is computed, so parallel guesses are counted like sequential ones.
  */
-export async function checkPassword(deps: SignInDeps, email: string, password: string, source: string): Promise<StaffRecord> {
+export async function checkPassword(
+  deps: SignInDeps,
+  email: string,
+  password: string,
+  source: string,
+): Promise<StaffRecord> {
   const keys = [throttleKeys.email(email), throttleKeys.source(source), throttleKeys.global];
   const wait = deps.throttle.reserve(keys, deps.now());
   if (wait > 0) {

@@ -5,9 +5,20 @@ import { internalHistory } from '../domain/internal-calls';
 import type { Repos } from '../storage/repos';
 
 type Row = {
-  id: string; numberId: string; number: string; caller: string; callerName: string | null; state: CallHistoryItem['state'];
-  summary: string; outcomeReason: string | null; answeredBy: string | null; answeredByName: string | null;
-  startedAt: number; answeredAt: number | null; endedAt: number | null; displayName: string | null;
+  id: string;
+  numberId: string;
+  number: string;
+  caller: string;
+  callerName: string | null;
+  state: CallHistoryItem['state'];
+  summary: string;
+  outcomeReason: string | null;
+  answeredBy: string | null;
+  answeredByName: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  displayName: string | null;
 };
 
 /**
@@ -21,9 +32,11 @@ export function createCallHistory(db: Db, repos: Repos) {
     FROM calls c LEFT JOIN staff s ON s.id = c.answered_by LEFT JOIN virtual_numbers n ON n.id = c.number_id
     WHERE c.org_id = @orgId`;
   const all = db.prepare(`${base} ORDER BY c.started_at DESC LIMIT @limit`);
-  const mine = db.prepare(`${base} AND (c.answered_by = @staffId OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.staff_id = @staffId))
+  const mine =
+    db.prepare(`${base} AND (c.answered_by = @staffId OR EXISTS (SELECT 1 FROM call_offers o WHERE o.call_id = c.id AND o.staff_id = @staffId))
     ORDER BY c.started_at DESC LIMIT @limit`);
-  const offers = db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at, o.declined FROM call_offers o JOIN staff s ON s.id = o.staff_id
+  const offers =
+    db.prepare(`SELECT o.staff_id AS staffId, s.name, o.step, o.reason, o.offered_at AS at, o.declined FROM call_offers o JOIN staff s ON s.id = o.staff_id
     WHERE o.call_id = ? ORDER BY o.offered_at, o.step`);
 
   const outbound = createOutboundHistory(db);
@@ -31,7 +44,9 @@ export function createCallHistory(db: Db, repos: Repos) {
 
   return (orgId: string, staffId: string | null, limit = 100): CallHistoryItem[] => {
     const inbound = inboundOf(orgId, staffId, limit);
-    return [...inbound, ...outbound(orgId, staffId, limit), ...internal(orgId, staffId, limit)].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit);
+    return [...inbound, ...outbound(orgId, staffId, limit), ...internal(orgId, staffId, limit)]
+      .sort((a, b) => b.startedAt - a.startedAt)
+      .slice(0, limit);
   };
 
   function inboundOf(orgId: string, staffId: string | null, limit: number): CallHistoryItem[] {
@@ -47,7 +62,9 @@ export function createCallHistory(db: Db, repos: Repos) {
       summary: r.summary,
       outcomeReason: r.outcomeReason,
       answeredBy: r.answeredBy ? { id: r.answeredBy, name: r.answeredByName ?? '' } : null,
-      rang: (offers.all(r.id) as (Omit<CallHistoryItem['rang'][number], 'declined'> & { declined: number })[]).map((o) => ({ ...o, declined: o.declined === 1 })),
+      rang: (offers.all(r.id) as (Omit<CallHistoryItem['rang'][number], 'declined'> & { declined: number })[]).map(
+        (o) => ({ ...o, declined: o.declined === 1 }),
+      ),
       startedAt: r.startedAt,
       answeredAt: r.answeredAt,
       endedAt: r.endedAt,

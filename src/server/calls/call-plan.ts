@@ -12,7 +12,12 @@ export type PlannedRing = { targets: PlannedTarget[]; timeoutSeconds: number; no
  * company number carries the rule's agents (`notifyStaffIds`: they get the notification if it is missed);
  * a known contact's call the contacts whose timeline records it.
  */
-export type CallPlan = { rings: PlannedRing[]; onNoAnswer: NoAnswerOutcome; notifyStaffIds?: string[]; logContactIds?: string[] };
+export type CallPlan = {
+  rings: PlannedRing[];
+  onNoAnswer: NoAnswerOutcome;
+  notifyStaffIds?: string[];
+  logContactIds?: string[];
+};
 
 /** A sequential step becomes one ring per target; a simultaneous step stays one ring. */
 export function planFromDecision(decision: RouteDecision, unknownCompanyCaller = false): CallPlan {
@@ -36,9 +41,19 @@ export const VOICEMAIL_RING_SECONDS = 30;
  * voicemail the fail-safe number rings once.
  */
 export function tailRings(outcome: NoAnswerOutcome, boxId: string): PlannedRing[] {
-  const failSafe = (number: string, reason: string): PlannedRing => ({ targets: [{ kind: 'external', number, reason }], timeoutSeconds: 60, note: 'fail-safe' });
+  const failSafe = (number: string, reason: string): PlannedRing => ({
+    targets: [{ kind: 'external', number, reason }],
+    timeoutSeconds: 60,
+    note: 'fail-safe',
+  });
   if (outcome.kind === 'external') return [failSafe(outcome.number, outcome.reason)];
   if (outcome.kind !== 'voicemail') return [];
-  const voicemail: PlannedRing = { targets: [{ kind: 'voicemail', boxId, reason: outcome.reason }], timeoutSeconds: VOICEMAIL_RING_SECONDS, note: 'voicemail' };
-  return outcome.failSafeNumber ? [voicemail, failSafe(outcome.failSafeNumber, 'voicemail unavailable: fail-safe number')] : [voicemail];
+  const voicemail: PlannedRing = {
+    targets: [{ kind: 'voicemail', boxId, reason: outcome.reason }],
+    timeoutSeconds: VOICEMAIL_RING_SECONDS,
+    note: 'voicemail',
+  };
+  return outcome.failSafeNumber
+    ? [voicemail, failSafe(outcome.failSafeNumber, 'voicemail unavailable: fail-safe number')]
+    : [voicemail];
 }

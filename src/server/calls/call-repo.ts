@@ -21,7 +21,20 @@ export type CallRecord = {
   endedAt: number | null;
 };
 
-export type NewCall = Pick<CallRecord, 'id' | 'orgId' | 'numberId' | 'number' | 'caller' | 'callerName' | 'state' | 'plan' | 'summary' | 'outcomeReason' | 'startedAt'>;
+export type NewCall = Pick<
+  CallRecord,
+  | 'id'
+  | 'orgId'
+  | 'numberId'
+  | 'number'
+  | 'caller'
+  | 'callerName'
+  | 'state'
+  | 'plan'
+  | 'summary'
+  | 'outcomeReason'
+  | 'startedAt'
+>;
 export type CallOffer = { staffId: string; step: number; reason: string; offeredAt: number; declined?: boolean };
 
 export interface CallRepo {
@@ -49,17 +62,31 @@ const columns = `id, org_id AS orgId, number_id AS numberId, number, caller, cal
   answered_by AS answeredBy, outcome_reason AS outcomeReason, started_at AS startedAt, answered_at AS answeredAt, ended_at AS endedAt`;
 
 export function createCallRepo(db: Db): CallRepo {
-  const insert = db.prepare(`INSERT INTO calls (id, org_id, number_id, number, caller, caller_name, state, plan, summary, outcome_reason, started_at)
+  const insert =
+    db.prepare(`INSERT INTO calls (id, org_id, number_id, number, caller, caller_name, state, plan, summary, outcome_reason, started_at)
     VALUES (@id, @orgId, @numberId, @number, @caller, @callerName, @state, @plan, @summary, @outcomeReason, @startedAt)`);
   const find = db.prepare(`SELECT ${columns} FROM calls WHERE id = ?`);
-  const countActive = db.prepare(`SELECT COUNT(*) FROM calls WHERE number_id = ? AND state IN ('ringing', 'answered')`).pluck();
-  const answered = db.prepare('SELECT answered_by AS staffId, COUNT(*) AS n FROM calls WHERE org_id = ? AND answered_at >= ? AND answered_by IS NOT NULL GROUP BY answered_by');
+  const countActive = db
+    .prepare(`SELECT COUNT(*) FROM calls WHERE number_id = ? AND state IN ('ringing', 'answered')`)
+    .pluck();
+  const answered = db.prepare(
+    'SELECT answered_by AS staffId, COUNT(*) AS n FROM calls WHERE org_id = ? AND answered_at >= ? AND answered_by IS NOT NULL GROUP BY answered_by',
+  );
   const advance = db.prepare(`UPDATE calls SET step = ? WHERE id = ? AND state = 'ringing'`);
-  const addOffer = db.prepare('INSERT OR IGNORE INTO call_offers (call_id, staff_id, step, reason, offered_at) VALUES (?, ?, ?, ?, ?)');
-  const offers = db.prepare('SELECT staff_id AS staffId, step, reason, offered_at AS offeredAt, declined FROM call_offers WHERE call_id = ? ORDER BY offered_at, step');
-  const decline = db.prepare('UPDATE call_offers SET declined = 1 WHERE call_id = ? AND step = ? RETURNING staff_id').pluck();
-  const unfinished = db.prepare(`SELECT id, state, org_id AS orgId FROM calls WHERE state IN ('ringing', 'answered') AND started_at < ?`);
-  const claim = db.prepare(`UPDATE calls SET answered_by = ?, answered_at = COALESCE(answered_at, ?), state = CASE WHEN state = 'ringing' THEN 'answered' ELSE state END
+  const addOffer = db.prepare(
+    'INSERT OR IGNORE INTO call_offers (call_id, staff_id, step, reason, offered_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const offers = db.prepare(
+    'SELECT staff_id AS staffId, step, reason, offered_at AS offeredAt, declined FROM call_offers WHERE call_id = ? ORDER BY offered_at, step',
+  );
+  const decline = db
+    .prepare('UPDATE call_offers SET declined = 1 WHERE call_id = ? AND step = ? RETURNING staff_id')
+    .pluck();
+  const unfinished = db.prepare(
+    `SELECT id, state, org_id AS orgId FROM calls WHERE state IN ('ringing', 'answered') AND started_at < ?`,
+  );
+  const claim =
+    db.prepare(`UPDATE calls SET answered_by = ?, answered_at = COALESCE(answered_at, ?), state = CASE WHEN state = 'ringing' THEN 'answered' ELSE state END
     WHERE id = ? AND answered_by IS NULL AND state IN ('ringing', 'answered')`);
 
   return {
@@ -69,12 +96,17 @@ export function createCallRepo(db: Db): CallRepo {
       return row ? { ...row, plan: JSON.parse(row.plan) as CallPlan } : undefined;
     },
     countActive: (numberId) => countActive.get(numberId) as number,
-    answeredSince: (orgId, since) => Object.fromEntries((answered.all(orgId, since) as { staffId: string; n: number }[]).map((r) => [r.staffId, r.n])),
+    answeredSince: (orgId, since) =>
+      Object.fromEntries((answered.all(orgId, since) as { staffId: string; n: number }[]).map((r) => [r.staffId, r.n])),
     advance: (id, step) => advance.run(step, id).changes === 1,
     addOffers: db.transaction((id: string, list: CallOffer[]) => {
       for (const o of list) addOffer.run(id, o.staffId, o.step, o.reason, o.offeredAt);
     }),
-    offers: (id) => (offers.all(id) as (Omit<CallOffer, 'declined'> & { declined: number })[]).map((o) => ({ ...o, declined: o.declined === 1 })),
+    offers: (id) =>
+      (offers.all(id) as (Omit<CallOffer, 'declined'> & { declined: number })[]).map((o) => ({
+        ...o,
+        declined: o.declined === 1,
+      })),
     markDeclined: (id, step) => decline.all(id, step) as string[],
     claimAnswer: (id, staffId, at) => claim.run(staffId, at, id).changes === 1,
     unfinished: (before) => unfinished.all(before) as Pick<CallRecord, 'id' | 'state' | 'orgId'>[],
@@ -82,7 +114,9 @@ export function createCallRepo(db: Db): CallRepo {
       const states = Object.fromEntries(from.map((state, i) => [`s${i}`, state]));
       const stamp = to === 'answered' ? 'answered_at = COALESCE(answered_at, @at),' : 'ended_at = @at,';
       const sql = `UPDATE calls SET ${stamp} state = @to, outcome_reason = COALESCE(@reason, outcome_reason)
-        WHERE id = @id AND state IN (${Object.keys(states).map((k) => `@${k}`).join(', ')})`;
+        WHERE id = @id AND state IN (${Object.keys(states)
+          .map((k) => `@${k}`)
+          .join(', ')})`;
       return db.prepare(sql).run({ ...states, at, to, reason: reason ?? null, id }).changes === 1;
     },
   };

@@ -2,7 +2,13 @@ import { expect, test } from 'vitest';
 import { startDialogSweep } from './dialog-sweep';
 
 const sweep = (listDialogs: () => Promise<Set<string>>, seen: Array<[Set<string>, number]>, log: string[] = []) =>
-  startDialogSweep({ listDialogs, reconcile: (live, before) => (seen.push([live, before]), 1), now: () => 100_000, everyMs: 2 ** 31 - 1, log: (l) => log.push(l) });
+  startDialogSweep({
+    listDialogs,
+    reconcile: (live, before) => (seen.push([live, before]), 1),
+    now: () => 100_000,
+    everyMs: 2 ** 31 - 1,
+    log: (l) => log.push(l),
+  });
 
 test('reconciles with the dialogs Kamailio listed, sparing calls younger than the grace period', async () => {
   const seen: Array<[Set<string>, number]> = [];

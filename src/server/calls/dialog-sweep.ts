@@ -6,11 +6,16 @@ import { execFile } from 'node:child_process';
  */
 export function kamailioDialogCallIds(ctlSocket: string, timeoutMs = 5000): Promise<Set<string>> {
   return new Promise((resolve, reject) => {
-    execFile('kamcmd', ['-s', `unix:${ctlSocket}`, 'dlg.list'], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => {
-      if (err) return reject(err);
-      if (/^error: /m.test(stdout)) return reject(new Error(`kamcmd dlg.list: ${stdout.trim()}`));
-      resolve(new Set([...stdout.matchAll(/^\s*call-id: (\S+)\s*$/gm)].map((m) => m[1]!)));
-    });
+    execFile(
+      'kamcmd',
+      ['-s', `unix:${ctlSocket}`, 'dlg.list'],
+      { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout) => {
+        if (err) return reject(err);
+        if (/^error: /m.test(stdout)) return reject(new Error(`kamcmd dlg.list: ${stdout.trim()}`));
+        resolve(new Set([...stdout.matchAll(/^\s*call-id: (\S+)\s*$/gm)].map((m) => m[1]!)));
+      },
+    );
   });
 }
 
@@ -38,7 +43,9 @@ export function startDialogSweep(opts: {
       if (closed) opts.log(`[calls] closed ${closed} call(s) Kamailio no longer holds a dialog for`);
       return closed;
     } catch (err) {
-      opts.log(`[calls] dialog sweep skipped: Kamailio not reachable (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+      opts.log(
+        `[calls] dialog sweep skipped: Kamailio not reachable (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
+      );
       return 0;
     } finally {
       running = false;

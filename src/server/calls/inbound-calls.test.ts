@@ -16,17 +16,28 @@ const team = [
 ];
 
 /** The service over a real (in-memory) call store; routing data held in memory for this module's tests. */
-function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { ana: 'available', ben: 'available', cy: 'available' }, voicemail = { up: true }) {
+function setUp(
+  number: VirtualNumber,
+  states: Record<string, PresenceState> = { ana: 'available', ben: 'available', cy: 'available' },
+  voicemail = { up: true },
+) {
   const db = openDatabase(':memory:');
   db.prepare("INSERT INTO organisations (id, name, created_at) VALUES ('org', 'Org', 0)").run();
   for (const s of team) {
-    db.prepare("INSERT INTO staff (id, org_id, name, email, password_hash, role, extension, created_at) VALUES (?, 'org', ?, ?, 'x', 'agent', ?, 0)").run(s.id, s.name, `${s.id}@x`, s.extension);
+    db.prepare(
+      "INSERT INTO staff (id, org_id, name, email, password_hash, role, extension, created_at) VALUES (?, 'org', ?, ?, 'x', 'agent', ?, 0)",
+    ).run(s.id, s.name, `${s.id}@x`, s.extension);
   }
   const bindings: Binding[] = [];
   let rotation: RotationState | undefined;
   const source: RouteSource = {
     findNumber: (e164) => (e164 === number.number ? { orgId: 'org', number } : undefined),
-    orgRouting: () => ({ staff: team, contacts: [], itemTypes: [], businessHours: { timeZone: 'Europe/London', windows: [] } }),
+    orgRouting: () => ({
+      staff: team,
+      contacts: [],
+      itemTypes: [],
+      businessHours: { timeZone: 'Europe/London', windows: [] },
+    }),
     bindings: () => bindings,
     rotation: () => rotation,
     saveRotation: (_id, r) => void (rotation = r),
@@ -44,16 +55,22 @@ function setUp(number: VirtualNumber, states: Record<string, PresenceState> = { 
     source,
     calls: repo,
     presence: { statesOf: () => states },
-    publish: { offered: (ids, o) => offered.push([ids, o]), resolved: (ids, r) => resolved.push([ids, r]), updated: () => {} },
+    publish: {
+      offered: (ids, o) => offered.push([ids, o]),
+      resolved: (ids, r) => resolved.push([ids, r]),
+      updated: () => {},
+    },
     targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.1:5080', voicemailSip: '127.0.0.1:5070' },
     now: () => (now += 1000),
     voicemailUp: () => voicemail.up,
   });
-  const route = (attempt = 0, lastCode?: number) => calls.route({ callId: 'c1', from: CALLER, to: number.number, attempt, lastCode });
+  const route = (attempt = 0, lastCode?: number) =>
+    calls.route({ callId: 'c1', from: CALLER, to: number.number, attempt, lastCode });
   return { calls, repo, route, offered, resolved, bindings, states };
 }
 
-const twoStep = () => standardNumber({ ...alternative(staffDest('ana'), staffDest('ben')), noAnswer: { failSafeNumber: '+15005550100' } });
+const twoStep = () =>
+  standardNumber({ ...alternative(staffDest('ana'), staffDest('ben')), noAnswer: { failSafeNumber: '+15005550100' } });
 
 test('rings each destination in turn, then the fail-safe number, then gives up as missed', () => {
   const { route, offered } = setUp(twoStep());
@@ -103,12 +120,18 @@ test('someone who became unavailable while the call rang elsewhere is skipped at
 
 test('a number nobody holds is refused with 404', () => {
   const { calls } = setUp(twoStep());
-  expect(calls.route({ callId: 'x', from: CALLER, to: '+449999999999', attempt: 0 })).toMatchObject({ action: 'reject', code: 404 });
+  expect(calls.route({ callId: 'x', from: CALLER, to: '+449999999999', attempt: 0 })).toMatchObject({
+    action: 'reject',
+    code: 404,
+  });
 });
 
 test('the agent whose phone Kamailio saw answer wins; the others are told who took it, and sticky routing remembers', () => {
   const number = standardNumber({
-    rule: { kind: 'alternative', destinations: [{ destination: { kind: 'group', staffIds: ['ana', 'ben'], pattern: 'simultaneous' } }] },
+    rule: {
+      kind: 'alternative',
+      destinations: [{ destination: { kind: 'group', staffIds: ['ana', 'ben'], pattern: 'simultaneous' } }],
+    },
     sticky: { enabled: true, bindingDays: 3, fallbackToDestinations: true },
   });
   const { calls, route, resolved, bindings } = setUp(number);
@@ -173,12 +196,19 @@ test('the caller hanging up while ringing tells every agent it rang', () => {
   route(0);
   route(1, 408);
   calls.event({ callId: 'c1', event: 'cancelled' });
-  expect(resolved).toEqual([[['ana', 'ben'], { sipCallId: 'c1', outcome: 'caller-hung-up', text: 'The caller hung up' }]]);
+  expect(resolved).toEqual([
+    [['ana', 'ben'], { sipCallId: 'c1', outcome: 'caller-hung-up', text: 'The caller hung up' }],
+  ]);
   expect(route(2, 487)).toMatchObject({ action: 'reject' });
 });
 
 test('least connected: the agent who took fewer calls in the last 24 hours rings first', () => {
-  const number = standardNumber({ rule: { kind: 'alternative', destinations: [{ destination: { kind: 'group', staffIds: ['ana', 'ben'], pattern: 'least-connected' } }] } });
+  const number = standardNumber({
+    rule: {
+      kind: 'alternative',
+      destinations: [{ destination: { kind: 'group', staffIds: ['ana', 'ben'], pattern: 'least-connected' } }],
+    },
+  });
   const { calls } = setUp(number);
   const dial = (callId: string, attempt = 0) => calls.route({ callId, from: CALLER, to: number.number, attempt });
   expect(dial('c1')).toMatchObject({ targets: ['sip:1001@sb.test'] });
@@ -190,9 +220,13 @@ test('least connected: the agent who took fewer calls in the last 24 hours rings
 
 describe('voicemail as the last ring', () => {
   const withVoicemail = (failSafeNumber: string | null) =>
-    standardNumber({ ...alternative(staffDest('ana')), voicemail: { enabled: true, greeting: null, autoDelete: 'weekly' }, noAnswer: { failSafeNumber } });
+    standardNumber({
+      ...alternative(staffDest('ana')),
+      voicemail: { enabled: true, greeting: null, autoDelete: 'weekly' },
+      noAnswer: { failSafeNumber },
+    });
 
-  test('nobody answers: the voicemail service answers in the number\'s box', () => {
+  test("nobody answers: the voicemail service answers in the number's box", () => {
     const number = withVoicemail(null);
     const { route } = setUp(number);
     expect(route(0)).toEqual({ action: 'ring', timeout: 20, targets: ['sip:1001@sb.test'] });
@@ -209,7 +243,11 @@ describe('voicemail as the last ring', () => {
 
   test('a voicemail service known to be down is skipped at once', () => {
     const down = { up: false };
-    expect(setUp(withVoicemail('+15005550100'), { ana: 'away' }, down).route(0)).toEqual({ action: 'ring', timeout: 60, targets: ['sip:+15005550100@127.0.0.1:5080'] });
+    expect(setUp(withVoicemail('+15005550100'), { ana: 'away' }, down).route(0)).toEqual({
+      action: 'ring',
+      timeout: 60,
+      targets: ['sip:+15005550100@127.0.0.1:5080'],
+    });
     expect(setUp(withVoicemail(null), { ana: 'away' }, down).route(0)).toMatchObject({ action: 'reject', code: 480 });
   });
 });

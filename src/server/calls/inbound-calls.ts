@@ -63,7 +63,10 @@ export function createInboundCalls(deps: Deps) {
     const input = buildRouteInput({ source, calls }, { orgId, number, caller, callId: q.callId, presence, at: now });
     const decision = decideRoute(input);
     source.saveRotation(number.id, decision.nextRotation);
-    const contact = input.org.contacts.find((c) => samePhoneNumber(c.primaryPhone, caller) || c.additionalPhones.some((p) => samePhoneNumber(p.number, caller)));
+    const contact = input.org.contacts.find(
+      (c) =>
+        samePhoneNumber(c.primaryPhone, caller) || c.additionalPhones.some((p) => samePhoneNumber(p.number, caller)),
+    );
     const refused = decision.kind === 'refuse';
     calls.insert({
       id: q.callId,
@@ -78,7 +81,10 @@ export function createInboundCalls(deps: Deps) {
       outcomeReason: refused ? (decision.refuseReason === 'busy' ? 'All lines busy' : 'Number reserved') : null,
       startedAt: now,
     });
-    if (refused) return decision.refuseReason === 'busy' ? { action: 'reject', code: 486, reason: 'Busy Here' } : { action: 'reject', code: 403, reason: 'Number Not In Service' };
+    if (refused)
+      return decision.refuseReason === 'busy'
+        ? { action: 'reject', code: 486, reason: 'Busy Here' }
+        : { action: 'reject', code: 403, reason: 'Number Not In Service' };
     return nextRing(calls.find(q.callId)!);
   }
 
@@ -101,7 +107,9 @@ export function createInboundCalls(deps: Deps) {
     const voicemailUp = deps.voicemailUp ?? (() => true);
     for (let step = call.step; step < rings.length; step++) {
       // Presence may have changed since the decision: ring only who is available now.
-      const targets = rings[step]!.targets.filter((t) => (t.kind === 'staff' ? states[t.staffId] === 'available' : t.kind === 'external' || voicemailUp()));
+      const targets = rings[step]!.targets.filter((t) =>
+        t.kind === 'staff' ? states[t.staffId] === 'available' : t.kind === 'external' || voicemailUp(),
+      );
       const uris = targets.map((t) => targetUri(t, extensionOf, deps.targets)).filter((u): u is string => Boolean(u));
       if (uris.length === 0) continue;
       if (!calls.advance(call.id, step + 1)) return MISSED;
@@ -109,11 +117,23 @@ export function createInboundCalls(deps: Deps) {
       return { action: 'ring', timeout: rings[step]!.timeoutSeconds, targets: uris };
     }
     const declined = declinedBy.length > 0 ? `Declined by ${declinedBy.join(' and ')}` : null;
-    const reason = declined ?? (call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail unavailable)' : 'Nobody answered');
+    const reason =
+      declined ??
+      (call.plan.onNoAnswer.kind === 'voicemail' ? 'Nobody answered (voicemail unavailable)' : 'Nobody answered');
     if (calls.transition(call.id, ['ringing'], 'missed', deps.now(), reason)) {
       // Whoever declined knows already; the others rung earlier learn who did.
-      const decliners = declined ? calls.offers(call.id).filter((o) => o.declined).map((o) => o.staffId) : [];
-      resolveOffers(call.id, 'missed', declined ? `Missed: declined by ${declinedBy.join(' and ')}` : 'Missed: nobody answered', decliners);
+      const decliners = declined
+        ? calls
+            .offers(call.id)
+            .filter((o) => o.declined)
+            .map((o) => o.staffId)
+        : [];
+      resolveOffers(
+        call.id,
+        'missed',
+        declined ? `Missed: declined by ${declinedBy.join(' and ')}` : 'Missed: nobody answered',
+        decliners,
+      );
       missed(call.id);
       // Kamailio's own failure event that follows finds the call settled and changes nothing: tell the agents now.
       updated(call);
@@ -124,7 +144,10 @@ export function createInboundCalls(deps: Deps) {
   function offer(call: CallRecord, targets: PlannedTarget[], step: number, ringSeconds: number) {
     const at = deps.now();
     const staff = targets.filter((t): t is Extract<RingTarget, { kind: 'staff' }> => t.kind === 'staff');
-    calls.addOffers(call.id, staff.map((t) => ({ staffId: t.staffId, step, reason: t.reason, offeredAt: at })));
+    calls.addOffers(
+      call.id,
+      staff.map((t) => ({ staffId: t.staffId, step, reason: t.reason, offeredAt: at })),
+    );
     const numberInfo = source.findNumber(call.number)?.number;
     for (const t of staff) {
       publish.offered([t.staffId], {
@@ -138,7 +161,12 @@ export function createInboundCalls(deps: Deps) {
     }
   }
 
-  function resolveOffers(callId: string, outcome: CallResolved['outcome'], text: string, except: string | string[] = []) {
+  function resolveOffers(
+    callId: string,
+    outcome: CallResolved['outcome'],
+    text: string,
+    except: string | string[] = [],
+  ) {
     const left = typeof except === 'string' ? [except] : except;
     const offered = [...new Set(calls.offers(callId).map((o) => o.staffId))].filter((id) => !left.includes(id));
     if (offered.length) publish.resolved(offered, { sipCallId: callId, outcome, text });
@@ -191,17 +219,25 @@ export function createInboundCalls(deps: Deps) {
       const toVoicemail = ringing?.note === 'voicemail';
       let applied = false;
       if (q.event === 'answered') {
-        applied = toVoicemail ? calls.transition(call.id, ['ringing'], 'answered', now, 'Answered by voicemail') : answered(call, q.ext ?? '', now);
+        applied = toVoicemail
+          ? calls.transition(call.id, ['ringing'], 'answered', now, 'Answered by voicemail')
+          : answered(call, q.ext ?? '', now);
       }
       if (q.event === 'ended') {
         const reason = toVoicemail ? 'Voicemail' : q.by === 'caller' ? 'Caller hung up' : 'Agent hung up';
         applied = calls.transition(call.id, ['answered'], 'ended', now, reason);
       }
-      if (q.event === 'cancelled' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing'))) {
+      if (
+        q.event === 'cancelled' &&
+        (applied = calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing'))
+      ) {
         resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
         missed(call.id);
       }
-      if (q.event === 'failed' && (applied = calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`))) {
+      if (
+        q.event === 'failed' &&
+        (applied = calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`))
+      ) {
         resolveOffers(call.id, 'missed', 'Missed: nobody answered');
         missed(call.id);
       }

@@ -31,5 +31,12 @@ export function recordOrgChange(
   change: { section: string; summary: string; before: unknown; after: unknown },
 ): void {
   const { author } = stampOf(actor, at);
-  deps.repos.changes.record({ orgId: actor.orgId, entity: 'organisation', entityId: actor.orgId, ...change, by: author, at });
+  deps.repos.changes.record({
+    orgId: actor.orgId,
+    entity: 'organisation',
+    entityId: actor.orgId,
+    ...change,
+    by: author,
+    at,
+  });
 }

@@ -2,20 +2,67 @@ import { alternative, companyNumber, mainNumber, standardNumber, staffDest } fro
 import { allowedCallerIds, checkCallerId, mayPresentCallerId } from './caller-id-rule';
 
 const withCallerIds = (callerIds: Record<string, unknown>) =>
-  standardNumber({ ...alternative(staffDest('ana'), { kind: 'group', pattern: 'sequential', staffIds: ['ben'] }), callerIds });
+  standardNumber({
+    ...alternative(staffDest('ana'), { kind: 'group', pattern: 'sequential', staffIds: ['ben'] }),
+    callerIds,
+  });
 
 test.each([
-  { rule: 'nobody allowed', number: withCallerIds({ destinationStaff: false, staffIds: [], allStaff: false }), staffId: 'ana', allowed: false },
-  { rule: 'destination staff toggle: a staff destination may', number: withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }), staffId: 'ana', allowed: true },
-  { rule: 'destination staff toggle: a group member may', number: withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }), staffId: 'ben', allowed: true },
-  { rule: 'destination staff toggle: others may not', number: withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }), staffId: 'cy', allowed: false },
-  { rule: 'explicitly listed staff may', number: withCallerIds({ destinationStaff: false, staffIds: ['cy'], allStaff: false }), staffId: 'cy', allowed: true },
-  { rule: 'destination toggle off: destinations may not', number: withCallerIds({ destinationStaff: false, staffIds: ['cy'], allStaff: false }), staffId: 'ana', allowed: false },
-  { rule: 'All Staff', number: withCallerIds({ destinationStaff: false, staffIds: [], allStaff: true }), staffId: 'gus', allowed: true },
-  { rule: 'company number: anyone in the organisation', number: companyNumber({ defaultRule: { kind: 'user', staffId: 'ana' } }), staffId: 'gus', allowed: true },
+  {
+    rule: 'nobody allowed',
+    number: withCallerIds({ destinationStaff: false, staffIds: [], allStaff: false }),
+    staffId: 'ana',
+    allowed: false,
+  },
+  {
+    rule: 'destination staff toggle: a staff destination may',
+    number: withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }),
+    staffId: 'ana',
+    allowed: true,
+  },
+  {
+    rule: 'destination staff toggle: a group member may',
+    number: withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }),
+    staffId: 'ben',
+    allowed: true,
+  },
+  {
+    rule: 'destination staff toggle: others may not',
+    number: withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }),
+    staffId: 'cy',
+    allowed: false,
+  },
+  {
+    rule: 'explicitly listed staff may',
+    number: withCallerIds({ destinationStaff: false, staffIds: ['cy'], allStaff: false }),
+    staffId: 'cy',
+    allowed: true,
+  },
+  {
+    rule: 'destination toggle off: destinations may not',
+    number: withCallerIds({ destinationStaff: false, staffIds: ['cy'], allStaff: false }),
+    staffId: 'ana',
+    allowed: false,
+  },
+  {
+    rule: 'All Staff',
+    number: withCallerIds({ destinationStaff: false, staffIds: [], allStaff: true }),
+    staffId: 'gus',
+    allowed: true,
+  },
+  {
+    rule: 'company number: anyone in the organisation',
+    number: companyNumber({ defaultRule: { kind: 'user', staffId: 'ana' } }),
+    staffId: 'gus',
+    allowed: true,
+  },
   {
     rule: 'main number: never an outbound caller ID',
-    number: mainNumber({ state: 'active', inHours: { huntGroup: { staffIds: ['ana'] }, then: { kind: 'end' } }, outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'end' } } }),
+    number: mainNumber({
+      state: 'active',
+      inHours: { huntGroup: { staffIds: ['ana'] }, then: { kind: 'end' } },
+      outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'end' } },
+    }),
     staffId: 'ana',
     allowed: false,
   },
@@ -25,12 +72,35 @@ test.each([
 
 describe('checkCallerId: the hook, the picker and the dry run ask this', () => {
   const now = Date.UTC(2026, 0, 1);
-  const sales = { ...withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }), id: 'sales', number: '+442071234567', type: 'local' as const };
-  const listed = { ...withCallerIds({ destinationStaff: false, staffIds: ['cy'], allStaff: false }), id: 'listed', number: '+442071234568' };
-  const expired = { ...withCallerIds({ destinationStaff: false, staffIds: [], allStaff: true }), id: 'old', number: '+442071234570', expiresAt: now - 1 };
-  const main = { ...mainNumber({ state: 'active', inHours: { huntGroup: { staffIds: ['ana'] }, then: { kind: 'end' } }, outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'end' } } }), id: 'main', number: '+442079460001' };
+  const sales = {
+    ...withCallerIds({ destinationStaff: true, staffIds: [], allStaff: false }),
+    id: 'sales',
+    number: '+442071234567',
+    type: 'local' as const,
+  };
+  const listed = {
+    ...withCallerIds({ destinationStaff: false, staffIds: ['cy'], allStaff: false }),
+    id: 'listed',
+    number: '+442071234568',
+  };
+  const expired = {
+    ...withCallerIds({ destinationStaff: false, staffIds: [], allStaff: true }),
+    id: 'old',
+    number: '+442071234570',
+    expiresAt: now - 1,
+  };
+  const main = {
+    ...mainNumber({
+      state: 'active',
+      inHours: { huntGroup: { staffIds: ['ana'] }, then: { kind: 'end' } },
+      outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'end' } },
+    }),
+    id: 'main',
+    number: '+442079460001',
+  };
   const numbers = [sales, listed, expired, main];
-  const check = (staffId: string, requested: string, engagement = false) => checkCallerId({ numbers, staffId, requested, engagement, now });
+  const check = (staffId: string, requested: string, engagement = false) =>
+    checkCallerId({ numbers, staffId, requested, engagement, now });
 
   test.each([
     { why: 'allowed by the destination toggle', staffId: 'ana', requested: '+442071234567', result: 'sales' },
@@ -53,8 +123,13 @@ describe('checkCallerId: the hook, the picker and the dry run ask this', () => {
   });
 
   test('engagement needs a local number with engagement on', () => {
-    const on = { ...sales, routing: { ...sales.routing, engagement: { enabled: true, bindingDays: 5, fallbackToDestinations: true } } };
-    expect(checkCallerId({ numbers: [on], staffId: 'ana', requested: '+442071234567', engagement: true, now }).ok).toBe(true);
+    const on = {
+      ...sales,
+      routing: { ...sales.routing, engagement: { enabled: true, bindingDays: 5, fallbackToDestinations: true } },
+    };
+    expect(checkCallerId({ numbers: [on], staffId: 'ana', requested: '+442071234567', engagement: true, now }).ok).toBe(
+      true,
+    );
     const verdict = check('ana', '+442071234567', true);
     expect(verdict.ok ? '' : verdict.refusal).toBe('no-engagement');
   });

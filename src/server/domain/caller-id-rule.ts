@@ -47,9 +47,11 @@ export function engagementAvailable(number: VirtualNumber): boolean {
   return number.kind === 'standard' && number.type === 'local' && number.routing.engagement.enabled;
 }
 
-export type CallerIdRefusal = 'not-e164' | 'not-ours' | 'main-number' | 'expired' | 'not-allowed' | 'none-allowed' | 'no-engagement';
+export type CallerIdRefusal =
+  'not-e164' | 'not-ours' | 'main-number' | 'expired' | 'not-allowed' | 'none-allowed' | 'no-engagement';
 
-export type CallerIdVerdict<N extends VirtualNumber> = { ok: true; number: N } | { ok: false; refusal: CallerIdRefusal; message: string };
+export type CallerIdVerdict<N extends VirtualNumber> =
+  { ok: true; number: N } | { ok: false; refusal: CallerIdRefusal; message: string };
 
 /**
  * May `staffId` present `requested` (the raw header value; empty: their default) on a call, with or without
@@ -68,16 +70,22 @@ export function checkCallerId<N extends VirtualNumber>(opts: {
   let number: N | undefined;
   if (opts.requested.trim() === '') {
     number = opts.fallback ?? allowedCallerIds(numbers, staffId, now)[0];
-    if (!number) return refuse('none-allowed', 'You have no number you may present as caller ID; ask an admin to add you to a number’s caller ID list');
+    if (!number)
+      return refuse(
+        'none-allowed',
+        'You have no number you may present as caller ID; ask an admin to add you to a number’s caller ID list',
+      );
   } else {
     const e164 = isE164(opts.requested.trim()) ? toE164(opts.requested.trim()) : null;
-    if (!e164) return refuse('not-e164', 'The caller ID must be a phone number in international format (+ and country code)');
+    if (!e164)
+      return refuse('not-e164', 'The caller ID must be a phone number in international format (+ and country code)');
     number = numbers.find((n) => n.number === e164);
     const shown = formatPhone(e164);
     if (!number) return refuse('not-ours', `${shown} is not one of your organisation’s numbers`);
     if (number.kind === 'main') return refuse('main-number', `The main number ${shown} cannot be used as a caller ID`);
     if (isExpired(number, now)) return refuse('expired', `${shown} has expired and cannot be used as a caller ID`);
-    if (!mayPresentCallerId(number, staffId)) return refuse('not-allowed', `You may not present ${shown} as your caller ID`);
+    if (!mayPresentCallerId(number, staffId))
+      return refuse('not-allowed', `You may not present ${shown} as your caller ID`);
   }
   if (opts.engagement && !engagementAvailable(number)) {
     return refuse('no-engagement', `Engagement mode is not available on ${formatPhone(number.number)}`);

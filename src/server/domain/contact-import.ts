@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
-import { contactImportRequestSchema, contactInputSchema, type ContactImportRequest, type ContactImportResult } from '../../common/api/contacts';
+import {
+  contactImportRequestSchema,
+  contactInputSchema,
+  type ContactImportRequest,
+  type ContactImportResult,
+} from '../../common/api/contacts';
 import type { Contact } from '../../common/domain/contact';
 import { AppError } from '../../common/errors';
 import { assertAdmin, type Actor, type UseCaseDeps } from './actor';
@@ -15,14 +20,19 @@ function locateColumns(header: string[], mapping: Mapping) {
   const norm = (s: string) => s.trim().toLowerCase();
   const index = (column: string, path: (string | number)[]) => {
     const at = header.findIndex((h) => norm(h) === norm(column));
-    if (at < 0) throw new AppError('INVALID_INPUT', `${path.join('.')}: the CSV header has no column '${column}'`, path);
+    if (at < 0)
+      throw new AppError('INVALID_INPUT', `${path.join('.')}: the CSV header has no column '${column}'`, path);
     return at;
   };
-  const optional = (key: 'primaryAgentEmail' | 'source' | 'tags') => (mapping[key] ? index(mapping[key], ['mapping', key]) : undefined);
+  const optional = (key: 'primaryAgentEmail' | 'source' | 'tags') =>
+    mapping[key] ? index(mapping[key], ['mapping', key]) : undefined;
   return {
     name: index(mapping.name, ['mapping', 'name']),
     primaryPhone: index(mapping.primaryPhone, ['mapping', 'primaryPhone']),
-    additional: mapping.additionalPhones.map((p, i) => ({ ...p, at: index(p.column, ['mapping', 'additionalPhones', i, 'column']) })),
+    additional: mapping.additionalPhones.map((p, i) => ({
+      ...p,
+      at: index(p.column, ['mapping', 'additionalPhones', i, 'column']),
+    })),
     primaryAgentEmail: optional('primaryAgentEmail'),
     source: optional('source'),
     tags: optional('tags'),
@@ -91,12 +101,20 @@ export async function importContacts(deps: UseCaseDeps, actor: Actor, body: unkn
   const typeIds = new Set(deps.repos.itemTypes.list(actor.orgId).map((t) => t.id));
   req.mapping.additionalPhones.forEach((p, i) => {
     if (p.itemTypeId && !typeIds.has(p.itemTypeId)) {
-      throw new AppError('INVALID_INPUT', `mapping.additionalPhones.${i}.itemTypeId: no contact item type '${p.itemTypeId}'`, ['mapping', 'additionalPhones', i, 'itemTypeId']);
+      throw new AppError(
+        'INVALID_INPUT',
+        `mapping.additionalPhones.${i}.itemTypeId: no contact item type '${p.itemTypeId}'`,
+        ['mapping', 'additionalPhones', i, 'itemTypeId'],
+      );
     }
   });
   const staff = deps.repos.staff.listByOrg(actor.orgId);
   if (req.defaults.primaryAgentId && !staff.some((s) => s.id === req.defaults.primaryAgentId)) {
-    throw new AppError('INVALID_INPUT', `defaults.primaryAgentId: no staff member '${req.defaults.primaryAgentId}' in your organisation`, ['defaults', 'primaryAgentId']);
+    throw new AppError(
+      'INVALID_INPUT',
+      `defaults.primaryAgentId: no staff member '${req.defaults.primaryAgentId}' in your organisation`,
+      ['defaults', 'primaryAgentId'],
+    );
   }
 
   const good: Contact[] = [];
@@ -112,14 +130,25 @@ export async function importContacts(deps: UseCaseDeps, actor: Actor, body: unkn
     const email = cell(cols.primaryAgentEmail);
     const agent = email ? byEmail.get(email.toLowerCase()) : undefined;
     if (email && !agent) {
-      rejected.push({ line: row.line, column: header.cells[cols.primaryAgentEmail!]!.trim(), message: `No staff member with the email ${email}` });
+      rejected.push({
+        line: row.line,
+        column: header.cells[cols.primaryAgentEmail!]!.trim(),
+        message: `No staff member with the email ${email}`,
+      });
       continue;
     }
-    const tags = cell(cols.tags).split(/[;|]/).map((t) => t.trim()).filter(Boolean);
+    const tags = cell(cols.tags)
+      .split(/[;|]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
     const candidate = {
       name: cell(cols.name),
       primaryPhone: cell(cols.primaryPhone),
-      additionalPhones: phones.map((p) => ({ number: cell(p.at), ...(p.itemTypeId ? { itemTypeId: p.itemTypeId } : {}), ...(p.description ? { description: p.description } : {}) })),
+      additionalPhones: phones.map((p) => ({
+        number: cell(p.at),
+        ...(p.itemTypeId ? { itemTypeId: p.itemTypeId } : {}),
+        ...(p.description ? { description: p.description } : {}),
+      })),
       primaryAgentId: agent?.id ?? req.defaults.primaryAgentId,
       source: cell(cols.source) || req.defaults.source,
       tags: [...new Set([...tags, ...req.defaults.tags])],
@@ -131,7 +160,11 @@ export async function importContacts(deps: UseCaseDeps, actor: Actor, body: unkn
       const issue = err.issues[0]!;
       const [field, index] = issue.path;
       const at =
-        field === 'additionalPhones' && typeof index === 'number' ? phones[index]?.at : field === 'name' || field === 'primaryPhone' || field === 'source' || field === 'tags' ? cols[field] : undefined;
+        field === 'additionalPhones' && typeof index === 'number'
+          ? phones[index]?.at
+          : field === 'name' || field === 'primaryPhone' || field === 'source' || field === 'tags'
+            ? cols[field]
+            : undefined;
       const column = at === undefined ? undefined : header.cells[at]?.trim();
       rejected.push({ line: row.line, message: issue.message, ...(column ? { column } : {}) });
     }

@@ -1,15 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { contactInputSchema, contactSearchQuerySchema, itemTypeInputSchema, type ContactInput, type ContactPage } from '../../common/api/contacts';
+import {
+  contactInputSchema,
+  contactSearchQuerySchema,
+  itemTypeInputSchema,
+  type ContactInput,
+  type ContactPage,
+} from '../../common/api/contacts';
 import type { Contact, ContactItemType } from '../../common/domain/contact';
 import { toE164 } from '../../common/domain/phone-number';
 import { AppError } from '../../common/errors';
 import { assertAdmin, notFound, stampOf, type Actor, type UseCaseDeps } from './actor';
 
 /** The agent and item types a contact names must be the organisation's own. */
-export function assertContactRefs(deps: UseCaseDeps, orgId: string, contact: ContactInput, prefix: (string | number)[] = []): void {
+export function assertContactRefs(
+  deps: UseCaseDeps,
+  orgId: string,
+  contact: ContactInput,
+  prefix: (string | number)[] = [],
+): void {
   if (contact.primaryAgentId && !deps.repos.staff.findInOrg(orgId, contact.primaryAgentId)) {
     const path = [...prefix, 'primaryAgentId'];
-    throw new AppError('INVALID_INPUT', `${path.join('.')}: no staff member '${contact.primaryAgentId}' in your organisation`, path);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${path.join('.')}: no staff member '${contact.primaryAgentId}' in your organisation`,
+      path,
+    );
   }
   const typeIds = new Set(deps.repos.itemTypes.list(orgId).map((t) => t.id));
   contact.additionalPhones.forEach((phone, i) => {
@@ -24,7 +39,8 @@ export function listContacts(deps: UseCaseDeps, actor: Actor, query: { phone?: u
   if (typeof query.phone === 'string' && query.phone !== '') {
     // An unencoded `+` in a query string arrives as a space.
     const phone = toE164(query.phone.startsWith(' ') ? `+${query.phone.trimStart()}` : query.phone);
-    if (!phone) throw new AppError('INVALID_INPUT', 'phone: not a valid phone number in international format', ['phone']);
+    if (!phone)
+      throw new AppError('INVALID_INPUT', 'phone: not a valid phone number in international format', ['phone']);
     return deps.repos.contacts.list(actor.orgId, { phone });
   }
   return deps.repos.contacts.list(actor.orgId);
@@ -60,14 +76,35 @@ export function mayChangePrimaryAgent(actor: Actor, from: string | null, to: str
 
 function assertPrimaryAgentChange(actor: Actor, from: string | null, to: string | null): void {
   if (!mayChangePrimaryAgent(actor, from, to)) {
-    throw new AppError('FORBIDDEN', "primaryAgentId: only the contact's primary agent, supervisors and admins may change its primary agent", ['primaryAgentId']);
+    throw new AppError(
+      'FORBIDDEN',
+      "primaryAgentId: only the contact's primary agent, supervisors and admins may change its primary agent",
+      ['primaryAgentId'],
+    );
   }
 }
 
 /** Every contact change goes to the change log, in the same transaction as the change. */
-export function recordContactChange(deps: UseCaseDeps, actor: Actor, id: string, summary: string, before: unknown, after: unknown): void {
+export function recordContactChange(
+  deps: UseCaseDeps,
+  actor: Actor,
+  id: string,
+  summary: string,
+  before: unknown,
+  after: unknown,
+): void {
   const { author } = stampOf(actor, deps.now());
-  deps.repos.changes.record({ orgId: actor.orgId, entity: 'contact', entityId: id, section: 'contact', summary, before, after, by: author, at: deps.now() });
+  deps.repos.changes.record({
+    orgId: actor.orgId,
+    entity: 'contact',
+    entityId: id,
+    section: 'contact',
+    summary,
+    before,
+    after,
+    by: author,
+    at: deps.now(),
+  });
 }
 
 const fieldsOf = ({ id: _id, createdAt: _at, ...fields }: Contact) => fields;
@@ -90,10 +127,19 @@ export function updateContact(deps: UseCaseDeps, actor: Actor, id: string, body:
   const input = contactInputSchema.parse(body);
   assertContactRefs(deps, actor.orgId, input);
   assertPrimaryAgentChange(actor, before.primaryAgentId ?? null, input.primaryAgentId ?? null);
-  const changed = (Object.keys(input) as (keyof typeof input)[]).filter((k) => JSON.stringify(input[k]) !== JSON.stringify(before[k]));
+  const changed = (Object.keys(input) as (keyof typeof input)[]).filter(
+    (k) => JSON.stringify(input[k]) !== JSON.stringify(before[k]),
+  );
   deps.repos.transaction(() => {
     if (!deps.repos.contacts.update(actor.orgId, id, input, deps.now())) throw notFound('contact');
-    recordContactChange(deps, actor, id, changed.length ? `Changed ${changed.join(', ')}` : 'No change', fieldsOf(before), input);
+    recordContactChange(
+      deps,
+      actor,
+      id,
+      changed.length ? `Changed ${changed.join(', ')}` : 'No change',
+      fieldsOf(before),
+      input,
+    );
   });
   return getContact(deps, actor, id);
 }
@@ -120,12 +166,31 @@ export function listItemTypes(deps: UseCaseDeps, actor: Actor): ContactItemType[
 
 function assertNameFree(deps: UseCaseDeps, orgId: string, name: string, exceptId?: string): void {
   const clash = deps.repos.itemTypes.findByName(orgId, name);
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `name: there is already an item type called '${clash.name}'`, ['name']);
+  if (clash && clash.id !== exceptId)
+    throw new AppError('CONFLICT', `name: there is already an item type called '${clash.name}'`, ['name']);
 }
 
-function recordItemType(deps: UseCaseDeps, actor: Actor, id: string, summary: string, before: unknown, after: unknown, at: number) {
+function recordItemType(
+  deps: UseCaseDeps,
+  actor: Actor,
+  id: string,
+  summary: string,
+  before: unknown,
+  after: unknown,
+  at: number,
+) {
   const { author } = stampOf(actor, at);
-  deps.repos.changes.record({ orgId: actor.orgId, entity: 'contact-item-type', entityId: id, section: 'item-type', summary, before, after, by: author, at });
+  deps.repos.changes.record({
+    orgId: actor.orgId,
+    entity: 'contact-item-type',
+    entityId: id,
+    section: 'item-type',
+    summary,
+    before,
+    after,
+    by: author,
+    at,
+  });
 }
 
 export function createItemType(deps: UseCaseDeps, actor: Actor, body: unknown): ContactItemType {

@@ -71,7 +71,12 @@ test('a least-connected group: both ring the agent who answered fewest calls in 
   } as typeof sales.routing;
   repos.numbers.setSettings(ORG, 'num-sales', { kind: 'standard', routing }, { by: 'staff-admin', at: NOW });
   // Alice answered two calls this morning, Carol one, Bob none (and one of Bob's is two days old).
-  const answered = [['a1', 'staff-alice'], ['a2', 'staff-alice'], ['c1', 'staff-carol'], ['old', 'staff-bob']];
+  const answered = [
+    ['a1', 'staff-alice'],
+    ['a2', 'staff-alice'],
+    ['c1', 'staff-carol'],
+    ['old', 'staff-bob'],
+  ];
   for (const [id, staffId] of answered) {
     const at = id === 'old' ? NOW - 2 * 86_400_000 : NOW - 3_600_000;
     callOn('num-hours', id!, at);

@@ -7,7 +7,9 @@ import { repoRouteSource } from '../calls/repo-route-source';
 import { buildRouteInput } from './routing-input';
 import { allowedCallerIds } from './caller-id-rule';
 
-export type DryRunDeps = UseCaseDeps & { presenceOf: (orgId: string) => Array<{ staffId: string; state: PresenceState }> };
+export type DryRunDeps = UseCaseDeps & {
+  presenceOf: (orgId: string) => Array<{ staffId: string; state: PresenceState }>;
+};
 
 /**
  * Where would a call from `caller` to this number ring at `at`? The engine's explained decision with the
@@ -33,6 +35,8 @@ export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunRes
     caller: input.caller,
     at: at.toISOString(),
     decision,
-    callerIdStaff: org.staff.filter((s) => allowedCallerIds([number], s.id, at.getTime()).length > 0).map((s) => ({ staffId: s.id, name: s.name })),
+    callerIdStaff: org.staff
+      .filter((s) => allowedCallerIds([number], s.id, at.getTime()).length > 0)
+      .map((s) => ({ staffId: s.id, name: s.name })),
   };
 }

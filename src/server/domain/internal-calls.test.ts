@@ -4,25 +4,46 @@ import { createInternalCalls, internalHistory } from './internal-calls';
 
 function setUp() {
   const repos = createRepos(openDatabase(':memory:'));
-  for (const org of ['acme', 'globex']) repos.db.prepare('INSERT INTO organisations (id, name, created_at) VALUES (?, ?, 0)').run(org, org);
+  for (const org of ['acme', 'globex'])
+    repos.db.prepare('INSERT INTO organisations (id, name, created_at) VALUES (?, ?, 0)').run(org, org);
   const staff = [
     ['ana', 'acme', 'Ana', '1001'],
     ['ben', 'acme', 'Ben', '1002'],
     ['gus', 'globex', 'Gus', '2001'],
   ];
   for (const [id, org, name, ext] of staff) {
-    repos.db.prepare("INSERT INTO staff (id, org_id, name, email, password_hash, role, extension, created_at) VALUES (?, ?, ?, ?, 'x', 'agent', ?, 0)").run(id, org, name, `${id}@x`, ext);
+    repos.db
+      .prepare(
+        "INSERT INTO staff (id, org_id, name, email, password_hash, role, extension, created_at) VALUES (?, ?, ?, ?, 'x', 'agent', ?, 0)",
+      )
+      .run(id, org, name, `${id}@x`, ext);
   }
   const updated: [string, string[]][] = [];
-  const calls = createInternalCalls({ repos, now: () => 1_700_000_100_000, updated: (org, ids) => updated.push([org, ids]) });
+  const calls = createInternalCalls({
+    repos,
+    now: () => 1_700_000_100_000,
+    updated: (org, ids) => updated.push([org, ids]),
+  });
   return { calls, history: internalHistory(repos), updated };
 }
 
 const base = { from: '1001', to: '1002', startedAt: 1_700_000_000 };
 
 test.each([
-  ['answered, then the callee hung up', { outcome: 'ended', answeredAt: 1_700_000_040, by: 'callee' }, 'ended', 'Callee hung up', 60],
-  ['answered, then the caller hung up', { outcome: 'ended', answeredAt: 1_700_000_040, by: 'caller' }, 'ended', 'Caller hung up', 60],
+  [
+    'answered, then the callee hung up',
+    { outcome: 'ended', answeredAt: 1_700_000_040, by: 'callee' },
+    'ended',
+    'Callee hung up',
+    60,
+  ],
+  [
+    'answered, then the caller hung up',
+    { outcome: 'ended', answeredAt: 1_700_000_040, by: 'caller' },
+    'ended',
+    'Caller hung up',
+    60,
+  ],
   ['declined', { outcome: 'failed', code: 486 }, 'missed', 'Declined', null],
   ['rang out', { outcome: 'failed', code: 408 }, 'missed', 'No answer', null],
   ['the caller gave up', { outcome: 'cancelled' }, 'missed', 'Caller hung up while ringing', null],
@@ -30,7 +51,9 @@ test.each([
 ] as const)('%s', (_case, report, state, outcomeReason, durationSeconds) => {
   const { calls, history } = setUp();
   expect(calls.record({ callId: 'c1', ...base, ...report })).toBe(true);
-  expect(history('acme', 'ben', 10)).toMatchObject([{ id: 'c1', direction: 'internal', state, outcomeReason, durationSeconds }]);
+  expect(history('acme', 'ben', 10)).toMatchObject([
+    { id: 'c1', direction: 'internal', state, outcomeReason, durationSeconds },
+  ]);
 });
 
 test('each call is recorded once, whoever reports it again; both agents are told', () => {
@@ -44,7 +67,13 @@ test('each call is recorded once, whoever reports it again; both agents are told
 test("another organisation's extension is nobody's: the record names no one there, and they never see it", () => {
   const { calls, history } = setUp();
   calls.record({ callId: 'c1', ...base, to: '2001', outcome: 'failed', code: 404 });
-  expect(history('acme', 'ana', 10)).toMatchObject([{ internal: { callerId: 'ana', calleeId: null }, number: { number: '2001', displayName: 'extension 2001' }, outcomeReason: 'No such extension' }]);
+  expect(history('acme', 'ana', 10)).toMatchObject([
+    {
+      internal: { callerId: 'ana', calleeId: null },
+      number: { number: '2001', displayName: 'extension 2001' },
+      outcomeReason: 'No such extension',
+    },
+  ]);
   expect(history('globex', null, 10)).toEqual([]);
   expect(history('globex', 'gus', 10)).toEqual([]);
 });

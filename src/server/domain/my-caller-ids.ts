@@ -37,14 +37,24 @@ const sharedPrefix = (a: string, b: string) => {
  * The number to suggest first for a call to `callee`: one bound to this agent for this customer (engagement
  * or sticky), else a local number in the customer's area, else in their country.
  */
-function suggest(deps: UseCaseDeps, actor: Actor, allowed: VirtualNumber[], callee: string): CallerIdsView['suggestion'] {
+function suggest(
+  deps: UseCaseDeps,
+  actor: Actor,
+  allowed: VirtualNumber[],
+  callee: string,
+): CallerIdsView['suggestion'] {
   const now = deps.now();
-  const bindings = deps.repos.bindings.listForStaff(actor.orgId, actor.id, now).filter((b) => samePhoneNumber(b.caller, callee));
+  const bindings = deps.repos.bindings
+    .listForStaff(actor.orgId, actor.id, now)
+    .filter((b) => samePhoneNumber(b.caller, callee));
   for (const kind of ['engagement', 'sticky'] as const) {
     const bound = bindings.find((b) => b.kind === kind && allowed.some((n) => n.id === b.numberId));
     if (!bound) continue;
     const number = allowed.find((n) => n.id === bound.numberId)!;
-    return { numberId: number.id, reason: `Your ${kind === 'engagement' ? 'engagement' : 'sticky binding'} with this customer on ${number.displayName || number.number}, ${daysLeft(bound.expiresAt, now)}` };
+    return {
+      numberId: number.id,
+      reason: `Your ${kind === 'engagement' ? 'engagement' : 'sticky binding'} with this customer on ${number.displayName || number.number}, ${daysLeft(bound.expiresAt, now)}`,
+    };
   }
   const calleeCountry = parsePhoneNumberFromString(callee)?.country;
   const local = allowed
@@ -54,7 +64,11 @@ function suggest(deps: UseCaseDeps, actor: Actor, allowed: VirtualNumber[], call
   if (!local) return null;
   // The country code plus at least two digits of area code in common: the customer's area.
   const cc = parsePhoneNumberFromString(callee)?.countryCallingCode.length ?? 2;
-  if (local.shared >= cc + 3) return { numberId: local.n.id, reason: `Local number for this customer's area${local.n.city ? ` (${local.n.city})` : ''}` };
+  if (local.shared >= cc + 3)
+    return {
+      numberId: local.n.id,
+      reason: `Local number for this customer's area${local.n.city ? ` (${local.n.city})` : ''}`,
+    };
   return { numberId: local.n.id, reason: "Local number in the customer's country" };
 }
 
@@ -77,7 +91,10 @@ export function myCallerIds(deps: UseCaseDeps, actor: Actor, query: { callee?: u
 export function chooseCallerId(deps: UseCaseDeps, actor: Actor, body: unknown): CallerIdsView {
   const { numberId } = callerIdChoiceSchema.parse(body);
   const allowed = allowedCallerIds(deps.repos.numbers.list(actor.orgId), actor.id, deps.now());
-  if (!allowed.some((n) => n.id === numberId)) throw new AppError('CALLER_ID_NOT_ALLOWED', 'numberId: you may not present this number as your caller ID', ['numberId']);
+  if (!allowed.some((n) => n.id === numberId))
+    throw new AppError('CALLER_ID_NOT_ALLOWED', 'numberId: you may not present this number as your caller ID', [
+      'numberId',
+    ]);
   deps.repos.outboundCalls.setChoice(actor.id, numberId, deps.now());
   return myCallerIds(deps, actor, {});
 }
@@ -89,14 +106,16 @@ export function myBindings(deps: UseCaseDeps, actor: Actor): MyBinding[] {
     const number = numbers.get(b.numberId);
     if (!number) return [];
     const contact = deps.repos.contacts.list(actor.orgId, { phone: b.caller })[0];
-    return [{
-      id: b.id,
-      kind: b.kind,
-      customer: { number: b.caller, name: contact?.name ?? null },
-      number: { id: number.id, number: number.number, displayName: number.displayName || number.number },
-      lastInteractionAt: b.lastInteractionAt,
-      expiresAt: b.expiresAt,
-    }];
+    return [
+      {
+        id: b.id,
+        kind: b.kind,
+        customer: { number: b.caller, name: contact?.name ?? null },
+        number: { id: number.id, number: number.number, displayName: number.displayName || number.number },
+        lastInteractionAt: b.lastInteractionAt,
+        expiresAt: b.expiresAt,
+      },
+    ];
   });
 }
 

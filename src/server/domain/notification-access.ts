@@ -33,7 +33,8 @@ export function maySee(viewer: Viewer, n: NotificationFacts): boolean {
 export function claimVerdict(viewer: Viewer, n: NotificationFacts): ClaimVerdict {
   if (viewer.orgId !== n.orgId) return 'not-found';
   if (n.claimedBy === viewer.id) return 'yours';
-  if (!n.audienceIds.includes(viewer.id)) return maySee(viewer, n) || n.claimedBy === null ? 'not-in-rule' : 'not-found';
+  if (!n.audienceIds.includes(viewer.id))
+    return maySee(viewer, n) || n.claimedBy === null ? 'not-in-rule' : 'not-found';
   if (n.claimedBy !== null) return 'claimed-by-other';
   return 'claimable';
 }

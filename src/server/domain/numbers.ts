@@ -14,7 +14,8 @@ import { assertAdmin, notFound, stampOf, type Actor, type UseCaseDeps } from './
 import { describeRouting, toNumberView } from './number-view';
 import { assertStaffInOrg, companyStaffRefs, mainStaffRefs, routingStaffRefs } from './staff-refs';
 
-const viewOf = (deps: UseCaseDeps) => (number: StoredNumber) => toNumberView(number, (boxId) => deps.repos.pins.hashOf(boxId) === undefined);
+const viewOf = (deps: UseCaseDeps) => (number: StoredNumber) =>
+  toNumberView(number, (boxId) => deps.repos.pins.hashOf(boxId) === undefined);
 
 export function listNumbers(deps: UseCaseDeps, actor: Actor): NumberView[] {
   return deps.repos.numbers.list(actor.orgId).map(viewOf(deps));
@@ -30,11 +31,18 @@ export function getNumber(deps: UseCaseDeps, actor: Actor, id: string): NumberVi
   return viewOf(deps)(findNumber(deps, actor, id));
 }
 
-const kindLabels: Record<NumberKind, string> = { standard: 'a standard number', company: 'the company number', main: 'the main number' };
+const kindLabels: Record<NumberKind, string> = {
+  standard: 'a standard number',
+  company: 'the company number',
+  main: 'the main number',
+};
 
 function ofKind<K extends NumberKind>(number: StoredNumber, kind: K): Extract<StoredNumber, { kind: K }> {
   if (number.kind !== kind) {
-    throw new AppError('CONFLICT', `This is ${kindLabels[number.kind]}; these settings are for ${kindLabels[kind]} only.`);
+    throw new AppError(
+      'CONFLICT',
+      `This is ${kindLabels[number.kind]}; these settings are for ${kindLabels[kind]} only.`,
+    );
   }
   return number as Extract<StoredNumber, { kind: K }>;
 }
@@ -57,7 +65,14 @@ function save(
   const { stamp, author } = stampOf(actor, deps.now());
   deps.repos.transaction(() => {
     write(stamp);
-    deps.repos.changes.record({ orgId: actor.orgId, entity: 'number', entityId: number.id, ...change, by: author, at: stamp.at });
+    deps.repos.changes.record({
+      orgId: actor.orgId,
+      entity: 'number',
+      entityId: number.id,
+      ...change,
+      by: author,
+      at: stamp.at,
+    });
   });
   return getNumber(deps, actor, number.id);
 }
@@ -87,7 +102,12 @@ export function updateBasicInfo(deps: UseCaseDeps, actor: Actor, id: string, bod
     deps,
     actor,
     number,
-    { section: 'basic', summary: `Display name '${number.displayName}' → '${displayName}'`, before: { displayName: number.displayName }, after: { displayName } },
+    {
+      section: 'basic',
+      summary: `Display name '${number.displayName}' → '${displayName}'`,
+      before: { displayName: number.displayName },
+      after: { displayName },
+    },
     (stamp) => {
       if (!deps.repos.numbers.setDisplayName(actor.orgId, id, displayName, stamp)) throw notFound('number');
     },
@@ -102,12 +122,19 @@ export function updateRouting(deps: UseCaseDeps, actor: Actor, id: string, body:
   assertStaffInOrg(routingStaffRefs(routing), orgStaffIds(deps, actor.orgId));
   const greeting = routing.voicemail.greeting;
   if (greeting !== null && !deps.repos.greetings.find(actor.orgId, greeting)) {
-    throw new AppError('INVALID_INPUT', 'voicemail.greeting: No such greeting; upload or type one first', ['voicemail', 'greeting']);
+    throw new AppError('INVALID_INPUT', 'voicemail.greeting: No such greeting; upload or type one first', [
+      'voicemail',
+      'greeting',
+    ]);
   }
   const change = { section: 'routing', summary: describeRouting(routing), before: number.routing, after: routing };
   return saveSettings(deps, actor, number, { kind: 'standard', routing }, change, () => {
     // Messages already in the box follow the new auto-deletion period.
-    deps.repos.voicemail.setDeleteAfterForBox(actor.orgId, number.id, autoDeleteDays[routing.voicemail.autoDelete] * DAY_MS);
+    deps.repos.voicemail.setDeleteAfterForBox(
+      actor.orgId,
+      number.id,
+      autoDeleteDays[routing.voicemail.autoDelete] * DAY_MS,
+    );
   });
 }
 
@@ -117,7 +144,13 @@ export function updateCompanySettings(deps: UseCaseDeps, actor: Actor, id: strin
   const company = companyNumberSettingsSchema.parse(body);
   assertStaffInOrg(companyStaffRefs(company), orgStaffIds(deps, actor.orgId));
   const summary = `Unknown callers: default ${company.defaultRule.kind} rule, ${company.customRules.length} custom rule${company.customRules.length === 1 ? '' : 's'}`;
-  return saveSettings(deps, actor, number, { kind: 'company', company }, { section: 'company', summary, before: number.company, after: company });
+  return saveSettings(
+    deps,
+    actor,
+    number,
+    { kind: 'company', company },
+    { section: 'company', summary, before: number.company, after: company },
+  );
 }
 
 export function updateMainSettings(deps: UseCaseDeps, actor: Actor, id: string, body: unknown): NumberView {
@@ -127,7 +160,13 @@ export function updateMainSettings(deps: UseCaseDeps, actor: Actor, id: string, 
   assertStaffInOrg(mainStaffRefs(input), orgStaffIds(deps, actor.orgId));
   const main = input;
   const summary = `Main number ${main.state}; in hours then ${main.inHours.then.kind}, out of hours then ${main.outOfHours.then.kind}`;
-  return saveSettings(deps, actor, number, { kind: 'main', main }, { section: 'main', summary, before: number.main, after: input });
+  return saveSettings(
+    deps,
+    actor,
+    number,
+    { kind: 'main', main },
+    { section: 'main', summary, before: number.main, after: input },
+  );
 }
 
 export function resetMainPin(deps: UseCaseDeps, actor: Actor, id: string): NumberView {
@@ -136,7 +175,8 @@ export function resetMainPin(deps: UseCaseDeps, actor: Actor, id: string): Numbe
   const change = { section: 'pin', summary: 'Voicemail PIN reset to the default', before: null, after: null };
   return save(deps, actor, number, change, (stamp) => {
     deps.repos.pins.reset(number.id);
-    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp)) throw notFound('number');
+    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp))
+      throw notFound('number');
   });
 }
 
@@ -149,7 +189,8 @@ export async function setMainPin(deps: UseCaseDeps, actor: Actor, id: string, bo
   const change = { section: 'pin', summary: 'Voicemail PIN changed', before: null, after: null };
   return save(deps, actor, number, change, (stamp) => {
     deps.repos.pins.set(number.id, hash, stamp.at);
-    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp)) throw notFound('number');
+    if (!deps.repos.numbers.setSettings(actor.orgId, number.id, { kind: 'main', main: number.main }, stamp))
+      throw notFound('number');
   });
 }
 

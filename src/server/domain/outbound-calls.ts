@@ -60,7 +60,11 @@ function failureReason(code: number | undefined): string {
  */
 export function createOutboundCalls(deps: OutboundDeps) {
   const { repos } = deps;
-  const reject = (code: number, reason: string): OutboundAnswer => ({ action: 'reject', code, reason: sipSafeText(reason) });
+  const reject = (code: number, reason: string): OutboundAnswer => ({
+    action: 'reject',
+    code,
+    reason: sipSafeText(reason),
+  });
 
   function authorise(q: OutboundQuery): OutboundAnswer {
     const staff = repos.staff.findByExtension(q.agent);
@@ -70,7 +74,9 @@ export function createOutboundCalls(deps: OutboundDeps) {
     const numbers = repos.numbers.list(staff.orgId);
     const remembered = repos.outboundCalls.choice(staff.id);
     const allowedRemembered = remembered ? numbers.find((n) => n.id === remembered) : undefined;
-    const fallbackVerdict = allowedRemembered ? checkCallerId({ numbers, staffId: staff.id, requested: allowedRemembered.number, engagement: false, now }) : undefined;
+    const fallbackVerdict = allowedRemembered
+      ? checkCallerId({ numbers, staffId: staff.id, requested: allowedRemembered.number, engagement: false, now })
+      : undefined;
     const verdict = checkCallerId({
       numbers,
       staffId: staff.id,
@@ -91,16 +97,34 @@ export function createOutboundCalls(deps: OutboundDeps) {
       startedAt: now,
     };
     if (!callee) {
-      repos.outboundCalls.insert({ ...base, numberId: null, callerId: q.callerId, state: 'refused', outcomeReason: 'Not a valid phone number' });
+      repos.outboundCalls.insert({
+        ...base,
+        numberId: null,
+        callerId: q.callerId,
+        state: 'refused',
+        outcomeReason: 'Not a valid phone number',
+      });
       deps.updated?.(staff.orgId, [staff.id], q.callId);
       return reject(484, `${q.callee} is not a valid phone number`);
     }
     if (!verdict.ok) {
-      repos.outboundCalls.insert({ ...base, numberId: null, callerId: q.callerId, state: 'refused', outcomeReason: verdict.message });
+      repos.outboundCalls.insert({
+        ...base,
+        numberId: null,
+        callerId: q.callerId,
+        state: 'refused',
+        outcomeReason: verdict.message,
+      });
       deps.updated?.(staff.orgId, [staff.id], q.callId);
       return reject(403, verdict.message);
     }
-    const fresh = repos.outboundCalls.insert({ ...base, numberId: verdict.number.id, callerId: verdict.number.number, state: 'ringing', outcomeReason: null });
+    const fresh = repos.outboundCalls.insert({
+      ...base,
+      numberId: verdict.number.id,
+      callerId: verdict.number.number,
+      state: 'ringing',
+      outcomeReason: null,
+    });
     if (fresh) repos.outboundCalls.setChoice(staff.id, verdict.number.id, now);
     deps.updated?.(staff.orgId, [staff.id], q.callId);
     return {
@@ -122,9 +146,18 @@ export function createOutboundCalls(deps: OutboundDeps) {
     if (!call) return false;
     const now = deps.now();
     if (q.event === 'answered') answered(call, now);
-    if (q.event === 'ended') repos.outboundCalls.transition(call.id, ['answered'], 'ended', now, q.by === 'caller' ? 'Agent hung up' : 'Customer hung up');
-    if (q.event === 'cancelled') repos.outboundCalls.transition(call.id, ['ringing'], 'missed', now, 'Cancelled before answer');
-    if (q.event === 'failed') repos.outboundCalls.transition(call.id, ['ringing'], 'missed', now, failureReason(q.code));
+    if (q.event === 'ended')
+      repos.outboundCalls.transition(
+        call.id,
+        ['answered'],
+        'ended',
+        now,
+        q.by === 'caller' ? 'Agent hung up' : 'Customer hung up',
+      );
+    if (q.event === 'cancelled')
+      repos.outboundCalls.transition(call.id, ['ringing'], 'missed', now, 'Cancelled before answer');
+    if (q.event === 'failed')
+      repos.outboundCalls.transition(call.id, ['ringing'], 'missed', now, failureReason(q.code));
     deps.updated?.(call.orgId, [call.staffId], call.id);
     return true;
   }

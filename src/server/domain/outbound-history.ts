@@ -2,9 +2,21 @@ import type { CallHistoryItem } from '../../common/calls';
 import type { Db } from '../storage/database';
 
 type Row = {
-  id: string; staffId: string; staffName: string; callee: string; contactId: string | null; contactName: string | null;
-  numberId: string | null; callerId: string; displayName: string | null; engagement: number; state: CallHistoryItem['state'];
-  outcomeReason: string | null; startedAt: number; answeredAt: number | null; endedAt: number | null;
+  id: string;
+  staffId: string;
+  staffName: string;
+  callee: string;
+  contactId: string | null;
+  contactName: string | null;
+  numberId: string | null;
+  callerId: string;
+  displayName: string | null;
+  engagement: number;
+  state: CallHistoryItem['state'];
+  outcomeReason: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
 };
 
 /** Outbound calls as history lines: the caller ID presented, the customer (and contact), engagement, outcome. */

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { awayReasonInputSchema, MAX_AWAY_REASONS, wrapUpSettingSchema, type PresenceSettingsView } from '../../common/api/presence-settings';
+import {
+  awayReasonInputSchema,
+  MAX_AWAY_REASONS,
+  wrapUpSettingSchema,
+  type PresenceSettingsView,
+} from '../../common/api/presence-settings';
 import { parseInput } from '../../common/domain/zod-error';
 import { AppError } from '../../common/errors';
 import type { AwayReason } from '../../common/presence';
@@ -34,13 +39,24 @@ export function updateWrapUp(deps: Deps, actor: Actor, body: unknown): PresenceS
 
 function refused(write: ReasonWrite, name?: string): AppError | undefined {
   if (write === 'duplicate') return new AppError('CONFLICT', `There is already a reason called '${name}'.`, ['name']);
-  if (write === 'full') return new AppError('INVALID_INPUT', `An organisation can have at most ${MAX_AWAY_REASONS} away reasons.`, ['name']);
+  if (write === 'full')
+    return new AppError('INVALID_INPUT', `An organisation can have at most ${MAX_AWAY_REASONS} away reasons.`, [
+      'name',
+    ]);
   if (write === 'missing') return notFound('away reason');
   return undefined;
 }
 
 /** One reason change: the write, its change-log entry and the settings' stamp land together or not at all. */
-function changeReason(deps: Deps, actor: Actor, summary: string, before: AwayReason | null, after: AwayReason | null, write: () => ReasonWrite, name?: string) {
+function changeReason(
+  deps: Deps,
+  actor: Actor,
+  summary: string,
+  before: AwayReason | null,
+  after: AwayReason | null,
+  write: () => ReasonWrite,
+  name?: string,
+) {
   const { stamp } = stampOf(actor, deps.now());
   deps.repos.transaction(() => {
     const error = refused(write(), name);
@@ -56,7 +72,15 @@ export function addAwayReason(deps: Deps, actor: Actor, body: unknown): Presence
   assertAdmin(actor, 'change away reasons');
   const { name } = parseInput(awayReasonInputSchema, body);
   const reason = { id: `reason-${randomUUID()}`, name };
-  return changeReason(deps, actor, `Away reason added: ${name}`, null, reason, () => deps.repos.presenceSettings.addReason(actor.orgId, reason, deps.now()), name);
+  return changeReason(
+    deps,
+    actor,
+    `Away reason added: ${name}`,
+    null,
+    reason,
+    () => deps.repos.presenceSettings.addReason(actor.orgId, reason, deps.now()),
+    name,
+  );
 }
 
 export function renameAwayReason(deps: Deps, actor: Actor, id: string, body: unknown): PresenceSettingsView {
@@ -64,7 +88,15 @@ export function renameAwayReason(deps: Deps, actor: Actor, id: string, body: unk
   const { name } = parseInput(awayReasonInputSchema, body);
   const before = deps.repos.presenceSettings.findReason(actor.orgId, id);
   if (!before) throw notFound('away reason');
-  return changeReason(deps, actor, `Away reason renamed: ${before.name} → ${name}`, before, { id, name }, () => deps.repos.presenceSettings.renameReason(actor.orgId, id, name), name);
+  return changeReason(
+    deps,
+    actor,
+    `Away reason renamed: ${before.name} → ${name}`,
+    before,
+    { id, name },
+    () => deps.repos.presenceSettings.renameReason(actor.orgId, id, name),
+    name,
+  );
 }
 
 /** Agents away for it stay away, without a reason. */
@@ -72,5 +104,7 @@ export function removeAwayReason(deps: Deps, actor: Actor, id: string): Presence
   assertAdmin(actor, 'change away reasons');
   const before = deps.repos.presenceSettings.findReason(actor.orgId, id);
   if (!before) throw notFound('away reason');
-  return changeReason(deps, actor, `Away reason removed: ${before.name}`, before, null, () => deps.repos.presenceSettings.removeReason(actor.orgId, id));
+  return changeReason(deps, actor, `Away reason removed: ${before.name}`, before, null, () =>
+    deps.repos.presenceSettings.removeReason(actor.orgId, id),
+  );
 }

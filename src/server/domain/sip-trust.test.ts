@@ -23,9 +23,12 @@ describe('the phone network is exactly the configured gateway addresses', () => 
     expect(matches(gatewaySourceRegex([]), '127.0.0.2:5080')).toBe(false);
   });
 
-  test.each(['gateway.example.com:5060', '127.0.0.2:99999', '1.2.3:5060', '127.0.0.2;x'])('"%s" is refused, naming the setting', (entry) => {
-    expect(() => parseGatewayList(entry, 'INBOUND_GATEWAYS')).toThrow(/INBOUND_GATEWAYS/);
-  });
+  test.each(['gateway.example.com:5060', '127.0.0.2:99999', '1.2.3:5060', '127.0.0.2;x'])(
+    '"%s" is refused, naming the setting',
+    (entry) => {
+      expect(() => parseGatewayList(entry, 'INBOUND_GATEWAYS')).toThrow(/INBOUND_GATEWAYS/);
+    },
+  );
 });
 
 describe("the WebSocket accepts exactly the companion's origins", () => {

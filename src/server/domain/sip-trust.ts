@@ -30,7 +30,9 @@ export function parseGatewayList(list: string, field: string): GatewaySource[] {
 
 /** PSTN_GATEWAY as SIP host[:port] strings, in the order outbound calls try them; at least one. */
 export function pstnGatewayAddresses(pstnGateway: string): string[] {
-  const list = parseGatewayList(pstnGateway, 'PSTN_GATEWAY').map((g) => (g.port === undefined ? g.host : `${g.host}:${g.port}`));
+  const list = parseGatewayList(pstnGateway, 'PSTN_GATEWAY').map((g) =>
+    g.port === undefined ? g.host : `${g.host}:${g.port}`,
+  );
   if (list.length === 0) throw new Error('PSTN_GATEWAY: name at least one gateway as ip:port');
   return list;
 }
@@ -65,13 +67,24 @@ export function parseOrigin(entry: string): string {
   } catch {
     throw new Error(`PUBLIC_ORIGINS: "${entry}" is not an origin (scheme://host[:port])`);
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username) {
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    url.username
+  ) {
     throw new Error(`PUBLIC_ORIGINS: "${entry}" is not an origin (scheme://host[:port])`);
   }
   return url.origin;
 }
 
-export const parseOrigins = (list: string): string[] => list.split(',').map((o) => o.trim()).filter(Boolean).map(parseOrigin);
+export const parseOrigins = (list: string): string[] =>
+  list
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map(parseOrigin);
 
 /** A regex Kamailio matches the WebSocket handshake's Origin header against: exactly one of the origins. */
 export function originRegex(origins: string[]): string {

@@ -25,8 +25,10 @@ export function getStaff(deps: UseCaseDeps, actor: Actor, id: string): StaffView
 /** Emails and extensions are unique across the whole system: say which field clashes. */
 function asConflict(err: unknown): never {
   const message = err instanceof Error ? err.message : '';
-  if (message.includes('UNIQUE') && message.includes('email')) throw new AppError('CONFLICT', 'email: that email address is already in use', ['email']);
-  if (message.includes('UNIQUE') && message.includes('extension')) throw new AppError('CONFLICT', 'extension: that extension is already taken', ['extension']);
+  if (message.includes('UNIQUE') && message.includes('email'))
+    throw new AppError('CONFLICT', 'email: that email address is already in use', ['email']);
+  if (message.includes('UNIQUE') && message.includes('extension'))
+    throw new AppError('CONFLICT', 'extension: that extension is already taken', ['extension']);
   throw err;
 }
 
@@ -44,9 +46,27 @@ export async function createStaff(deps: UseCaseDeps, actor: Actor, body: unknown
   const { author, stamp } = stampOf(actor, deps.now());
   try {
     deps.repos.transaction(() => {
-      deps.repos.staff.insert({ id, orgId: actor.orgId, name: input.name, email: input.email, role: input.role, extension: input.extension, passwordHash });
+      deps.repos.staff.insert({
+        id,
+        orgId: actor.orgId,
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        extension: input.extension,
+        passwordHash,
+      });
       const after = { name: input.name, email: input.email, role: input.role, extension: input.extension };
-      deps.repos.changes.record({ orgId: actor.orgId, entity: 'staff', entityId: id, section: 'profile', summary: `Added ${input.name} (${input.role})`, before: null, after, by: author, at: stamp.at });
+      deps.repos.changes.record({
+        orgId: actor.orgId,
+        entity: 'staff',
+        entityId: id,
+        section: 'profile',
+        summary: `Added ${input.name} (${input.role})`,
+        before: null,
+        after,
+        by: author,
+        at: stamp.at,
+      });
     });
   } catch (err) {
     asConflict(err);
@@ -58,7 +78,12 @@ export async function createStaff(deps: UseCaseDeps, actor: Actor, body: unknown
  * An admin's change of someone's password, role, email or extension ends that person's sessions, feed sockets and
  * SIP credentials at once (for the old and the new extension): they sign in again under the new terms.
  */
-export async function updateStaff(deps: UseCaseDeps & { revocation?: Revocation }, actor: Actor, id: string, body: unknown): Promise<StaffView> {
+export async function updateStaff(
+  deps: UseCaseDeps & { revocation?: Revocation },
+  actor: Actor,
+  id: string,
+  body: unknown,
+): Promise<StaffView> {
   assertAdmin(actor, 'edit staff');
   const current = deps.repos.staff.findInOrg(actor.orgId, id);
   if (!current) throw notFound('staff member');
@@ -73,17 +98,31 @@ export async function updateStaff(deps: UseCaseDeps & { revocation?: Revocation 
   const before = toStaffView(current);
   const after = { ...before, ...fields };
   const changed = Object.keys(fields).filter((k) => before[k as keyof StaffView] !== after[k as keyof StaffView]);
-  const summary = [changed.length ? `Changed ${changed.join(', ')}` : '', password ? 'password reset' : ''].filter(Boolean).join('; ') || 'No change';
+  const summary =
+    [changed.length ? `Changed ${changed.join(', ')}` : '', password ? 'password reset' : '']
+      .filter(Boolean)
+      .join('; ') || 'No change';
   const { author, stamp } = stampOf(actor, deps.now());
   try {
     deps.repos.transaction(() => {
       if (!deps.repos.staff.update(actor.orgId, id, patch)) throw notFound('staff member');
-      deps.repos.changes.record({ orgId: actor.orgId, entity: 'staff', entityId: id, section: 'profile', summary, before, after, by: author, at: stamp.at });
+      deps.repos.changes.record({
+        orgId: actor.orgId,
+        entity: 'staff',
+        entityId: id,
+        section: 'profile',
+        summary,
+        before,
+        after,
+        by: author,
+        at: stamp.at,
+      });
     });
   } catch (err) {
     asConflict(err);
   }
-  const accessChanged = password !== undefined || changed.some((k) => k === 'role' || k === 'extension' || k === 'email');
+  const accessChanged =
+    password !== undefined || changed.some((k) => k === 'role' || k === 'extension' || k === 'email');
   if (accessChanged) await deps.revocation?.revokePerson(id, [current.extension, after.extension]);
   return getStaff(deps, actor, id);
 }

@@ -9,7 +9,8 @@ export type StaffRef = { staffId: string; path: (string | number)[] };
 export function routingStaffRefs(routing: RoutingSettings): StaffRef[] {
   const fromRule = ruleDestinations(routing.rule).flatMap(({ destination, path }): StaffRef[] => {
     if (destination.kind === 'staff') return [{ staffId: destination.staffId, path: ['rule', ...path, 'staffId'] }];
-    if (destination.kind === 'group') return destination.staffIds.map((staffId, i) => ({ staffId, path: ['rule', ...path, 'staffIds', i] }));
+    if (destination.kind === 'group')
+      return destination.staffIds.map((staffId, i) => ({ staffId, path: ['rule', ...path, 'staffIds', i] }));
     return [];
   });
   const callerIds = routing.callerIds.staffIds.map((staffId, i) => ({ staffId, path: ['callerIds', 'staffIds', i] }));
@@ -22,14 +23,19 @@ function routeRefs(route: CompanyRoute, path: (string | number)[]): StaffRef[] {
 }
 
 export function companyStaffRefs(company: CompanyNumberSettings): StaffRef[] {
-  return [...routeRefs(company.defaultRule, ['defaultRule']), ...company.customRules.flatMap((rule, i) => routeRefs(rule.route, ['customRules', i, 'route']))];
+  return [
+    ...routeRefs(company.defaultRule, ['defaultRule']),
+    ...company.customRules.flatMap((rule, i) => routeRefs(rule.route, ['customRules', i, 'route'])),
+  ];
 }
 
 export function mainStaffRefs(main: Pick<MainNumberSettings, 'inHours' | 'outOfHours'>): StaffRef[] {
   return (['inHours', 'outOfHours'] as const).flatMap((branch): StaffRef[] => {
     const { huntGroup, then } = main[branch];
     const hunt = huntGroup.staffIds.map((staffId, i) => ({ staffId, path: [branch, 'huntGroup', 'staffIds', i] }));
-    return then.kind === 'main-reception' ? [...hunt, { staffId: then.staffId, path: [branch, 'then', 'staffId'] }] : hunt;
+    return then.kind === 'main-reception'
+      ? [...hunt, { staffId: then.staffId, path: [branch, 'then', 'staffId'] }]
+      : hunt;
   });
 }
 
@@ -37,6 +43,10 @@ export function mainStaffRefs(main: Pick<MainNumberSettings, 'inHours' | 'outOfH
 export function assertStaffInOrg(refs: StaffRef[], orgStaffIds: Set<string>): void {
   const stranger = refs.find((ref) => !orgStaffIds.has(ref.staffId));
   if (stranger) {
-    throw new AppError('INVALID_INPUT', `${stranger.path.join('.')}: no staff member '${stranger.staffId}' in your organisation`, stranger.path);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${stranger.path.join('.')}: no staff member '${stranger.staffId}' in your organisation`,
+      stranger.path,
+    );
   }
 }

@@ -21,7 +21,9 @@ export function mayHearBox(who: Listener, boxOrgId: string, number: VirtualNumbe
   }
   if (number.kind !== 'standard') return false;
   return ruleDestinations(number.routing.rule).some(({ destination }) =>
-    destination.kind === 'staff' ? destination.staffId === who.id : destination.kind === 'group' && destination.staffIds.includes(who.id),
+    destination.kind === 'staff'
+      ? destination.staffId === who.id
+      : destination.kind === 'group' && destination.staffIds.includes(who.id),
   );
 }
 

@@ -35,8 +35,10 @@ export function feedCallPublisher(io: () => FeedServer): CallPublisher {
 /** Voicemail facts go to everyone who may hear the box. */
 export function feedVoicemailPublisher(io: () => FeedServer): VoicemailPublisher {
   return {
-    created: (staffIds, message) => void (staffIds.length && io().to(staffIds.map(rooms.staff)).emit('voicemail:created', message)),
-    changed: (staffIds, id) => void (staffIds.length && io().to(staffIds.map(rooms.staff)).emit('voicemail:changed', { id })),
+    created: (staffIds, message) =>
+      void (staffIds.length && io().to(staffIds.map(rooms.staff)).emit('voicemail:created', message)),
+    changed: (staffIds, id) =>
+      void (staffIds.length && io().to(staffIds.map(rooms.staff)).emit('voicemail:changed', { id })),
   };
 }
 

@@ -15,7 +15,10 @@ const RECOVERY_MS = 2 * 60_000;
  * session cookie; anything else is refused before a socket exists. A socket lives only as long as its
  * session: every command re-checks it, and ending the session closes the socket.
  */
-export function attachFeed(http: HttpServer, deps: { sessions: Sessions; staff: StaffRepo; isAllowedOrigin: (o: string) => boolean }): FeedServer {
+export function attachFeed(
+  http: HttpServer,
+  deps: { sessions: Sessions; staff: StaffRepo; isAllowedOrigin: (o: string) => boolean },
+): FeedServer {
   const io: FeedServer = new Server(http, {
     pingInterval: FEED_PING_INTERVAL_MS,
     pingTimeout: FEED_PING_TIMEOUT_MS,
@@ -62,7 +65,8 @@ export function feedCloser(io: FeedServer): FeedCloser {
 /** Sockets whose session expired meanwhile are closed (the sweep runs every minute). */
 export function closeExpiredSockets(io: FeedServer, sessions: Sessions): void {
   for (const socket of io.sockets.sockets.values()) {
-    if (socket.data.session && sessions.staffIdForHash(socket.data.session) !== socket.data.staff?.id) socket.disconnect(true);
+    if (socket.data.session && sessions.staffIdForHash(socket.data.session) !== socket.data.staff?.id)
+      socket.disconnect(true);
   }
 }
 

@@ -2,7 +2,10 @@ import type { Config } from '../config';
 import type { Db } from '../storage/database';
 import { probeRtpengine, probeSipUdp, probeTcp, type ProbeResult } from './probes';
 
-export type Health = { status: 'ok' | 'degraded'; checks: { database: ProbeResult; kamailio: ProbeResult; rtpengine: ProbeResult; voicemail: ProbeResult } };
+export type Health = {
+  status: 'ok' | 'degraded';
+  checks: { database: ProbeResult; kamailio: ProbeResult; rtpengine: ProbeResult; voicemail: ProbeResult };
+};
 
 export async function checkHealth(db: Db, config: Config): Promise<Health> {
   const database = checkDatabase(db);

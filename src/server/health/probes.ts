@@ -31,7 +31,8 @@ export function probeRtpengine(host: string, port: number, timeoutMs = 1000): Pr
     }
     sock.on('message', (msg) => {
       const text = msg.toString();
-      if (text.startsWith(cookie)) done(text.includes('pong') ? { up: true } : { up: false, detail: text.slice(cookie.length + 1) });
+      if (text.startsWith(cookie))
+        done(text.includes('pong') ? { up: true } : { up: false, detail: text.slice(cookie.length + 1) });
     });
     sock.on('error', (e) => done({ up: false, detail: e.message }));
     sock.send(`${cookie} d7:command4:pinge`, port, host);

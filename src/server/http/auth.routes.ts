@@ -69,16 +69,28 @@ export function authRoutes(deps: Deps): Router {
     const body = passwordChangeSchema.parse(req.body ?? {});
     const problem = passwordProblem(body.newPassword, me.email);
     if (problem) throw new AppError('INVALID_INPUT', `newPassword: ${problem}`, ['newPassword']);
-    if (body.newPassword === body.currentPassword) throw new AppError('INVALID_INPUT', 'newPassword: choose a password you have not used here', ['newPassword']);
+    if (body.newPassword === body.currentPassword)
+      throw new AppError('INVALID_INPUT', 'newPassword: choose a password you have not used here', ['newPassword']);
     try {
       await checkPassword(deps, me.email, body.currentPassword, sourceOf(req));
     } catch (err) {
-      if (err instanceof AppError && err.code === 'BAD_CREDENTIALS') throw new AppError('INVALID_INPUT', 'currentPassword: that is not your current password', ['currentPassword']);
+      if (err instanceof AppError && err.code === 'BAD_CREDENTIALS')
+        throw new AppError('INVALID_INPUT', 'currentPassword: that is not your current password', ['currentPassword']);
       throw err;
     }
     const passwordHash = await hashPassword(body.newPassword);
     deps.staff.update(me.orgId, me.id, { passwordHash });
-    deps.changes.record({ orgId: me.orgId, entity: 'staff', entityId: me.id, section: 'profile', summary: 'Changed their own password', before: null, after: null, by: { id: me.id, name: me.name }, at: deps.now() });
+    deps.changes.record({
+      orgId: me.orgId,
+      entity: 'staff',
+      entityId: me.id,
+      section: 'profile',
+      summary: 'Changed their own password',
+      before: null,
+      after: null,
+      by: { id: me.id, name: me.name },
+      at: deps.now(),
+    });
     const token = readCookie(req.headers.cookie, SESSION_COOKIE)!;
     await deps.revocation.revokePerson(me.id, [me.extension], { token, hash: hashToken(token) });
     res.status(204).end();
@@ -90,7 +102,12 @@ export function authRoutes(deps: Deps): Router {
     const { sip } = deps.config;
     // After a revocation, new credentials must expire later than every revoked one.
     const minTtl = deps.revocation.minExpiry(staff.extension) - Math.floor(deps.now() / 1000);
-    const c = mintEphemeralCredentials(sip.authSecret, staff.extension, Math.max(sip.credentialSeconds, minTtl), deps.now());
+    const c = mintEphemeralCredentials(
+      sip.authSecret,
+      staff.extension,
+      Math.max(sip.credentialSeconds, minTtl),
+      deps.now(),
+    );
     const body: SipCredentials = {
       ...c,
       uri: `sip:${staff.extension}@${sip.domain}`,

@@ -27,13 +27,17 @@ export function fromZod(err: ZodError): AppError {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return fromZod(err);
-  if (err instanceof SyntaxError && 'body' in err) return new AppError('INVALID_INPUT', 'The request body is not valid JSON.');
+  if (err instanceof SyntaxError && 'body' in err)
+    return new AppError('INVALID_INPUT', 'The request body is not valid JSON.');
   // The body reader's and router's own refusals (too large, bad encoding, a malformed path): the client's fault.
   const status = (err as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     if (status === 413) return new AppError('TOO_LARGE', 'The request body is too large.');
     const type = (err as { type?: unknown }).type;
-    return new AppError('INVALID_INPUT', typeof type === 'string' ? `The request body could not be read (${type}).` : 'The request could not be read.');
+    return new AppError(
+      'INVALID_INPUT',
+      typeof type === 'string' ? `The request body could not be read (${type}).` : 'The request could not be read.',
+    );
   }
   return new AppError('INTERNAL', 'Something went wrong on our side.');
 }

@@ -7,7 +7,10 @@ export function healthRoutes(deps: { db: Db; config: Config }): Router {
   const r = Router();
   r.get('/healthz', async (_req, res) => {
     const health = await checkHealth(deps.db, deps.config);
-    res.status(health.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(health);
+    res
+      .status(health.status === 'ok' ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(health);
   });
   return r;
 }

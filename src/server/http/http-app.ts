@@ -64,10 +64,14 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.use(routingRoutes(common));
   app.use(meRoutes(common));
   // Kamailio's hooks live on the loopback hook listener only (sip-hooks/hook-app.ts).
-  app.use('/internal', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
+  app.use('/internal', (req, _res, next) =>
+    next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)),
+  );
   app.use(callRoutes({ ...common, history: deps.callHooks.history }));
   app.use(notificationRoutes({ ...common, ...deps.unknownCallers }));
-  app.use('/api', (req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)));
+  app.use('/api', (req, _res, next) =>
+    next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.originalUrl}`)),
+  );
   app.use(staticApp(deps.config.staticDir));
   app.use(errorHandler);
   return app;

@@ -23,14 +23,38 @@ export function notificationRoutes(deps: NotificationRouteDeps): Router {
 
   r.get('/api/notifications', anyone, (req, res) => void res.json(deps.notifications.list(me(req))));
   r.get('/api/notifications/:id', anyone, (req, res) => void res.json(deps.notifications.get(me(req), idParam(req))));
-  r.post('/api/notifications/:id/claim', anyone, (req, res) => void res.json(deps.notifications.claim(me(req), idParam(req), req.body)));
-  r.post('/api/notifications/:id/done', anyone, (req, res) => void res.json(deps.notifications.done(me(req), idParam(req))));
-  r.post('/api/notifications/:id/read', anyone, (req, res) => void res.json(deps.notifications.read(me(req), idParam(req))));
-  r.post('/api/notifications/:id/contact', anyone, (req, res) => void res.status(201).json(deps.contactsFromCalls.create(me(req), idParam(req), req.body)));
-  r.post('/api/notifications/:id/associate', anyone, (req, res) => void res.json(deps.contactsFromCalls.associate(me(req), idParam(req), req.body)));
+  r.post(
+    '/api/notifications/:id/claim',
+    anyone,
+    (req, res) => void res.json(deps.notifications.claim(me(req), idParam(req), req.body)),
+  );
+  r.post(
+    '/api/notifications/:id/done',
+    anyone,
+    (req, res) => void res.json(deps.notifications.done(me(req), idParam(req))),
+  );
+  r.post(
+    '/api/notifications/:id/read',
+    anyone,
+    (req, res) => void res.json(deps.notifications.read(me(req), idParam(req))),
+  );
+  r.post(
+    '/api/notifications/:id/contact',
+    anyone,
+    (req, res) => void res.status(201).json(deps.contactsFromCalls.create(me(req), idParam(req), req.body)),
+  );
+  r.post(
+    '/api/notifications/:id/associate',
+    anyone,
+    (req, res) => void res.json(deps.contactsFromCalls.associate(me(req), idParam(req), req.body)),
+  );
 
   r.get('/api/contact-search', anyone, (req, res) => void res.json(deps.timeline.search(me(req), req.query)));
   r.get('/api/contacts/:id/timeline', anyone, (req, res) => void res.json(deps.timeline.list(me(req), idParam(req))));
-  r.post('/api/contacts/:id/notes', anyone, (req, res) => void res.status(201).json(deps.timeline.addNote(me(req), idParam(req), req.body)));
+  r.post(
+    '/api/contacts/:id/notes',
+    anyone,
+    (req, res) => void res.status(201).json(deps.timeline.addNote(me(req), idParam(req), req.body)),
+  );
   return r;
 }

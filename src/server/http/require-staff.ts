@@ -12,7 +12,8 @@ export function requireStaff(deps: { sessions: Sessions; staff: StaffRepo }, rol
     const staffId = deps.sessions.staffIdFor(readCookie(req.headers.cookie, SESSION_COOKIE));
     const staff = staffId ? deps.staff.findById(staffId) : undefined;
     if (!staff) return next(new AppError('UNAUTHENTICATED', 'Sign in first.'));
-    if (roles && !roles.includes(staff.role)) return next(new AppError('FORBIDDEN', `Only ${roles.join(' or ')} may do this.`));
+    if (roles && !roles.includes(staff.role))
+      return next(new AppError('FORBIDDEN', `Only ${roles.join(' or ')} may do this.`));
     (req as AuthedRequest).staff = staff;
     next();
   };

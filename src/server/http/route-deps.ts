@@ -5,7 +5,14 @@ import type { Repos } from '../storage/repos';
 import type { StaffRepo } from '../storage/staff-repo';
 
 /** What the settings, contacts and routing routes need. */
-export type RouteDeps = { repos: Repos; sessions: Sessions; staff: StaffRepo; presence: PresenceService; revocation: Revocation; now: () => number };
+export type RouteDeps = {
+  repos: Repos;
+  sessions: Sessions;
+  staff: StaffRepo;
+  presence: PresenceService;
+  revocation: Revocation;
+  now: () => number;
+};
 
 /** The `:id` of the path. */
 export const idParam = (req: { params: Record<string, unknown> }): string => String(req.params.id);

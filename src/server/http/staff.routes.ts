@@ -13,7 +13,15 @@ export function staffRoutes(deps: RouteDeps): Router {
   r.get('/api/staff', anyone, (req, res) => void res.json(listStaff(deps, me(req))));
   r.get('/api/staff/:id', anyone, (req, res) => void res.json(getStaff(deps, me(req), idParam(req))));
   r.get('/api/staff/:id/changes', admin, (req, res) => void res.json(listStaffChanges(deps, me(req), idParam(req))));
-  r.post('/api/staff', admin, async (req, res) => void res.status(201).json(await createStaff(deps, me(req), req.body)));
-  r.patch('/api/staff/:id', admin, async (req, res) => void res.json(await updateStaff(deps, me(req), idParam(req), req.body)));
+  r.post(
+    '/api/staff',
+    admin,
+    async (req, res) => void res.status(201).json(await createStaff(deps, me(req), req.body)),
+  );
+  r.patch(
+    '/api/staff/:id',
+    admin,
+    async (req, res) => void res.json(await updateStaff(deps, me(req), idParam(req), req.body)),
+  );
   return r;
 }

@@ -1,7 +1,13 @@
 import { Router } from 'express';
 import type { Sessions } from '../auth/sessions';
 import type { StaffRepo } from '../storage/staff-repo';
-import { agentTimeline, boardSnapshot, setAgentPresence, signOutAgent, type SupervisionDeps } from '../supervisor/supervision';
+import {
+  agentTimeline,
+  boardSnapshot,
+  setAgentPresence,
+  signOutAgent,
+  type SupervisionDeps,
+} from '../supervisor/supervision';
 import { idParam } from './route-deps';
 import { requireStaff, type AuthedRequest } from './require-staff';
 
@@ -11,11 +17,15 @@ export function supervisorRoutes(deps: SupervisionDeps & { sessions: Sessions; s
   const me = (req: unknown) => (req as AuthedRequest).staff;
   const signedIn = requireStaff(deps);
   r.get('/api/supervisor/board', signedIn, (req, res) => void res.json(boardSnapshot(deps, me(req))));
-  r.get('/api/supervisor/agents/:id/timeline', signedIn, (req, res) =>
-    void res.json(agentTimeline(deps, me(req), idParam(req), req.query.day)),
+  r.get(
+    '/api/supervisor/agents/:id/timeline',
+    signedIn,
+    (req, res) => void res.json(agentTimeline(deps, me(req), idParam(req), req.query.day)),
   );
-  r.post('/api/supervisor/agents/:id/presence', signedIn, (req, res) =>
-    void res.json(setAgentPresence(deps, me(req), idParam(req), req.body)),
+  r.post(
+    '/api/supervisor/agents/:id/presence',
+    signedIn,
+    (req, res) => void res.json(setAgentPresence(deps, me(req), idParam(req), req.body)),
   );
   // Express 5 hands a rejected promise to the error handler.
   r.post('/api/supervisor/agents/:id/sign-out', signedIn, async (req, res) => {

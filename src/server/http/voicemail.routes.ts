@@ -7,14 +7,24 @@ import { idParam, type RouteDeps } from './route-deps';
 import { requireStaff, type AuthedRequest } from './require-staff';
 
 const me = (req: unknown) => (req as AuthedRequest).staff;
-const wrap = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => void fn(req, res).catch(next);
+const wrap =
+  (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+    void fn(req, res).catch(next);
 
 /** An audio body up to the greeting limit; a bigger one is a validation error naming the file. */
 function audioBody() {
-  const raw = express.raw({ type: (req) => !String(req.headers['content-type'] ?? '').startsWith('application/json'), limit: GREETING_MAX_BYTES });
+  const raw = express.raw({
+    type: (req) => !String(req.headers['content-type'] ?? '').startsWith('application/json'),
+    limit: GREETING_MAX_BYTES,
+  });
   return (req: Request, res: Response, next: NextFunction) =>
     raw(req, res, (err?: unknown) => {
-      if ((err as { type?: string } | undefined)?.type === 'entity.too.large') return next(new AppError('INVALID_INPUT', `file: Greeting files are up to ${GREETING_MAX_BYTES / 1024 / 1024} MB`, ['file']));
+      if ((err as { type?: string } | undefined)?.type === 'entity.too.large')
+        return next(
+          new AppError('INVALID_INPUT', `file: Greeting files are up to ${GREETING_MAX_BYTES / 1024 / 1024} MB`, [
+            'file',
+          ]),
+        );
       next(err);
     });
 }
@@ -28,13 +38,21 @@ export function voicemailRoutes(deps: RouteDeps & { inbox: Inbox; greetings: Gre
   const anyone = requireStaff(deps);
   const admin = requireStaff(deps, ['admin']);
 
-  r.get('/api/voicemail', anyone, (req, res) => void res.set('Cache-Control', 'no-store').json(deps.inbox.list(me(req))));
+  r.get(
+    '/api/voicemail',
+    anyone,
+    (req, res) => void res.set('Cache-Control', 'no-store').json(deps.inbox.list(me(req))),
+  );
   r.get('/api/voicemail/:id/audio', anyone, (req, res, next) => {
     const path = deps.inbox.audioPath(me(req), idParam(req));
     // sendFile answers Range requests (206 Partial Content), so the player can seek.
-    res.sendFile(path, { headers: { 'Content-Type': 'audio/wav', 'Cache-Control': 'private, max-age=3600' }, acceptRanges: true }, (err) => {
-      if (err && !res.headersSent) next(new AppError('NOT_FOUND', 'The audio of this message is gone.'));
-    });
+    res.sendFile(
+      path,
+      { headers: { 'Content-Type': 'audio/wav', 'Cache-Control': 'private, max-age=3600' }, acceptRanges: true },
+      (err) => {
+        if (err && !res.headersSent) next(new AppError('NOT_FOUND', 'The audio of this message is gone.'));
+      },
+    );
   });
   r.post('/api/voicemail/:id/heard', anyone, (req, res) => void res.json(deps.inbox.markHeard(me(req), idParam(req))));
   r.delete('/api/voicemail/:id', anyone, (req, res) => {

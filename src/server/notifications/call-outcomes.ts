@@ -17,7 +17,13 @@ export function createCallOutcomes(deps: NotificationDeps): CallOutcomes {
   };
   const nameOf = (call: CallRecord, id: string) => deps.repos.staff.findInOrg(call.orgId, id)?.name ?? 'an agent';
 
-  function notify(call: CallRecord, n: Omit<NewNotification, 'id' | 'orgId' | 'callId' | 'numberId' | 'number' | 'caller' | 'source' | 'tag' | 'createdAt'>) {
+  function notify(
+    call: CallRecord,
+    n: Omit<
+      NewNotification,
+      'id' | 'orgId' | 'callId' | 'numberId' | 'number' | 'caller' | 'source' | 'tag' | 'createdAt'
+    >,
+  ) {
     const line = lineOf(call);
     if (!line) return;
     const record: NewNotification = {
@@ -67,7 +73,12 @@ export function createCallOutcomes(deps: NotificationDeps): CallOutcomes {
     },
     answered(call: CallRecord, staffId: string) {
       if (call.plan.notifyStaffIds) {
-        notify(call, { kind: 'answered-call', ringAttempts: 1, audienceIds: [staffId], claimedBy: { staffId, action: 'answered' } });
+        notify(call, {
+          kind: 'answered-call',
+          ringAttempts: 1,
+          audienceIds: [staffId],
+          claimedBy: { staffId, action: 'answered' },
+        });
       }
       logOnContacts(call, `Call to ${lineName(call)}, answered by ${nameOf(call, staffId)}`, staffId);
     },

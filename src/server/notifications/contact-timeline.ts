@@ -19,7 +19,18 @@ export function createContactTimeline(deps: NotificationDeps) {
       getContact(deps, actor, contactId);
       const { body: text } = noteRequestSchema.parse(body);
       const id = `tl-${randomUUID()}`;
-      deps.timeline.add({ id, orgId: actor.orgId, contactId, kind: 'note', at: deps.now(), staffId: actor.id, summary: `Note by ${actor.name}`, body: text, direction: null, refId: id });
+      deps.timeline.add({
+        id,
+        orgId: actor.orgId,
+        contactId,
+        kind: 'note',
+        at: deps.now(),
+        staffId: actor.id,
+        summary: `Note by ${actor.name}`,
+        body: text,
+        direction: null,
+        refId: id,
+      });
       deps.publish.timeline(actor.orgId, contactId);
       return deps.timeline.list(actor.orgId, contactId, 1)[0]!;
     },
@@ -30,7 +41,11 @@ export function createContactTimeline(deps: NotificationDeps) {
       const digits = q.replace(/[^0-9]/g, '');
       return deps.repos.contacts
         .list(actor.orgId)
-        .filter((c) => c.name.toLowerCase().includes(lower) || (digits.length >= 3 && contactPhones(c).some((p) => p.replace(/[^0-9]/g, '').includes(digits))))
+        .filter(
+          (c) =>
+            c.name.toLowerCase().includes(lower) ||
+            (digits.length >= 3 && contactPhones(c).some((p) => p.replace(/[^0-9]/g, '').includes(digits))),
+        )
         .slice(0, SEARCH_LIMIT);
     },
   };

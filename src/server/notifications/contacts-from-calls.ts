@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Contact } from '../../common/domain/contact';
 import { contactPhones } from '../../common/domain/contact';
 import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
-import { associateRequestSchema, contactFromNotificationSchema, type NotificationView } from '../../common/notifications';
+import {
+  associateRequestSchema,
+  contactFromNotificationSchema,
+  type NotificationView,
+} from '../../common/notifications';
 import { AppError } from '../../common/errors';
 import type { Actor } from '../domain/actor';
 import type { NotificationDeps } from './notification-deps';
@@ -28,7 +32,8 @@ export function createContactsFromCalls(deps: NotificationDeps, service: Notific
 
   function callerPhone(n: NotificationRecord): string {
     const phone = toE164(n.caller);
-    if (!phone) throw new AppError('INVALID_INPUT', `caller: ${n.caller} is not a phone number a contact can have`, ['caller']);
+    if (!phone)
+      throw new AppError('INVALID_INPUT', `caller: ${n.caller} is not a phone number a contact can have`, ['caller']);
     return phone;
   }
 
@@ -43,14 +48,50 @@ export function createContactsFromCalls(deps: NotificationDeps, service: Notific
     const line = number?.displayName || n.number;
     const add = (e: Parameters<typeof deps.timeline.add>[0]) => deps.timeline.add(e);
     if (n.callId) {
-      const summary = n.kind === 'answered-call' ? `Call to ${line}, answered by ${actor.name}` : `Missed call to ${line} (${n.ringAttempts} agent(s) rung)`;
-      add({ id: `tl-${randomUUID()}`, orgId: n.orgId, contactId: contact.id, kind: 'call', at: n.createdAt, staffId: null, summary, body: null, direction: 'inbound', refId: n.callId });
+      const summary =
+        n.kind === 'answered-call'
+          ? `Call to ${line}, answered by ${actor.name}`
+          : `Missed call to ${line} (${n.ringAttempts} agent(s) rung)`;
+      add({
+        id: `tl-${randomUUID()}`,
+        orgId: n.orgId,
+        contactId: contact.id,
+        kind: 'call',
+        at: n.createdAt,
+        staffId: null,
+        summary,
+        body: null,
+        direction: 'inbound',
+        refId: n.callId,
+      });
     }
     for (const t of deps.notifications.texts([n.id])) {
       const summary = t.direction === 'inbound' ? `Text to ${line}` : `Text from ${line}`;
-      add({ id: `tl-${randomUUID()}`, orgId: n.orgId, contactId: contact.id, kind: 'text', at: t.at, staffId: t.staffId, summary, body: t.body, direction: t.direction, refId: t.id });
+      add({
+        id: `tl-${randomUUID()}`,
+        orgId: n.orgId,
+        contactId: contact.id,
+        kind: 'text',
+        at: t.at,
+        staffId: t.staffId,
+        summary,
+        body: t.body,
+        direction: t.direction,
+        refId: t.id,
+      });
     }
-    add({ id: `tl-${randomUUID()}`, orgId: n.orgId, contactId: contact.id, kind: 'claim', at, staffId: actor.id, summary: `${actor.name} ${what}`, body: null, direction: null, refId: n.id });
+    add({
+      id: `tl-${randomUUID()}`,
+      orgId: n.orgId,
+      contactId: contact.id,
+      kind: 'claim',
+      at,
+      staffId: actor.id,
+      summary: `${actor.name} ${what}`,
+      body: null,
+      direction: null,
+      refId: n.id,
+    });
     deps.publish.timeline(n.orgId, contact.id);
   }
 
@@ -80,7 +121,13 @@ export function createContactsFromCalls(deps: NotificationDeps, service: Notific
         };
         repos.contacts.insert(actor.orgId, contact);
         deps.notifications.linkContact(record.id, contact.id, at);
-        backfill(actor, record, contact, `created the contact from ${record.kind === 'text' ? 'a text' : 'a call'}`, at);
+        backfill(
+          actor,
+          record,
+          contact,
+          `created the contact from ${record.kind === 'text' ? 'a text' : 'a call'}`,
+          at,
+        );
         return { record, won, contact };
       });
       return { notification: finish(actor, result.record, result.won), contact: result.contact };
@@ -90,13 +137,20 @@ export function createContactsFromCalls(deps: NotificationDeps, service: Notific
       const { contactId } = associateRequestSchema.parse(body);
       const result = repos.transaction(() => {
         const existing = repos.contacts.find(actor.orgId, contactId);
-        if (!existing) throw new AppError('INVALID_INPUT', `contactId: no contact '${contactId}' in your organisation`, ['contactId']);
+        if (!existing)
+          throw new AppError('INVALID_INPUT', `contactId: no contact '${contactId}' in your organisation`, [
+            'contactId',
+          ]);
         const { record, won } = service.claimRecord(actor, id, 'associate');
         assertNotLinked(record);
         const phone = callerPhone(record);
         const known = contactPhones(existing).some((p) => samePhoneNumber(p, phone));
         if (!known && existing.additionalPhones.length >= MAX_ADDITIONAL_PHONES) {
-          throw new AppError('INVALID_INPUT', `contactId: ${existing.name} already has ${MAX_ADDITIONAL_PHONES} additional phones`, ['contactId']);
+          throw new AppError(
+            'INVALID_INPUT',
+            `contactId: ${existing.name} already has ${MAX_ADDITIONAL_PHONES} additional phones`,
+            ['contactId'],
+          );
         }
         const at = deps.now();
         const { id: _id, createdAt: _c, ...fields } = existing;

@@ -26,7 +26,10 @@ export type NotificationRecord = {
   audienceIds: string[];
 };
 
-export type NewNotification = Omit<NotificationRecord, 'state' | 'claimedBy' | 'claimedAt' | 'claimAction' | 'doneAt' | 'contactId' | 'updatedAt'> & {
+export type NewNotification = Omit<
+  NotificationRecord,
+  'state' | 'claimedBy' | 'claimedAt' | 'claimAction' | 'doneAt' | 'contactId' | 'updatedAt'
+> & {
   /** Already claimed at creation (an answered call, a known contact's text). */
   claimedBy?: { staffId: string; action: ClaimAction };
 };
@@ -78,32 +81,52 @@ const cols = `n.id, n.org_id AS orgId, n.kind, n.call_id AS callId, n.number_id 
 type Row = Omit<NotificationRecord, 'audienceIds'>;
 
 export function createNotificationRepo(db: Db): NotificationRepo {
-  const insert = db.prepare(`INSERT OR IGNORE INTO notifications (id, org_id, kind, call_id, number_id, number, caller, source, tag, ring_attempts,
+  const insert =
+    db.prepare(`INSERT OR IGNORE INTO notifications (id, org_id, kind, call_id, number_id, number, caller, source, tag, ring_attempts,
       state, claimed_by, claimed_at, claim_action, created_at, updated_at)
     VALUES (@id, @orgId, @kind, @callId, @numberId, @number, @caller, @source, @tag, @ringAttempts, @state, @claimedBy, @claimedAt, @claimAction, @createdAt, @createdAt)`);
-  const addAudience = db.prepare('INSERT OR IGNORE INTO notification_audience (notification_id, staff_id) VALUES (?, ?)');
+  const addAudience = db.prepare(
+    'INSERT OR IGNORE INTO notification_audience (notification_id, staff_id) VALUES (?, ?)',
+  );
   const find = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.id = ?`);
   const byCall = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.call_id = ?`);
-  const audience = db.prepare('SELECT notification_id AS id, staff_id AS staffId FROM notification_audience WHERE notification_id IN (SELECT value FROM json_each(?))');
+  const audience = db.prepare(
+    'SELECT notification_id AS id, staff_id AS staffId FROM notification_audience WHERE notification_id IN (SELECT value FROM json_each(?))',
+  );
   const forAgent = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = @orgId AND (n.claimed_by = @staffId
       OR (n.state = 'unclaimed' AND EXISTS (SELECT 1 FROM notification_audience a WHERE a.notification_id = n.id AND a.staff_id = @staffId)))
     ORDER BY (n.state = 'done'), n.updated_at DESC LIMIT @limit`);
-  const forOrg = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = ? ORDER BY (n.state = 'done'), n.updated_at DESC LIMIT ?`);
-  const claim = db.prepare(`UPDATE notifications SET state = 'claimed', claimed_by = @staffId, claimed_at = @at, claim_action = @action, updated_at = @at
+  const forOrg = db.prepare(
+    `SELECT ${cols} FROM notifications n WHERE n.org_id = ? ORDER BY (n.state = 'done'), n.updated_at DESC LIMIT ?`,
+  );
+  const claim =
+    db.prepare(`UPDATE notifications SET state = 'claimed', claimed_by = @staffId, claimed_at = @at, claim_action = @action, updated_at = @at
     WHERE id = @id AND state = 'unclaimed' AND claimed_by IS NULL
       AND EXISTS (SELECT 1 FROM notification_audience a WHERE a.notification_id = @id AND a.staff_id = @staffId)`);
-  const done = db.prepare(`UPDATE notifications SET state = 'done', done_at = @at, updated_at = @at WHERE id = @id AND claimed_by = @staffId AND state = 'claimed'`);
+  const done = db.prepare(
+    `UPDATE notifications SET state = 'done', done_at = @at, updated_at = @at WHERE id = @id AND claimed_by = @staffId AND state = 'claimed'`,
+  );
   const link = db.prepare('UPDATE notifications SET contact_id = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE notifications SET updated_at = ? WHERE id = ?');
-  const read = db.prepare('INSERT OR IGNORE INTO notification_reads (notification_id, staff_id, read_at) VALUES (?, ?, ?)');
-  const readBy = db.prepare('SELECT notification_id FROM notification_reads WHERE staff_id = ? AND notification_id IN (SELECT value FROM json_each(?))').pluck();
-  const conversation = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = ? AND n.number_id = ? AND n.caller = ? AND n.kind = 'text'
+  const read = db.prepare(
+    'INSERT OR IGNORE INTO notification_reads (notification_id, staff_id, read_at) VALUES (?, ?, ?)',
+  );
+  const readBy = db
+    .prepare(
+      'SELECT notification_id FROM notification_reads WHERE staff_id = ? AND notification_id IN (SELECT value FROM json_each(?))',
+    )
+    .pluck();
+  const conversation =
+    db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = ? AND n.number_id = ? AND n.caller = ? AND n.kind = 'text'
     AND n.state != 'done' ORDER BY n.created_at DESC LIMIT 1`);
-  const latestClaimed = db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = ? AND n.claimed_by = ? AND n.caller = ?
+  const latestClaimed =
+    db.prepare(`SELECT ${cols} FROM notifications n WHERE n.org_id = ? AND n.claimed_by = ? AND n.caller = ?
     ORDER BY (n.state = 'claimed') DESC, n.updated_at DESC LIMIT 1`);
-  const insertText = db.prepare(`INSERT OR IGNORE INTO texts (id, org_id, notification_id, direction, company_number, remote, staff_id, body, sip_call_id, at)
+  const insertText =
+    db.prepare(`INSERT OR IGNORE INTO texts (id, org_id, notification_id, direction, company_number, remote, staff_id, body, sip_call_id, at)
     VALUES (@id, @orgId, @notificationId, @direction, @companyNumber, @remote, @staffId, @body, @sipCallId, @at)`);
-  const texts = db.prepare(`SELECT id, org_id AS orgId, notification_id AS notificationId, direction, company_number AS companyNumber, remote,
+  const texts =
+    db.prepare(`SELECT id, org_id AS orgId, notification_id AS notificationId, direction, company_number AS companyNumber, remote,
     staff_id AS staffId, body, sip_call_id AS sipCallId, at FROM texts WHERE notification_id IN (SELECT value FROM json_each(?)) ORDER BY at, rowid`);
 
   const withAudience = (rows: Row[]): NotificationRecord[] => {

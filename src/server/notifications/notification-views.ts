@@ -4,7 +4,11 @@ import type { NotificationDeps } from './notification-deps';
 import type { NotificationRecord, TextRecord } from './notification-repo';
 
 /** Turns stored notifications into what a viewer is shown: names, the number's display name, texts, read. */
-export function viewsOf(deps: NotificationDeps, viewer: Pick<Viewer, 'id'> | null, records: NotificationRecord[]): NotificationView[] {
+export function viewsOf(
+  deps: NotificationDeps,
+  viewer: Pick<Viewer, 'id'> | null,
+  records: NotificationRecord[],
+): NotificationView[] {
   if (records.length === 0) return [];
   const orgId = records[0]!.orgId;
   const names = new Map(deps.repos.staff.listByOrg(orgId).map((s) => [s.id, s.name]));

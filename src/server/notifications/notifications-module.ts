@@ -9,8 +9,19 @@ import { createTextsService } from './texts-service';
 import { createTimelineRepo } from './timeline-repo';
 
 /** Builds the unknown-caller side once: notifications and claims, contacts from calls, texts, timelines. */
-export function createNotificationsModule(deps: { repos: Repos; publish: NotificationPublisher; now: () => number; gateway: string }) {
-  const base = { repos: deps.repos, notifications: createNotificationRepo(deps.repos.db), timeline: createTimelineRepo(deps.repos.db), publish: deps.publish, now: deps.now };
+export function createNotificationsModule(deps: {
+  repos: Repos;
+  publish: NotificationPublisher;
+  now: () => number;
+  gateway: string;
+}) {
+  const base = {
+    repos: deps.repos,
+    notifications: createNotificationRepo(deps.repos.db),
+    timeline: createTimelineRepo(deps.repos.db),
+    publish: deps.publish,
+    now: deps.now,
+  };
   const notifications = createNotificationsService(base);
   return {
     notifications,

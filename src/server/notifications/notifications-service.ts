@@ -48,7 +48,8 @@ export function createNotificationsService(deps: NotificationDeps) {
     if (!before) throw new AppError('NOT_FOUND', 'No such notification.');
     const verdict = claimVerdict(actor, before);
     if (verdict === 'not-found') throw new AppError('NOT_FOUND', 'No such notification.');
-    if (verdict === 'not-in-rule') throw new AppError('FORBIDDEN', 'This caller was routed to other agents: only they may claim it.');
+    if (verdict === 'not-in-rule')
+      throw new AppError('FORBIDDEN', 'This caller was routed to other agents: only they may claim it.');
     if (verdict === 'yours') return { record: before, won: false };
     if (verdict === 'claimed-by-other') throw alreadyClaimed(before);
     const at = deps.now();
@@ -77,7 +78,12 @@ export function createNotificationsService(deps: NotificationDeps) {
 
   /** After a won claim: tell everyone else at once. */
   function announceClaim(actor: Actor, record: NotificationRecord) {
-    deps.publish.claimed(record, { id: record.id, claimedBy: { id: actor.id, name: actor.name }, claimedAt: record.claimedAt!, claimAction: record.claimAction! });
+    deps.publish.claimed(record, {
+      id: record.id,
+      claimedBy: { id: actor.id, name: actor.name },
+      claimedAt: record.claimedAt!,
+      claimAction: record.claimAction!,
+    });
   }
 
   const view = (actor: Actor, n: NotificationRecord): NotificationView => viewsOf(deps, actor, [n])[0]!;
@@ -90,7 +96,9 @@ export function createNotificationsService(deps: NotificationDeps) {
 
     list(actor: Actor): NotificationView[] {
       const oversees = actor.role === 'supervisor' || actor.role === 'admin';
-      const records = oversees ? notifications.listForOrg(actor.orgId, LIST_LIMIT) : notifications.listForAgent(actor.orgId, actor.id, LIST_LIMIT);
+      const records = oversees
+        ? notifications.listForOrg(actor.orgId, LIST_LIMIT)
+        : notifications.listForAgent(actor.orgId, actor.id, LIST_LIMIT);
       return viewsOf(deps, actor, records);
     },
 

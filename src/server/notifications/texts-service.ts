@@ -26,24 +26,61 @@ export function createTextsService(deps: NotificationDeps & { gateway: string })
     return id ? repos.staff.findById(id) : undefined;
   };
 
-  function logText(n: NotificationRecord, contactIds: string[], text: { id: string; direction: 'inbound' | 'outbound'; body: string; at: number; staffId: string | null }, line: string) {
+  function logText(
+    n: NotificationRecord,
+    contactIds: string[],
+    text: { id: string; direction: 'inbound' | 'outbound'; body: string; at: number; staffId: string | null },
+    line: string,
+  ) {
     for (const contactId of contactIds) {
       const summary = text.direction === 'inbound' ? `Text to ${line}` : `Text from ${line}`;
-      const added = deps.timeline.add({ id: `tl-${randomUUID()}`, orgId: n.orgId, contactId, kind: 'text', at: text.at, staffId: text.staffId, summary, body: text.body, direction: text.direction, refId: text.id });
+      const added = deps.timeline.add({
+        id: `tl-${randomUUID()}`,
+        orgId: n.orgId,
+        contactId,
+        kind: 'text',
+        at: text.at,
+        staffId: text.staffId,
+        summary,
+        body: text.body,
+        direction: text.direction,
+        refId: text.id,
+      });
       if (added) deps.publish.timeline(n.orgId, contactId);
     }
   }
 
-  function conversationFor(orgId: string, number: CompanyNumber, caller: string, now: number): { record: NotificationRecord; isNew: boolean; contactIds: string[] } {
+  function conversationFor(
+    orgId: string,
+    number: CompanyNumber,
+    caller: string,
+    now: number,
+  ): { record: NotificationRecord; isNew: boolean; contactIds: string[] } {
     const contacts = repos.contacts.list(orgId, { phone: caller });
     const match = matchContacts(caller, contacts);
     const open = notifications.openConversation(orgId, number.id, caller);
     if (open && (!match || open.claimedBy !== null)) {
       return { record: open, isNew: false, contactIds: match?.contactIds ?? (open.contactId ? [open.contactId] : []) };
     }
-    const base = { id: `notif-${randomUUID()}`, orgId, kind: 'text' as const, callId: null, numberId: number.id, number: number.number, caller, source: number.company.source, tag: number.company.tag, ringAttempts: 0, createdAt: now };
+    const base = {
+      id: `notif-${randomUUID()}`,
+      orgId,
+      kind: 'text' as const,
+      callId: null,
+      numberId: number.id,
+      number: number.number,
+      caller,
+      source: number.company.source,
+      tag: number.company.tag,
+      ringAttempts: 0,
+      createdAt: now,
+    };
     if (match) {
-      notifications.insert({ ...base, audienceIds: [match.staffId], claimedBy: { staffId: match.staffId, action: 'routed' } });
+      notifications.insert({
+        ...base,
+        audienceIds: [match.staffId],
+        claimedBy: { staffId: match.staffId, action: 'routed' },
+      });
       const record = notifications.find(base.id)!;
       notifications.linkContact(record.id, match.contactIds[0]!, now);
       return { record: notifications.find(base.id)!, isNew: true, contactIds: match.contactIds };
@@ -56,7 +93,8 @@ export function createTextsService(deps: NotificationDeps & { gateway: string })
     inbound(q: TextHookQuery, rawBody: string | null): TextHookAnswer {
       const dialled = plusE164(q.to);
       const found = dialled ? repos.numbers.findByE164(dialled) : undefined;
-      if (!found || found.number.kind !== 'company') return { action: 'reject', code: 404, reason: 'Not a company number' };
+      if (!found || found.number.kind !== 'company')
+        return { action: 'reject', code: 404, reason: 'Not a company number' };
       const body = textBodySchema.safeParse(rawBody);
       if (!body.success) return { action: 'reject', code: 400, reason: 'Bad Text Body' };
       const { orgId, number } = found;
@@ -64,7 +102,18 @@ export function createTextsService(deps: NotificationDeps & { gateway: string })
       const now = deps.now();
       const { record, isNew } = repos.transaction(() => {
         const conv = conversationFor(orgId, number, caller, now);
-        const text = { id: `text-${randomUUID()}`, orgId, notificationId: conv.record.id, direction: 'inbound' as const, companyNumber: number.number, remote: caller, staffId: null, body: body.data, sipCallId: sipId(q), at: now };
+        const text = {
+          id: `text-${randomUUID()}`,
+          orgId,
+          notificationId: conv.record.id,
+          direction: 'inbound' as const,
+          companyNumber: number.number,
+          remote: caller,
+          staffId: null,
+          body: body.data,
+          sipCallId: sipId(q),
+          at: now,
+        };
         // A retransmitted MESSAGE (same Call-ID and CSeq) is stored once.
         if (!notifications.insertText(text)) return { ...conv, isNew: false };
         notifications.touch(conv.record.id, now);
@@ -88,7 +137,18 @@ export function createTextsService(deps: NotificationDeps & { gateway: string })
       const conv = notifications.latestClaimedWith(staff.orgId, staff.id, to);
       if (!conv) return { action: 'reject', code: 403, reason: 'No Conversation With This Number' };
       const now = deps.now();
-      const text = { id: `text-${randomUUID()}`, orgId: staff.orgId, notificationId: conv.id, direction: 'outbound' as const, companyNumber: conv.number, remote: to, staffId: staff.id, body: body.data, sipCallId: sipId(q), at: now };
+      const text = {
+        id: `text-${randomUUID()}`,
+        orgId: staff.orgId,
+        notificationId: conv.id,
+        direction: 'outbound' as const,
+        companyNumber: conv.number,
+        remote: to,
+        staffId: staff.id,
+        body: body.data,
+        sipCallId: sipId(q),
+        at: now,
+      };
       const stored = repos.transaction(() => {
         if (!notifications.insertText(text)) return false;
         notifications.touch(conv.id, now);

@@ -19,8 +19,12 @@ export type PresenceFacts = {
  * the problems they report and late heartbeats, in `healthIssues` order.
  */
 function tabIssues(tabs: TabFacts[]): HealthIssue[] {
-  const phoneTabs = tabs.some((t) => t.registration === 'registered') ? tabs.filter((t) => t.registration === 'registered') : tabs;
-  const found = new Set<HealthIssue>(phoneTabs.flatMap((t) => [...(t.problems ?? []), ...(t.late ? ['heartbeat-late' as const] : [])]));
+  const phoneTabs = tabs.some((t) => t.registration === 'registered')
+    ? tabs.filter((t) => t.registration === 'registered')
+    : tabs;
+  const found = new Set<HealthIssue>(
+    phoneTabs.flatMap((t) => [...(t.problems ?? []), ...(t.late ? ['heartbeat-late' as const] : [])]),
+  );
   return healthIssues.filter((i) => found.has(i));
 }
 
@@ -35,7 +39,8 @@ export function derivePresence(f: PresenceFacts): { state: PresenceState; issues
   if (f.tabs.length === 0) return { state: 'offline', issues: [] };
   const health = tabIssues(f.tabs);
   const claimsRegistered = f.tabs.some((p) => p.registration === 'registered');
-  if (!f.registered) return { state: 'offline', issues: [claimsRegistered ? 'registration-lost' : 'not-registered', ...health] };
+  if (!f.registered)
+    return { state: 'offline', issues: [claimsRegistered ? 'registration-lost' : 'not-registered', ...health] };
   if (!claimsRegistered) return { state: 'offline', issues: ['not-registered', ...health] };
   const state = ((): PresenceState => {
     if (f.tabs.some((p) => p.activeCalls > 0)) return 'on-call';

@@ -16,7 +16,12 @@ test.each([
   { why: 'ringing by hand', body: { state: 'ringing' }, code: 'FORBIDDEN', path: ['state'] },
   { why: 'offline by hand', body: { state: 'offline' }, code: 'FORBIDDEN', path: ['state'] },
   { why: "another agent's state", body: { state: 'away', staffId: 'staff-bob' }, code: 'FORBIDDEN', path: ['staffId'] },
-  { why: 'a reason without away', body: { state: 'available', reasonId: 'r1' }, code: 'INVALID_INPUT', path: ['reasonId'] },
+  {
+    why: 'a reason without away',
+    body: { state: 'available', reasonId: 'r1' },
+    code: 'INVALID_INPUT',
+    path: ['reasonId'],
+  },
   { why: 'no such state', body: { state: 'asleep' }, code: 'INVALID_INPUT', path: ['state'] },
   { why: 'no body', body: null, code: 'INVALID_INPUT', path: [] },
   { why: 'an empty reason id', body: { state: 'away', reasonId: '' }, code: 'INVALID_INPUT', path: ['reasonId'] },

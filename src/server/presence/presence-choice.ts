@@ -8,7 +8,8 @@ const ownedBy: Record<(typeof phoneOwnedStates)[number], string> = {
   'on-call': 'On a call follows your phone: it starts when a call is answered',
   'wrap-up': 'Wrap-up starts by itself after a call: press Ready to end it',
 };
-const isPhoneOwned = (s: PresenceState): s is (typeof phoneOwnedStates)[number] => (phoneOwnedStates as readonly string[]).includes(s);
+const isPhoneOwned = (s: PresenceState): s is (typeof phoneOwnedStates)[number] =>
+  (phoneOwnedStates as readonly string[]).includes(s);
 
 /**
  * What a `presence:set` from this agent may ask for: their own state, one they may choose by hand, and a
@@ -17,8 +18,15 @@ const isPhoneOwned = (s: PresenceState): s is (typeof phoneOwnedStates)[number] 
  */
 export function parsePresenceChoice(body: unknown, self: { id: string }): { state: ManualPresence; reasonId?: string } {
   const { state, reasonId, staffId } = parseInput(presenceSetSchema, body);
-  if (staffId !== undefined && staffId !== self.id) throw new AppError('FORBIDDEN', 'You may set only your own presence.', ['staffId']);
-  if (isPhoneOwned(state)) throw new AppError('FORBIDDEN', `You cannot choose '${state}'. ${ownedBy[state]}; you may choose available, away or dnd.`, ['state']);
-  if (reasonId !== undefined && state !== 'away') throw new AppError('INVALID_INPUT', 'A reason goes only with away.', ['reasonId']);
+  if (staffId !== undefined && staffId !== self.id)
+    throw new AppError('FORBIDDEN', 'You may set only your own presence.', ['staffId']);
+  if (isPhoneOwned(state))
+    throw new AppError(
+      'FORBIDDEN',
+      `You cannot choose '${state}'. ${ownedBy[state]}; you may choose available, away or dnd.`,
+      ['state'],
+    );
+  if (reasonId !== undefined && state !== 'away')
+    throw new AppError('INVALID_INPUT', 'A reason goes only with away.', ['reasonId']);
   return reasonId === undefined ? { state } : { state, reasonId };
 }

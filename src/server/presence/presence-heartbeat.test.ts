@@ -18,7 +18,13 @@ beforeEach(async () => {
   await seedDemo(repos);
   clock = manualClock(T);
   published = [];
-  service = createPresenceService({ staff: repos.staff, now: clock.now, publish: (_o, p) => published.push(p), registered: () => true, timers: clock.timers });
+  service = createPresenceService({
+    staff: repos.staff,
+    now: clock.now,
+    publish: (_o, p) => published.push(p),
+    registered: () => true,
+    timers: clock.timers,
+  });
   service.connect('staff-alice', 'tab');
   service.report('staff-alice', 'tab', registered);
 });
@@ -41,7 +47,7 @@ test('a tab that keeps beating stays available, and its beats publish nothing', 
   expect(service.statesOf('org-demo')['staff-alice']).toBe('available');
 });
 
-test('no heartbeat for HEARTBEAT_LATE_MS: late and not routable, on the companion\'s clock; the next beat clears it', () => {
+test("no heartbeat for HEARTBEAT_LATE_MS: late and not routable, on the companion's clock; the next beat clears it", () => {
   run(HEARTBEAT_LATE_MS - HEARTBEAT_INTERVAL_MS, false);
   expect(alice().state).toBe('available');
   run(HEARTBEAT_INTERVAL_MS, false);
@@ -78,7 +84,7 @@ test('a second tab that is not the phone may be late without making the agent un
   expect(alice()).toMatchObject({ state: 'available', issues: [] });
 });
 
-test('a closed tab stops being timed (no alarm left), and the dead-tab rule is the socket\'s: offline, no reason', () => {
+test("a closed tab stops being timed (no alarm left), and the dead-tab rule is the socket's: offline, no reason", () => {
   service.disconnect('staff-alice', 'tab');
   expect(clock.pending()).toBe(0);
   expect(alice()).toMatchObject({ state: 'offline', issues: [] });
@@ -86,7 +92,7 @@ test('a closed tab stops being timed (no alarm left), and the dead-tab rule is t
   expect(alice().state).toBe('offline');
 });
 
-test('stop clears every tab\'s alarm', () => {
+test("stop clears every tab's alarm", () => {
   service.connect('staff-bob', 'b');
   service.stop();
   expect(clock.pending()).toBe(0);

@@ -14,7 +14,12 @@ beforeEach(async () => {
 afterEach(() => repos.db.close());
 
 const H = 3_600_000;
-const change = (state: StateChange['state'], fromState: StateChange['state'], at: number, staffId = 'staff-alice'): StateChange => ({
+const change = (
+  state: StateChange['state'],
+  fromState: StateChange['state'],
+  at: number,
+  staffId = 'staff-alice',
+): StateChange => ({
   orgId: 'org-demo',
   staffId,
   state,
@@ -46,21 +51,37 @@ test('stretches of a day: the one running at its start, those inside, the one st
 test('after a restart, whoever was not offline gets an offline stretch from then', () => {
   history.insertMany([change('available', 'offline', H), change('offline', 'available', 2 * H, 'staff-bob')]);
   expect(history.closeOpen(5 * H)).toBe(1);
-  expect(history.between('staff-alice', 0, 10 * H).at(-1)).toMatchObject({ state: 'offline', fromState: 'available', from: 5 * H });
+  expect(history.between('staff-alice', 0, 10 * H).at(-1)).toMatchObject({
+    state: 'offline',
+    fromState: 'available',
+    from: 5 * H,
+  });
   expect(history.closeOpen(6 * H)).toBe(0);
 });
 
 test('who made a change is kept with it', () => {
-  history.insertMany([{ ...change('away', 'available', H), reason: 'Lunch', by: { id: 'staff-super', name: 'Sam Supervisor' } }]);
+  history.insertMany([
+    { ...change('away', 'available', H), reason: 'Lunch', by: { id: 'staff-super', name: 'Sam Supervisor' } },
+  ]);
   expect(history.between('staff-alice', 0, 2 * H)).toEqual([
-    { state: 'away', fromState: 'available', reason: 'Lunch', from: H, to: null, setBy: { id: 'staff-super', name: 'Sam Supervisor' } },
+    {
+      state: 'away',
+      fromState: 'available',
+      reason: 'Lunch',
+      from: H,
+      to: null,
+      setBy: { id: 'staff-super', name: 'Sam Supervisor' },
+    },
   ]);
 });
 
 test('the writer puts one turn of changes in one transaction, written a turn later', () => {
   const later: (() => void)[] = [];
   const batches: number[] = [];
-  const writer = createHistoryWriter({ ...history, insertMany: (c) => (batches.push(c.length), history.insertMany(c)) }, (fn) => later.push(fn));
+  const writer = createHistoryWriter(
+    { ...history, insertMany: (c) => (batches.push(c.length), history.insertMany(c)) },
+    (fn) => later.push(fn),
+  );
   writer.record(change('available', 'offline', H));
   writer.record(change('away', 'available', 2 * H));
   writer.record(change('available', 'offline', H, 'staff-bob'));

@@ -36,7 +36,8 @@ export interface PresenceHistoryRepo {
 type Row = Omit<HistoryStretch, 'setBy'> & { setById: string | null; setByName: string | null };
 
 export function createPresenceHistoryRepo(db: Db): PresenceHistoryRepo {
-  const insert = db.prepare(`INSERT INTO presence_history (org_id, staff_id, state, from_state, reason, started_at, set_by, set_by_name)
+  const insert =
+    db.prepare(`INSERT INTO presence_history (org_id, staff_id, state, from_state, reason, started_at, set_by, set_by_name)
     VALUES (@orgId, @staffId, @state, @fromState, @reason, @at, @byId, @byName)`);
   const insertMany = db.transaction((changes: StateChange[]) => {
     for (const c of changes) insert.run({ ...c, byId: c.by?.id ?? null, byName: c.by?.name ?? null });

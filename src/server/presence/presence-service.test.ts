@@ -9,7 +9,12 @@ import { manualClock } from './manual-clock';
 const T = 1_700_000_000_000;
 // About wrap-up: the tab's heartbeats are never late here (presence-heartbeat.test.ts times them).
 const HOUR = 3_600_000;
-const phone = (activeCalls: number, connected: number, ringing = 0): PhoneStatus => ({ registration: 'registered', ringing, activeCalls, connected });
+const phone = (activeCalls: number, connected: number, ringing = 0): PhoneStatus => ({
+  registration: 'registered',
+  ringing,
+  activeCalls,
+  connected,
+});
 
 let repos: Repos;
 let clock: ReturnType<typeof manualClock>;
@@ -21,7 +26,15 @@ beforeEach(async () => {
   repos.presenceSettings.setWrapUp('org-demo', 30, { by: 'staff-admin', at: T });
   clock = manualClock(T);
   published = [];
-  service = createPresenceService({ staff: repos.staff, now: clock.now, publish: (_o, p) => published.push(p), registered: () => true, wrapUpSeconds: repos.presenceSettings.wrapUpSeconds, timers: clock.timers, heartbeatLateMs: HOUR });
+  service = createPresenceService({
+    staff: repos.staff,
+    now: clock.now,
+    publish: (_o, p) => published.push(p),
+    registered: () => true,
+    wrapUpSeconds: repos.presenceSettings.wrapUpSeconds,
+    timers: clock.timers,
+    heartbeatLateMs: HOUR,
+  });
   service.connect('staff-alice', 'tab');
   service.report('staff-alice', 'tab', phone(0, 0));
 });
@@ -33,7 +46,7 @@ const talkThenHangUp = () => {
   service.report('staff-alice', 'tab', phone(0, 0));
 };
 
-test('after an answered call: wrap-up for the organisation\'s seconds, then available on the companion\'s clock', () => {
+test("after an answered call: wrap-up for the organisation's seconds, then available on the companion's clock", () => {
   clock.advance(1000);
   talkThenHangUp();
   expect(alice()).toMatchObject({ state: 'wrap-up', since: T + 1000, wrapUpUntil: T + 31_000 });
@@ -111,10 +124,12 @@ test('away with a reason: shown with it, renamed live, and without it once remov
   expect(alice().reason).toBeUndefined();
 });
 
-test('another organisation\'s reason is refused and nothing changes', () => {
+test("another organisation's reason is refused and nothing changes", () => {
   repos.orgs.insert({ id: 'org-b', name: 'B' });
   repos.presenceSettings.addReason('org-b', { id: 'reason-b', name: 'Golf' }, T);
-  expect(() => service.setManual('staff-alice', 'away', 'reason-b')).toThrow(expect.objectContaining({ code: 'NOT_FOUND', path: ['reasonId'] }));
+  expect(() => service.setManual('staff-alice', 'away', 'reason-b')).toThrow(
+    expect.objectContaining({ code: 'NOT_FOUND', path: ['reasonId'] }),
+  );
   expect(alice().state).toBe('available');
   expect(repos.staff.findById('staff-alice')?.manualPresence).toBe('available');
 });
@@ -123,7 +138,14 @@ describe('history of states', () => {
   let changes: StateChange[];
   beforeEach(() => {
     changes = [];
-    service = createPresenceService({ staff: repos.staff, now: clock.now, publish: () => {}, registered: () => true, timers: clock.timers, recorded: (c) => changes.push(c) });
+    service = createPresenceService({
+      staff: repos.staff,
+      now: clock.now,
+      publish: () => {},
+      registered: () => true,
+      timers: clock.timers,
+      recorded: (c) => changes.push(c),
+    });
   });
 
   test('every change of state is recorded once, with what it was before; a change of health alone is not', () => {
@@ -146,7 +168,9 @@ describe('history of states', () => {
     service.report('staff-bob', 'tab', phone(0, 0));
     const lunch = repos.presenceSettings.reasons('org-demo').find((r) => r.name === 'Lunch')!;
     service.setManual('staff-bob', 'away', lunch.id, { id: 'staff-super', name: 'Sam Supervisor' });
-    service.actingOn('staff-bob', { id: 'staff-super', name: 'Sam Supervisor' }, () => service.disconnect('staff-bob', 'tab'));
+    service.actingOn('staff-bob', { id: 'staff-super', name: 'Sam Supervisor' }, () =>
+      service.disconnect('staff-bob', 'tab'),
+    );
     service.connect('staff-bob', 'tab-2');
     service.report('staff-bob', 'tab-2', phone(0, 0));
     expect(changes.slice(1).map((c) => [c.state, c.reason, c.by?.name ?? null])).toEqual([

@@ -36,7 +36,8 @@ type Deps = {
   recorded?: (change: StateChange) => void;
 };
 
-const sameIssues = (a: Presence['issues'] = [], b: Presence['issues'] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameIssues = (a: Presence['issues'] = [], b: Presence['issues'] = []) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Live presence of every agent, kept in memory (it describes open connections, which die with the process).
@@ -56,7 +57,18 @@ export function createPresenceService(deps: Deps) {
   function entry(s: StaffRecord): Entry {
     let e = entries.get(s.id);
     if (!e) {
-      e = { phones: new Map(), presence: { staffId: s.id, name: s.name, extension: s.extension, state: 'offline', since: deps.now(), issues: [] }, wrapUp: noWrapUp };
+      e = {
+        phones: new Map(),
+        presence: {
+          staffId: s.id,
+          name: s.name,
+          extension: s.extension,
+          state: 'offline',
+          since: deps.now(),
+          issues: [],
+        },
+        wrapUp: noWrapUp,
+      };
       entries.set(s.id, e);
     }
     return e;
@@ -67,10 +79,13 @@ export function createPresenceService(deps: Deps) {
     if (e.timer !== undefined) timers.clear(e.timer);
     e.timer = undefined;
     if (e.wrapUp.until === null) return;
-    e.timer = timers.set(() => {
-      e.timer = undefined;
-      recompute(staffId);
-    }, Math.max(0, e.wrapUp.until - deps.now()));
+    e.timer = timers.set(
+      () => {
+        e.timer = undefined;
+        recompute(staffId);
+      },
+      Math.max(0, e.wrapUp.until - deps.now()),
+    );
   }
 
   /** Wakes when the tab's next heartbeat is overdue: marks it late, or sleeps again till the next one is. */
@@ -111,14 +126,32 @@ export function createPresenceService(deps: Deps) {
     const wrapUpUntil = state === 'wrap-up' ? (e.wrapUp.until ?? undefined) : undefined;
     const prev = e.presence;
     const sameReason = reason?.id === prev.reason?.id;
-    const unchanged = state === prev.state && sameReason && reason?.name === prev.reason?.name && wrapUpUntil === prev.wrapUpUntil;
+    const unchanged =
+      state === prev.state && sameReason && reason?.name === prev.reason?.name && wrapUpUntil === prev.wrapUpUntil;
     if (unchanged && sameIssues(issues, prev.issues)) return;
     const sameStretch = state === prev.state && sameReason;
     const since = sameStretch ? prev.since : now;
-    e.presence = { staffId: prev.staffId, name: prev.name, extension: prev.extension, state, since, issues, ...(reason && { reason }), ...(wrapUpUntil !== undefined && { wrapUpUntil }) };
+    e.presence = {
+      staffId: prev.staffId,
+      name: prev.name,
+      extension: prev.extension,
+      state,
+      since,
+      issues,
+      ...(reason && { reason }),
+      ...(wrapUpUntil !== undefined && { wrapUpUntil }),
+    };
     if (!sameStretch) {
       const changedBy = by ?? e.by ?? null;
-      deps.recorded?.({ orgId: s.orgId, staffId, state, fromState: prev.state, reason: reason?.name ?? null, at: now, by: changedBy });
+      deps.recorded?.({
+        orgId: s.orgId,
+        staffId,
+        state,
+        fromState: prev.state,
+        reason: reason?.name ?? null,
+        at: now,
+        by: changedBy,
+      });
     }
     deps.publish(s.orgId, e.presence);
   }
@@ -130,7 +163,11 @@ export function createPresenceService(deps: Deps) {
       if (!s) return;
       const e = entry(s);
       dropTab(e, connectionId);
-      const tab: Tab = { status: { registration: 'unregistered', ringing: 0, activeCalls: 0 }, lastBeat: deps.now(), late: false };
+      const tab: Tab = {
+        status: { registration: 'unregistered', ringing: 0, activeCalls: 0 },
+        lastBeat: deps.now(),
+        late: false,
+      };
       e.phones.set(connectionId, tab);
       watchBeats(staffId, tab, lateMs);
       recompute(staffId);
@@ -162,7 +199,8 @@ export function createPresenceService(deps: Deps) {
      */
     setManual(staffId: string, state: ManualPresence, reasonId?: string, by?: ChangedBy): void {
       if (reasonId !== undefined && state === 'away') {
-        if (!deps.staff.setAway(staffId, reasonId)) throw new AppError('NOT_FOUND', 'No such away reason in your organisation.', ['reasonId']);
+        if (!deps.staff.setAway(staffId, reasonId))
+          throw new AppError('NOT_FOUND', 'No such away reason in your organisation.', ['reasonId']);
       } else {
         deps.staff.setManualPresence(staffId, state);
       }
@@ -199,7 +237,9 @@ export function createPresenceService(deps: Deps) {
     },
     /** Presence state per staff id, for routing; anyone never seen is offline. */
     statesOf(orgId: string): Record<string, PresenceState> {
-      return Object.fromEntries(deps.staff.listByOrg(orgId).map((s) => [s.id, entries.get(s.id)?.presence.state ?? 'offline']));
+      return Object.fromEntries(
+        deps.staff.listByOrg(orgId).map((s) => [s.id, entries.get(s.id)?.presence.state ?? 'offline']),
+      );
     },
     /** Stops every wrap-up and heartbeat alarm (the companion is closing). */
     stop(): void {

@@ -28,9 +28,11 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === 'SQL
 export function createPresenceSettingsRepo(db: Db): PresenceSettingsRepo {
   const get = db.prepare(`SELECT p.wrap_up_seconds AS wrapUpSeconds, p.updated_at AS updatedAt, s.name AS updatedBy
     FROM presence_settings p LEFT JOIN staff s ON s.id = p.updated_by WHERE p.org_id = ?`);
-  const setWrapUp = db.prepare(`INSERT INTO presence_settings (org_id, wrap_up_seconds, updated_at, updated_by) VALUES (?, ?, ?, ?)
+  const setWrapUp =
+    db.prepare(`INSERT INTO presence_settings (org_id, wrap_up_seconds, updated_at, updated_by) VALUES (?, ?, ?, ?)
     ON CONFLICT (org_id) DO UPDATE SET wrap_up_seconds = excluded.wrap_up_seconds, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
-  const touch = db.prepare(`INSERT INTO presence_settings (org_id, wrap_up_seconds, updated_at, updated_by) VALUES (?, 0, ?, ?)
+  const touch =
+    db.prepare(`INSERT INTO presence_settings (org_id, wrap_up_seconds, updated_at, updated_by) VALUES (?, 0, ?, ?)
     ON CONFLICT (org_id) DO UPDATE SET updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
   const list = db.prepare('SELECT id, name FROM away_reasons WHERE org_id = ? ORDER BY name COLLATE NOCASE, id');
   const find = db.prepare('SELECT id, name FROM away_reasons WHERE org_id = ? AND id = ?');

@@ -32,9 +32,12 @@ export function createRegistrar(deps: {
     const had = has(c.extension);
     contacts.set(c.extension, c);
     clearTimeout(timers.get(c.extension));
-    const timer = setTimeout(() => {
-      if (contacts.get(c.extension) === c) drop(c.extension);
-    }, Math.max(0, c.expiresAt - clock()) + 50);
+    const timer = setTimeout(
+      () => {
+        if (contacts.get(c.extension) === c) drop(c.extension);
+      },
+      Math.max(0, c.expiresAt - clock()) + 50,
+    );
     timer.unref?.();
     timers.set(c.extension, timer);
     if (!had) deps.changed(c.extension);
@@ -49,7 +52,8 @@ export function createRegistrar(deps: {
   return {
     /** A fact from Kamailio's registration hook. */
     apply(q: RegistrationQuery): void {
-      if (q.event === 'registered') return put({ extension: q.ext, contact: q.contact, source: q.source, expiresAt: clock() + q.expires * 1000 });
+      if (q.event === 'registered')
+        return put({ extension: q.ext, contact: q.contact, source: q.source, expiresAt: clock() + q.expires * 1000 });
       if (q.event === 'removed') return drop(q.ext);
       if (q.event === 'expired') {
         // Only the contact that expired: a newer registration of the extension stays.

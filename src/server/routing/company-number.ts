@@ -21,13 +21,20 @@ export interface ContactMatch {
  * Contacts without a primary agent do not route.
  */
 export function matchContacts(caller: string, contacts: Contact[]): ContactMatch | undefined {
-  const owned = contacts.filter((contact) => contact.primaryAgentId !== null && contactPhones(contact).some((phone) => samePhoneNumber(phone, caller)));
+  const owned = contacts.filter(
+    (contact) =>
+      contact.primaryAgentId !== null && contactPhones(contact).some((phone) => samePhoneNumber(phone, caller)),
+  );
   const newest = [...owned].sort((a, b) => b.createdAt - a.createdAt)[0];
   if (!newest?.primaryAgentId) return undefined;
   const agents = new Set(owned.map((contact) => contact.primaryAgentId));
   if (agents.size === 1) {
     const names = owned.map((contact) => contact.name).join(', ');
-    return { staffId: newest.primaryAgentId, contactIds: owned.map((contact) => contact.id), reason: `primary agent of contact ${names}` };
+    return {
+      staffId: newest.primaryAgentId,
+      contactIds: owned.map((contact) => contact.id),
+      reason: `primary agent of contact ${names}`,
+    };
   }
   return {
     staffId: newest.primaryAgentId,
@@ -41,14 +48,26 @@ function routeStep(route: CompanyRoute, reason: string, ctx: RouteContext): Ring
     case 'blast': {
       const available = route.staffIds.filter((staffId) => ctx.available(staffId));
       if (available.length === 0) return null;
-      return { targets: available.map((staffId) => ({ kind: 'staff', staffId, reason })), mode: 'simultaneous', ringTimeoutSeconds: route.ringTimeoutSeconds };
+      return {
+        targets: available.map((staffId) => ({ kind: 'staff', staffId, reason })),
+        mode: 'simultaneous',
+        ringTimeoutSeconds: route.ringTimeoutSeconds,
+      };
     }
     case 'user':
       return ctx.available(route.staffId)
-        ? { targets: [{ kind: 'staff', staffId: route.staffId, reason }], mode: 'simultaneous', ringTimeoutSeconds: route.ringTimeoutSeconds }
+        ? {
+            targets: [{ kind: 'staff', staffId: route.staffId, reason }],
+            mode: 'simultaneous',
+            ringTimeoutSeconds: route.ringTimeoutSeconds,
+          }
         : null;
     case 'number':
-      return { targets: [{ kind: 'external', number: route.number, reason }], mode: 'simultaneous', ringTimeoutSeconds: route.ringTimeoutSeconds };
+      return {
+        targets: [{ kind: 'external', number: route.number, reason }],
+        mode: 'simultaneous',
+        ringTimeoutSeconds: route.ringTimeoutSeconds,
+      };
   }
 }
 
@@ -58,7 +77,10 @@ function ruleStaff(route: CompanyRoute): string[] {
 }
 
 /** The rule for unknown callers and texters now: the custom rule whose active hours cover now, else the default. */
-export function unknownCallerRule(number: CompanyNumber, now: Date): { route: CompanyRoute; name: string | null; staffIds: string[] } {
+export function unknownCallerRule(
+  number: CompanyNumber,
+  now: Date,
+): { route: CompanyRoute; name: string | null; staffIds: string[] } {
   const active = findActive(number.company.customRules, (rule) => rule.activeHours, now, number.timeZone);
   const route = active ? active.item.route : number.company.defaultRule;
   return { route, name: active?.item.name ?? null, staffIds: ruleStaff(route) };
@@ -75,7 +97,10 @@ function planUnknownCaller(number: CompanyNumber, ctx: RouteContext): NumberPlan
   return {
     headline: `Unknown caller, ${ruleLabel}`,
     steps: step ? [step] : [],
-    onNoAnswer: { kind: 'missed', reason: `nobody answered: unclaimed notification (source ${company.source}, tag ${company.tag})` },
+    onNoAnswer: {
+      kind: 'missed',
+      reason: `nobody answered: unclaimed notification (source ${company.source}, tag ${company.tag})`,
+    },
     notifyStaffIds: ruleStaff(route),
   };
 }
@@ -84,12 +109,21 @@ function planUnknownCaller(number: CompanyNumber, ctx: RouteContext): NumberPlan
 export function planCompanyNumber(number: CompanyNumber, ctx: RouteContext): NumberPlan {
   const active = ctx.input.org.activeCompanyCalls ?? 0;
   if (active >= MAX_SIMULTANEOUS_COMPANY_CALLS) {
-    return refusal('busy', `busy: ${active} calls already on the company number (limit ${MAX_SIMULTANEOUS_COMPANY_CALLS})`);
+    return refusal(
+      'busy',
+      `busy: ${active} calls already on the company number (limit ${MAX_SIMULTANEOUS_COMPANY_CALLS})`,
+    );
   }
   const match = matchContacts(ctx.input.call.caller, ctx.input.org.contacts);
   if (!match) return planUnknownCaller(number, ctx);
   const steps: RingStep[] = ctx.available(match.staffId)
-    ? [{ targets: [{ kind: 'staff', staffId: match.staffId, reason: match.reason }], mode: 'simultaneous', ringTimeoutSeconds: number.company.defaultRule.ringTimeoutSeconds }]
+    ? [
+        {
+          targets: [{ kind: 'staff', staffId: match.staffId, reason: match.reason }],
+          mode: 'simultaneous',
+          ringTimeoutSeconds: number.company.defaultRule.ringTimeoutSeconds,
+        },
+      ]
     : [];
   return {
     headline: `Known contact, rings primary agent ${ctx.name(match.staffId)}`,

@@ -22,7 +22,11 @@ export function destinationStep(entry: RoutedDestination, ctx: RouteContext): Ri
   switch (destination.kind) {
     case 'staff':
       return ctx.available(destination.staffId)
-        ? { targets: [{ kind: 'staff', staffId: destination.staffId, reason }], mode: 'simultaneous', ringTimeoutSeconds }
+        ? {
+            targets: [{ kind: 'staff', staffId: destination.staffId, reason }],
+            mode: 'simultaneous',
+            ringTimeoutSeconds,
+          }
         : null;
     case 'external':
       return {

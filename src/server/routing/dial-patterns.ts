@@ -2,8 +2,17 @@ import type { GroupDestination } from '../../common/domain/destination';
 import type { RingStep } from '../../common/domain/route-decision';
 import type { RouteContext } from './route-context';
 
-function staffStep(staffIds: string[], reasonOf: (staffId: string) => string, mode: RingStep['mode'], ringTimeoutSeconds: number): RingStep {
-  return { targets: staffIds.map((staffId) => ({ kind: 'staff', staffId, reason: reasonOf(staffId) })), mode, ringTimeoutSeconds };
+function staffStep(
+  staffIds: string[],
+  reasonOf: (staffId: string) => string,
+  mode: RingStep['mode'],
+  ringTimeoutSeconds: number,
+): RingStep {
+  return {
+    targets: staffIds.map((staffId) => ({ kind: 'staff', staffId, reason: reasonOf(staffId) })),
+    mode,
+    ringTimeoutSeconds,
+  };
 }
 
 /** Rotation key of a round-robin group: its member list. */
@@ -26,7 +35,12 @@ function roundRobinOrder(group: GroupDestination, available: Set<string>, ctx: R
  * The step that rings a group's available members in its dial pattern, or null when nobody in the group
  * is available. Sequential modes ring one member at a time, each for `ringTimeoutSeconds`.
  */
-export function groupStep(group: GroupDestination, ringTimeoutSeconds: number, reason: string, ctx: RouteContext): RingStep | null {
+export function groupStep(
+  group: GroupDestination,
+  ringTimeoutSeconds: number,
+  reason: string,
+  ctx: RouteContext,
+): RingStep | null {
   const available = group.staffIds.filter((staffId) => ctx.available(staffId));
   if (available.length === 0) return null;
   switch (group.pattern) {

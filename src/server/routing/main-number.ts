@@ -5,18 +5,31 @@ import { refusal, type NumberPlan } from './plan';
 import type { RouteContext } from './route-context';
 import { findActive } from './time-windows';
 
-function followUp(branch: MainNumberBranch, label: string, ctx: RouteContext): { steps: RingStep[]; onNoAnswer: NoAnswerOutcome } {
+function followUp(
+  branch: MainNumberBranch,
+  label: string,
+  ctx: RouteContext,
+): { steps: RingStep[]; onNoAnswer: NoAnswerOutcome } {
   const then = branch.then;
   switch (then.kind) {
     case 'main-reception': {
       const reason = then.greeting ? `main reception (${label}): ${then.greeting}` : `main reception (${label})`;
       const steps: RingStep[] = ctx.available(then.staffId)
-        ? [{ targets: [{ kind: 'staff', staffId: then.staffId, reason }], mode: 'simultaneous', ringTimeoutSeconds: then.ringSeconds }]
+        ? [
+            {
+              targets: [{ kind: 'staff', staffId: then.staffId, reason }],
+              mode: 'simultaneous',
+              ringTimeoutSeconds: then.ringSeconds,
+            },
+          ]
         : [];
       return { steps, onNoAnswer: { kind: 'missed', reason: 'reception did not answer: missed call' } };
     }
     case 'voicemail':
-      return { steps: [], onNoAnswer: { kind: 'voicemail', reason: 'hunt group did not answer: main-number voicemail' } };
+      return {
+        steps: [],
+        onNoAnswer: { kind: 'voicemail', reason: 'hunt group did not answer: main-number voicemail' },
+      };
     case 'end':
       return { steps: [], onNoAnswer: { kind: 'missed', reason: 'hunt group did not answer: call ends' } };
   }
@@ -27,7 +40,8 @@ function followUp(branch: MainNumberBranch, label: string, ctx: RouteContext): {
  * business hours, in their time zone) rings its hunt group together, then reception, voicemail or the end.
  */
 export function planMainNumber(number: MainNumber, ctx: RouteContext): NumberPlan {
-  if (number.main.state === 'reserved') return refusal('reserved', 'the main number is reserved and does not take calls yet');
+  if (number.main.state === 'reserved')
+    return refusal('reserved', 'the main number is reserved and does not take calls yet');
   const hours = ctx.input.org.businessHours;
   const inHours = findActive(hours.windows, (window) => window, ctx.input.now, hours.timeZone) !== undefined;
   const branch = inHours ? number.main.inHours : number.main.outOfHours;
@@ -35,7 +49,13 @@ export function planMainNumber(number: MainNumber, ctx: RouteContext): NumberPla
   const members = branch.huntGroup.staffIds.filter((staffId) => ctx.available(staffId));
   const hunt: RingStep[] =
     members.length > 0
-      ? [{ targets: members.map((staffId) => ({ kind: 'staff', staffId, reason: `main number hunt group, ${label}` })), mode: 'simultaneous', ringTimeoutSeconds: branch.huntGroup.ringSeconds }]
+      ? [
+          {
+            targets: members.map((staffId) => ({ kind: 'staff', staffId, reason: `main number hunt group, ${label}` })),
+            mode: 'simultaneous',
+            ringTimeoutSeconds: branch.huntGroup.ringSeconds,
+          },
+        ]
       : [];
   const next = followUp(branch, label, ctx);
   return { headline: `Main number, ${label}`, steps: [...hunt, ...next.steps], onNoAnswer: next.onNoAnswer };

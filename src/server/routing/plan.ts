@@ -11,5 +11,10 @@ export interface NumberPlan {
 }
 
 export function refusal(reason: RefuseReason, why: string): NumberPlan {
-  return { refuse: { reason, why }, headline: why, steps: [], onNoAnswer: { kind: 'missed', reason: `refused: ${why}` } };
+  return {
+    refuse: { reason, why },
+    headline: why,
+    steps: [],
+    onNoAnswer: { kind: 'missed', reason: `refused: ${why}` },
+  };
 }

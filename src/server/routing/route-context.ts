@@ -37,7 +37,10 @@ export function createRouteContext(input: RouteInput): RouteContext {
     input,
     name,
     skipped,
-    rotation: { weighted: rotation.weighted ? [...rotation.weighted] : undefined, roundRobin: { ...rotation.roundRobin } },
+    rotation: {
+      weighted: rotation.weighted ? [...rotation.weighted] : undefined,
+      roundRobin: { ...rotation.roundRobin },
+    },
     connectedCalls: (staffId) => lookup(input.connectedCalls, staffId) ?? 0,
     available(staffId) {
       if (!staffById.has(staffId)) {

@@ -16,7 +16,10 @@ function alternativePlan(rule: Extract<RoutingRule, { kind: 'alternative' }>, ct
     ...entry,
     reason: count === 1 ? 'destination of the number' : `alternative routing, destination ${index + 1} of ${count}`,
   }));
-  return { ...planChain(entries, ctx), headline: count === 1 ? 'Rings the number’s destination' : 'Alternative routing' };
+  return {
+    ...planChain(entries, ctx),
+    headline: count === 1 ? 'Rings the number’s destination' : 'Alternative routing',
+  };
 }
 
 /**
@@ -24,15 +27,24 @@ function alternativePlan(rule: Extract<RoutingRule, { kind: 'alternative' }>, ct
  * are tried by weight (highest first) until one can. The rotation still counts the pick.
  */
 function percentagePlan(rule: Extract<RoutingRule, { kind: 'percentage' }>, ctx: RouteContext): RulePlan {
-  const { index: picked, next } = pickWeighted(rule.destinations.map((entry) => entry.weight), ctx.rotation.weighted);
+  const { index: picked, next } = pickWeighted(
+    rule.destinations.map((entry) => entry.weight),
+    ctx.rotation.weighted,
+  );
   ctx.rotation.weighted = next;
   const order = rule.destinations
     .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => Number(b.index === picked) - Number(a.index === picked) || b.entry.weight - a.entry.weight || a.index - b.index);
+    .sort(
+      (a, b) =>
+        Number(b.index === picked) - Number(a.index === picked) || b.entry.weight - a.entry.weight || a.index - b.index,
+    );
   const entries: RoutedDestination[] = order.map(({ entry, index }) => ({
     destination: entry.destination,
     ringTimeoutSeconds: entry.ringTimeoutSeconds,
-    reason: index === picked ? `percentage routing (${entry.weight}% share)` : `percentage routing: picked destination unavailable, next by weight (${entry.weight}%)`,
+    reason:
+      index === picked
+        ? `percentage routing (${entry.weight}% share)`
+        : `percentage routing: picked destination unavailable, next by weight (${entry.weight}%)`,
   }));
   return { ...planChain(entries, ctx, true), headline: `Percentage routing picked destination ${picked + 1}` };
 }
@@ -44,8 +56,13 @@ function timePlan(rule: Extract<RoutingRule, { kind: 'time' }>, timeZone: string
     const plan = planChain([{ ...rule.fallback, reason: 'outside time windows: fallback' }], ctx);
     return { ...plan, headline: 'Time routing: outside every window, fallback' };
   }
-  const label = active.item.name ? `${active.item.name.toLowerCase()} window` : `time window ${describeHours(active.item)}`;
-  const plan = planChain([{ destination: active.item.destination, ringTimeoutSeconds: active.item.ringTimeoutSeconds, reason: label }], ctx);
+  const label = active.item.name
+    ? `${active.item.name.toLowerCase()} window`
+    : `time window ${describeHours(active.item)}`;
+  const plan = planChain(
+    [{ destination: active.item.destination, ringTimeoutSeconds: active.item.ringTimeoutSeconds, reason: label }],
+    ctx,
+  );
   return { ...plan, headline: `Time routing: ${label}` };
 }
 

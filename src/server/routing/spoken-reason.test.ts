@@ -1,13 +1,24 @@
 import { spokenReason } from '../../common/spoken-reason';
 import type { RouteDecision } from '../../common/domain/route-decision';
 import { decideRoute } from './decide-route';
-import { alternative, binding, companyNumber, contact, mainNumber, presence, routeInput, standardNumber, staffDest } from './route-test-kit';
+import {
+  alternative,
+  binding,
+  companyNumber,
+  contact,
+  mainNumber,
+  presence,
+  routeInput,
+  standardNumber,
+  staffDest,
+} from './route-test-kit';
 
 const NOW = new Date('2025-06-04T10:00:00Z').getTime();
 const DAY = 86_400_000;
 const group = (pattern: string, ...staffIds: string[]) => ({ kind: 'group', pattern, staffIds });
 const weekdays = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' };
-const staffReasons = (d: RouteDecision) => d.steps.flatMap((s) => s.targets.flatMap((t) => (t.kind === 'staff' ? [t.reason] : [])));
+const staffReasons = (d: RouteDecision) =>
+  d.steps.flatMap((s) => s.targets.flatMap((t) => (t.kind === 'staff' ? [t.reason] : [])));
 const sticky = { enabled: true, bindingDays: 30, fallbackToDestinations: true };
 
 /** Every kind of reason the engine gives an agent, from the engine itself. */
@@ -22,26 +33,126 @@ const decisions: [string, RouteDecision][] = [
     'percentage, picked and next by weight',
     decideRoute(
       routeInput(
-        standardNumber({ rule: { kind: 'percentage', destinations: [{ destination: staffDest('ana'), weight: 70 }, { destination: staffDest('ben'), weight: 30 }] } }),
+        standardNumber({
+          rule: {
+            kind: 'percentage',
+            destinations: [
+              { destination: staffDest('ana'), weight: 70 },
+              { destination: staffDest('ben'), weight: 30 },
+            ],
+          },
+        }),
         { presence: presence({ ana: 'away' }) },
       ),
     ),
   ],
-  ['percentage, picked', decideRoute(routeInput(standardNumber({ rule: { kind: 'percentage', destinations: [{ destination: staffDest('ana'), weight: 100 }] } })))],
-  ['named time window', decideRoute(routeInput(standardNumber({ rule: { kind: 'time', windows: [{ ...weekdays, name: 'Office', destination: staffDest('ana') }], fallback: { destination: staffDest('ben') } } })))],
-  ['unnamed time window', decideRoute(routeInput(standardNumber({ rule: { kind: 'time', windows: [{ ...weekdays, destination: staffDest('ana') }], fallback: { destination: staffDest('ben') } } })))],
+  [
+    'percentage, picked',
+    decideRoute(
+      routeInput(
+        standardNumber({
+          rule: { kind: 'percentage', destinations: [{ destination: staffDest('ana'), weight: 100 }] },
+        }),
+      ),
+    ),
+  ],
+  [
+    'named time window',
+    decideRoute(
+      routeInput(
+        standardNumber({
+          rule: {
+            kind: 'time',
+            windows: [{ ...weekdays, name: 'Office', destination: staffDest('ana') }],
+            fallback: { destination: staffDest('ben') },
+          },
+        }),
+      ),
+    ),
+  ],
+  [
+    'unnamed time window',
+    decideRoute(
+      routeInput(
+        standardNumber({
+          rule: {
+            kind: 'time',
+            windows: [{ ...weekdays, destination: staffDest('ana') }],
+            fallback: { destination: staffDest('ben') },
+          },
+        }),
+      ),
+    ),
+  ],
   [
     'outside the time windows',
-    decideRoute(routeInput(standardNumber({ rule: { kind: 'time', windows: [{ ...weekdays, start: '18:00', end: '19:00', destination: staffDest('ana') }], fallback: { destination: staffDest('ben') } } }))),
+    decideRoute(
+      routeInput(
+        standardNumber({
+          rule: {
+            kind: 'time',
+            windows: [{ ...weekdays, start: '18:00', end: '19:00', destination: staffDest('ana') }],
+            fallback: { destination: staffDest('ben') },
+          },
+        }),
+      ),
+    ),
   ],
-  ['sticky', decideRoute(routeInput(standardNumber({ ...alternative(staffDest('ana')), sticky }), { bindings: [binding('sticky', 'ben', NOW - 3 * DAY, 30)] }))],
-  ['engagement', decideRoute(routeInput(standardNumber({ ...alternative(staffDest('ana')), engagement: sticky }), { bindings: [binding('engagement', 'ben', NOW - DAY, 30)] }))],
-  ['known contact', decideRoute(routeInput(companyNumber({ defaultRule: { kind: 'user', staffId: 'ana' } }), {}, { contacts: [contact('c1', 'ben', 1)] }))],
-  ['unknown caller, blast', decideRoute(routeInput(companyNumber({ defaultRule: { kind: 'blast', staffIds: ['ana', 'ben'] } })))],
-  ['unknown caller, custom rule', decideRoute(routeInput(companyNumber({ defaultRule: { kind: 'blast', staffIds: ['ana'] }, customRules: [{ name: 'Daytime', activeHours: weekdays, route: { kind: 'user', staffId: 'ben' } }] })))],
+  [
+    'sticky',
+    decideRoute(
+      routeInput(standardNumber({ ...alternative(staffDest('ana')), sticky }), {
+        bindings: [binding('sticky', 'ben', NOW - 3 * DAY, 30)],
+      }),
+    ),
+  ],
+  [
+    'engagement',
+    decideRoute(
+      routeInput(standardNumber({ ...alternative(staffDest('ana')), engagement: sticky }), {
+        bindings: [binding('engagement', 'ben', NOW - DAY, 30)],
+      }),
+    ),
+  ],
+  [
+    'known contact',
+    decideRoute(
+      routeInput(
+        companyNumber({ defaultRule: { kind: 'user', staffId: 'ana' } }),
+        {},
+        { contacts: [contact('c1', 'ben', 1)] },
+      ),
+    ),
+  ],
+  [
+    'unknown caller, blast',
+    decideRoute(routeInput(companyNumber({ defaultRule: { kind: 'blast', staffIds: ['ana', 'ben'] } }))),
+  ],
+  [
+    'unknown caller, custom rule',
+    decideRoute(
+      routeInput(
+        companyNumber({
+          defaultRule: { kind: 'blast', staffIds: ['ana'] },
+          customRules: [{ name: 'Daytime', activeHours: weekdays, route: { kind: 'user', staffId: 'ben' } }],
+        }),
+      ),
+    ),
+  ],
   [
     'main number hunt group and reception',
-    decideRoute(routeInput(mainNumber({ state: 'active', inHours: { huntGroup: { staffIds: ['ana'] }, then: { kind: 'main-reception', staffId: 'ben', greeting: 'Say hello' } }, outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'end' } } }))),
+    decideRoute(
+      routeInput(
+        mainNumber({
+          state: 'active',
+          inHours: {
+            huntGroup: { staffIds: ['ana'] },
+            then: { kind: 'main-reception', staffId: 'ben', greeting: 'Say hello' },
+          },
+          outOfHours: { huntGroup: { staffIds: [] }, then: { kind: 'end' } },
+        }),
+      ),
+    ),
   ],
 ];
 

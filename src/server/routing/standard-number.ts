@@ -10,7 +10,10 @@ import { DEFAULT_RING_TIMEOUT_SECONDS, type Destination } from '../../common/dom
 /** Later steps without the agent already rung first; steps left empty are dropped. */
 function without(staffId: string, steps: RingStep[]): RingStep[] {
   return steps
-    .map((step) => ({ ...step, targets: step.targets.filter((target) => target.kind !== 'staff' || target.staffId !== staffId) }))
+    .map((step) => ({
+      ...step,
+      targets: step.targets.filter((target) => target.kind !== 'staff' || target.staffId !== staffId),
+    }))
     .filter((step) => step.targets.length > 0);
 }
 
@@ -20,8 +23,11 @@ function without(staffId: string, steps: RingStep[]): RingStep[] {
  */
 export function boundRingTimeout(rule: StandardNumber['routing']['rule'], staffId: string): number {
   const entries =
-    rule.kind === 'time' ? [...rule.windows, rule.fallback] : (rule.destinations as { destination: Destination; ringTimeoutSeconds: number }[]);
-  const holds = (d: Destination) => (d.kind === 'staff' && d.staffId === staffId) || (d.kind === 'group' && d.staffIds.includes(staffId));
+    rule.kind === 'time'
+      ? [...rule.windows, rule.fallback]
+      : (rule.destinations as { destination: Destination; ringTimeoutSeconds: number }[]);
+  const holds = (d: Destination) =>
+    (d.kind === 'staff' && d.staffId === staffId) || (d.kind === 'group' && d.staffIds.includes(staffId));
   return (entries.find((e) => holds(e.destination)) ?? entries[0])?.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS;
 }
 
@@ -41,10 +47,19 @@ export function planStandardNumber(number: StandardNumber, ctx: RouteContext): N
   const reason = bindingReason(live, ctx.input.now, number.timeZone);
   const kindLabel = live.binding.kind === 'sticky' ? 'Sticky routing' : 'Engagement';
   const boundStep: RingStep[] = ctx.available(staffId)
-    ? [{ targets: [{ kind: 'staff', staffId, reason }], mode: 'simultaneous', ringTimeoutSeconds: boundRingTimeout(routing.rule, staffId) }]
+    ? [
+        {
+          targets: [{ kind: 'staff', staffId, reason }],
+          mode: 'simultaneous',
+          ringTimeoutSeconds: boundRingTimeout(routing.rule, staffId),
+        },
+      ]
     : [];
   if (!live.settings.fallbackToDestinations) {
-    const headline = boundStep.length > 0 ? `${kindLabel} to ${ctx.name(staffId)}` : `${kindLabel}: ${ctx.name(staffId)} is unavailable and fallback is off`;
+    const headline =
+      boundStep.length > 0
+        ? `${kindLabel} to ${ctx.name(staffId)}`
+        : `${kindLabel}: ${ctx.name(staffId)} is unavailable and fallback is off`;
     return { headline, steps: boundStep, onNoAnswer: noAnswerOutcome(routing, false) };
   }
   const plan = planRule(routing.rule, number.timeZone, ctx);
@@ -52,5 +67,9 @@ export function planStandardNumber(number: StandardNumber, ctx: RouteContext): N
     boundStep.length > 0
       ? `${kindLabel} to ${ctx.name(staffId)}, then ${plan.headline.toLowerCase()}`
       : `${kindLabel}: ${ctx.name(staffId)} is unavailable, falling back to destinations (${plan.headline.toLowerCase()})`;
-  return { headline, steps: [...boundStep, ...without(staffId, plan.steps)], onNoAnswer: noAnswerOutcome(routing, plan.reachedVoicemail) };
+  return {
+    headline,
+    steps: [...boundStep, ...without(staffId, plan.steps)],
+    onNoAnswer: noAnswerOutcome(routing, plan.reachedVoicemail),
+  };
 }

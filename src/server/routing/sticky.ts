@@ -17,7 +17,12 @@ export interface LiveBinding {
  * The binding that routes this caller on this number now: sticky or engagement (whichever is switched on),
  * not expired, most recent interaction first. Engagement applies to local numbers only.
  */
-export function findLiveBinding(number: StandardNumber, caller: string, bindings: Binding[], now: Date): LiveBinding | undefined {
+export function findLiveBinding(
+  number: StandardNumber,
+  caller: string,
+  bindings: Binding[],
+  now: Date,
+): LiveBinding | undefined {
   const settingsOf = (binding: Binding): BindingSettings | undefined => {
     const settings = binding.kind === 'sticky' ? number.routing.sticky : number.routing.engagement;
     if (binding.kind === 'engagement' && number.type !== 'local') return undefined;

@@ -22,7 +22,9 @@ function outcomeText(outcome: NoAnswerOutcome): string {
 /** "Alternative routing. Rings Ana for 20s; then Ben, then Cy in turn, 15s each. No answer: voicemail. Skipped: Dee is away." */
 export function summarise(headline: string, steps: RingStep[], onNoAnswer: NoAnswerOutcome, ctx: RouteContext): string {
   const parts = [`${headline}.`];
-  parts.push(steps.length > 0 ? `Rings ${steps.map((step) => stepText(step, ctx)).join('; then ')}.` : 'Nobody to ring.');
+  parts.push(
+    steps.length > 0 ? `Rings ${steps.map((step) => stepText(step, ctx)).join('; then ')}.` : 'Nobody to ring.',
+  );
   parts.push(`${steps.length > 0 ? 'No answer' : 'Goes to'}: ${outcomeText(onNoAnswer)}.`);
   if (ctx.skipped.length > 0) parts.push(`Skipped: ${ctx.skipped.map((entry) => entry.reason).join(', ')}.`);
   return parts.join(' ');

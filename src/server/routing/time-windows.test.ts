@@ -55,7 +55,12 @@ test.each([
   { case: 'Mon 10 Mar 09:30 EDT, after US spring forward', utc: '2025-03-10T13:30:00Z', rings: 'ana' },
   { case: 'Mon 3 Mar 08:30 EST, before it', utc: '2025-03-03T13:30:00Z', rings: 'dee' },
 ])('time routing follows the number’s own zone (America/New_York): $case → $rings', ({ utc, rings }) => {
-  const number = standardNumber(timeRule, { timeZone: 'America/New_York', number: '+12125550123', country: 'US', city: 'New York' });
+  const number = standardNumber(timeRule, {
+    timeZone: 'America/New_York',
+    number: '+12125550123',
+    country: 'US',
+    city: 'New York',
+  });
   expect(plan(decideRoute(routeInput(number, { now: new Date(utc) })))[0]).toBe(`${rings}/20`);
 });
 
@@ -67,7 +72,13 @@ test.each([
 });
 
 test('an unnamed window is described by its hours', () => {
-  const number = standardNumber({ rule: { kind: 'time', windows: [{ days: ['wed'], start: '10:00', end: '12:00', destination: staffDest('ana') }], fallback: { destination: staffDest('dee') } } });
+  const number = standardNumber({
+    rule: {
+      kind: 'time',
+      windows: [{ days: ['wed'], start: '10:00', end: '12:00', destination: staffDest('ana') }],
+      fallback: { destination: staffDest('dee') },
+    },
+  });
   expect(reasons(decideRoute(routeInput(number)))).toEqual(['time window Wed 10:00–12:00']);
 });
 

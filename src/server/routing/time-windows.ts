@@ -2,7 +2,12 @@ import { coversMinuteOfWeek, type WeeklyHours } from '../../common/domain/weekly
 import { zonedTime } from './zoned-time';
 
 /** The first item whose hours cover `now` in `timeZone` (items never overlap, so at most one does). */
-export function findActive<T>(items: T[], hoursOf: (item: T) => WeeklyHours, now: Date, timeZone: string): { item: T; index: number } | undefined {
+export function findActive<T>(
+  items: T[],
+  hoursOf: (item: T) => WeeklyHours,
+  now: Date,
+  timeZone: string,
+): { item: T; index: number } | undefined {
   const minute = zonedTime(now, timeZone).minuteOfWeek;
   const index = items.findIndex((item) => coversMinuteOfWeek(hoursOf(item), minute));
   const item = items[index];

@@ -26,7 +26,12 @@ test('a state of the wrong length (destinations changed) starts afresh', () => {
 
 function percentageNumber(weights: number[]) {
   const ids = ['ana', 'ben', 'cy', 'dee'];
-  return standardNumber({ rule: { kind: 'percentage', destinations: weights.map((weight, index) => ({ destination: staffDest(ids[index]!), weight })) } });
+  return standardNumber({
+    rule: {
+      kind: 'percentage',
+      destinations: weights.map((weight, index) => ({ destination: staffDest(ids[index]!), weight })),
+    },
+  });
 }
 
 function split(weights: number[], calls: number, away: Partial<Record<string, string>> = {}): Record<string, number> {

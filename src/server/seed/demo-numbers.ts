@@ -26,7 +26,10 @@ export const demoNumbers: Record<string, unknown>[] = [
         destinations: [
           { destination: staff('staff-alice'), ringTimeoutSeconds: 20 },
           { destination: group('round-robin', 'staff-bob', 'staff-carol'), ringTimeoutSeconds: 20 },
-          { destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 }, ringTimeoutSeconds: 30 },
+          {
+            destination: { kind: 'external', number: '+442079460123', dialExtension: '204', dialDelaySeconds: 3 },
+            ringTimeoutSeconds: 30,
+          },
         ],
       },
       noAnswer: { failSafeNumber: '+442079460999' },
@@ -71,8 +74,22 @@ export const demoNumbers: Record<string, unknown>[] = [
       rule: {
         kind: 'time',
         windows: [
-          { name: 'Office hours', days: weekdays, start: '09:00', end: '17:30', destination: group('sequential', 'staff-alice', 'staff-bob', 'staff-carol', 'staff-dave'), ringTimeoutSeconds: 15 },
-          { name: 'Saturday', days: ['sat'], start: '10:00', end: '14:00', destination: staff('staff-dave'), ringTimeoutSeconds: 30 },
+          {
+            name: 'Office hours',
+            days: weekdays,
+            start: '09:00',
+            end: '17:30',
+            destination: group('sequential', 'staff-alice', 'staff-bob', 'staff-carol', 'staff-dave'),
+            ringTimeoutSeconds: 15,
+          },
+          {
+            name: 'Saturday',
+            days: ['sat'],
+            start: '10:00',
+            end: '14:00',
+            destination: staff('staff-dave'),
+            ringTimeoutSeconds: 30,
+          },
         ],
         fallback: { destination: { kind: 'external', number: '+442079460999' }, ringTimeoutSeconds: 40 },
       },
@@ -111,9 +128,21 @@ export const demoNumbers: Record<string, unknown>[] = [
       tag: 'company-number',
       defaultRule: { kind: 'user', staffId: 'staff-alice', ringTimeoutSeconds: 30 },
       customRules: [
-        { name: 'Weekday blast', activeHours: { days: weekdays, start: '09:00', end: '17:00' }, route: { kind: 'blast', staffIds: ['staff-alice', 'staff-bob', 'staff-carol'], ringTimeoutSeconds: 25 } },
-        { name: 'Evening bridge', activeHours: { days: weekdays, start: '17:00', end: '21:00' }, route: { kind: 'number', number: '+442079460999', ringTimeoutSeconds: 40 } },
-        { name: 'Weekend cover', activeHours: { days: ['sat', 'sun'], start: '10:00', end: '16:00' }, route: { kind: 'user', staffId: 'staff-dave', ringTimeoutSeconds: 30 } },
+        {
+          name: 'Weekday blast',
+          activeHours: { days: weekdays, start: '09:00', end: '17:00' },
+          route: { kind: 'blast', staffIds: ['staff-alice', 'staff-bob', 'staff-carol'], ringTimeoutSeconds: 25 },
+        },
+        {
+          name: 'Evening bridge',
+          activeHours: { days: weekdays, start: '17:00', end: '21:00' },
+          route: { kind: 'number', number: '+442079460999', ringTimeoutSeconds: 40 },
+        },
+        {
+          name: 'Weekend cover',
+          activeHours: { days: ['sat', 'sun'], start: '10:00', end: '16:00' },
+          route: { kind: 'user', staffId: 'staff-dave', ringTimeoutSeconds: 30 },
+        },
       ],
     },
   },
@@ -131,7 +160,12 @@ export const demoNumbers: Record<string, unknown>[] = [
       state: 'active',
       inHours: {
         huntGroup: { staffIds: ['staff-alice', 'staff-bob', 'staff-carol'], ringSeconds: 20 },
-        then: { kind: 'main-reception', staffId: 'staff-super', greeting: 'Acme Sales reception: take a name and number, promise a call back today.', ringSeconds: 30 },
+        then: {
+          kind: 'main-reception',
+          staffId: 'staff-super',
+          greeting: 'Acme Sales reception: take a name and number, promise a call back today.',
+          ringSeconds: 30,
+        },
       },
       outOfHours: { huntGroup: { staffIds: ['staff-dave'], ringSeconds: 15 }, then: { kind: 'voicemail' } },
     },
@@ -139,9 +173,16 @@ export const demoNumbers: Record<string, unknown>[] = [
 ];
 
 /** Opening hours of the demo organisation (the main number's in-hours branch). */
-export const demoBusinessHours = { timeZone: 'Europe/London', windows: [{ days: weekdays, start: '09:00', end: '17:30' }] };
+export const demoBusinessHours = {
+  timeZone: 'Europe/London',
+  windows: [{ days: weekdays, start: '09:00', end: '17:30' }],
+};
 
 /** The demo organisation's greeting recordings (spoken by espeak-ng); Viewings & bookings plays the first. */
 export const demoGreetings = [
-  { id: 'bookings-greeting', name: 'Bookings greeting', text: 'Thank you for calling Acme viewings and bookings. We cannot take your call right now. Please leave your name, number and the property you are interested in after the tone.' },
+  {
+    id: 'bookings-greeting',
+    name: 'Bookings greeting',
+    text: 'Thank you for calling Acme viewings and bookings. We cannot take your call right now. Please leave your name, number and the property you are interested in after the tone.',
+  },
 ];

@@ -22,7 +22,14 @@ export type OrgSeed = {
   contacts?: Array<Record<string, unknown> & { ageMs: number }>;
   /** Spoken greetings (their audio is rendered by espeak-ng the first time a caller hears them). */
   greetings?: Array<{ id: string; name: string; text: string }>;
-  bindings?: Array<{ kind: 'sticky' | 'engagement'; numberId: string; caller: string; staffId: string; lastInteractionAgoDays: number; days: number }>;
+  bindings?: Array<{
+    kind: 'sticky' | 'engagement';
+    numberId: string;
+    caller: string;
+    staffId: string;
+    lastInteractionAgoDays: number;
+    days: number;
+  }>;
   /** Wrap-up after every call (none: off) and the reasons agents may give for being away. */
   presence?: { wrapUpSeconds?: number; awayReasons?: string[] };
 };
@@ -36,24 +43,49 @@ export async function seedOrganisation(repos: Repos, seed: OrgSeed, now = Date.n
   repos.transaction(() => {
     repos.orgs.insert(seed.org);
     for (const s of seed.staff) repos.staff.insert({ ...s, orgId: seed.org.id, passwordHash: hash });
-    if (seed.businessHours) repos.orgSettings.setBusinessHours(seed.org.id, businessHoursSchema.parse(seed.businessHours), stamp);
+    if (seed.businessHours)
+      repos.orgSettings.setBusinessHours(seed.org.id, businessHoursSchema.parse(seed.businessHours), stamp);
     for (const n of seed.numbers ?? []) {
-      const { updatedAt: _at, updatedBy: _by, ...number } = virtualNumberSchema.parse({ ...n, updatedAt: now, updatedBy: admin.name });
+      const {
+        updatedAt: _at,
+        updatedBy: _by,
+        ...number
+      } = virtualNumberSchema.parse({ ...n, updatedAt: now, updatedBy: admin.name });
       repos.numbers.insert(seed.org.id, number, stamp);
     }
     for (const g of seed.greetings ?? []) {
-      repos.greetings.insert({ ...g, orgId: seed.org.id, source: 'text', file: `${seed.org.id}/${g.id}.wav`, durationMs: 0, createdAt: now });
+      repos.greetings.insert({
+        ...g,
+        orgId: seed.org.id,
+        source: 'text',
+        file: `${seed.org.id}/${g.id}.wav`,
+        durationMs: 0,
+        createdAt: now,
+      });
     }
     for (const t of seed.itemTypes ?? []) repos.itemTypes.insert(seed.org.id, contactItemTypeSchema.parse(t));
-    for (const { ageMs, ...c } of seed.contacts ?? []) repos.contacts.insert(seed.org.id, contactSchema.parse({ ...c, createdAt: now - ageMs }));
+    for (const { ageMs, ...c } of seed.contacts ?? [])
+      repos.contacts.insert(seed.org.id, contactSchema.parse({ ...c, createdAt: now - ageMs }));
     for (const b of seed.bindings ?? []) {
       const last = now - b.lastInteractionAgoDays * DAY;
-      repos.bindings.save(seed.org.id, { kind: b.kind, numberId: b.numberId, caller: b.caller, staffId: b.staffId, lastInteractionAt: last, expiresAt: last + b.days * DAY });
+      repos.bindings.save(seed.org.id, {
+        kind: b.kind,
+        numberId: b.numberId,
+        caller: b.caller,
+        staffId: b.staffId,
+        lastInteractionAt: last,
+        expiresAt: last + b.days * DAY,
+      });
     }
     const presence = seed.presence;
-    if (presence?.wrapUpSeconds !== undefined) repos.presenceSettings.setWrapUp(seed.org.id, wrapUpSettingSchema.parse(presence).wrapUpSeconds, stamp);
+    if (presence?.wrapUpSeconds !== undefined)
+      repos.presenceSettings.setWrapUp(seed.org.id, wrapUpSettingSchema.parse(presence).wrapUpSeconds, stamp);
     for (const [i, name] of (presence?.awayReasons ?? []).entries()) {
-      repos.presenceSettings.addReason(seed.org.id, { id: `${seed.org.id}-reason-${i + 1}`, name: awayReasonInputSchema.parse({ name }).name }, now);
+      repos.presenceSettings.addReason(
+        seed.org.id,
+        { id: `${seed.org.id}-reason-${i + 1}`, name: awayReasonInputSchema.parse({ name }).name },
+        now,
+      );
     }
   });
 }

@@ -17,7 +17,8 @@ export function createHookApp(deps: SipHookDeps & { voicemail?: Voicemail; texts
   app.use(express.json({ limit: '64kb' }));
   app.use(sipHookRoutes(deps));
   if (deps.texts) app.use(textHookRoutes({ texts: deps.texts, token: deps.token, log: deps.log }));
-  if (deps.voicemail) app.use(voicemailHookRoutes({ hooks: deps.voicemail.hooks, deposit: deps.voicemail.deposit, token: deps.token }));
+  if (deps.voicemail)
+    app.use(voicemailHookRoutes({ hooks: deps.voicemail.hooks, deposit: deps.voicemail.deposit, token: deps.token }));
   app.use((req, _res, next) => next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.path}`)));
   app.use(errorHandler);
   return app;

@@ -38,14 +38,18 @@ export function sipHookRoutes(deps: SipHookDeps): Router {
   r.get('/internal/sip/route', guard, (req, res) => {
     const q = routeQuerySchema.parse(req.query);
     const action = deps.calls.route(q);
-    deps.log?.(`[sip-hooks] route ${q.callId} attempt ${q.attempt}${q.lastCode ? ` after ${q.lastCode}` : ''}: ${JSON.stringify(action)}`);
+    deps.log?.(
+      `[sip-hooks] route ${q.callId} attempt ${q.attempt}${q.lastCode ? ` after ${q.lastCode}` : ''}: ${JSON.stringify(action)}`,
+    );
     res.json(action);
   });
   // May this agent call this customer presenting this caller ID (engagement or not)? Never trusts the phone.
   r.get('/internal/sip/outbound', guard, (req, res) => {
     const q = outboundQuerySchema.parse(req.query);
     const answer = deps.outbound.authorise(q);
-    deps.log?.(`[sip-hooks] outbound ${q.callId} from ${q.agent} to ${q.callee} as '${q.callerId}'${q.engagement === '1' ? ' (engagement)' : ''}: ${JSON.stringify(answer)}`);
+    deps.log?.(
+      `[sip-hooks] outbound ${q.callId} from ${q.agent} to ${q.callee} as '${q.callerId}'${q.engagement === '1' ? ' (engagement)' : ''}: ${JSON.stringify(answer)}`,
+    );
     res.json(answer);
   });
   r.get('/internal/sip/event', guard, (req, res) => {

@@ -17,20 +17,23 @@ export interface BindingRepo {
 export function createBindingRepo(db: Db): BindingRepo {
   const list = db.prepare(`SELECT kind, caller, number_id AS numberId, staff_id AS staffId, expires_at AS expiresAt,
     last_interaction_at AS lastInteractionAt FROM bindings WHERE org_id = ? AND expires_at > ? ORDER BY last_interaction_at DESC`);
-  const save = db.prepare(`INSERT INTO bindings (org_id, kind, number_id, caller, staff_id, last_interaction_at, expires_at)
+  const save =
+    db.prepare(`INSERT INTO bindings (org_id, kind, number_id, caller, staff_id, last_interaction_at, expires_at)
     SELECT @orgId, @kind, @numberId, @caller, @staffId, @lastInteractionAt, @expiresAt
     WHERE EXISTS (SELECT 1 FROM virtual_numbers WHERE id = @numberId AND org_id = @orgId)
       AND EXISTS (SELECT 1 FROM staff WHERE id = @staffId AND org_id = @orgId)
     ON CONFLICT (kind, number_id, caller) DO UPDATE SET staff_id = excluded.staff_id,
       last_interaction_at = excluded.last_interaction_at, expires_at = excluded.expires_at`);
   const deleteExpired = db.prepare('DELETE FROM bindings WHERE expires_at <= ?');
-  const forStaff = db.prepare(`SELECT CAST(rowid AS TEXT) AS id, kind, caller, number_id AS numberId, staff_id AS staffId,
+  const forStaff =
+    db.prepare(`SELECT CAST(rowid AS TEXT) AS id, kind, caller, number_id AS numberId, staff_id AS staffId,
     expires_at AS expiresAt, last_interaction_at AS lastInteractionAt FROM bindings
     WHERE org_id = ? AND staff_id = ? AND expires_at > ? ORDER BY expires_at`);
   const release = db.prepare('DELETE FROM bindings WHERE org_id = ? AND staff_id = ? AND rowid = ?');
   return {
     listForStaff: (orgId, staffId, now) => forStaff.all(orgId, staffId, now) as Array<Binding & { id: string }>,
-    deleteForStaff: (orgId, staffId, id) => /^[0-9]+$/.test(id) && release.run(orgId, staffId, Number(id)).changes === 1,
+    deleteForStaff: (orgId, staffId, id) =>
+      /^[0-9]+$/.test(id) && release.run(orgId, staffId, Number(id)).changes === 1,
     listActive: (orgId, now) => list.all(orgId, now) as Binding[],
     save: (orgId, b) => void save.run({ orgId, ...b }),
     deleteExpired: (now) => deleteExpired.run(now).changes,

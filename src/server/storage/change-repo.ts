@@ -21,12 +21,19 @@ export interface ChangeRepo {
   list(orgId: string, entity: ChangeEntity, entityId: string, limit?: number): ChangeEntry[];
 }
 
-type Row = Omit<ChangeEntry, 'before' | 'after' | 'changedBy'> & { before: string | null; after: string | null; byId: string; byName: string };
+type Row = Omit<ChangeEntry, 'before' | 'after' | 'changedBy'> & {
+  before: string | null;
+  after: string | null;
+  byId: string;
+  byName: string;
+};
 
 export function createChangeRepo(db: Db): ChangeRepo {
-  const insert = db.prepare(`INSERT INTO change_log (org_id, entity, entity_id, section, summary, before, after, changed_by, changed_by_name, changed_at)
+  const insert =
+    db.prepare(`INSERT INTO change_log (org_id, entity, entity_id, section, summary, before, after, changed_by, changed_by_name, changed_at)
     VALUES (@orgId, @entity, @entityId, @section, @summary, @before, @after, @byId, @byName, @at)`);
-  const list = db.prepare(`SELECT id, entity, entity_id AS entityId, section, summary, before, after, changed_by AS byId,
+  const list =
+    db.prepare(`SELECT id, entity, entity_id AS entityId, section, summary, before, after, changed_by AS byId,
     changed_by_name AS byName, changed_at AS changedAt FROM change_log
     WHERE org_id = ? AND entity = ? AND entity_id = ? ORDER BY changed_at DESC, id DESC LIMIT ?`);
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));

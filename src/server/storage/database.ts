@@ -10,7 +10,15 @@ import { outboundMigrations } from './outbound-migrations';
 import { presenceMigrations } from '../presence/presence-migrations';
 
 /** Every migration in id order: the core list plus the call, outbound-call, internal-call, voicemail, notification and presence tables (kept beside their code). */
-const allMigrations = [...migrations, ...callMigrations, ...outboundMigrations, ...internalCallMigrations, ...voicemailMigrations, ...notificationMigrations, ...presenceMigrations].sort((a, b) => a.id - b.id);
+const allMigrations = [
+  ...migrations,
+  ...callMigrations,
+  ...outboundMigrations,
+  ...internalCallMigrations,
+  ...voicemailMigrations,
+  ...notificationMigrations,
+  ...presenceMigrations,
+].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;
 
@@ -20,7 +28,8 @@ export function openDatabase(path: string): Db {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // The database, its WAL and shared-memory file hold password hashes and call records: owner only.
-  if (path !== ':memory:') for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+  if (path !== ':memory:')
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
@@ -28,7 +37,9 @@ export function openDatabase(path: string): Db {
 }
 
 export function migrate(db: Db, list = allMigrations): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
   const done = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]);
   const applied: number[] = [];
   for (const m of list) {

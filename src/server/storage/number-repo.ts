@@ -88,14 +88,20 @@ const select = `SELECT n.id, n.org_id AS orgId, n.number, n.display_name AS disp
   s.name AS updatedBy FROM virtual_numbers n JOIN staff s ON s.id = n.updated_by`;
 
 export function createNumberRepo(db: Db): NumberRepo {
-  const list = db.prepare(`${select} WHERE n.org_id = ? ORDER BY CASE n.kind WHEN 'main' THEN 0 WHEN 'company' THEN 1 ELSE 2 END, n.display_name, n.number`);
+  const list = db.prepare(
+    `${select} WHERE n.org_id = ? ORDER BY CASE n.kind WHEN 'main' THEN 0 WHEN 'company' THEN 1 ELSE 2 END, n.display_name, n.number`,
+  );
   const find = db.prepare(`${select} WHERE n.org_id = ? AND n.id = ?`);
   const byE164 = db.prepare(`${select} WHERE n.number = ?`);
   const insert = db.prepare(`INSERT INTO virtual_numbers
     (id, org_id, number, display_name, type, kind, country, city, time_zone, expires_at, settings, updated_at, updated_by)
     VALUES (@id, @orgId, @number, @displayName, @type, @kind, @country, @city, @timeZone, @expiresAt, @settings, @at, @by)`);
-  const setName = db.prepare('UPDATE virtual_numbers SET display_name = ?, updated_at = ?, updated_by = ? WHERE org_id = ? AND id = ?');
-  const setSettings = db.prepare('UPDATE virtual_numbers SET settings = ?, updated_at = ?, updated_by = ? WHERE org_id = ? AND id = ? AND kind = ?');
+  const setName = db.prepare(
+    'UPDATE virtual_numbers SET display_name = ?, updated_at = ?, updated_by = ? WHERE org_id = ? AND id = ?',
+  );
+  const setSettings = db.prepare(
+    'UPDATE virtual_numbers SET settings = ?, updated_at = ?, updated_by = ? WHERE org_id = ? AND id = ? AND kind = ?',
+  );
   return {
     list: (orgId) => (list.all(orgId) as Row[]).map(toNumber),
     find(orgId, id) {
@@ -123,7 +129,9 @@ export function createNumberRepo(db: Db): NumberRepo {
         by: stamp.by,
       });
     },
-    setDisplayName: (orgId, id, displayName, stamp) => setName.run(displayName, stamp.at, stamp.by, orgId, id).changes === 1,
-    setSettings: (orgId, id, settings, stamp) => setSettings.run(settingsJson(settings), stamp.at, stamp.by, orgId, id, settings.kind).changes === 1,
+    setDisplayName: (orgId, id, displayName, stamp) =>
+      setName.run(displayName, stamp.at, stamp.by, orgId, id).changes === 1,
+    setSettings: (orgId, id, settings, stamp) =>
+      setSettings.run(settingsJson(settings), stamp.at, stamp.by, orgId, id, settings.kind).changes === 1,
   };
 }

@@ -24,8 +24,13 @@ export function createOrgSettingsRepo(db: Db): OrgSettingsRepo {
     businessHours(orgId) {
       const row = get.get(orgId) as { json: string; updatedAt: number; updatedBy: string | null } | undefined;
       if (!row) return { businessHours: defaultBusinessHours, updatedAt: null, updatedBy: null };
-      return { businessHours: businessHoursSchema.parse(JSON.parse(row.json)), updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+      return {
+        businessHours: businessHoursSchema.parse(JSON.parse(row.json)),
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      };
     },
-    setBusinessHours: (orgId, hours, stamp) => void set.run(orgId, JSON.stringify(businessHoursSchema.parse(hours)), stamp.at, stamp.by),
+    setBusinessHours: (orgId, hours, stamp) =>
+      void set.run(orgId, JSON.stringify(businessHoursSchema.parse(hours)), stamp.at, stamp.by),
   };
 }

@@ -42,13 +42,16 @@ type Row = Omit<OutboundCall, 'engagement'> & { engagement: number };
 const fromRow = (r: Row): OutboundCall => ({ ...r, engagement: r.engagement === 1 });
 
 export function createOutboundCallRepo(db: Db): OutboundCallRepo {
-  const insert = db.prepare(`INSERT INTO outbound_calls (id, org_id, staff_id, callee, contact_id, contact_name, number_id, caller_id,
+  const insert =
+    db.prepare(`INSERT INTO outbound_calls (id, org_id, staff_id, callee, contact_id, contact_name, number_id, caller_id,
       engagement, state, outcome_reason, started_at)
     VALUES (@id, @orgId, @staffId, @callee, @contactId, @contactName, @numberId, @callerId, @engagement, @state, @outcomeReason, @startedAt)
     ON CONFLICT (id) DO NOTHING`);
   const find = db.prepare(`SELECT ${columns} FROM outbound_calls WHERE id = ?`);
   const byOrg = db.prepare(`SELECT ${columns} FROM outbound_calls WHERE org_id = ? ORDER BY started_at DESC LIMIT ?`);
-  const byStaff = db.prepare(`SELECT ${columns} FROM outbound_calls WHERE org_id = ? AND staff_id = ? ORDER BY started_at DESC LIMIT ?`);
+  const byStaff = db.prepare(
+    `SELECT ${columns} FROM outbound_calls WHERE org_id = ? AND staff_id = ? ORDER BY started_at DESC LIMIT ?`,
+  );
   const choice = db.prepare('SELECT number_id FROM caller_id_choices WHERE staff_id = ?').pluck();
   const setChoice = db.prepare(`INSERT INTO caller_id_choices (staff_id, number_id, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (staff_id) DO UPDATE SET number_id = excluded.number_id, updated_at = excluded.updated_at`);
@@ -62,10 +65,13 @@ export function createOutboundCallRepo(db: Db): OutboundCallRepo {
       const states = Object.fromEntries(from.map((state, i) => [`s${i}`, state]));
       const stamp = to === 'answered' ? 'answered_at = COALESCE(answered_at, @at),' : 'ended_at = @at,';
       const sql = `UPDATE outbound_calls SET ${stamp} state = @to, outcome_reason = COALESCE(@reason, outcome_reason)
-        WHERE id = @id AND state IN (${Object.keys(states).map((k) => `@${k}`).join(', ')})`;
+        WHERE id = @id AND state IN (${Object.keys(states)
+          .map((k) => `@${k}`)
+          .join(', ')})`;
       return db.prepare(sql).run({ ...states, at, to, reason: reason ?? null, id }).changes === 1;
     },
-    list: (orgId, staffId, limit) => ((staffId ? byStaff.all(orgId, staffId, limit) : byOrg.all(orgId, limit)) as Row[]).map(fromRow),
+    list: (orgId, staffId, limit) =>
+      ((staffId ? byStaff.all(orgId, staffId, limit) : byOrg.all(orgId, limit)) as Row[]).map(fromRow),
     choice: (staffId) => choice.get(staffId) as string | undefined,
     setChoice: (staffId, numberId, at) => void setChoice.run(staffId, numberId, at),
   };

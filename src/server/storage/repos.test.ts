@@ -7,7 +7,15 @@ beforeEach(async () => {
   repos = createRepos(openDatabase(':memory:'));
   await seedDemo(repos);
   repos.orgs.insert({ id: 'org-b', name: 'B' });
-  repos.staff.insert({ id: 'b-agent', orgId: 'org-b', name: 'B Agent', email: 'b@b.test', role: 'agent', extension: null, passwordHash: 'x' });
+  repos.staff.insert({
+    id: 'b-agent',
+    orgId: 'org-b',
+    name: 'B Agent',
+    email: 'b@b.test',
+    role: 'agent',
+    extension: null,
+    passwordHash: 'x',
+  });
 });
 afterEach(() => repos.db.close());
 
@@ -25,7 +33,10 @@ const binding = (patch: Record<string, unknown> = {}) => ({
 describe('bindings', () => {
   test('one per kind, number and caller: a later interaction moves and slides it', () => {
     repos.bindings.save('org-demo', binding());
-    repos.bindings.save('org-demo', binding({ staffId: 'staff-bob', lastInteractionAt: 1_003 * DAY, expiresAt: 1_010 * DAY }));
+    repos.bindings.save(
+      'org-demo',
+      binding({ staffId: 'staff-bob', lastInteractionAt: 1_003 * DAY, expiresAt: 1_010 * DAY }),
+    );
     const mine = repos.bindings.listActive('org-demo', 1_004 * DAY).filter((b) => b.caller === '+447911000001');
     expect(mine).toEqual([binding({ staffId: 'staff-bob', lastInteractionAt: 1_003 * DAY, expiresAt: 1_010 * DAY })]);
   });
@@ -46,14 +57,28 @@ describe('bindings', () => {
 
 describe('contacts', () => {
   test('found by any of their phones, newest first, only in their organisation', () => {
-    expect(repos.contacts.list('org-demo', { phone: '+447911123457' }).map((c) => c.id)).toEqual(['contact-tom-office', 'contact-tom']);
+    expect(repos.contacts.list('org-demo', { phone: '+447911123457' }).map((c) => c.id)).toEqual([
+      'contact-tom-office',
+      'contact-tom',
+    ]);
     expect(repos.contacts.list('org-b', { phone: '+447911123457' })).toEqual([]);
   });
 
   test('an update replaces phones and tags in one go', () => {
     const tom = repos.contacts.find('org-demo', 'contact-tom')!;
-    expect(repos.contacts.update('org-demo', tom.id, { ...tom, additionalPhones: [{ number: '+442079460777' }], tags: ['new'] }, 5)).toBe(true);
-    expect(repos.contacts.find('org-demo', tom.id)).toMatchObject({ additionalPhones: [{ number: '+442079460777' }], tags: ['new'], createdAt: tom.createdAt });
+    expect(
+      repos.contacts.update(
+        'org-demo',
+        tom.id,
+        { ...tom, additionalPhones: [{ number: '+442079460777' }], tags: ['new'] },
+        5,
+      ),
+    ).toBe(true);
+    expect(repos.contacts.find('org-demo', tom.id)).toMatchObject({
+      additionalPhones: [{ number: '+442079460777' }],
+      tags: ['new'],
+      createdAt: tom.createdAt,
+    });
     expect(repos.contacts.update('org-b', tom.id, tom, 6)).toBe(false);
   });
 });
@@ -66,11 +91,20 @@ test('rotation state round-trips and resets', () => {
 });
 
 test('an organisation without its own hours gets weekday office hours', () => {
-  expect(repos.orgSettings.businessHours('org-b')).toMatchObject({ businessHours: { timeZone: 'Europe/London' }, updatedAt: null });
+  expect(repos.orgSettings.businessHours('org-b')).toMatchObject({
+    businessHours: { timeZone: 'Europe/London' },
+    updatedAt: null,
+  });
 });
 
 test('one main number per organisation', () => {
   const main = repos.numbers.find('org-demo', 'num-main')!;
   const { updatedAt: _a, updatedBy: _b, updatedById: _c, ...rest } = main;
-  expect(() => repos.numbers.insert('org-demo', { ...rest, id: 'num-main-2', number: '+442079460002' }, { by: 'staff-admin', at: 1 })).toThrow(/UNIQUE/);
+  expect(() =>
+    repos.numbers.insert(
+      'org-demo',
+      { ...rest, id: 'num-main-2', number: '+442079460002' },
+      { by: 'staff-admin', at: 1 },
+    ),
+  ).toThrow(/UNIQUE/);
 });

@@ -62,7 +62,8 @@ export function createStaffRepo(db: Db): StaffRepo {
   const setAway = db.prepare(`UPDATE staff SET manual_presence = 'away', away_reason_id = @reasonId
     WHERE id = @id AND EXISTS (SELECT 1 FROM away_reasons r WHERE r.id = @reasonId AND r.org_id = staff.org_id)`);
   const inOrg = db.prepare(`SELECT ${columns} FROM ${from} WHERE s.org_id = ? AND s.id = ?`);
-  const update = db.prepare(`UPDATE staff SET name = COALESCE(@name, name), email = COALESCE(@email, email), role = COALESCE(@role, role),
+  const update =
+    db.prepare(`UPDATE staff SET name = COALESCE(@name, name), email = COALESCE(@email, email), role = COALESCE(@role, role),
     extension = CASE WHEN @setExtension THEN @extension ELSE extension END, password_hash = COALESCE(@passwordHash, password_hash)
     WHERE org_id = @orgId AND id = @id`);
   return {

@@ -18,17 +18,30 @@ afterEach(() => repos.db.close());
 const DAY = { start: 100_000_000, end: 100_000_000 + 86_400_000 };
 const at = (s: number) => DAY.start + s * 1000;
 const staff = ['staff-alice', 'staff-bob', 'staff-carol'];
-const board = () => Object.fromEntries(activity({ orgId: 'org-demo', staffIds: staff, ...DAY, rev: 1 }).map((a) => [a.staffId, a]));
+const board = () =>
+  Object.fromEntries(activity({ orgId: 'org-demo', staffIds: staff, ...DAY, rev: 1 }).map((a) => [a.staffId, a]));
 
 /** An inbound call to the sales line that rang `rings` (one list of agents per step, in order). */
 function inbound(id: string, rings: string[][], startS: number) {
   calls.insert({
-    id, orgId: 'org-demo', numberId: 'num-sales', number: '+442079460123', caller: '+447911000001', callerName: null,
-    state: 'ringing', plan: { rings: [], onNoAnswer: { kind: 'missed' } } as never, summary: '', outcomeReason: null, startedAt: at(startS),
+    id,
+    orgId: 'org-demo',
+    numberId: 'num-sales',
+    number: '+442079460123',
+    caller: '+447911000001',
+    callerName: null,
+    state: 'ringing',
+    plan: { rings: [], onNoAnswer: { kind: 'missed' } } as never,
+    summary: '',
+    outcomeReason: null,
+    startedAt: at(startS),
   });
   rings.forEach((who, step) => {
     calls.advance(id, step + 1);
-    calls.addOffers(id, who.map((staffId) => ({ staffId, step, reason: 'test', offeredAt: at(startS + step) })));
+    calls.addOffers(
+      id,
+      who.map((staffId) => ({ staffId, step, reason: 'test', offeredAt: at(startS + step) })),
+    );
   });
 }
 
@@ -52,7 +65,12 @@ test("today's counts: answered, missed (not when a colleague rung at the same ti
   expect(b['staff-bob']!.today).toEqual({ answered: 1, missed: 0, talkSeconds: 0 });
   expect(b['staff-carol']!.today).toEqual({ answered: 0, missed: 1, talkSeconds: 0 });
   // Bob is still talking on c2 (call waiting would show the talking one first).
-  expect(b['staff-bob']!.call).toMatchObject({ id: 'c2', direction: 'inbound', status: 'talking', party: { number: '+447911000001' } });
+  expect(b['staff-bob']!.call).toMatchObject({
+    id: 'c2',
+    direction: 'inbound',
+    status: 'talking',
+    party: { number: '+447911000001' },
+  });
   expect(b['staff-bob']!.call?.number).toMatchObject({ id: 'num-sales' });
   expect(b['staff-alice']!.call).toBeNull();
 });
@@ -70,5 +88,6 @@ test('one agent alone reads the same as in the whole board', () => {
   inbound('c5', [['staff-alice', 'staff-bob']], 10);
   calls.claimAnswer('c5', 'staff-bob', at(11));
   const all = board();
-  for (const id of staff) expect(activity({ orgId: 'org-demo', staffIds: [id], only: id, ...DAY, rev: 1 })).toEqual([all[id]]);
+  for (const id of staff)
+    expect(activity({ orgId: 'org-demo', staffIds: [id], only: id, ...DAY, rev: 1 })).toEqual([all[id]]);
 });

@@ -67,7 +67,10 @@ const toCall = (r: CallRow): BoardCall => ({
   direction: r.direction,
   status: r.status,
   party: { number: r.partyNumber, name: r.partyName },
-  number: r.numberId && r.numberE164 ? { id: r.numberId, number: r.numberE164, displayName: r.displayName || r.numberE164 } : null,
+  number:
+    r.numberId && r.numberE164
+      ? { id: r.numberId, number: r.numberE164, displayName: r.displayName || r.numberE164 }
+      : null,
   startedAt: r.startedAt,
   answeredAt: r.answeredAt,
 });
@@ -81,10 +84,18 @@ export function createBoardActivity(db: Db) {
   const counts = { answered: db.prepare(answeredSql), missed: db.prepare(missedSql), talk: db.prepare(talkSql) };
   const byStaff = (rows: unknown[]) => new Map((rows as { staffId: string; n: number }[]).map((r) => [r.staffId, r.n]));
 
-  return (q: { orgId: string; staffIds: string[]; only?: string; start: number; end: number; rev: number }): BoardActivity[] => {
+  return (q: {
+    orgId: string;
+    staffIds: string[];
+    only?: string;
+    start: number;
+    end: number;
+    rev: number;
+  }): BoardActivity[] => {
     const params = { orgId: q.orgId, staffId: q.only ?? null, start: q.start, end: q.end };
     const calls = new Map<string, CallRow>();
-    for (const row of (live.all(params) as CallRow[]).sort(moreCurrent)) if (!calls.has(row.staffId)) calls.set(row.staffId, row);
+    for (const row of (live.all(params) as CallRow[]).sort(moreCurrent))
+      if (!calls.has(row.staffId)) calls.set(row.staffId, row);
     const answered = byStaff(counts.answered.all(params));
     const missed = byStaff(counts.missed.all(params));
     const talk = byStaff(counts.talk.all(params));

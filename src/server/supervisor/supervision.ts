@@ -33,7 +33,8 @@ function assertWatches(actor: Actor): void {
 }
 
 /** The organisation's time zone (its business hours'): "today" on the board is today there. */
-export const orgTimeZone = (deps: UseCaseDeps, orgId: string) => deps.repos.orgSettings.businessHours(orgId).businessHours.timeZone;
+export const orgTimeZone = (deps: UseCaseDeps, orgId: string) =>
+  deps.repos.orgSettings.businessHours(orgId).businessHours.timeZone;
 
 /** The staff a number can ring (its routing's destinations, not who may present it as caller ID). */
 function ringsStaff(n: StoredNumber): string[] {
@@ -66,7 +67,8 @@ export function agentTimeline(deps: SupervisionDeps, actor: Actor, staffId: stri
   if (!target) throw notFound('staff member in your organisation');
   const zone = orgTimeZone(deps, actor.orgId);
   const now = deps.now();
-  const day = dayText === undefined ? localDayAt(now, zone) : typeof dayText === 'string' ? localDay(dayText, zone) : undefined;
+  const day =
+    dayText === undefined ? localDayAt(now, zone) : typeof dayText === 'string' ? localDay(dayText, zone) : undefined;
   if (!day) throw new AppError('INVALID_INPUT', 'day: give a date as YYYY-MM-DD', ['day']);
   const entries: TimelineEntry[] = deps.history.between(staffId, day.start, Math.min(day.end, now + 1)).map((s) => ({
     ...s,

@@ -14,7 +14,9 @@ import { AppError } from '../../common/errors';
 
 function run(cmd: string, args: string[], timeoutMs = 30_000): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile(cmd, args, { timeout: timeoutMs }, (err, stdout, stderr) => (err ? reject(new Error(`${cmd}: ${stderr || err.message}`)) : resolve(stdout))),
+    execFile(cmd, args, { timeout: timeoutMs }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${cmd}: ${stderr || err.message}`)) : resolve(stdout),
+    ),
   );
 }
 
@@ -28,10 +30,15 @@ export function sniffAudioType(bytes: Uint8Array): 'wav' | 'mp3' | 'ogg' | undef
   return undefined;
 }
 
-const scratch = (ext: string) => join(tmpdir(), `switchboard-audio-${process.pid}-${Math.random().toString(36).slice(2)}.${ext}`);
+const scratch = (ext: string) =>
+  join(tmpdir(), `switchboard-audio-${process.pid}-${Math.random().toString(36).slice(2)}.${ext}`);
 
 /** Converts an upload to an 8 kHz µ-law WAV at `out` (written atomically); refuses what is not audio or too long. */
-export async function convertUpload(bytes: Uint8Array, out: string, maxSeconds: number): Promise<{ durationMs: number }> {
+export async function convertUpload(
+  bytes: Uint8Array,
+  out: string,
+  maxSeconds: number,
+): Promise<{ durationMs: number }> {
   const type = sniffAudioType(bytes);
   if (!type) throw new AppError('INVALID_INPUT', 'file: This is not a WAV, MP3 or OGG audio file', ['file']);
   const input = scratch(type);
@@ -45,7 +52,12 @@ export async function convertUpload(bytes: Uint8Array, out: string, maxSeconds: 
     }
     const durationMs = readDurationMs(converted);
     if (durationMs <= 0) throw new AppError('INVALID_INPUT', 'file: The recording is empty', ['file']);
-    if (durationMs > maxSeconds * 1000) throw new AppError('INVALID_INPUT', `file: Greetings are up to ${maxSeconds / 60} minutes; this one is ${Math.round(durationMs / 1000)} s`, ['file']);
+    if (durationMs > maxSeconds * 1000)
+      throw new AppError(
+        'INVALID_INPUT',
+        `file: Greetings are up to ${maxSeconds / 60} minutes; this one is ${Math.round(durationMs / 1000)} s`,
+        ['file'],
+      );
     moveInto(converted, out);
     return { durationMs };
   } finally {
@@ -101,4 +113,3 @@ export async function spokenPcmu(dir: string, text: string): Promise<Uint8Array>
   if (!existsSync(path)) await speak(text, path);
   return pcmuOf(path);
 }
-

@@ -9,7 +9,14 @@ import type { MessageStore } from './message-store';
  * `maxWaitMs`, and removes row and file together. A restart loses nothing: the next run is read from the
  * rows, not from a timer set before.
  */
-export function startAutoDelete(deps: { repos: Repos; store: MessageStore; inbox: Inbox; publish: VoicemailPublisher; now: () => number; maxWaitMs: number }) {
+export function startAutoDelete(deps: {
+  repos: Repos;
+  store: MessageStore;
+  inbox: Inbox;
+  publish: VoicemailPublisher;
+  now: () => number;
+  maxWaitMs: number;
+}) {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -45,7 +52,10 @@ export function startAutoDelete(deps: { repos: Repos; store: MessageStore; inbox
   }
 
   const repaired = deps.store.reconcile();
-  if (repaired.rows || repaired.files) console.log(`[voicemail] repaired storage: ${repaired.rows} row(s) without a file, ${repaired.files} file(s) without a row removed`);
+  if (repaired.rows || repaired.files)
+    console.log(
+      `[voicemail] repaired storage: ${repaired.rows} row(s) without a file, ${repaired.files} file(s) without a row removed`,
+    );
   tick();
   return {
     /** A message arrived or a period changed: the next run may be sooner. */

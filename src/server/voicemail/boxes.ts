@@ -11,10 +11,12 @@ export type Box = { orgId: string; number: VirtualNumber };
 
 /** The box with this id (the number's id), whichever organisation holds it; undefined when it takes no messages. */
 export function findBox(repos: Repos, boxId: string): Box | undefined {
-  const orgId = repos.db.prepare('SELECT org_id FROM virtual_numbers WHERE id = ?').pluck().get(boxId) as string | undefined;
+  const orgId = repos.db.prepare('SELECT org_id FROM virtual_numbers WHERE id = ?').pluck().get(boxId) as
+    string | undefined;
   const number = orgId ? repos.numbers.find(orgId, boxId) : undefined;
   if (!orgId || !number) return undefined;
-  if (number.kind === 'main' || (number.kind === 'standard' && number.routing.voicemail.enabled)) return { orgId, number };
+  if (number.kind === 'main' || (number.kind === 'standard' && number.routing.voicemail.enabled))
+    return { orgId, number };
   return undefined;
 }
 

@@ -13,7 +13,8 @@ export interface GreetingRepo {
 const columns = 'id, org_id AS orgId, name, source, text, file, duration_ms AS durationMs, created_at AS createdAt';
 
 export function createGreetingRepo(db: Db): GreetingRepo {
-  const insert = db.prepare(`INSERT INTO voicemail_greetings (id, org_id, name, source, text, file, duration_ms, created_at)
+  const insert =
+    db.prepare(`INSERT INTO voicemail_greetings (id, org_id, name, source, text, file, duration_ms, created_at)
     VALUES (@id, @orgId, @name, @source, @text, @file, @durationMs, @createdAt)`);
   const list = db.prepare(`SELECT ${columns} FROM voicemail_greetings WHERE org_id = ? ORDER BY name`);
   const find = db.prepare(`SELECT ${columns} FROM voicemail_greetings WHERE org_id = ? AND id = ?`);

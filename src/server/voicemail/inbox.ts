@@ -15,7 +15,12 @@ export interface VoicemailPublisher {
 const missing = () => new AppError('NOT_FOUND', 'No such voicemail message.');
 
 /** The agents' side of voicemail: list, listen, mark heard, delete; always through the one access rule. */
-export function createInbox(deps: { repos: Repos; store: MessageStore; publish: VoicemailPublisher; now: () => number }) {
+export function createInbox(deps: {
+  repos: Repos;
+  store: MessageStore;
+  publish: VoicemailPublisher;
+  now: () => number;
+}) {
   const { repos } = deps;
 
   function view(m: MessageRecord): VoicemailMessage {
@@ -44,7 +49,10 @@ export function createInbox(deps: { repos: Repos; store: MessageStore; publish: 
   function listenersOf(orgId: string, boxId: string): string[] {
     const number = repos.numbers.find(orgId, boxId);
     if (!number) return [];
-    return repos.staff.listByOrg(orgId).filter((s) => mayHearBox(s, orgId, number)).map((s) => s.id);
+    return repos.staff
+      .listByOrg(orgId)
+      .filter((s) => mayHearBox(s, orgId, number))
+      .map((s) => s.id);
   }
 
   return {

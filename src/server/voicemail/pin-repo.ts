@@ -10,7 +10,9 @@ export interface PinRepo {
 
 export function createPinRepo(db: Db): PinRepo {
   const get = db.prepare('SELECT pin_hash FROM voicemail_pins WHERE box_id = ?').pluck();
-  const set = db.prepare('INSERT INTO voicemail_pins (box_id, pin_hash, updated_at) VALUES (?, ?, ?) ON CONFLICT (box_id) DO UPDATE SET pin_hash = excluded.pin_hash, updated_at = excluded.updated_at');
+  const set = db.prepare(
+    'INSERT INTO voicemail_pins (box_id, pin_hash, updated_at) VALUES (?, ?, ?) ON CONFLICT (box_id) DO UPDATE SET pin_hash = excluded.pin_hash, updated_at = excluded.updated_at',
+  );
   const reset = db.prepare('DELETE FROM voicemail_pins WHERE box_id = ?');
   return {
     hashOf: (boxId) => (get.get(boxId) as string | undefined) ?? undefined,

@@ -25,7 +25,16 @@ const prompts: Record<PortalPrompt, string> = {
 };
 
 /** What the voicemail service asks the companion for (see src/common/voicemail-hooks.ts). */
-export function createServiceHooks(deps: { repos: Repos; dir: string; greetings: Greetings; store: MessageStore; inbox: Inbox; publish: VoicemailPublisher; maxSeconds: number; now: () => number }) {
+export function createServiceHooks(deps: {
+  repos: Repos;
+  dir: string;
+  greetings: Greetings;
+  store: MessageStore;
+  inbox: Inbox;
+  publish: VoicemailPublisher;
+  maxSeconds: number;
+  now: () => number;
+}) {
   const { repos } = deps;
   const speechDir = join(deps.dir, 'speech');
   const noBox = (boxId: string) => new AppError('NOT_FOUND', `No voicemail box ${boxId}.`);
@@ -34,7 +43,8 @@ export function createServiceHooks(deps: { repos: Repos; dir: string; greetings:
   function portalBox(who: PortalLogin['who']): { orgId: string; boxId: string } | undefined {
     let orgId: string | undefined;
     if (who.kind === 'extension') {
-      orgId = repos.db.prepare('SELECT org_id FROM staff WHERE extension = ?').pluck().get(who.extension) as string | undefined;
+      orgId = repos.db.prepare('SELECT org_id FROM staff WHERE extension = ?').pluck().get(who.extension) as
+        string | undefined;
     } else {
       const e164 = toE164(who.number.startsWith('+') ? who.number : `+${who.number}`);
       const found = e164 ? repos.numbers.findByE164(e164) : undefined;
@@ -48,7 +58,12 @@ export function createServiceHooks(deps: { repos: Repos; dir: string; greetings:
     box(boxId: string): BoxInfo {
       const box = findBox(repos, boxId);
       if (!box) throw noBox(boxId);
-      return { boxId, orgId: box.orgId, displayName: box.number.displayName || box.number.number, maxSeconds: deps.maxSeconds };
+      return {
+        boxId,
+        orgId: box.orgId,
+        displayName: box.number.displayName || box.number.number,
+        maxSeconds: deps.maxSeconds,
+      };
     },
     async greeting(boxId: string): Promise<Uint8Array> {
       const box = findBox(repos, boxId);
@@ -70,20 +85,26 @@ export function createServiceHooks(deps: { repos: Repos; dir: string; greetings:
       const hash = repos.pins.hashOf(box.boxId);
       const right = hash ? await verifyPassword(body.pin, hash) : body.pin === DEFAULT_VOICEMAIL_PIN;
       if (!right) return { ok: false, reason: 'wrong-pin' };
-      return { ok: true, boxId: box.boxId, messages: repos.voicemail.unheard(box.orgId, box.boxId).map((m) => ({ id: m.id, durationMs: m.durationMs })) };
+      return {
+        ok: true,
+        boxId: box.boxId,
+        messages: repos.voicemail.unheard(box.orgId, box.boxId).map((m) => ({ id: m.id, durationMs: m.durationMs })),
+      };
     },
     /** A message's audio as PCMU, for the portal; only messages of a main-number box. */
     messageAudio(boxId: string, id: string): Uint8Array {
       const box = findBox(repos, boxId);
       const m = box ? repos.voicemail.find(box.orgId, id) : undefined;
-      if (!box || box.number.kind !== 'main' || !m || m.boxId !== boxId) throw new AppError('NOT_FOUND', 'No such voicemail message.');
+      if (!box || box.number.kind !== 'main' || !m || m.boxId !== boxId)
+        throw new AppError('NOT_FOUND', 'No such voicemail message.');
       const wav = parseWav(readFileSync(deps.store.pathOf(m.file)));
       if (!wav) throw new AppError('INTERNAL', 'The message file is unreadable.');
       return encodeMulaw(wavSamples(wav, decodeMulaw));
     },
     heard(boxId: string, id: string): void {
       const box = findBox(repos, boxId);
-      if (!box || box.number.kind !== 'main' || !repos.voicemail.find(box.orgId, id)) throw new AppError('NOT_FOUND', 'No such voicemail message.');
+      if (!box || box.number.kind !== 'main' || !repos.voicemail.find(box.orgId, id))
+        throw new AppError('NOT_FOUND', 'No such voicemail message.');
       repos.voicemail.markHeard(box.orgId, id, deps.now());
       deps.publish.changed(deps.inbox.listenersOf(box.orgId, boxId), id);
     },

@@ -20,8 +20,24 @@ export function startVoicemail(deps: { repos: Repos; config: Config; now: () => 
   const store = createMessageStore(repos, dir);
   const inbox = createInbox({ repos, store, publish: deps.publish, now });
   const greetings = createGreetings({ repos, dir, now });
-  const hooks = createServiceHooks({ repos, dir, greetings, store, inbox, publish: deps.publish, maxSeconds: deps.config.voicemail.maxSeconds, now });
-  const autoDelete = startAutoDelete({ repos, store, inbox, publish: deps.publish, now, maxWaitMs: deps.config.voicemail.sweepMs });
+  const hooks = createServiceHooks({
+    repos,
+    dir,
+    greetings,
+    store,
+    inbox,
+    publish: deps.publish,
+    maxSeconds: deps.config.voicemail.maxSeconds,
+    now,
+  });
+  const autoDelete = startAutoDelete({
+    repos,
+    store,
+    inbox,
+    publish: deps.publish,
+    now,
+    maxWaitMs: deps.config.voicemail.sweepMs,
+  });
   const storeMessage = createDeposit({ repos, store, inbox, publish: deps.publish, now });
 
   const [host, port] = deps.config.voicemail.sip.split(':');

@@ -21,7 +21,8 @@ const scenarios = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** rtpengine + Kamailio with a media port range wide enough for ~150 calls. */
-export const startScenarioSipStack = (opts: { secret: string; hookUrl: string; pstnGateway?: string }) => startTestSipStack({ ...opts, wide: true });
+export const startScenarioSipStack = (opts: { secret: string; hookUrl: string; pstnGateway?: string }) =>
+  startTestSipStack({ ...opts, wide: true });
 
 /** One line a phone logged: `EVENT <name> <sec> <usec> <call-id> [args]`. */
 export interface PhoneEvent {
@@ -56,7 +57,12 @@ function parsePhoneEvents(text: string): PhoneEvent[] {
     const m = /^EVENT (\S+) ([0-9.]+) ([0-9.]+) (\S+)\s*(.*)$/.exec(line.trim());
     if (!m) continue;
     const at = Number.parseFloat(m[2]!) * 1000 + Number.parseFloat(m[3]!) / 1000;
-    events.push({ name: m[1] as PhoneEvent['name'], at: Math.round(at * 10) / 10, callId: m[4]!, args: m[5] ? m[5].split(/\s+/) : [] });
+    events.push({
+      name: m[1] as PhoneEvent['name'],
+      at: Math.round(at * 10) / 10,
+      callId: m[4]!,
+      args: m[5] ? m[5].split(/\s+/) : [],
+    });
   }
   return events;
 }
@@ -73,19 +79,35 @@ function followSipp(opts: {
   extraArgs?: string[];
   /** The address sipp signals from (the phone network: PHONE_NETWORK_HOST). */
   host?: string;
-}): { process: ProcessHandle; events: () => PhoneEvent[]; listeners: Array<(e: PhoneEvent) => void>; poll: () => void; stopPolling: () => void } {
+}): {
+  process: ProcessHandle;
+  events: () => PhoneEvent[];
+  listeners: Array<(e: PhoneEvent) => void>;
+  poll: () => void;
+  stopPolling: () => void;
+} {
   const { scenarioPath, logPath } = renderScenario({ ...opts, dir: scenarios });
   const args = [
     ...(opts.remotePort ? [`127.0.0.1:${opts.remotePort}`] : []),
-    '-sf', scenarioPath,
-    '-i', opts.host ?? '127.0.0.1',
-    '-mi', '127.0.0.1',
-    '-p', String(opts.localPort),
-    '-t', 'u1',
+    '-sf',
+    scenarioPath,
+    '-i',
+    opts.host ?? '127.0.0.1',
+    '-mi',
+    '127.0.0.1',
+    '-p',
+    String(opts.localPort),
+    '-t',
+    'u1',
     '-nostdin',
-    '-max_recv_loops', '1000',
-    '-trace_logs', '-log_file', logPath,
-    '-trace_err', '-error_file', join(opts.runDir, `${opts.name}.errors.log`),
+    '-max_recv_loops',
+    '1000',
+    '-trace_logs',
+    '-log_file',
+    logPath,
+    '-trace_err',
+    '-error_file',
+    join(opts.runDir, `${opts.name}.errors.log`),
     ...(opts.extraArgs ?? []),
   ];
   for (const [key, value] of Object.entries(opts.keys ?? {})) args.push('-key', key, value);
@@ -115,13 +137,23 @@ function phoneFrom(name: string, run: ReturnType<typeof followSipp>): Phone {
     events,
     call: (callId) => events().filter((e) => e.callId === callId),
     first: (callId, n) => events().find((e) => e.callId === callId && e.name === n),
-    invitedCalls: () => events().filter((e) => e.name === 'invite').map((e) => e.callId),
+    invitedCalls: () =>
+      events()
+        .filter((e) => e.name === 'invite')
+        .map((e) => e.callId),
     async waitFor(n, callId, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = events().find((e) => e.name === n && (callId === undefined || e.callId === callId));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`${name}: no ${n}${callId ? ` for ${callId}` : ''} within ${timeoutMs} ms; saw ${events().map((e) => e.name).join(', ') || 'nothing'}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `${name}: no ${n}${callId ? ` for ${callId}` : ''} within ${timeoutMs} ms; saw ${
+              events()
+                .map((e) => e.name)
+                .join(', ') || 'nothing'
+            }`,
+          );
         await sleep(20);
       }
     },
@@ -158,7 +190,8 @@ export async function startPhone(sip: TestSipStack, extension: string, behaviour
     runDir: sip.runDir,
     name,
     scenario: behaviour === 'busy' ? 'phone-busy' : 'phone-answer',
-    template: behaviour === 'busy' ? {} : { RING_MS: behaviour === 'ring' ? 3_600_000 : Math.max(1, behaviour.answerAfterMs) },
+    template:
+      behaviour === 'busy' ? {} : { RING_MS: behaviour === 'ring' ? 3_600_000 : Math.max(1, behaviour.answerAfterMs) },
     localPort: port,
     keys: { sb_rtp_port: String(await freePort()) },
     extraArgs: ['-m', '100000'],
@@ -205,7 +238,19 @@ export async function startCrowd(
     host: PHONE_NETWORK_HOST,
     remotePort: sip.sipPort,
     keys: { sb_to: opts.number, sb_from: opts.from, sb_domain: sip.domain, sb_rtp_port: String(await freePort()) },
-    extraArgs: ['-m', String(opts.calls), '-l', String(opts.calls), '-r', String(opts.rate), '-rp', '1000', '-timeout', '120', '-timeout_error'],
+    extraArgs: [
+      '-m',
+      String(opts.calls),
+      '-l',
+      String(opts.calls),
+      '-r',
+      String(opts.rate),
+      '-rp',
+      '1000',
+      '-timeout',
+      '120',
+      '-timeout_error',
+    ],
   });
   const done = run.process.exited.then(({ code }) => {
     run.poll();

@@ -2,7 +2,14 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { CallHistoryItem, CallOffered, CallResolved } from '../../../src/common/calls';
 import { kamcmd } from '../../../scripts/stack/kamcmd';
 import { placeCall, type CallResult } from '../../../scripts/sipp/caller';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../../support/companion-harness';
+import {
+  nextEvent,
+  openFeed,
+  signIn,
+  startSeededCompanion,
+  type Harness,
+  type TestFeed,
+} from '../../support/companion-harness';
 import { untilRegistered } from '../../support/registration';
 import { freePort } from './ports';
 import { startGateway, startPhone, startScenarioSipStack, type Phone, type PhoneBehaviour } from './scenario-kit';
@@ -42,7 +49,11 @@ export const agentOf = (staffId: string) => AGENTS.find((a) => STAFF[a].id === s
 export type Presence = 'available' | 'away' | 'dnd' | 'offline' | { activeCalls: number };
 
 export const staff = (a: Agent) => ({ kind: 'staff', staffId: STAFF[a].id });
-export const group = (pattern: string, ...agents: Agent[]) => ({ kind: 'group', pattern, staffIds: agents.map((a) => STAFF[a].id) });
+export const group = (pattern: string, ...agents: Agent[]) => ({
+  kind: 'group',
+  pattern,
+  staffIds: agents.map((a) => STAFF[a].id),
+});
 export const RING = 5;
 export const answers = (answerAfterMs = 300): PhoneBehaviour => ({ answerAfterMs });
 
@@ -54,7 +65,13 @@ export function expectAbout(ms: number, seconds: number) {
 
 /** Weekly hours on the wall clock of `timeZone`, from `fromMin` to `toMin` minutes away from now. */
 export function hoursAround(timeZone: string, fromMin: number, toMin: number) {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const wall = (offsetMin: number) => {
     const parts = format.formatToParts(new Date(Date.now() + offsetMin * 60_000));
     const part = (t: string) => parts.find((p) => p.type === t)!.value;
@@ -74,42 +91,55 @@ let running: Array<{ phone: Phone; ext?: string }> = [];
 let callerSeq = 0;
 let dialled = 0;
 /** A caller number no earlier call used (sticky bindings stay with their caller). */
-export const freshCaller = () => `+4474005${String(((process.pid % 800) * 100 + callerSeq++) % 100000).padStart(5, '0')}`;
+export const freshCaller = () =>
+  `+4474005${String(((process.pid % 800) * 100 + callerSeq++) % 100000).padStart(5, '0')}`;
 
 /** Starts the world before the file's tests and stops exactly what it started after them. */
 export function useScenarioWorld(): void {
-beforeAll(async () => {
-  world.gatewayPort = await freePort();
-  world.h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `${GATEWAY_HOST}:${world.gatewayPort}` });
-  world.sip = await startScenarioSipStack({ secret: SECRET, hookUrl: world.h.hookUrl, pstnGateway: `${GATEWAY_HOST}:${world.gatewayPort}` });
-  world.adminCookie = await signIn(world.h, 'admin@acme.test');
-  for (const agent of AGENTS) {
-    const feed = openFeed(world.h, { cookie: await signIn(world.h, STAFF[agent].email), origin: world.h.origin });
-    await nextEvent(feed, 'presence:snapshot');
-    feed.on('call:offered', (o) => void offered.push({ ...o, agent }));
-    feed.on('call:resolved', (r) => void resolved.push({ ...r, agent }));
-    feeds[agent] = feed;
-  }
-});
+  beforeAll(async () => {
+    world.gatewayPort = await freePort();
+    world.h = await startSeededCompanion({
+      SIP_AUTH_SECRET: SECRET,
+      SIP_DOMAIN: '127.0.0.1',
+      PSTN_GATEWAY: `${GATEWAY_HOST}:${world.gatewayPort}`,
+    });
+    world.sip = await startScenarioSipStack({
+      secret: SECRET,
+      hookUrl: world.h.hookUrl,
+      pstnGateway: `${GATEWAY_HOST}:${world.gatewayPort}`,
+    });
+    world.adminCookie = await signIn(world.h, 'admin@acme.test');
+    for (const agent of AGENTS) {
+      const feed = openFeed(world.h, { cookie: await signIn(world.h, STAFF[agent].email), origin: world.h.origin });
+      await nextEvent(feed, 'presence:snapshot');
+      feed.on('call:offered', (o) => void offered.push({ ...o, agent }));
+      feed.on('call:resolved', (r) => void resolved.push({ ...r, agent }));
+      feeds[agent] = feed;
+    }
+  });
 
-afterEach(async () => {
-  await Promise.all(running.map((r) => r.phone.stop()));
-  await Promise.all(running.filter((r) => r.ext).map((r) => kamcmd(world.sip.runDir, 'ul.rm', 'location', `s:${r.ext}`)));
-  running = [];
-});
+  afterEach(async () => {
+    await Promise.all(running.map((r) => r.phone.stop()));
+    await Promise.all(
+      running.filter((r) => r.ext).map((r) => kamcmd(world.sip.runDir, 'ul.rm', 'location', `s:${r.ext}`)),
+    );
+    running = [];
+  });
 
-afterAll(async () => {
-  await Promise.all(running.map((r) => r.phone.stop()));
-  for (const agent of AGENTS) feeds[agent]?.disconnect();
-  await world.sip?.stop();
-  await world.h?.stop();
-});
+  afterAll(async () => {
+    await Promise.all(running.map((r) => r.phone.stop()));
+    for (const agent of AGENTS) feeds[agent]?.disconnect();
+    await world.sip?.stop();
+    await world.h?.stop();
+  });
 }
 
 // ----- the world: presence on the feed, phones, the gateway, calls -----
 
 const emit = (feed: TestFeed, event: string, body: unknown) =>
-  new Promise<{ ok: boolean }>((r) => (feed as unknown as { emit(e: string, b: unknown, ack: (a: { ok: boolean }) => void): void }).emit(event, body, r));
+  new Promise<{ ok: boolean }>((r) =>
+    (feed as unknown as { emit(e: string, b: unknown, ack: (a: { ok: boolean }) => void): void }).emit(event, body, r),
+  );
 
 /** Each agent's browser tells the companion its state; agents not named are offline (no registered phone). */
 export async function presence(states: Partial<Record<Agent, Presence>>) {
@@ -148,7 +178,14 @@ export async function gateway(answerAfterMs = 100): Promise<Phone> {
 export function dial(number: { e164: string }, opts: { from?: string; durationS?: number } = {}): Promise<CallResult> {
   const from = opts.from ?? freshCaller();
   const name = `caller-${from.slice(1)}-${++dialled}`;
-  return placeCall({ runDir: world.sip.runDir, number: number.e164, from, kamailioPort: world.sip.sipPort, durationS: opts.durationS ?? 1, name });
+  return placeCall({
+    runDir: world.sip.runDir,
+    number: number.e164,
+    from,
+    kamailioPort: world.sip.sipPort,
+    durationS: opts.durationS ?? 1,
+    name,
+  });
 }
 
 export async function eventually<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 3000): Promise<T> {
@@ -162,24 +199,35 @@ export async function eventually<T>(read: () => T | Promise<T>, ok: (v: T) => bo
 
 /** Who the companion offered the call to, in order, with its reason (from each agent's feed). */
 export async function offersOf(callId: string, count: number) {
-  const list = await eventually(() => offered.filter((o) => o.sipCallId === callId), (l) => l.length >= count);
+  const list = await eventually(
+    () => offered.filter((o) => o.sipCallId === callId),
+    (l) => l.length >= count,
+  );
   return [...list].sort((a, b) => a.offeredAt - b.offeredAt).map((o) => ({ agent: o.agent, reason: o.reason }));
 }
 
 /** Calls each agent answered in the last 24 hours, from the organisation's call history. */
 export async function answeredInLastDay(): Promise<Record<Agent, number>> {
-  const all: CallHistoryItem[] = await (await fetch(`${world.h.url}/api/calls?limit=500`, { headers: { cookie: world.adminCookie } })).json();
+  const all: CallHistoryItem[] = await (
+    await fetch(`${world.h.url}/api/calls?limit=500`, { headers: { cookie: world.adminCookie } })
+  ).json();
   const counts = Object.fromEntries(AGENTS.map((a) => [a, 0])) as Record<Agent, number>;
   for (const c of all) {
-    const agent = c.answeredBy && c.answeredAt && c.answeredAt > Date.now() - 86_400_000 ? agentOf(c.answeredBy.id) : undefined;
+    const agent =
+      c.answeredBy && c.answeredAt && c.answeredAt > Date.now() - 86_400_000 ? agentOf(c.answeredBy.id) : undefined;
     if (agent) counts[agent] += 1;
   }
   return counts;
 }
 
-export async function historyOf(callId: string, until: (c: CallHistoryItem | undefined) => boolean = (c) => c !== undefined): Promise<CallHistoryItem> {
+export async function historyOf(
+  callId: string,
+  until: (c: CallHistoryItem | undefined) => boolean = (c) => c !== undefined,
+): Promise<CallHistoryItem> {
   const item = await eventually(async () => {
-    const all: CallHistoryItem[] = await (await fetch(`${world.h.url}/api/calls?limit=500`, { headers: { cookie: world.adminCookie } })).json();
+    const all: CallHistoryItem[] = await (
+      await fetch(`${world.h.url}/api/calls?limit=500`, { headers: { cookie: world.adminCookie } })
+    ).json();
     return all.find((c) => c.id === callId);
   }, until);
   expect(item, `call ${callId} in the history`).toBeDefined();
@@ -214,5 +262,5 @@ export const invitedAgents = (p: Partial<Record<Agent, Phone>>, callId: string) 
     .sort(([, a], [, b]) => a.first(callId, 'invite')!.at - b.first(callId, 'invite')!.at)
     .map(([agent]) => agent);
 
-export const ringMs = (phone: Phone, callId: string) => phone.first(callId, 'cancelled')!.at - phone.first(callId, 'invite')!.at;
-
+export const ringMs = (phone: Phone, callId: string) =>
+  phone.first(callId, 'cancelled')!.at - phone.first(callId, 'invite')!.at;

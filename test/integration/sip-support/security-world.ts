@@ -6,7 +6,14 @@ import type { CallHistoryItem } from '../../../src/common/calls';
 import { mintEphemeralCredentials } from '../../../src/server/auth/ephemeral-credentials';
 import { ctlSocketPath } from '../../../scripts/stack/kamailio';
 import { seedOrganisation } from '../../../src/server/seed/seed';
-import { nextEvent, openFeed, signIn, startSeededCompanion, type Harness, type TestFeed } from '../../support/companion-harness';
+import {
+  nextEvent,
+  openFeed,
+  signIn,
+  startSeededCompanion,
+  type Harness,
+  type TestFeed,
+} from '../../support/companion-harness';
 import { untilRegistered } from '../../support/registration';
 import { freePort } from './ports';
 import { buildMessage, digestAuthorization, header, randomToken, type SipMessage } from './sip-message';
@@ -21,7 +28,13 @@ import { WEBRTC_SDP, WsSipClient } from './ws-sip-client';
  */
 export const SECRET = 'sip-attacks-secret-0123456789';
 export const SALES = '+442071234567';
-export const world = {} as { h: Harness; sip: TestSipStack; gateway: UdpSipClient; gatewayPort: number; runDir: string };
+export const world = {} as {
+  h: Harness;
+  sip: TestSipStack;
+  gateway: UdpSipClient;
+  gatewayPort: number;
+  runDir: string;
+};
 const open: Array<() => unknown> = [];
 
 export function useSecurityWorld(env: Record<string, string> = {}): void {
@@ -29,7 +42,12 @@ export function useSecurityWorld(env: Record<string, string> = {}): void {
     world.gatewayPort = await freePort();
     world.runDir = mkdtempSync(join(tmpdir(), 'switchboard-sip-'));
     const pstnGateway = `${GATEWAY_HOST}:${world.gatewayPort}`;
-    world.h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: pstnGateway, KAMAILIO_CTL_SOCKET: ctlSocketPath(world.runDir), ...env });
+    world.h = await startSeededCompanion({
+      SIP_AUTH_SECRET: SECRET,
+      PSTN_GATEWAY: pstnGateway,
+      KAMAILIO_CTL_SOCKET: ctlSocketPath(world.runDir),
+      ...env,
+    });
     await seedOrganisation(world.h.repos, {
       org: { id: 'org-globex', name: 'Globex' },
       password: 'globex-password-1',
@@ -41,7 +59,13 @@ export function useSecurityWorld(env: Record<string, string> = {}): void {
       itemTypes: [],
       contacts: [],
     });
-    world.sip = await startTestSipStack({ secret: SECRET, hookUrl: world.h.hookUrl, pstnGateway, publicOrigins: [world.h.origin], runDir: world.runDir });
+    world.sip = await startTestSipStack({
+      secret: SECRET,
+      hookUrl: world.h.hookUrl,
+      pstnGateway,
+      publicOrigins: [world.h.origin],
+      runDir: world.runDir,
+    });
     world.gateway = await UdpSipClient.open(GATEWAY_HOST, world.gatewayPort);
   });
   afterAll(async () => {
@@ -96,7 +120,15 @@ export async function phone(extension: string, behaviour: 'answer' | 'ring' = 'a
       client.send(client.reply(req, 180, 'Ringing', toTag));
       if (behaviour === 'answer') {
         const mid = /a=mid:(\S+)/.exec(req.body)?.[1] ?? '0';
-        client.send(client.reply(req, 200, 'OK', toTag, WEBRTC_SDP.replace('a=mid:0', `a=mid:${mid}`).replace('BUNDLE 0', `BUNDLE ${mid}`)));
+        client.send(
+          client.reply(
+            req,
+            200,
+            'OK',
+            toTag,
+            WEBRTC_SDP.replace('a=mid:0', `a=mid:${mid}`).replace('BUNDLE 0', `BUNDLE ${mid}`),
+          ),
+        );
         answered.push({ invite: req, toTag });
       } else {
         pendingInvite = req;
@@ -113,7 +145,21 @@ export async function phone(extension: string, behaviour: 'answer' | 'ring' = 'a
 }
 
 /** A request as an attacker writes it: any From, any tags, any Route, no credentials. */
-export function forged(method: string, opts: { uri: string; via: string; callId?: string; fromTag?: string; toTag?: string; route?: string; from?: string; cseq?: number; sdp?: boolean; extra?: Array<[string, string]> }) {
+export function forged(
+  method: string,
+  opts: {
+    uri: string;
+    via: string;
+    callId?: string;
+    fromTag?: string;
+    toTag?: string;
+    route?: string;
+    from?: string;
+    cseq?: number;
+    sdp?: boolean;
+    extra?: Array<[string, string]>;
+  },
+) {
   const callId = opts.callId ?? randomToken(8);
   const headers: Array<[string, string]> = [
     ['Via', opts.via],
@@ -151,7 +197,10 @@ export const callIdOf = (m: SipMessage) => header(m, 'call-id') ?? '';
  * An out-of-dialog request from an agent's WebSocket (MESSAGE, OPTIONS, ...), answering the 407 with its
  * credentials as sip.js does. Resolves with the final response.
  */
-export async function agentRequest(client: WsSipClient, opts: { method: string; from: string; target: string; body?: string }): Promise<SipMessage> {
+export async function agentRequest(
+  client: WsSipClient,
+  opts: { method: string; from: string; target: string; body?: string },
+): Promise<SipMessage> {
   const callId = randomToken(8);
   const fromTag = randomToken(4);
   const build = (cseq: number, auth?: string) =>
@@ -169,11 +218,19 @@ export async function agentRequest(client: WsSipClient, opts: { method: string; 
       ],
       opts.body ?? '',
     );
-  const final = (cseq: number) => client.next((m) => (m.status ?? 0) >= 200 && header(m, 'call-id') === callId && header(m, 'cseq')?.startsWith(`${cseq} `) === true);
+  const final = (cseq: number) =>
+    client.next(
+      (m) =>
+        (m.status ?? 0) >= 200 && header(m, 'call-id') === callId && header(m, 'cseq')?.startsWith(`${cseq} `) === true,
+    );
   client.send(build(1));
   let reply = await final(1);
   if (reply.status === 407) {
-    const auth = digestAuthorization(header(reply, 'proxy-authenticate') ?? '', { ...creds(opts.from), method: opts.method, uri: opts.target });
+    const auth = digestAuthorization(header(reply, 'proxy-authenticate') ?? '', {
+      ...creds(opts.from),
+      method: opts.method,
+      uri: opts.target,
+    });
     client.send(build(2, auth));
     reply = await final(2);
   }

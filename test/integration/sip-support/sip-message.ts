@@ -28,7 +28,15 @@ export function parseSip(raw: string): SipMessage {
 }
 
 /** Long and compact header names. */
-const compact: Record<string, string> = { v: 'via', f: 'from', t: 'to', i: 'call-id', m: 'contact', l: 'content-length', c: 'content-type' };
+const compact: Record<string, string> = {
+  v: 'via',
+  f: 'from',
+  t: 'to',
+  i: 'call-id',
+  m: 'contact',
+  l: 'content-length',
+  c: 'content-type',
+};
 
 export function headerAll(msg: SipMessage, name: string): string[] {
   const wanted = name.toLowerCase();
@@ -89,11 +97,22 @@ export function digestAuthorization(
   const qop = param('qop');
   const ha1 = md5(`${opts.username}:${realm}:${opts.password}`);
   const ha2 = md5(`${opts.method}:${opts.uri}`);
-  const parts = [`username="${opts.username}"`, `realm="${realm}"`, `nonce="${nonce}"`, `uri="${opts.uri}"`, 'algorithm=MD5'];
+  const parts = [
+    `username="${opts.username}"`,
+    `realm="${realm}"`,
+    `nonce="${nonce}"`,
+    `uri="${opts.uri}"`,
+    'algorithm=MD5',
+  ];
   if (qop && /\bauth\b/.test(qop)) {
     const cnonce = randomToken(8);
     const nc = '00000001';
-    parts.push(`response="${md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`)}"`, 'qop=auth', `nc=${nc}`, `cnonce="${cnonce}"`);
+    parts.push(
+      `response="${md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`)}"`,
+      'qop=auth',
+      `nc=${nc}`,
+      `cnonce="${cnonce}"`,
+    );
   } else {
     parts.push(`response="${md5(`${ha1}:${nonce}:${ha2}`)}"`);
   }

@@ -44,7 +44,9 @@ export async function startTestSipStack(
   const sipPort = await freePort();
   const wsPort = await freePort();
   const ngPort = await freePort();
-  const portMin = opts.wide ? 31000 + Math.floor(Math.random() * 80) * 100 : 40000 + Math.floor(Math.random() * 200) * 100;
+  const portMin = opts.wide
+    ? 31000 + Math.floor(Math.random() * 80) * 100
+    : 40000 + Math.floor(Math.random() * 200) * 100;
   const secret = opts.secret ?? `test-secret-${process.pid}-0123456789abcdef`;
   const domain = opts.domain ?? '127.0.0.1';
   const stack = await startSipStack({

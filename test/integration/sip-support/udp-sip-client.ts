@@ -30,14 +30,26 @@ export class UdpSipClient {
   }
 
   send(raw: string | Buffer, port: number, host = '127.0.0.1'): Promise<void> {
-    return new Promise((resolve, reject) => this.socket.send(typeof raw === 'string' ? Buffer.from(raw) : raw, port, host, (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.socket.send(typeof raw === 'string' ? Buffer.from(raw) : raw, port, host, (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
   }
 
   next(match: (m: SipMessage) => boolean, timeoutMs = 10_000): Promise<SipMessage> {
     const found = this.received.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching SIP message within ${timeoutMs} ms; got: ${this.received.map((m) => m.status ?? m.method).join(', ')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching SIP message within ${timeoutMs} ms; got: ${this.received.map((m) => m.status ?? m.method).join(', ')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
     });
   }

@@ -49,7 +49,8 @@ export const WEBRTC_SDP = [
   'a=candidate:1 1 udp 2113937151 127.0.0.1 9 typ host generation 0',
   'a=ice-ufrag:sbtt',
   'a=ice-pwd:switchboardtestpassword0',
-  'a=fingerprint:sha-256 ' + Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).padStart(2, '0').toUpperCase()).join(':'),
+  'a=fingerprint:sha-256 ' +
+    Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).padStart(2, '0').toUpperCase()).join(':'),
   'a=setup:actpass',
   'a=mid:0',
   'a=sendrecv',
@@ -109,7 +110,8 @@ export class WsSipClient {
   /** Next final response (>= 200) for a Call-ID and CSeq number. */
   finalResponse(callId: string, cseq: number): Promise<SipMessage> {
     return this.next(
-      (m) => (m.status ?? 0) >= 200 && header(m, 'call-id') === callId && header(m, 'cseq')?.startsWith(`${cseq} `) === true,
+      (m) =>
+        (m.status ?? 0) >= 200 && header(m, 'call-id') === callId && header(m, 'cseq')?.startsWith(`${cseq} `) === true,
     );
   }
 
@@ -122,7 +124,12 @@ export class WsSipClient {
   }
 
   /** REGISTER (answering the digest challenge); resolves with the final response. */
-  async register(opts: { extension: string; domain: string; credentials: Credentials; expires?: number }): Promise<SipMessage> {
+  async register(opts: {
+    extension: string;
+    domain: string;
+    credentials: Credentials;
+    expires?: number;
+  }): Promise<SipMessage> {
     const callId = randomToken(10);
     const aor = `sip:${opts.extension}@${opts.domain}`;
     const build = (auth?: string) =>
@@ -141,7 +148,11 @@ export class WsSipClient {
     let reply = await this.finalResponse(callId, this.cseq++);
     if (reply.status === 401) {
       const challenge = header(reply, 'www-authenticate') ?? '';
-      const auth = digestAuthorization(challenge, { ...opts.credentials, method: 'REGISTER', uri: `sip:${opts.domain}` });
+      const auth = digestAuthorization(challenge, {
+        ...opts.credentials,
+        method: 'REGISTER',
+        uri: `sip:${opts.domain}`,
+      });
       this.send(build(auth));
       reply = await this.finalResponse(callId, this.cseq++);
     }
@@ -248,7 +259,14 @@ export class WsSipClient {
    * Sends a MESSAGE to `target` from `from` (answering a 407 with the credentials), with any extra headers
    * the sender likes; resolves with the final response.
    */
-  async message(opts: { from: string; target: string; domain: string; credentials: Credentials; body: string; headers?: Array<[string, string]> }) {
+  async message(opts: {
+    from: string;
+    target: string;
+    domain: string;
+    credentials: Credentials;
+    body: string;
+    headers?: Array<[string, string]>;
+  }) {
     const callId = randomToken(10);
     const fromTag = randomToken(4);
     const cseq = this.cseq++;

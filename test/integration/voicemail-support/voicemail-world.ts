@@ -32,8 +32,20 @@ export async function startVoicemailWorld(opts: { env?: Record<string, string> }
   const secret = `voicemail-secret-${process.pid}-0123456789`;
   const vmPort = await freePort();
   const gatewayPort = await freePort();
-  const h = await startSeededCompanion({ SIP_AUTH_SECRET: secret, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `127.0.0.2:${gatewayPort}`, VOICEMAIL_SIP: `127.0.0.1:${vmPort}`, ...opts.env });
-  const sip = await startTestSipStack({ secret, hookUrl: h.hookUrl, pstnGateway: `127.0.0.2:${gatewayPort}`, voicemailAddr: `127.0.0.1:${vmPort}`, wide: true });
+  const h = await startSeededCompanion({
+    SIP_AUTH_SECRET: secret,
+    SIP_DOMAIN: '127.0.0.1',
+    PSTN_GATEWAY: `127.0.0.2:${gatewayPort}`,
+    VOICEMAIL_SIP: `127.0.0.1:${vmPort}`,
+    ...opts.env,
+  });
+  const sip = await startTestSipStack({
+    secret,
+    hookUrl: h.hookUrl,
+    pstnGateway: `127.0.0.2:${gatewayPort}`,
+    voicemailAddr: `127.0.0.1:${vmPort}`,
+    wide: true,
+  });
   const world: VoicemailWorld = {
     h,
     sip,
@@ -42,7 +54,14 @@ export async function startVoicemailWorld(opts: { env?: Record<string, string> }
     gatewayPort,
     secret,
     async startService() {
-      world.vm = await startVoicemailProcess({ runDir: sip.runDir, sipPort: vmPort, proxyPort: sip.sipPort, companionUrl: h.hookUrl, hookToken: hookToken(secret), env: { VOICEMAIL_SILENCE_SECONDS: '5' } });
+      world.vm = await startVoicemailProcess({
+        runDir: sip.runDir,
+        sipPort: vmPort,
+        proxyPort: sip.sipPort,
+        companionUrl: h.hookUrl,
+        hookToken: hookToken(secret),
+        env: { VOICEMAIL_SILENCE_SECONDS: '5' },
+      });
       await until(() => h.voicemail.isUp(), 10_000, 'the companion sees the voicemail service up');
     },
     async stop() {
@@ -69,12 +88,29 @@ export const hookHeaders = (secret: string) => ({ [HOOK_TOKEN_HEADER]: hookToken
 export const toneWav = (hz: number, seconds: number) => pcm16Wav(decodeMulaw(mulawTone(hz, seconds)));
 
 /** Stores a message through the service's own hook, as the service does after a call. */
-export async function depositThroughHook(w: VoicemailWorld, boxId: string, opts: { hz?: number; seconds?: number; startedAt?: number; caller?: string } = {}) {
+export async function depositThroughHook(
+  w: VoicemailWorld,
+  boxId: string,
+  opts: { hz?: number; seconds?: number; startedAt?: number; caller?: string } = {},
+) {
   const startedAt = opts.startedAt ?? Date.now();
   const seconds = opts.seconds ?? 2;
-  const q = new URLSearchParams({ boxId, callId: `hook-${createHash('sha1').update(String(Math.random())).digest('hex')}`, caller: opts.caller ?? '+447700900555', startedAt: String(startedAt), soundMs: String(seconds * 1000) });
-  const res = await fetch(`${w.h.hookUrl}/internal/voicemail/messages?${q}`, { method: 'POST', headers: { ...hookHeaders(w.secret), 'content-type': 'audio/wav' }, body: new Blob([toneWav(opts.hz ?? 880, seconds).slice()]) });
-  return { status: res.status, body: (await res.json()) as { stored?: boolean; id?: string; error?: { code: string } } };
+  const q = new URLSearchParams({
+    boxId,
+    callId: `hook-${createHash('sha1').update(String(Math.random())).digest('hex')}`,
+    caller: opts.caller ?? '+447700900555',
+    startedAt: String(startedAt),
+    soundMs: String(seconds * 1000),
+  });
+  const res = await fetch(`${w.h.hookUrl}/internal/voicemail/messages?${q}`, {
+    method: 'POST',
+    headers: { ...hookHeaders(w.secret), 'content-type': 'audio/wav' },
+    body: new Blob([toneWav(opts.hz ?? 880, seconds).slice()]),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { stored?: boolean; id?: string; error?: { code: string } },
+  };
 }
 
 export type Analysed = { durationMs: number; rms: number; share: (hz: number) => number };
@@ -99,13 +135,20 @@ export function rmsOf(mulaw: Uint8Array): number {
  * A caller's pcap: `leadMs` of silence, then each PIN attempt (digits by RFC 4733, payload type 101, 100 ms
  * each) at its offset, then silence up to `totalMs` (the endpoint loops the file, so it must outlast the call).
  */
-export function dtmfPcap(dir: string, name: string, attempts: Array<{ atMs: number; digits: string }>, totalMs: number): string {
+export function dtmfPcap(
+  dir: string,
+  name: string,
+  attempts: Array<{ atMs: number; digits: string }>,
+  totalMs: number,
+): string {
   const path = join(dir, `${name}.pcap`);
   const packets: RtpPacket[] = [];
   const ssrc = 0x0d7f0001;
   let seq = 0;
   const events = '0123456789*#';
-  const presses: Array<{ atMs: number; event: number }> = attempts.flatMap((a) => [...a.digits].map((d, i) => ({ atMs: a.atMs + i * 250, event: events.indexOf(d) })));
+  const presses: Array<{ atMs: number; event: number }> = attempts.flatMap((a) =>
+    [...a.digits].map((d, i) => ({ atMs: a.atMs + i * 250, event: events.indexOf(d) })),
+  );
   const silenceFrame = Buffer.alloc(160, 0xff);
   for (let ms = 0; ms < totalMs; ms += 20) {
     const press = presses.find((p) => ms >= p.atMs && ms < p.atMs + 160);
@@ -115,9 +158,25 @@ export function dtmfPcap(dir: string, name: string, attempts: Array<{ atMs: numb
       const duration = ts - start + 160;
       const end = ms + 20 >= press.atMs + 160;
       const payload = Buffer.from([press.event, (end ? 0x80 : 0) | 10, (duration >> 8) & 0xff, duration & 0xff]);
-      packets.push({ payloadType: 101, sequence: seq++, timestamp: start, ssrc, marker: ms === press.atMs, offsetUs: ms * 1000, payload });
+      packets.push({
+        payloadType: 101,
+        sequence: seq++,
+        timestamp: start,
+        ssrc,
+        marker: ms === press.atMs,
+        offsetUs: ms * 1000,
+        payload,
+      });
     } else {
-      packets.push({ payloadType: 0, sequence: seq++, timestamp: ts, ssrc, marker: false, offsetUs: ms * 1000, payload: silenceFrame });
+      packets.push({
+        payloadType: 0,
+        sequence: seq++,
+        timestamp: ts,
+        ssrc,
+        marker: false,
+        offsetUs: ms * 1000,
+        payload: silenceFrame,
+      });
     }
   }
   writeRtpPcap(path, packets);
@@ -129,10 +188,21 @@ export { signIn };
 /** A caller's pcap: `toneMs` of a tone, then silence up to `totalMs` (so the endpoint's loop never restarts the tone). */
 export function toneThenSilencePcap(dir: string, hz: number, toneMs: number, totalMs: number): string {
   const path = join(dir, `tone-${hz}-${toneMs}-then-silence-${totalMs}.pcap`);
-  const audio = Buffer.concat([mulawTone(hz, toneMs / 1000), Buffer.alloc(Math.round(((totalMs - toneMs) / 1000) * 8000), 0xff)]);
+  const audio = Buffer.concat([
+    mulawTone(hz, toneMs / 1000),
+    Buffer.alloc(Math.round(((totalMs - toneMs) / 1000) * 8000), 0xff),
+  ]);
   const packets: RtpPacket[] = [];
   for (let i = 0; (i + 1) * 160 <= audio.length; i++) {
-    packets.push({ payloadType: 0, sequence: i, timestamp: i * 160, ssrc: 0x51e0000 + hz, marker: i === 0, offsetUs: i * 20_000, payload: audio.subarray(i * 160, (i + 1) * 160) });
+    packets.push({
+      payloadType: 0,
+      sequence: i,
+      timestamp: i * 160,
+      ssrc: 0x51e0000 + hz,
+      marker: i === 0,
+      offsetUs: i * 20_000,
+      payload: audio.subarray(i * 160, (i + 1) * 160),
+    });
   }
   writeRtpPcap(path, packets);
   return path;

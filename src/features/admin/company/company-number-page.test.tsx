@@ -46,11 +46,22 @@ test('a blast rings at most five agents: the sixth box cannot be ticked; the bla
   await confirmSave();
   await screen.findByText('Saved');
   const sent = api.calls.find((c) => c.method === 'PUT')?.body as CompanyNumberSettings;
-  expect(sent.defaultRule).toEqual({ kind: 'blast', staffIds: ['staff-1', 'staff-2', 'staff-3', 'staff-4', 'staff-5'], ringTimeoutSeconds: 30 });
+  expect(sent.defaultRule).toEqual({
+    kind: 'blast',
+    staffIds: ['staff-1', 'staff-2', 'staff-3', 'staff-4', 'staff-5'],
+    ringTimeoutSeconds: 30,
+  });
 });
 
 test("the server's overlap refusal is shown beside the clashing rule's active hours, and the form stays unsaved", async () => {
-  serve((body) => (body.customRules.length > 1 ? invalid(['customRules', 1, 'activeHours'], "Overlaps rule 'Weekdays' (Mon, Tue, Wed, Thu, Fri 09:00–17:00); times must not overlap") : {}));
+  serve((body) =>
+    body.customRules.length > 1
+      ? invalid(
+          ['customRules', 1, 'activeHours'],
+          "Overlaps rule 'Weekdays' (Mon, Tue, Wed, Thu, Fri 09:00–17:00); times must not overlap",
+        )
+      : {},
+  );
   renderWithServices(<CompanyNumberPage />);
   await screen.findByRole('region', { name: 'Custom rules' });
   await userEvent.click(screen.getByRole('button', { name: 'Add custom rule' }));
@@ -65,11 +76,15 @@ test("the server's overlap refusal is shown beside the clashing rule's active ho
   expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
   expect(screen.getByText('2 of 10 custom rules')).toBeInTheDocument();
   // The admin lands on what to fix: the clashing rule's active hours.
-  await waitFor(() => expect(screen.getByRole('group', { name: 'Custom rule 2' }).contains(document.activeElement)).toBe(true));
+  await waitFor(() =>
+    expect(screen.getByRole('group', { name: 'Custom rule 2' }).contains(document.activeElement)).toBe(true),
+  );
 });
 
 test('another number: a bad phone number is refused beside the field', async () => {
-  serve((body) => (body.defaultRule.kind === 'number' ? invalid(['defaultRule', 'number'], 'This is not a valid phone number') : {}));
+  serve((body) =>
+    body.defaultRule.kind === 'number' ? invalid(['defaultRule', 'number'], 'This is not a valid phone number') : {},
+  );
   renderWithServices(<CompanyNumberPage />);
   const rule = within(await screen.findByRole('region', { name: 'Default rule' }));
   await userEvent.click(rule.getByRole('radio', { name: 'Another number' }));

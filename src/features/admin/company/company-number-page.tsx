@@ -14,7 +14,10 @@ export function CompanyNumberPage() {
   if (numbers.isPending || staff.isPending) return <p>Loading…</p>;
   if (numbers.isError) return <p className="error">The company number could not be loaded: {numbers.error.message}</p>;
   if (staff.isError) return <p className="error">The staff list could not be loaded: {staff.error.message}</p>;
-  if (numbers.data.length === 0) return <p className="panel muted">Your organisation has no company number yet. Ask your account manager for one.</p>;
+  if (numbers.data.length === 0)
+    return (
+      <p className="panel muted">Your organisation has no company number yet. Ask your account manager for one.</p>
+    );
   const number = numbers.data.find((n) => n.id === chosen) ?? numbers.data[0]!;
 
   return (
@@ -43,7 +46,9 @@ export function CompanyNumberPage() {
           </label>
         )}
       </div>
-      <p className="muted">Calls from existing contacts ring the contact's primary agent. These settings decide where everyone else goes.</p>
+      <p className="muted">
+        Calls from existing contacts ring the contact's primary agent. These settings decide where everyone else goes.
+      </p>
       <CompanySettingsForm key={number.id} number={number} staff={staff.data} />
     </div>
   );

@@ -20,18 +20,32 @@ const hints: Record<Kind, string> = {
 /** The same route as another kind, keeping the ring time. */
 function switchKind(route: CompanyRoute, kind: Kind): CompanyRoute {
   const { ringTimeoutSeconds } = route;
-  if (kind === 'blast') return { kind, staffIds: route.kind === 'user' && route.staffId ? [route.staffId] : [], ringTimeoutSeconds };
-  if (kind === 'user') return { kind, staffId: route.kind === 'blast' ? (route.staffIds[0] ?? '') : '', ringTimeoutSeconds };
+  if (kind === 'blast')
+    return { kind, staffIds: route.kind === 'user' && route.staffId ? [route.staffId] : [], ringTimeoutSeconds };
+  if (kind === 'user')
+    return { kind, staffId: route.kind === 'blast' ? (route.staffIds[0] ?? '') : '', ringTimeoutSeconds };
   return { kind, number: '', ringTimeoutSeconds };
 }
 
-type Props = { label: string; route: CompanyRoute; onChange: (r: CompanyRoute) => void; staff: readonly StaffView[]; error: unknown; path: (string | number)[] };
+type Props = {
+  label: string;
+  route: CompanyRoute;
+  onChange: (r: CompanyRoute) => void;
+  staff: readonly StaffView[];
+  error: unknown;
+  path: (string | number)[];
+};
 
 /** Who an unknown caller rings: a blast to several agents, one agent, or another number. */
 export function CompanyRouteEditor({ label, route, onChange, staff, error, path }: Props) {
   return (
     <div className="route-editor">
-      <SegmentedChoice label={label} value={route.kind} options={kindOptions} onChange={(kind) => kind !== route.kind && onChange(switchKind(route, kind))} />
+      <SegmentedChoice
+        label={label}
+        value={route.kind}
+        options={kindOptions}
+        onChange={(kind) => kind !== route.kind && onChange(switchKind(route, kind))}
+      />
       <p className="muted">{hints[route.kind]}</p>
       {route.kind === 'blast' && (
         <StaffChecklist
@@ -44,11 +58,24 @@ export function CompanyRouteEditor({ label, route, onChange, staff, error, path 
           path={[...path, 'staffIds']}
         />
       )}
-      {route.kind === 'user' && <StaffSelect label="Agent" staff={staff} value={route.staffId} onChange={(staffId) => onChange({ ...route, staffId })} error={error} path={[...path, 'staffId']} />}
+      {route.kind === 'user' && (
+        <StaffSelect
+          label="Agent"
+          staff={staff}
+          value={route.staffId}
+          onChange={(staffId) => onChange({ ...route, staffId })}
+          error={error}
+          path={[...path, 'staffId']}
+        />
+      )}
       {route.kind === 'number' && (
         <label>
           Phone number
-          <input value={route.number} placeholder="+44 20 7946 0958" onChange={(e) => onChange({ ...route, number: e.target.value })} />
+          <input
+            value={route.number}
+            placeholder="+44 20 7946 0958"
+            onChange={(e) => onChange({ ...route, number: e.target.value })}
+          />
           <FieldError error={error} path={[...path, 'number']} />
         </label>
       )}

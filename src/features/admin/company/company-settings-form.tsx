@@ -18,7 +18,8 @@ export function CompanySettingsForm({ number, staff }: { number: CompanyNumberVi
   const form = useSettingsForm<CompanyNumberSettings, CompanyNumberView | unknown>({
     saved: number.company,
     save: (draft) => save.mutateAsync(draft),
-    fromSaved: (view) => ((view as CompanyNumberView).kind === 'company' ? (view as CompanyNumberView).company : number.company),
+    fromSaved: (view) =>
+      (view as CompanyNumberView).kind === 'company' ? (view as CompanyNumberView).company : number.company,
   });
   const { draft } = form;
   const formats = useFormats();
@@ -28,10 +29,15 @@ export function CompanySettingsForm({ number, staff }: { number: CompanyNumberVi
   return (
     <section className="admin-page" aria-label="Company number settings">
       <div className="admin-page" ref={(el) => void (form.formRef.current = el)}>
-        <SettingsSection id="company-source-title" title="Source and tag" summary={`${draft.source || '—'} · ${draft.tag || '—'}`} defaultOpen>
+        <SettingsSection
+          id="company-source-title"
+          title="Source and tag"
+          summary={`${draft.source || '—'} · ${draft.tag || '—'}`}
+          defaultOpen
+        >
           <p className="muted">
-            A missed call from an unknown caller becomes an unclaimed notification carrying these. A contact created from it gets this source and tag; an
-            existing contact gets both as tags.
+            A missed call from an unknown caller becomes an unclaimed notification carrying these. A contact created
+            from it gets this source and tag; an existing contact gets both as tags.
           </p>
           <div className="row">
             <label>
@@ -46,13 +52,35 @@ export function CompanySettingsForm({ number, staff }: { number: CompanyNumberVi
             </label>
           </div>
         </SettingsSection>
-        <SettingsSection id="company-custom-title" title="Custom rules" summary={rules === 0 ? 'None' : `${rules} rule${rules === 1 ? '' : 's'}`} defaultOpen>
+        <SettingsSection
+          id="company-custom-title"
+          title="Custom rules"
+          summary={rules === 0 ? 'None' : `${rules} rule${rules === 1 ? '' : 's'}`}
+          defaultOpen
+        >
           <p className="muted">Tried first, by their active hours (in the number's time zone, {number.timeZone}).</p>
-          <CustomRulesEditor rules={draft.customRules} onChange={(customRules) => set({ customRules })} staff={staff} error={form.error} />
+          <CustomRulesEditor
+            rules={draft.customRules}
+            onChange={(customRules) => set({ customRules })}
+            staff={staff}
+            error={form.error}
+          />
         </SettingsSection>
-        <SettingsSection id="company-default-title" title="Default rule" summary={routeLabel[draft.defaultRule.kind]} defaultOpen>
+        <SettingsSection
+          id="company-default-title"
+          title="Default rule"
+          summary={routeLabel[draft.defaultRule.kind]}
+          defaultOpen
+        >
           <p className="muted">For unknown callers outside every custom rule's hours.</p>
-          <CompanyRouteEditor label="Default rule routes to" route={draft.defaultRule} onChange={(defaultRule) => set({ defaultRule })} staff={staff} error={form.error} path={['defaultRule']} />
+          <CompanyRouteEditor
+            label="Default rule routes to"
+            route={draft.defaultRule}
+            onChange={(defaultRule) => set({ defaultRule })}
+            staff={staff}
+            error={form.error}
+            path={['defaultRule']}
+          />
         </SettingsSection>
       </div>
       <SettingsSaveBar

@@ -12,7 +12,12 @@ const newRule = (index: number, firstStaffId: string): CompanyCustomRule => ({
   route: { kind: 'user', staffId: firstStaffId, ringTimeoutSeconds: 30 },
 });
 
-type Props = { rules: CompanyCustomRule[]; onChange: (rules: CompanyCustomRule[]) => void; staff: readonly StaffView[]; error: unknown };
+type Props = {
+  rules: CompanyCustomRule[];
+  onChange: (rules: CompanyCustomRule[]) => void;
+  staff: readonly StaffView[];
+  error: unknown;
+};
 
 /** Up to ten rules with active hours, tried before the default rule; their hours must not overlap. */
 export function CustomRulesEditor({ rules, onChange, staff, error }: Props) {
@@ -29,7 +34,11 @@ export function CustomRulesEditor({ rules, onChange, staff, error }: Props) {
               <div className="row">
                 <label>
                   Rule name
-                  <input value={rule.name} maxLength={60} onChange={(e) => update(index, { ...rule, name: e.target.value })} />
+                  <input
+                    value={rule.name}
+                    maxLength={60}
+                    onChange={(e) => update(index, { ...rule, name: e.target.value })}
+                  />
                   <FieldError error={error} path={[...path, index, 'name']} />
                 </label>
                 <Button tone="danger" onClick={() => onChange(rules.filter((_, i) => i !== index))}>
@@ -57,7 +66,10 @@ export function CustomRulesEditor({ rules, onChange, staff, error }: Props) {
         ))}
       </ol>
       <div className="row">
-        <Button onClick={() => onChange([...rules, newRule(rules.length, staff[0]?.id ?? '')])} disabled={rules.length >= MAX_CUSTOM_RULES}>
+        <Button
+          onClick={() => onChange([...rules, newRule(rules.length, staff[0]?.id ?? '')])}
+          disabled={rules.length >= MAX_CUSTOM_RULES}
+        >
           Add custom rule
         </Button>
         <span className="muted">

@@ -1,7 +1,13 @@
 import { FieldError } from '../../../components/ui/field-error';
 
 /** A whole number of seconds to ring (5–300); an empty field is sent as is and refused by the server. */
-export function SecondsField(props: { label: string; value: number; onChange: (seconds: number) => void; error: unknown; path: (string | number)[] }) {
+export function SecondsField(props: {
+  label: string;
+  value: number;
+  onChange: (seconds: number) => void;
+  error: unknown;
+  path: (string | number)[];
+}) {
   return (
     <label>
       {props.label}

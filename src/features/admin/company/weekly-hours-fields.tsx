@@ -2,20 +2,39 @@ import { weekdays, type Weekday, type WeeklyHours } from '../../../common/domain
 import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { FieldError } from '../../../components/ui/field-error';
 
-const dayNames: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const dayNames: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
-type Props = { legend: string; hours: WeeklyHours; onChange: (h: WeeklyHours) => void; error: unknown; path: (string | number)[] };
+type Props = {
+  legend: string;
+  hours: WeeklyHours;
+  onChange: (h: WeeklyHours) => void;
+  error: unknown;
+  path: (string | number)[];
+};
 
 /** Days of the week and a time range; an end before the start runs past midnight. Errors about the range as a whole (overlaps) show under it. */
 export function WeeklyHoursFields({ legend, hours, onChange, error, path }: Props) {
-  const toggleDay = (day: Weekday, on: boolean) => onChange({ ...hours, days: weekdays.filter((d) => (d === day ? on : hours.days.includes(d))) });
+  const toggleDay = (day: Weekday, on: boolean) =>
+    onChange({ ...hours, days: weekdays.filter((d) => (d === day ? on : hours.days.includes(d))) });
   return (
     <fieldset className="weekly-hours">
       <legend>{legend}</legend>
       <div className="days">
         {weekdays.map((day) => (
           <label key={day} className="inline">
-            <input type="checkbox" checked={hours.days.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={hours.days.includes(day)}
+              onChange={(e) => toggleDay(day, e.target.checked)}
+            />
             {dayNames[day]}
           </label>
         ))}

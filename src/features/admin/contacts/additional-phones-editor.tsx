@@ -6,11 +6,17 @@ import type { PhoneDraft } from './contact-draft';
 
 const MAX_PHONES = 20;
 
-type Props = { phones: PhoneDraft[]; onChange: (p: PhoneDraft[]) => void; itemTypes: readonly ContactItemType[]; error: unknown };
+type Props = {
+  phones: PhoneDraft[];
+  onChange: (p: PhoneDraft[]) => void;
+  itemTypes: readonly ContactItemType[];
+  error: unknown;
+};
 
 /** A contact's other phones, each with an optional item type (its dialling priority) and a description. */
 export function AdditionalPhonesEditor({ phones, onChange, itemTypes, error }: Props) {
-  const update = (index: number, patch: Partial<PhoneDraft>) => onChange(phones.map((p, i) => (i === index ? { ...p, ...patch } : p)));
+  const update = (index: number, patch: Partial<PhoneDraft>) =>
+    onChange(phones.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   return (
     <fieldset className="additional-phones">
       <legend>Additional phones</legend>
@@ -18,7 +24,11 @@ export function AdditionalPhonesEditor({ phones, onChange, itemTypes, error }: P
         <div key={index} className="row phone-row" role="group" aria-label={`Additional phone ${index + 1}`}>
           <label>
             Phone number
-            <input value={phone.number} placeholder="+44 20 7946 0958" onChange={(e) => update(index, { number: e.target.value })} />
+            <input
+              value={phone.number}
+              placeholder="+44 20 7946 0958"
+              onChange={(e) => update(index, { number: e.target.value })}
+            />
             <FieldError error={error} path={['additionalPhones', index, 'number']} />
           </label>
           <label>
@@ -35,7 +45,11 @@ export function AdditionalPhonesEditor({ phones, onChange, itemTypes, error }: P
           </label>
           <label>
             Description
-            <input value={phone.description} maxLength={120} onChange={(e) => update(index, { description: e.target.value })} />
+            <input
+              value={phone.description}
+              maxLength={120}
+              onChange={(e) => update(index, { description: e.target.value })}
+            />
             <FieldError error={error} path={['additionalPhones', index, 'description']} />
           </label>
           <Button tone="danger" onClick={() => onChange(phones.filter((_, i) => i !== index))}>
@@ -44,7 +58,10 @@ export function AdditionalPhonesEditor({ phones, onChange, itemTypes, error }: P
         </div>
       ))}
       <div className="row">
-        <Button disabled={phones.length >= MAX_PHONES} onClick={() => onChange([...phones, { number: '', itemTypeId: '', description: '' }])}>
+        <Button
+          disabled={phones.length >= MAX_PHONES}
+          onClick={() => onChange([...phones, { number: '', itemTypeId: '', description: '' }])}
+        >
           Add phone
         </Button>
       </div>

@@ -9,10 +9,19 @@ const types: ContactItemType[] = [
 
 test.each([
   { header: ['Name', 'Phone'], expected: ['name', 'primaryPhone'] },
-  { header: ['Full name', 'Telephone', 'Office', 'Holiday home phone', 'Tags', 'Notes'], expected: ['name', 'primaryPhone', 'type:it-office', 'type:it-holiday', 'tags', 'ignore'] },
-  { header: ['name', 'phone', 'Mobile', 'Work phone', 'Agent email', 'Source'], expected: ['name', 'primaryPhone', 'type:it-mobile', 'phone', 'primaryAgentEmail', 'source'] },
+  {
+    header: ['Full name', 'Telephone', 'Office', 'Holiday home phone', 'Tags', 'Notes'],
+    expected: ['name', 'primaryPhone', 'type:it-office', 'type:it-holiday', 'tags', 'ignore'],
+  },
+  {
+    header: ['name', 'phone', 'Mobile', 'Work phone', 'Agent email', 'Source'],
+    expected: ['name', 'primaryPhone', 'type:it-mobile', 'phone', 'primaryAgentEmail', 'source'],
+  },
   // The second "Phone" is not a second primary phone: it is an untyped additional phone.
-  { header: ['Name', 'Phone', 'Phone 2', 'Office', 'office'], expected: ['name', 'primaryPhone', 'phone', 'type:it-office', 'ignore'] },
+  {
+    header: ['Name', 'Phone', 'Phone 2', 'Office', 'office'],
+    expected: ['name', 'primaryPhone', 'phone', 'type:it-office', 'ignore'],
+  },
 ])('guesses $header', ({ header, expected }) => {
   expect(guessMapping(header, types)).toEqual(expected);
 });

@@ -2,7 +2,8 @@ import type { ContactImportRequest } from '../../../common/api/contacts';
 import type { ContactItemType } from '../../../common/domain/contact';
 
 /** What one CSV column holds: a contact field, an additional phone (of an item type, or untyped), or nothing. */
-export type ColumnTarget = 'ignore' | 'name' | 'primaryPhone' | 'primaryAgentEmail' | 'source' | 'tags' | 'phone' | `type:${string}`;
+export type ColumnTarget =
+  'ignore' | 'name' | 'primaryPhone' | 'primaryAgentEmail' | 'source' | 'tags' | 'phone' | `type:${string}`;
 
 const single = ['name', 'primaryPhone', 'primaryAgentEmail', 'source', 'tags'] as const;
 type SingleField = (typeof single)[number];
@@ -25,7 +26,8 @@ export function targetOptions(itemTypes: readonly ContactItemType[]): { value: C
 }
 
 export function targetLabel(target: ColumnTarget, itemTypes: readonly ContactItemType[]): string {
-  if (target.startsWith('type:')) return `${itemTypes.find((t) => `type:${t.id}` === target)?.name ?? 'Unknown type'} phone`;
+  if (target.startsWith('type:'))
+    return `${itemTypes.find((t) => `type:${t.id}` === target)?.name ?? 'Unknown type'} phone`;
   return fieldLabels[target as keyof typeof fieldLabels];
 }
 
@@ -45,7 +47,14 @@ export function guessMapping(header: readonly string[], itemTypes: readonly Cont
     const key = norm(column);
     const type = itemTypes.find((t) => key === norm(t.name) || key === `${norm(t.name)}phone`);
     const field = single.find((f) => !taken.has(f) && synonyms[f].includes(key));
-    const target: ColumnTarget = type && !taken.has(`type:${type.id}`) ? `type:${type.id}` : field ? field : key.includes('phone') ? 'phone' : 'ignore';
+    const target: ColumnTarget =
+      type && !taken.has(`type:${type.id}`)
+        ? `type:${type.id}`
+        : field
+          ? field
+          : key.includes('phone')
+            ? 'phone'
+            : 'ignore';
     if (target !== 'phone' && target !== 'ignore') taken.add(target);
     return target;
   });
@@ -54,27 +63,43 @@ export function guessMapping(header: readonly string[], itemTypes: readonly Cont
 export type MappingResult = { ok: true; mapping: ContactImportRequest['mapping'] } | { ok: false; problems: string[] };
 
 /** The import request's mapping, or what is wrong with the choices (a required field unmapped, one field chosen twice…). */
-export function toImportMapping(header: readonly string[], targets: readonly ColumnTarget[], itemTypes: readonly ContactItemType[]): MappingResult {
+export function toImportMapping(
+  header: readonly string[],
+  targets: readonly ColumnTarget[],
+  itemTypes: readonly ContactItemType[],
+): MappingResult {
   const problems: string[] = [];
   const columnsFor = (t: ColumnTarget) => header.filter((_, i) => targets[i] === t);
   const seen = new Map<string, number>();
   header.forEach((h, i) => {
     if (targets[i] !== 'ignore') seen.set(norm(h), (seen.get(norm(h)) ?? 0) + 1);
   });
-  for (const [key, count] of seen) if (count > 1 || key === '') problems.push(key === '' ? 'A used column has no name in the header line.' : `Two used columns have the same name (${header.find((h) => norm(h) === key)}); rename one in the header line.`);
+  for (const [key, count] of seen)
+    if (count > 1 || key === '')
+      problems.push(
+        key === ''
+          ? 'A used column has no name in the header line.'
+          : `Two used columns have the same name (${header.find((h) => norm(h) === key)}); rename one in the header line.`,
+      );
   const one = (field: SingleField, required: boolean): string | undefined => {
     const columns = columnsFor(field);
     if (columns.length > 1) problems.push(`Only one column can be ${fieldLabels[field]} (now ${columns.join(', ')}).`);
-    if (required && columns.length === 0) problems.push(`Choose the column with the ${fieldLabels[field].toLowerCase()}.`);
+    if (required && columns.length === 0)
+      problems.push(`Choose the column with the ${fieldLabels[field].toLowerCase()}.`);
     return columns[0];
   };
   const name = one('name', true);
   const primaryPhone = one('primaryPhone', true);
-  const optional = { primaryAgentEmail: one('primaryAgentEmail', false), source: one('source', false), tags: one('tags', false) };
+  const optional = {
+    primaryAgentEmail: one('primaryAgentEmail', false),
+    source: one('source', false),
+    tags: one('tags', false),
+  };
   const additionalPhones = header.flatMap((column, i) => {
     const t = targets[i]!;
     if (t === 'phone') return [{ column, itemTypeId: null }];
-    if (t.startsWith('type:')) return [{ column, itemTypeId: itemTypes.find((type) => `type:${type.id}` === t)?.id ?? null }];
+    if (t.startsWith('type:'))
+      return [{ column, itemTypeId: itemTypes.find((type) => `type:${type.id}` === t)?.id ?? null }];
     return [];
   });
   if (additionalPhones.length > 20) problems.push('Up to 20 additional phone columns.');

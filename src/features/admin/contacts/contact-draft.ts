@@ -4,15 +4,33 @@ import type { Contact } from '../../../common/domain/contact';
 export type PhoneDraft = { number: string; itemTypeId: string; description: string };
 
 /** A contact as its form holds it: text everywhere, '' for "none". */
-export type ContactDraft = { name: string; primaryPhone: string; additionalPhones: PhoneDraft[]; primaryAgentId: string; source: string; tags: string };
+export type ContactDraft = {
+  name: string;
+  primaryPhone: string;
+  additionalPhones: PhoneDraft[];
+  primaryAgentId: string;
+  source: string;
+  tags: string;
+};
 
-export const emptyDraft: ContactDraft = { name: '', primaryPhone: '', additionalPhones: [], primaryAgentId: '', source: '', tags: '' };
+export const emptyDraft: ContactDraft = {
+  name: '',
+  primaryPhone: '',
+  additionalPhones: [],
+  primaryAgentId: '',
+  source: '',
+  tags: '',
+};
 
 export function draftOf(contact: Contact): ContactDraft {
   return {
     name: contact.name,
     primaryPhone: contact.primaryPhone,
-    additionalPhones: contact.additionalPhones.map((p) => ({ number: p.number, itemTypeId: p.itemTypeId ?? '', description: p.description ?? '' })),
+    additionalPhones: contact.additionalPhones.map((p) => ({
+      number: p.number,
+      itemTypeId: p.itemTypeId ?? '',
+      description: p.description ?? '',
+    })),
     primaryAgentId: contact.primaryAgentId ?? '',
     source: contact.source ?? '',
     tags: contact.tags.join(', '),

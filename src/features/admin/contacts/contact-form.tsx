@@ -12,7 +12,12 @@ import { useDeleteContact, useSaveContact } from './contacts-api';
 
 const shown = [['name'], ['primaryPhone'], ['additionalPhones'], ['primaryAgentId'], ['source'], ['tags']];
 
-type Props = { contact: Contact | null; staff: readonly StaffView[]; itemTypes: readonly ContactItemType[]; onDone: () => void };
+type Props = {
+  contact: Contact | null;
+  staff: readonly StaffView[];
+  itemTypes: readonly ContactItemType[];
+  onDone: () => void;
+};
 
 /** Create a contact (`contact` null) or edit one: phones, primary agent, source and tags. */
 export function ContactForm({ contact, staff, itemTypes, onDone }: Props) {
@@ -36,11 +41,28 @@ export function ContactForm({ contact, staff, itemTypes, onDone }: Props) {
       </label>
       <label>
         Primary phone
-        <input value={draft.primaryPhone} placeholder="+44 7700 900123" onChange={(e) => set({ primaryPhone: e.target.value })} />
+        <input
+          value={draft.primaryPhone}
+          placeholder="+44 7700 900123"
+          onChange={(e) => set({ primaryPhone: e.target.value })}
+        />
         <FieldError error={save.error} path={['primaryPhone']} />
       </label>
-      <AdditionalPhonesEditor phones={draft.additionalPhones} onChange={(additionalPhones) => set({ additionalPhones })} itemTypes={itemTypes} error={save.error} />
-      <StaffSelect label="Primary agent" staff={staff} value={draft.primaryAgentId} allowNone="No primary agent" onChange={(primaryAgentId) => set({ primaryAgentId })} error={save.error} path={['primaryAgentId']} />
+      <AdditionalPhonesEditor
+        phones={draft.additionalPhones}
+        onChange={(additionalPhones) => set({ additionalPhones })}
+        itemTypes={itemTypes}
+        error={save.error}
+      />
+      <StaffSelect
+        label="Primary agent"
+        staff={staff}
+        value={draft.primaryAgentId}
+        allowNone="No primary agent"
+        onChange={(primaryAgentId) => set({ primaryAgentId })}
+        error={save.error}
+        path={['primaryAgentId']}
+      />
       <div className="row">
         <label>
           Source

@@ -5,7 +5,12 @@ import { Button } from '../../../components/ui/button';
 import { PhoneNumber } from '../../../components/format';
 import { staffName } from '../staff/staff-pickers';
 
-type Props = { contacts: readonly Contact[]; staff: readonly StaffView[]; itemTypes: readonly ContactItemType[]; onEdit: (c: Contact) => void };
+type Props = {
+  contacts: readonly Contact[];
+  staff: readonly StaffView[];
+  itemTypes: readonly ContactItemType[];
+  onEdit: (c: Contact) => void;
+};
 
 /** Contacts with every phone in dialling order (typed by priority, untyped last). */
 export function ContactTable({ contacts, staff, itemTypes, onEdit }: Props) {
@@ -35,7 +40,10 @@ export function ContactTable({ contacts, staff, itemTypes, onEdit }: Props) {
                 </li>
                 {orderAdditionalPhones(c.additionalPhones, [...itemTypes]).map((p) => (
                   <li key={p.number}>
-                    <PhoneNumber value={p.number} /> <span className="muted">{[typeName(p.itemTypeId), p.description].filter(Boolean).join(' · ') || 'other'}</span>
+                    <PhoneNumber value={p.number} />{' '}
+                    <span className="muted">
+                      {[typeName(p.itemTypeId), p.description].filter(Boolean).join(' · ') || 'other'}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -19,7 +19,8 @@ export const contactsQuery = queryOptions({
 });
 
 /** By priority (`orderBy`), ties by name: the order additional phones are dialled in. */
-export const byPriority = (a: ContactItemType, b: ContactItemType) => a.orderBy - b.orderBy || a.name.localeCompare(b.name);
+export const byPriority = (a: ContactItemType, b: ContactItemType) =>
+  a.orderBy - b.orderBy || a.name.localeCompare(b.name);
 
 export const itemTypesQuery = queryOptions({
   queryKey: queryKeys.contactItemTypes,
@@ -34,7 +35,9 @@ export function useSaveContact(id: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ContactInput) =>
-      id ? api(`/api/contacts/${encodeURIComponent(id)}`, contactViewSchema, { method: 'PUT', body }) : api('/api/contacts', contactViewSchema, { method: 'POST', body }),
+      id
+        ? api(`/api/contacts/${encodeURIComponent(id)}`, contactViewSchema, { method: 'PUT', body })
+        : api('/api/contacts', contactViewSchema, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: contactsQuery.queryKey }),
   });
 }
@@ -62,15 +65,21 @@ export function useSaveItemType(id: string | null) {
 export function useDeleteItemType() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api(`/api/contact-item-types/${encodeURIComponent(id)}`, z.null(), { method: 'DELETE' }),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: itemTypesQuery.queryKey }), queryClient.invalidateQueries({ queryKey: contactsQuery.queryKey })]),
+    mutationFn: (id: string) =>
+      api(`/api/contact-item-types/${encodeURIComponent(id)}`, z.null(), { method: 'DELETE' }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: itemTypesQuery.queryKey }),
+        queryClient.invalidateQueries({ queryKey: contactsQuery.queryKey }),
+      ]),
   });
 }
 
 export function useImportContacts() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ContactImportRequest) => api('/api/contacts/import', contactImportResultSchema, { method: 'POST', body }),
+    mutationFn: (body: ContactImportRequest) =>
+      api('/api/contacts/import', contactImportResultSchema, { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: contactsQuery.queryKey }),
   });
 }

@@ -10,9 +10,33 @@ export function ContactsPage() {
     <Tabs
       label="Contact sections"
       items={[
-        { value: 'list', label: 'All contacts', content: <PanelBoundary name="Contacts"><ContactsSection /></PanelBoundary> },
-        { value: 'item-types', label: 'Item types', content: <PanelBoundary name="Item types"><ItemTypesSection /></PanelBoundary> },
-        { value: 'import', label: 'Import CSV', content: <PanelBoundary name="Import"><ImportSection /></PanelBoundary> },
+        {
+          value: 'list',
+          label: 'All contacts',
+          content: (
+            <PanelBoundary name="Contacts">
+              <ContactsSection />
+            </PanelBoundary>
+          ),
+        },
+        {
+          value: 'item-types',
+          label: 'Item types',
+          content: (
+            <PanelBoundary name="Item types">
+              <ItemTypesSection />
+            </PanelBoundary>
+          ),
+        },
+        {
+          value: 'import',
+          label: 'Import CSV',
+          content: (
+            <PanelBoundary name="Import">
+              <ImportSection />
+            </PanelBoundary>
+          ),
+        },
       ]}
     />
   );

@@ -22,7 +22,15 @@ export function ContactsSection() {
   const found = searchContacts(contacts.data ?? [], query);
 
   if (editing) {
-    return <ContactForm key={editing.contact?.id ?? 'new'} contact={editing.contact} staff={staff.data ?? []} itemTypes={itemTypes.data ?? []} onDone={() => setEditing(null)} />;
+    return (
+      <ContactForm
+        key={editing.contact?.id ?? 'new'}
+        contact={editing.contact}
+        staff={staff.data ?? []}
+        itemTypes={itemTypes.data ?? []}
+        onDone={() => setEditing(null)}
+      />
+    );
   }
   return (
     <section className="panel contacts-list" aria-labelledby="contacts-title">
@@ -34,12 +42,22 @@ export function ContactsSection() {
       </div>
       <label>
         Search contacts
-        <input type="search" placeholder="Name, phone, source or tag" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          placeholder="Name, phone, source or tag"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </label>
       <p className="muted" role="status">
         {found.length} of {contacts.data?.length ?? 0} contacts
       </p>
-      <ContactTable contacts={found} staff={staff.data ?? []} itemTypes={itemTypes.data ?? []} onEdit={(contact) => setEditing({ contact })} />
+      <ContactTable
+        contacts={found}
+        staff={staff.data ?? []}
+        itemTypes={itemTypes.data ?? []}
+        onEdit={(contact) => setEditing({ contact })}
+      />
     </section>
   );
 }

@@ -5,7 +5,15 @@ import type { CsvTable } from '../../../common/csv';
 const PREVIEW_ROWS = 5;
 
 /** The first rows as they will be imported: only mapped columns, headed by what they become. */
-export function ImportPreview({ table, targets, itemTypes }: { table: CsvTable; targets: ColumnTarget[]; itemTypes: readonly ContactItemType[] }) {
+export function ImportPreview({
+  table,
+  targets,
+  itemTypes,
+}: {
+  table: CsvTable;
+  targets: ColumnTarget[];
+  itemTypes: readonly ContactItemType[];
+}) {
   const used = table.header.map((_, i) => i).filter((i) => targets[i] && targets[i] !== 'ignore');
   return (
     <section aria-label="Import preview" className="import-preview">

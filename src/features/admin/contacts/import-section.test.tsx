@@ -16,14 +16,22 @@ function serve() {
   const api = fakeApi({
     'GET /api/contact-item-types': () => ({ json: itemTypes }),
     'GET /api/contacts': () => ({ json: [] }),
-    'POST /api/contacts/import': () => ({ json: { imported: 2, contactIds: ['c1', 'c2'], rejected: [{ line: 3, column: 'Phone', message: 'This is not a valid phone number' }] } }),
+    'POST /api/contacts/import': () => ({
+      json: {
+        imported: 2,
+        contactIds: ['c1', 'c2'],
+        rejected: [{ line: 3, column: 'Phone', message: 'This is not a valid phone number' }],
+      },
+    }),
   });
   vi.stubGlobal('fetch', api.fetch);
   return api;
 }
 
-const csv = 'Name,Phone,Office,Villa,Notes\nAda,+447911000001,+442079460500,+34912345678,vip\nBad,12345,,,\nBob,+447911000002,,,';
-const columnSelect = (column: string) => screen.getByRole('combobox', { name: `Import column ${column} as` }) as HTMLSelectElement;
+const csv =
+  'Name,Phone,Office,Villa,Notes\nAda,+447911000001,+442079460500,+34912345678,vip\nBad,12345,,,\nBob,+447911000002,,,';
+const columnSelect = (column: string) =>
+  screen.getByRole('combobox', { name: `Import column ${column} as` }) as HTMLSelectElement;
 
 test('pasted CSV: columns are guessed, remapped to an item type, previewed, and imported; bad lines are reported', async () => {
   const api = serve();
@@ -38,7 +46,11 @@ test('pasted CSV: columns are guessed, remapped to an item type, previewed, and 
   await userEvent.selectOptions(columnSelect('Villa'), 'Additional phone: Holiday Home');
 
   const preview = screen.getByRole('region', { name: 'Import preview' });
-  expect(within(preview).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Line', 'Name', 'Primary phone', 'Office phone', 'Holiday Home phone']);
+  expect(
+    within(preview)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent),
+  ).toEqual(['Line', 'Name', 'Primary phone', 'Office phone', 'Holiday Home phone']);
   expect(within(preview).getByText('3 rows to import.')).toBeInTheDocument();
   expect(within(preview).getAllByRole('row')[2]).toHaveTextContent('3Bad12345');
 

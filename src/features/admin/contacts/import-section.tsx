@@ -12,7 +12,9 @@ function parse(text: string): { table: CsvTable | null; problem: string | null }
   if (text.trim() === '') return { table: null, problem: null };
   try {
     const table = readCsvTable(text);
-    return table.header.length === 0 ? { table: null, problem: 'The text has no header line.' } : { table, problem: null };
+    return table.header.length === 0
+      ? { table: null, problem: 'The text has no header line.' }
+      : { table, problem: null };
   } catch (err) {
     return { table: null, problem: (err as Error).message };
   }
@@ -44,7 +46,14 @@ export function ImportSection() {
   };
   const submit = () => {
     if (!mapping?.ok) return;
-    const defaults = { source: source.trim() || null, primaryAgentId: null, tags: tags.split(/[,;|]/).map((t) => t.trim()).filter(Boolean) };
+    const defaults = {
+      source: source.trim() || null,
+      primaryAgentId: null,
+      tags: tags
+        .split(/[,;|]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    };
     // The good rows are in: clear the text so only corrected bad rows are pasted again.
     importer.mutate({ csv: text, mapping: mapping.mapping, defaults }, { onSuccess: () => setText('') });
   };
@@ -52,19 +61,35 @@ export function ImportSection() {
   return (
     <section className="panel contact-import" aria-labelledby="import-title">
       <h2 id="import-title">Import contacts from CSV</h2>
-      <p className="muted">The first line names the columns. Map each column to a contact field or to an additional phone of an item type.</p>
+      <p className="muted">
+        The first line names the columns. Map each column to a contact field or to an additional phone of an item type.
+      </p>
       <label>
         CSV text
-        <textarea rows={6} value={text} onChange={(e) => changeText(e.target.value)} placeholder={'Name,Phone,Office\nPriya Shah,+447911123456,+442079460500'} />
+        <textarea
+          rows={6}
+          value={text}
+          onChange={(e) => changeText(e.target.value)}
+          placeholder={'Name,Phone,Office\nPriya Shah,+447911123456,+442079460500'}
+        />
       </label>
       <label>
         Or choose a CSV file
         <input type="file" accept=".csv,text/csv" onChange={(e) => chooseFile(e.target.files?.[0])} />
       </label>
-      {problem && <p className="error" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       {table && (
         <>
-          <ColumnMappingTable table={table} targets={targets} itemTypes={types} onChange={(next) => setChosen({ key, targets: next })} />
+          <ColumnMappingTable
+            table={table}
+            targets={targets}
+            itemTypes={types}
+            onChange={(next) => setChosen({ key, targets: next })}
+          />
           <div className="row">
             <label>
               Source for rows without one

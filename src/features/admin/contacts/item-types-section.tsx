@@ -16,7 +16,10 @@ export function ItemTypesSection() {
   return (
     <section className="panel item-types" aria-labelledby="item-types-title">
       <h2 id="item-types-title">Contact item types</h2>
-      <p className="muted">Additional phones are dialled by their type's order (lowest first, ties by name); phones without a type come last.</p>
+      <p className="muted">
+        Additional phones are dialled by their type's order (lowest first, ties by name); phones without a type come
+        last.
+      </p>
       <table>
         <thead>
           <tr>

@@ -3,10 +3,18 @@ import { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { ApiRequestError } from '../../../common/api-request-error';
 import { apiErrorSchema } from '../../../common/errors';
-import { greetingListSchema, greetingSchema, type Greeting, type SpokenGreetingInput } from '../../../common/api/voicemail';
+import {
+  greetingListSchema,
+  greetingSchema,
+  type Greeting,
+  type SpokenGreetingInput,
+} from '../../../common/api/voicemail';
 import { queryKeys } from '../../../app/query-keys';
 
-export const greetingsQuery = queryOptions({ queryKey: queryKeys.greetings, queryFn: () => api('/api/numbers/greetings', greetingListSchema) });
+export const greetingsQuery = queryOptions({
+  queryKey: queryKeys.greetings,
+  queryFn: () => api('/api/numbers/greetings', greetingListSchema),
+});
 export const useGreetings = () => useQuery(greetingsQuery);
 
 /** Uploads an audio file as it is (the server converts it); errors come back in the usual shape. */
@@ -20,7 +28,10 @@ async function uploadGreeting(input: { name: string; file: File }): Promise<Gree
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const parsed = apiErrorSchema.safeParse((json as { error?: unknown } | null)?.error);
-    throw new ApiRequestError(res.status, parsed.success ? parsed.data : { code: 'INTERNAL', message: `Server answered ${res.status}.` });
+    throw new ApiRequestError(
+      res.status,
+      parsed.success ? parsed.data : { code: 'INTERNAL', message: `Server answered ${res.status}.` },
+    );
   }
   return greetingSchema.parse(json);
 }
@@ -30,7 +41,15 @@ export function useGreetingMutations() {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: greetingsQuery.queryKey });
   return {
     upload: useMutation({ mutationFn: uploadGreeting, onSuccess: refresh }),
-    spoken: useMutation({ mutationFn: (input: SpokenGreetingInput) => api('/api/numbers/greetings', greetingSchema, { method: 'POST', body: input }), onSuccess: refresh }),
-    remove: useMutation({ mutationFn: (id: string) => api(`/api/numbers/greetings/${encodeURIComponent(id)}`, z.null(), { method: 'DELETE' }), onSuccess: refresh }),
+    spoken: useMutation({
+      mutationFn: (input: SpokenGreetingInput) =>
+        api('/api/numbers/greetings', greetingSchema, { method: 'POST', body: input }),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) =>
+        api(`/api/numbers/greetings/${encodeURIComponent(id)}`, z.null(), { method: 'DELETE' }),
+      onSuccess: refresh,
+    }),
   };
 }

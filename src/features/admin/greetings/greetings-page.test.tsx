@@ -6,7 +6,14 @@ import { fakeApi, invalid } from '../../../../test/support/fake-api';
 import { renderWithServices } from '../../../../test/support/render-with-services';
 import { GreetingsPage } from './greetings-page';
 
-const spoken: Greeting = { id: 'g-1', name: 'Bookings greeting', source: 'text', text: 'Thanks for calling', durationMs: 3000, createdAt: 0 };
+const spoken: Greeting = {
+  id: 'g-1',
+  name: 'Bookings greeting',
+  source: 'text',
+  text: 'Thanks for calling',
+  durationMs: 3000,
+  createdAt: 0,
+};
 
 test('greetings are listed; a typed greeting is sent as text and a refusal is shown beside its field', async () => {
   let list = [spoken];
@@ -15,7 +22,14 @@ test('greetings are listed; a typed greeting is sent as text and a refusal is sh
     'POST /api/numbers/greetings': ({ body }) => {
       const input = body as { name: string; text: string };
       if (input.text === '') return invalid(['text'], 'Type what the greeting says');
-      const created = { id: 'g-2', name: input.name, source: 'text' as const, text: input.text, durationMs: 2000, createdAt: 1 };
+      const created = {
+        id: 'g-2',
+        name: input.name,
+        source: 'text' as const,
+        text: input.text,
+        durationMs: 2000,
+        createdAt: 1,
+      };
       list = [...list, created];
       return { status: 201, json: created };
     },

@@ -28,8 +28,18 @@ export function GreetingsPage() {
       <ul>
         {greetings.data?.map((g) => (
           <li key={g.id} data-greeting={g.id}>
-            <strong>{g.name}</strong> <span className="muted">{g.source === 'text' ? `spoken: “${g.text}”` : 'uploaded recording'}{g.durationMs > 0 && ` · ${formatDuration(g.durationMs)}`}</span>{' '}
-            <ConfirmDialog trigger={<Button tone="danger">Delete</Button>} title={`Delete ${g.name}?`} description="Numbers that play it must choose another first." confirmLabel="Delete" onConfirm={() => remove.mutate(g.id)} />
+            <strong>{g.name}</strong>{' '}
+            <span className="muted">
+              {g.source === 'text' ? `spoken: “${g.text}”` : 'uploaded recording'}
+              {g.durationMs > 0 && ` · ${formatDuration(g.durationMs)}`}
+            </span>{' '}
+            <ConfirmDialog
+              trigger={<Button tone="danger">Delete</Button>}
+              title={`Delete ${g.name}?`}
+              description="Numbers that play it must choose another first."
+              confirmLabel="Delete"
+              onConfirm={() => remove.mutate(g.id)}
+            />
           </li>
         ))}
       </ul>
@@ -49,7 +59,11 @@ export function GreetingsPage() {
         <FieldError error={upload.error} path={['name']} />
         <label>
           Audio file
-          <input type="file" accept="audio/wav,audio/x-wav,audio/mpeg,audio/ogg,.wav,.mp3,.ogg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            type="file"
+            accept="audio/wav,audio/x-wav,audio/mpeg,audio/ogg,.wav,.mp3,.ogg"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </label>
         <FieldError error={upload.error} path={['file']} />
         <FormError error={unplaced(upload.error)} />

@@ -13,9 +13,17 @@ const options: { value: Kind; label: string }[] = [
   { value: 'end', label: 'End the call' },
 ];
 
-const followUpOf = (kind: Kind): MainNumberFollowUp => (kind === 'main-reception' ? { kind, staffId: '', greeting: '', ringSeconds: 30 } : { kind });
+const followUpOf = (kind: Kind): MainNumberFollowUp =>
+  kind === 'main-reception' ? { kind, staffId: '', greeting: '', ringSeconds: 30 } : { kind };
 
-type Props = { title: string; branch: MainNumberBranch; onChange: (b: MainNumberBranch) => void; staff: readonly StaffView[]; error: unknown; path: string };
+type Props = {
+  title: string;
+  branch: MainNumberBranch;
+  onChange: (b: MainNumberBranch) => void;
+  staff: readonly StaffView[];
+  error: unknown;
+  path: string;
+};
 
 /** One branch of the main number: the hunt group rung together, then reception, voicemail or the end. */
 export function BranchEditor({ title, branch, onChange, staff, error, path }: Props) {
@@ -40,13 +48,30 @@ export function BranchEditor({ title, branch, onChange, staff, error, path }: Pr
         path={[path, 'huntGroup', 'ringSeconds']}
       />
       <p className="choice-label">Then, if nobody in the hunt group answers:</p>
-      <SegmentedChoice label={`${title}: when nobody answers`} value={then.kind} options={options} onChange={(kind) => kind !== then.kind && onChange({ ...branch, then: followUpOf(kind) })} />
+      <SegmentedChoice
+        label={`${title}: when nobody answers`}
+        value={then.kind}
+        options={options}
+        onChange={(kind) => kind !== then.kind && onChange({ ...branch, then: followUpOf(kind) })}
+      />
       {then.kind === 'main-reception' && (
         <div className="follow-up">
-          <StaffSelect label="Reception staff member" staff={staff} value={then.staffId} onChange={(staffId) => onChange({ ...branch, then: { ...then, staffId } })} error={error} path={[path, 'then', 'staffId']} />
+          <StaffSelect
+            label="Reception staff member"
+            staff={staff}
+            value={then.staffId}
+            onChange={(staffId) => onChange({ ...branch, then: { ...then, staffId } })}
+            error={error}
+            path={[path, 'then', 'staffId']}
+          />
           <label>
             Greeting shown to whoever answers
-            <textarea rows={3} maxLength={500} value={then.greeting} onChange={(e) => onChange({ ...branch, then: { ...then, greeting: e.target.value } })} />
+            <textarea
+              rows={3}
+              maxLength={500}
+              value={then.greeting}
+              onChange={(e) => onChange({ ...branch, then: { ...then, greeting: e.target.value } })}
+            />
             <FieldError error={error} path={[path, 'then', 'greeting']} />
           </label>
           <SecondsField
@@ -58,7 +83,9 @@ export function BranchEditor({ title, branch, onChange, staff, error, path }: Pr
           />
         </div>
       )}
-      {then.kind === 'voicemail' && <p className="muted">The caller leaves a message in the main number's voicemail box.</p>}
+      {then.kind === 'voicemail' && (
+        <p className="muted">The caller leaves a message in the main number's voicemail box.</p>
+      )}
       {then.kind === 'end' && <p className="muted">The call ends.</p>}
       <FieldError error={error} path={[path, 'then', 'kind']} />
     </SettingsSection>

@@ -20,10 +20,17 @@ export function BusinessHoursSection({ view, form }: { view: BusinessHoursView; 
   const error = form.error;
 
   return (
-    <SettingsSection id="business-hours-title" title="Business hours" summary={`${draft.timeZone} · ${windows.length} opening ${windows.length === 1 ? 'range' : 'ranges'}`} defaultOpen>
+    <SettingsSection
+      id="business-hours-title"
+      title="Business hours"
+      summary={`${draft.timeZone} · ${windows.length} opening ${windows.length === 1 ? 'range' : 'ranges'}`}
+      defaultOpen
+    >
       <p className="muted">
-        The organisation's opening hours: inside them calls to the main number take the in-hours branch, outside them the out-of-hours branch.{' '}
-        {view.updatedAt !== null && `Last updated ${formats.dateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
+        The organisation's opening hours: inside them calls to the main number take the in-hours branch, outside them
+        the out-of-hours branch.{' '}
+        {view.updatedAt !== null &&
+          `Last updated ${formats.dateTime(view.updatedAt)} by ${view.updatedBy ?? 'unknown'}.`}
       </p>
       <label>
         Time zone
@@ -46,7 +53,10 @@ export function BusinessHoursSection({ view, form }: { view: BusinessHoursView; 
         </div>
       ))}
       <div className="row">
-        <Button disabled={windows.length >= MAX_RANGES} onClick={() => setWindows([...windows, { days: ['sat'], start: '10:00', end: '14:00' }])}>
+        <Button
+          disabled={windows.length >= MAX_RANGES}
+          onClick={() => setWindows([...windows, { days: ['sat'], start: '10:00', end: '14:00' }])}
+        >
           Add opening hours
         </Button>
       </div>

@@ -10,13 +10,17 @@ export type MainNumberView = Extract<NumberView, { kind: 'main' }>;
 
 /** The organisation's main number, or null when it has none. */
 export function useMainNumber() {
-  return useQuery({ ...numbersQuery, select: (list) => list.find((n): n is MainNumberView => n.kind === 'main') ?? null });
+  return useQuery({
+    ...numbersQuery,
+    select: (list) => list.find((n): n is MainNumberView => n.kind === 'main') ?? null,
+  });
 }
 
 export function useSaveMainSettings(id: string) {
   const saved = useNumberSaved();
   return useMutation({
-    mutationFn: (body: MainSettingsInput) => api(`/api/numbers/${encodeURIComponent(id)}/main`, numberViewSchema, { method: 'PUT', body }),
+    mutationFn: (body: MainSettingsInput) =>
+      api(`/api/numbers/${encodeURIComponent(id)}/main`, numberViewSchema, { method: 'PUT', body }),
     onSuccess: saved,
   });
 }
@@ -25,7 +29,8 @@ export function useSaveMainSettings(id: string) {
 export function useResetPin(id: string) {
   const saved = useNumberSaved();
   return useMutation({
-    mutationFn: () => api(`/api/numbers/${encodeURIComponent(id)}/main/reset-pin`, numberViewSchema, { method: 'POST' }),
+    mutationFn: () =>
+      api(`/api/numbers/${encodeURIComponent(id)}/main/reset-pin`, numberViewSchema, { method: 'POST' }),
     onSuccess: saved,
   });
 }
@@ -33,7 +38,8 @@ export function useResetPin(id: string) {
 export function useSetPin(id: string) {
   const saved = useNumberSaved();
   return useMutation({
-    mutationFn: (pin: string) => api(`/api/numbers/${encodeURIComponent(id)}/main/pin`, numberViewSchema, { method: 'POST', body: { pin } }),
+    mutationFn: (pin: string) =>
+      api(`/api/numbers/${encodeURIComponent(id)}/main/pin`, numberViewSchema, { method: 'POST', body: { pin } }),
     onSuccess: saved,
   });
 }
@@ -48,7 +54,8 @@ export const useBusinessHours = () => useQuery(businessHoursQuery);
 export function useSaveBusinessHours() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BusinessHours) => api('/api/org/business-hours', businessHoursViewSchema, { method: 'PUT', body }),
+    mutationFn: (body: BusinessHours) =>
+      api('/api/org/business-hours', businessHoursViewSchema, { method: 'PUT', body }),
     onSuccess: (view) => queryClient.setQueryData(businessHoursQuery.queryKey, view),
   });
 }

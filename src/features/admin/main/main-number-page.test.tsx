@@ -13,10 +13,17 @@ function serve() {
   const api = fakeApi({
     'GET /api/numbers': () => ({ json: [current] }),
     'GET /api/staff': () => ({ json: sixAgents }),
-    'GET /api/org/business-hours': () => ({ json: { businessHours: { timeZone: 'Europe/London', windows: [{ days: ['mon'], start: '09:00', end: '17:00' }] }, updatedAt: null, updatedBy: null } }),
+    'GET /api/org/business-hours': () => ({
+      json: {
+        businessHours: { timeZone: 'Europe/London', windows: [{ days: ['mon'], start: '09:00', end: '17:00' }] },
+        updatedAt: null,
+        updatedBy: null,
+      },
+    }),
     'PUT /api/numbers/num-main/main': ({ body }) => {
       const b = body as typeof current.main;
-      if (b.outOfHours.huntGroup.ringSeconds < 5) return invalid(['outOfHours', 'huntGroup', 'ringSeconds'], 'Ring for at least 5 seconds');
+      if (b.outOfHours.huntGroup.ringSeconds < 5)
+        return invalid(['outOfHours', 'huntGroup', 'ringSeconds'], 'Ring for at least 5 seconds');
       current = { ...current, main: { ...current.main, ...b } };
       return { json: current };
     },
@@ -70,6 +77,9 @@ test('the branches are saved without the PIN; a refused ring time is shown besid
   expect(puts.at(-1)?.body).toEqual({
     state: 'active',
     inHours: mainNumber().main.inHours,
-    outOfHours: { huntGroup: { staffIds: ['staff-4'], ringSeconds: 25 }, then: { kind: 'main-reception', staffId: 'staff-5', greeting: 'After hours: take a message', ringSeconds: 30 } },
+    outOfHours: {
+      huntGroup: { staffIds: ['staff-4'], ringSeconds: 25 },
+      then: { kind: 'main-reception', staffId: 'staff-5', greeting: 'After hours: take a message', ringSeconds: 30 },
+    },
   });
 });

@@ -11,7 +11,15 @@ import { PinSection } from './pin-section';
 
 const shown = [['state'], ['inHours'], ['outOfHours'], ['timeZone'], ['windows']];
 
-function MainPage({ main, staff, hours }: { main: MainNumberView; staff: readonly StaffView[]; hours: BusinessHoursView }) {
+function MainPage({
+  main,
+  staff,
+  hours,
+}: {
+  main: MainNumberView;
+  staff: readonly StaffView[];
+  hours: BusinessHoursView;
+}) {
   const form = useMainPageForm(main, hours);
   const formats = useFormats();
   return (
@@ -21,7 +29,9 @@ function MainPage({ main, staff, hours }: { main: MainNumberView; staff: readonl
           <PhoneNumber value={main.number} />
           {main.displayName && <span className="muted"> · {main.displayName}</span>}
         </h2>
-        <span className={`state-badge state-${main.main.state}`}>{main.main.state === 'active' ? 'Active' : 'Reserved'}</span>
+        <span className={`state-badge state-${main.main.state}`}>
+          {main.main.state === 'active' ? 'Active' : 'Reserved'}
+        </span>
       </div>
       <p className="muted">Inbound only: the main number is never used as caller ID for outbound calls.</p>
       <div className="admin-page" ref={(el) => void (form.formRef.current = el)}>
@@ -29,7 +39,12 @@ function MainPage({ main, staff, hours }: { main: MainNumberView; staff: readonl
         <BusinessHoursSection view={hours} form={form} />
       </div>
       <PinSection number={main} />
-      <SettingsSaveBar form={form} what="main number settings" description="Calls to the main number follow the new settings from the next call." shown={shown}>
+      <SettingsSaveBar
+        form={form}
+        what="main number settings"
+        description="Calls to the main number follow the new settings from the next call."
+        shown={shown}
+      >
         Last updated {formats.dateTime(main.updatedAt)} by {main.updatedBy}
       </SettingsSaveBar>
     </div>
@@ -45,6 +60,7 @@ export function MainNumberPage() {
   if (number.isError) return <p className="error">The main number could not be loaded: {number.error.message}</p>;
   if (staff.isError) return <p className="error">The staff list could not be loaded: {staff.error.message}</p>;
   if (hours.isError) return <p className="error">The business hours could not be loaded: {hours.error.message}</p>;
-  if (!number.data) return <p className="panel muted">Your organisation has no main number yet. Ask your account manager for one.</p>;
+  if (!number.data)
+    return <p className="panel muted">Your organisation has no main number yet. Ask your account manager for one.</p>;
   return <MainPage main={number.data} staff={staff.data} hours={hours.data} />;
 }

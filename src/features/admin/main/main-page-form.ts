@@ -8,7 +8,11 @@ import { useSaveBusinessHours, useSaveMainSettings, type MainNumberView } from '
 export type MainPageDraft = { main: MainSettingsInput; hours: BusinessHours };
 export type MainPageForm = SettingsForm<MainPageDraft>;
 
-const settingsOf = ({ state, inHours, outOfHours }: MainNumberView['main']): MainSettingsInput => ({ state, inHours, outOfHours });
+const settingsOf = ({ state, inHours, outOfHours }: MainNumberView['main']): MainSettingsInput => ({
+  state,
+  inHours,
+  outOfHours,
+});
 
 /**
  * The main number's page as one form with one save: its call handling (the number) and the organisation's business

@@ -17,13 +17,41 @@ export function MainSettingsForm({ form, staff }: { form: MainPageForm; staff: r
   const set = (patch: Partial<typeof draft>) => form.setDraft((d) => ({ ...d, main: { ...d.main, ...patch } }));
   return (
     <section className="admin-page" aria-label="Main number call handling">
-      <SettingsSection id="main-state-title" title="State" summary={draft.state === 'active' ? 'Active' : 'Reserved'} defaultOpen>
-        <SegmentedChoice label="Main number state" value={draft.state} options={stateOptions} onChange={(state) => set({ state })} />
-        <p className="muted">{draft.state === 'reserved' ? 'Reserved: calls to the main number are not accepted.' : 'Active: calls are answered as set out below.'}</p>
+      <SettingsSection
+        id="main-state-title"
+        title="State"
+        summary={draft.state === 'active' ? 'Active' : 'Reserved'}
+        defaultOpen
+      >
+        <SegmentedChoice
+          label="Main number state"
+          value={draft.state}
+          options={stateOptions}
+          onChange={(state) => set({ state })}
+        />
+        <p className="muted">
+          {draft.state === 'reserved'
+            ? 'Reserved: calls to the main number are not accepted.'
+            : 'Active: calls are answered as set out below.'}
+        </p>
         <FieldError error={form.error} path={['state']} />
       </SettingsSection>
-      <BranchEditor title="In hours" branch={draft.inHours} onChange={(inHours) => set({ inHours })} staff={staff} error={form.error} path="inHours" />
-      <BranchEditor title="Out of hours" branch={draft.outOfHours} onChange={(outOfHours) => set({ outOfHours })} staff={staff} error={form.error} path="outOfHours" />
+      <BranchEditor
+        title="In hours"
+        branch={draft.inHours}
+        onChange={(inHours) => set({ inHours })}
+        staff={staff}
+        error={form.error}
+        path="inHours"
+      />
+      <BranchEditor
+        title="Out of hours"
+        branch={draft.outOfHours}
+        onChange={(outOfHours) => set({ outOfHours })}
+        staff={staff}
+        error={form.error}
+        path="outOfHours"
+      />
     </section>
   );
 }

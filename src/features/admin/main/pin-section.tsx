@@ -14,7 +14,9 @@ export function PinSection({ number }: { number: MainNumberView }) {
       <h3 id="pin-title">Voicemail PIN</h3>
       <p>
         The PIN opens the main number's voicemail box and voice portal.{' '}
-        <span data-pin-default={String(number.main.pinIsDefault)}>{number.main.pinIsDefault ? 'It is the default PIN.' : 'It has been changed from the default.'}</span>
+        <span data-pin-default={String(number.main.pinIsDefault)}>
+          {number.main.pinIsDefault ? 'It is the default PIN.' : 'It has been changed from the default.'}
+        </span>
       </p>
       <div className="row">
         <ConfirmDialog
@@ -43,7 +45,13 @@ export function PinSection({ number }: { number: MainNumberView }) {
       >
         <label>
           New PIN
-          <input type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </label>
         <FieldError error={change.error} path={['pin']} />
         <Button type="submit" disabled={change.isPending || pin === ''}>

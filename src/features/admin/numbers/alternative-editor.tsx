@@ -31,7 +31,11 @@ export function AlternativeEditor({ rule, onChange, staff, voicemailOn, error }:
   const move = (from: number, to: number) => set(moveItem(entries, from, to));
   const update = (index: number, patch: Partial<AlternativeRule['destinations'][number]>) =>
     set(entries.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)));
-  const add = () => set([...entries, { destination: firstStaffDestination(staff.map((s) => s.id)), ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS }]);
+  const add = () =>
+    set([
+      ...entries,
+      { destination: firstStaffDestination(staff.map((s) => s.id)), ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS },
+    ]);
   const drop = (index: number) => {
     if (dragging !== null && dragging !== index) move(dragging, index);
     setDragging(null);
@@ -40,7 +44,9 @@ export function AlternativeEditor({ rule, onChange, staff, voicemailOn, error }:
 
   return (
     <div className="rule-editor">
-      <p className="muted">Tried in order, top first: the next one rings when a destination is unavailable or does not answer in time.</p>
+      <p className="muted">
+        Tried in order, top first: the next one rings when a destination is unavailable or does not answer in time.
+      </p>
       <ExactFieldError error={error} path={listPath} />
       <ol className="destination-list">
         {entries.map((entry, index) => (
@@ -85,7 +91,12 @@ export function AlternativeEditor({ rule, onChange, staff, voicemailOn, error }:
                 path={[...listPath, index, 'destination']}
                 error={error}
               />
-              <RingTimeoutField value={entry.ringTimeoutSeconds} onChange={(ringTimeoutSeconds) => update(index, { ringTimeoutSeconds })} error={error} path={[...listPath, index]} />
+              <RingTimeoutField
+                value={entry.ringTimeoutSeconds}
+                onChange={(ringTimeoutSeconds) => update(index, { ringTimeoutSeconds })}
+                error={error}
+                path={[...listPath, index]}
+              />
               <div className="row destination-actions">
                 <Button onClick={() => move(index, index - 1)} disabled={index === 0}>
                   Move up
@@ -93,7 +104,11 @@ export function AlternativeEditor({ rule, onChange, staff, voicemailOn, error }:
                 <Button onClick={() => move(index, index + 1)} disabled={index === entries.length - 1}>
                   Move down
                 </Button>
-                <Button tone="danger" onClick={() => set(entries.filter((_, i) => i !== index))} disabled={entries.length === 1}>
+                <Button
+                  tone="danger"
+                  onClick={() => set(entries.filter((_, i) => i !== index))}
+                  disabled={entries.length === 1}
+                >
                   Remove
                 </Button>
               </div>

@@ -37,7 +37,12 @@ export function BasicInfoSection({ number, form }: { number: NumberView; form: N
       </dl>
       <label>
         Display name
-        <input value={form.draft.displayName} maxLength={60} placeholder="optional" onChange={(e) => form.setDraft((d) => ({ ...d, displayName: e.target.value }))} />
+        <input
+          value={form.draft.displayName}
+          maxLength={60}
+          placeholder="optional"
+          onChange={(e) => form.setDraft((d) => ({ ...d, displayName: e.target.value }))}
+        />
         <FieldError error={form.error} path={['displayName']} />
       </label>
     </SettingsSection>

@@ -22,7 +22,12 @@ export function BindingSection({ form, routing, field, title, label, intro, unav
   const draft = routing[field];
   const error = form.error;
   const set = (patch: Partial<BindingSettings>) => setRouting(form, { [field]: { ...draft, ...patch } });
-  const summary = unavailable && !draft.enabled ? 'Not available' : draft.enabled ? `On · ${Number.isFinite(draft.bindingDays) ? draft.bindingDays : '?'} days` : 'Off';
+  const summary =
+    unavailable && !draft.enabled
+      ? 'Not available'
+      : draft.enabled
+        ? `On · ${Number.isFinite(draft.bindingDays) ? draft.bindingDays : '?'} days`
+        : 'Off';
 
   return (
     <SettingsSection id={`${field}-title`} title={title} summary={summary}>
@@ -32,7 +37,12 @@ export function BindingSection({ form, routing, field, title, label, intro, unav
           {unavailable}
         </p>
       )}
-      <ToggleSwitch label={label} checked={draft.enabled} disabled={Boolean(unavailable) && !draft.enabled} onChange={(enabled) => set({ enabled })} />
+      <ToggleSwitch
+        label={label}
+        checked={draft.enabled}
+        disabled={Boolean(unavailable) && !draft.enabled}
+        onChange={(enabled) => set({ enabled })}
+      />
       <FieldError error={error} path={[field, 'enabled']} />
       {draft.enabled && (
         <>
@@ -53,7 +63,11 @@ export function BindingSection({ form, routing, field, title, label, intro, unav
             checked={draft.fallbackToDestinations}
             onChange={(fallbackToDestinations) => set({ fallbackToDestinations })}
           />
-          <p className="muted">{draft.fallbackToDestinations ? 'The call follows the routing rule.' : 'The call goes straight to no-answer handling.'}</p>
+          <p className="muted">
+            {draft.fallbackToDestinations
+              ? 'The call follows the routing rule.'
+              : 'The call goes straight to no-answer handling.'}
+          </p>
         </>
       )}
     </SettingsSection>

@@ -1,7 +1,13 @@
 import { DateTime } from '../../../components/format';
 import { useNumberChanges } from './numbers-api';
 
-const sectionLabels: Record<string, string> = { basic: 'Basic information', routing: 'Routing settings', company: 'Company number', main: 'Main number', pin: 'Voicemail PIN' };
+const sectionLabels: Record<string, string> = {
+  basic: 'Basic information',
+  routing: 'Routing settings',
+  company: 'Company number',
+  main: 'Main number',
+  pin: 'Voicemail PIN',
+};
 
 /** Who changed what and when, newest first. */
 export function ChangeHistory({ numberId }: { numberId: string }) {
@@ -17,7 +23,8 @@ export function ChangeHistory({ numberId }: { numberId: string }) {
           {changes.data.map((c) => (
             <li key={c.id}>
               <div>
-                <strong>{sectionLabels[c.section] ?? c.section}</strong> · {c.changedBy.name} · <DateTime at={c.changedAt} />
+                <strong>{sectionLabels[c.section] ?? c.section}</strong> · {c.changedBy.name} ·{' '}
+                <DateTime at={c.changedAt} />
               </div>
               <div className="muted">{c.summary}</div>
             </li>

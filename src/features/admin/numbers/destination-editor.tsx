@@ -7,7 +7,12 @@ import { SelectField } from './select-field';
 import { StaffChecklist, StaffSelect } from './staff-checklist';
 
 type Kind = Destination['kind'];
-const kindLabels: Record<Kind, string> = { staff: 'Staff member', external: 'External number', group: 'Group of staff', voicemail: 'Voicemail' };
+const kindLabels: Record<Kind, string> = {
+  staff: 'Staff member',
+  external: 'External number',
+  group: 'Group of staff',
+  voicemail: 'Voicemail',
+};
 
 type Props = {
   value: Destination;
@@ -38,10 +43,16 @@ const optionalNumber = (text: string) => (text.trim() === '' ? undefined : Numbe
 
 /** Who a call goes to: a staff member, an external number (with extension and delay), a group with its dial pattern, or voicemail. */
 export function DestinationEditor({ value, onChange, staff, voicemailOn, path, error }: Props) {
-  const kinds = (Object.keys(kindLabels) as Kind[]).filter((k) => k !== 'voicemail' || voicemailOn || value.kind === 'voicemail');
+  const kinds = (Object.keys(kindLabels) as Kind[]).filter(
+    (k) => k !== 'voicemail' || voicemailOn || value.kind === 'voicemail',
+  );
   return (
     <div className="destination-editor">
-      <SelectField label="Destination type" value={value.kind} onChange={(kind) => onChange(blank(kind as Kind, staff))}>
+      <SelectField
+        label="Destination type"
+        value={value.kind}
+        onChange={(kind) => onChange(blank(kind as Kind, staff))}
+      >
         {kinds.map((k) => (
           <option key={k} value={k}>
             {kindLabels[k]}
@@ -51,7 +62,12 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
       <ExactFieldError error={error} path={path} />
       {value.kind === 'staff' && (
         <>
-          <StaffSelect label="Staff member" staff={staff} value={value.staffId} onChange={(staffId) => onChange({ ...value, staffId })} />
+          <StaffSelect
+            label="Staff member"
+            staff={staff}
+            value={value.staffId}
+            onChange={(staffId) => onChange({ ...value, staffId })}
+          />
           <FieldError error={error} path={[...path, 'staffId']} />
         </>
       )}
@@ -59,7 +75,11 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
         <div className="row">
           <label>
             External number
-            <input value={value.number} placeholder="+44 20 7946 0958" onChange={(e) => onChange({ ...value, number: e.target.value })} />
+            <input
+              value={value.number}
+              placeholder="+44 20 7946 0958"
+              onChange={(e) => onChange({ ...value, number: e.target.value })}
+            />
             <FieldError error={error} path={[...path, 'number']} />
           </label>
           <label>
@@ -67,7 +87,9 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
             <input
               value={value.dialExtension ?? ''}
               placeholder="optional"
-              onChange={(e) => onChange({ ...value, dialExtension: e.target.value.trim() === '' ? undefined : e.target.value.trim() })}
+              onChange={(e) =>
+                onChange({ ...value, dialExtension: e.target.value.trim() === '' ? undefined : e.target.value.trim() })
+              }
             />
             <FieldError error={error} path={[...path, 'dialExtension']} />
           </label>
@@ -86,7 +108,12 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
       )}
       {value.kind === 'group' && (
         <>
-          <StaffChecklist label="Group members" staff={staff} selected={value.staffIds} onChange={(staffIds) => onChange({ ...value, staffIds })} />
+          <StaffChecklist
+            label="Group members"
+            staff={staff}
+            selected={value.staffIds}
+            onChange={(staffIds) => onChange({ ...value, staffIds })}
+          />
           <FieldError error={error} path={[...path, 'staffIds']} />
           <SelectField
             label="Dial pattern"
@@ -100,10 +127,14 @@ export function DestinationEditor({ value, onChange, staff, voicemailOn, path, e
               </option>
             ))}
           </SelectField>
-          {value.pattern === 'simultaneous' && <p className="muted">All members ring at once; the ring timeout applies to the whole group.</p>}
+          {value.pattern === 'simultaneous' && (
+            <p className="muted">All members ring at once; the ring timeout applies to the whole group.</p>
+          )}
         </>
       )}
-      {value.kind === 'voicemail' && <p className="muted">The caller hears the voicemail greeting and leaves a message.</p>}
+      {value.kind === 'voicemail' && (
+        <p className="muted">The caller hears the voicemail greeting and leaves a message.</p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,9 @@ import type { StaffNames } from './format';
 
 function targetName(target: RingTarget, nameOf: StaffNames, phone: (n: string) => string): string {
   if (target.kind === 'staff') return nameOf(target.staffId);
-  const ext = target.dialExtension ? ` ext. ${target.dialExtension}${target.dialDelaySeconds ? ` after ${target.dialDelaySeconds} s` : ''}` : '';
+  const ext = target.dialExtension
+    ? ` ext. ${target.dialExtension}${target.dialDelaySeconds ? ` after ${target.dialDelaySeconds} s` : ''}`
+    : '';
   return `${phone(target.number)}${ext}`;
 }
 
@@ -18,7 +20,15 @@ function stepHeading(step: RingStep, index: number): string {
 }
 
 /** The engine's decision in words: who rings in which order, for how long and why, and what happens if nobody answers. */
-export function DryRunResult({ result, nameOf, timeZone }: { result: DryRunResponse; nameOf: StaffNames; timeZone: string }) {
+export function DryRunResult({
+  result,
+  nameOf,
+  timeZone,
+}: {
+  result: DryRunResponse;
+  nameOf: StaffNames;
+  timeZone: string;
+}) {
   const { decision } = result;
   const { settings } = useFormats();
   const phone = (n: string) => formatPhoneNumber(n, settings.country);
@@ -29,7 +39,8 @@ export function DryRunResult({ result, nameOf, timeZone }: { result: DryRunRespo
         <strong>{decision.summary}</strong>
       </p>
       <p className="muted">
-        Call from {phone(result.caller)} at {formatDateTime(at, { locale: settings.locale, timeZone })} ({timeZone.replace(/_/g, ' ')} time)
+        Call from {phone(result.caller)} at {formatDateTime(at, { locale: settings.locale, timeZone })} (
+        {timeZone.replace(/_/g, ' ')} time)
       </p>
       {decision.kind === 'refuse' && <p className="error">The call is refused ({decision.refuseReason}).</p>}
       {decision.steps.length > 0 && (
@@ -40,7 +51,8 @@ export function DryRunResult({ result, nameOf, timeZone }: { result: DryRunRespo
               <ul>
                 {step.targets.map((target, t) => (
                   <li key={t}>
-                    <strong>{targetName(target, nameOf, phone)}</strong> <span className="reason">— {target.reason}</span>
+                    <strong>{targetName(target, nameOf, phone)}</strong>{' '}
+                    <span className="reason">— {target.reason}</span>
                   </li>
                 ))}
               </ul>
@@ -51,7 +63,9 @@ export function DryRunResult({ result, nameOf, timeZone }: { result: DryRunRespo
       {decision.steps.length === 0 && decision.kind === 'ring' && <p>Nobody can be rung.</p>}
       <p className="no-answer">
         <strong>If nobody answers:</strong>{' '}
-        {decision.onNoAnswer.kind === 'external' ? `${phone(decision.onNoAnswer.number)} (${decision.onNoAnswer.reason})` : decision.onNoAnswer.reason}
+        {decision.onNoAnswer.kind === 'external'
+          ? `${phone(decision.onNoAnswer.number)} (${decision.onNoAnswer.reason})`
+          : decision.onNoAnswer.reason}
       </p>
       {decision.skipped.length > 0 && (
         <div>

@@ -32,4 +32,3 @@ export function staffNames(staff: readonly StaffView[] | undefined): StaffNames 
   const byId = new Map((staff ?? []).map((s) => [s.id, s.name]));
   return (id) => byId.get(id) ?? id;
 }
-

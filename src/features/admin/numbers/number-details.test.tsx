@@ -11,7 +11,10 @@ afterEach(() => vi.unstubAllGlobals());
 type Standard = ReturnType<typeof salesNumber>;
 
 /** Serves the number as it stands; a save handler returns the new state, which later reads see. */
-function serve(number: Standard, saves: Record<string, (body: unknown, current: Standard) => { status?: number; json: unknown }> = {}) {
+function serve(
+  number: Standard,
+  saves: Record<string, (body: unknown, current: Standard) => { status?: number; json: unknown }> = {},
+) {
   let current = number;
   const routes = Object.fromEntries(
     Object.entries(saves).map(([route, save]) => [
@@ -47,7 +50,9 @@ async function confirmSave() {
 
 test('Move up / Move down reorder the alternative destinations, and the new order is what is saved', async () => {
   const number = salesNumber();
-  const api = serve(number, { 'PUT /api/numbers/num-sales/routing': (body, now) => ({ json: { ...now, routing: body } }) });
+  const api = serve(number, {
+    'PUT /api/numbers/num-sales/routing': (body, now) => ({ json: { ...now, routing: body } }),
+  });
   renderWithServices(<NumberDetails id="num-sales" onBack={() => {}} />);
   await screen.findByRole('region', { name: 'Routing settings' });
   expect(chosenStaff()).toEqual(['staff-alice', 'staff-bob', 'staff-carol']);
@@ -62,7 +67,11 @@ test('Move up / Move down reorder the alternative destinations, and the new orde
   await within(saveBar()).findByText('Saved');
   const put = api.calls.find((c) => c.method === 'PUT');
   expect((put?.body as typeof number.routing).rule).toMatchObject({
-    destinations: [{ destination: { staffId: 'staff-bob' } }, { destination: { staffId: 'staff-carol' } }, { destination: { staffId: 'staff-alice' } }],
+    destinations: [
+      { destination: { staffId: 'staff-bob' } },
+      { destination: { staffId: 'staff-carol' } },
+      { destination: { staffId: 'staff-alice' } },
+    ],
   });
 });
 
@@ -97,7 +106,13 @@ test('percentage weights show their live total; the refusal shows beside the lis
   const api = serve(number, {
     'PUT /api/numbers/num-support/routing': () => ({
       status: 400,
-      json: { error: { code: 'INVALID_INPUT', message: 'rule.destinations: Weights must add up to 100 (now 90)', path: ['rule', 'destinations'] } },
+      json: {
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'rule.destinations: Weights must add up to 100 (now 90)',
+          path: ['rule', 'destinations'],
+        },
+      },
     }),
   });
   renderWithServices(<NumberDetails id="num-support" onBack={() => {}} />);
@@ -131,7 +146,9 @@ test('engagement is not offered on a toll-free number, with the reason', async (
 
 test('saving the display name asks first, then refreshes the number and says Saved', async () => {
   const api = serve(salesNumber(), {
-    'PATCH /api/numbers/num-sales/basic': (body, now) => ({ json: { ...now, ...(body as { displayName: string }), updatedAt: now.updatedAt + 1000 } }),
+    'PATCH /api/numbers/num-sales/basic': (body, now) => ({
+      json: { ...now, ...(body as { displayName: string }), updatedAt: now.updatedAt + 1000 },
+    }),
   });
   renderWithServices(<NumberDetails id="num-sales" onBack={() => {}} />);
   const basic = await screen.findByRole('region', { name: 'Basic information' });

@@ -18,7 +18,15 @@ import './number-page.css';
 
 const shown = [['displayName'], ['rule'], ['voicemail'], ['noAnswer'], ['sticky'], ['engagement'], ['callerIds']];
 
-function StandardSections({ number, staff, form }: { number: Extract<NumberView, { kind: 'standard' }>; staff: readonly StaffView[]; form: NumberForm }) {
+function StandardSections({
+  number,
+  staff,
+  form,
+}: {
+  number: Extract<NumberView, { kind: 'standard' }>;
+  staff: readonly StaffView[];
+  form: NumberForm;
+}) {
   const routing = form.draft.routing;
   if (!routing) return null;
   const tollFree = number.type === 'toll-free';
@@ -40,7 +48,9 @@ function StandardSections({ number, staff, form }: { number: Extract<NumberView,
         title="Engagement"
         label="Engagement mode"
         intro="An agent who calls a customer from this number in engagement mode is rung first when that customer calls back."
-        unavailable={tollFree ? 'Engagement mode is only available on local numbers; this is a toll-free number.' : undefined}
+        unavailable={
+          tollFree ? 'Engagement mode is only available on local numbers; this is a toll-free number.' : undefined
+        }
       />
       <CallerIdSection staff={staff} form={form} routing={routing} />
     </>
@@ -48,7 +58,15 @@ function StandardSections({ number, staff, form }: { number: Extract<NumberView,
 }
 
 /** One number's page: its settings as one form with one save bar, the "Who would ring?" tool and the change history. */
-function NumberPage({ number: n, staff, onBack }: { number: NumberView; staff: readonly StaffView[]; onBack: () => void }) {
+function NumberPage({
+  number: n,
+  staff,
+  onBack,
+}: {
+  number: NumberView;
+  staff: readonly StaffView[];
+  onBack: () => void;
+}) {
   const form = useNumberForm(n);
   const formats = useFormats();
   return (
@@ -67,7 +85,8 @@ function NumberPage({ number: n, staff, onBack }: { number: NumberView; staff: r
             <StandardSections number={n} staff={staff} form={form} />
           ) : (
             <p className="panel muted">
-              Calls to the {n.kind === 'company' ? 'company' : 'main'} number are configured on the {n.kind === 'company' ? 'Company number' : 'Main number'} tab.
+              Calls to the {n.kind === 'company' ? 'company' : 'main'} number are configured on the{' '}
+              {n.kind === 'company' ? 'Company number' : 'Main number'} tab.
             </p>
           )}
         </div>
@@ -80,7 +99,12 @@ function NumberPage({ number: n, staff, onBack }: { number: NumberView; staff: r
           </PanelBoundary>
         </aside>
       </div>
-      <SettingsSaveBar form={form} what="number settings" description="The new settings apply to the next call to this number." shown={shown}>
+      <SettingsSaveBar
+        form={form}
+        what="number settings"
+        description="The new settings apply to the next call to this number."
+        shown={shown}
+      >
         Last updated {formats.dateTime(n.updatedAt)} by {n.updatedBy}
       </SettingsSaveBar>
     </div>
@@ -91,8 +115,23 @@ export function NumberDetails({ id, onBack }: { id: string; onBack: () => void }
   const number = useNumber(id);
   const staff = useStaff();
   const back = <Button onClick={onBack}>← All numbers</Button>;
-  if (number.isPending || staff.isPending) return <div>{back} <p>Loading…</p></div>;
-  if (number.isError) return <div>{back} <p className="error">The number could not be loaded: {number.error.message}</p></div>;
-  if (staff.isError) return <div>{back} <p className="error">The staff list could not be loaded: {staff.error.message}</p></div>;
+  if (number.isPending || staff.isPending)
+    return (
+      <div>
+        {back} <p>Loading…</p>
+      </div>
+    );
+  if (number.isError)
+    return (
+      <div>
+        {back} <p className="error">The number could not be loaded: {number.error.message}</p>
+      </div>
+    );
+  if (staff.isError)
+    return (
+      <div>
+        {back} <p className="error">The staff list could not be loaded: {staff.error.message}</p>
+      </div>
+    );
   return <NumberPage number={number.data} staff={staff.data} onBack={onBack} />;
 }

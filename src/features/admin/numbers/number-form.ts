@@ -10,10 +10,19 @@ export type RoutingDraft = Omit<RoutingSettings, 'noAnswer'> & { failSafe: strin
 export type NumberDraft = { displayName: string; routing: RoutingDraft | null };
 export type NumberForm = SettingsForm<NumberDraft>;
 
-const routingDraft = ({ noAnswer, ...rest }: RoutingSettings): RoutingDraft => ({ ...rest, failSafe: noAnswer.failSafeNumber ?? '' });
-const routingBody = ({ failSafe, ...rest }: RoutingDraft): RoutingSettings => ({ ...rest, noAnswer: { failSafeNumber: failSafe.trim() === '' ? null : failSafe } });
+const routingDraft = ({ noAnswer, ...rest }: RoutingSettings): RoutingDraft => ({
+  ...rest,
+  failSafe: noAnswer.failSafeNumber ?? '',
+});
+const routingBody = ({ failSafe, ...rest }: RoutingDraft): RoutingSettings => ({
+  ...rest,
+  noAnswer: { failSafeNumber: failSafe.trim() === '' ? null : failSafe },
+});
 
-export const numberDraft = (n: NumberView): NumberDraft => ({ displayName: n.displayName, routing: n.kind === 'standard' ? routingDraft(n.routing) : null });
+export const numberDraft = (n: NumberView): NumberDraft => ({
+  displayName: n.displayName,
+  routing: n.kind === 'standard' ? routingDraft(n.routing) : null,
+});
 
 /**
  * The whole number page as one form with one save: the routing (one PUT) and the display name (one PATCH). Both are

@@ -13,7 +13,9 @@ test('a saved number is written into the list and its own entry, and every numbe
   qc.setQueryData(numbersQuery.queryKey, [view('a', 'Sales'), view('b', 'Support')]);
   qc.setQueryData(numberQuery('a').queryKey, view('a', 'Sales'));
   qc.setQueryData(numberChangesQuery('a').queryKey, []);
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={qc}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={qc}>{children}</QueryClientProvider>
+  );
   const { result } = renderHook(() => useNumberSaved(), { wrapper });
   await result.current(view('a', 'Sales line'));
   expect(qc.getQueryData(numbersQuery.queryKey)?.map((n) => n.displayName)).toEqual(['Sales line', 'Support']);

@@ -23,7 +23,6 @@ export const numberChangesQuery = (id: string) =>
     queryFn: () => api(`/api/numbers/${encodeURIComponent(id)}/changes`, changeListSchema),
   });
 
-
 export const useNumbers = () => useQuery(numbersQuery);
 export const useNumber = (id: string) => useQuery(numberQuery(id));
 export const useNumberChanges = (id: string) => useQuery(numberChangesQuery(id));
@@ -44,7 +43,8 @@ export function useNumberSaved() {
 export function useSaveBasicInfo(id: string) {
   const saved = useNumberSaved();
   return useMutation({
-    mutationFn: (body: BasicInfoUpdate) => api(`/api/numbers/${encodeURIComponent(id)}/basic`, numberViewSchema, { method: 'PATCH', body }),
+    mutationFn: (body: BasicInfoUpdate) =>
+      api(`/api/numbers/${encodeURIComponent(id)}/basic`, numberViewSchema, { method: 'PATCH', body }),
     onSuccess: saved,
   });
 }
@@ -52,7 +52,8 @@ export function useSaveBasicInfo(id: string) {
 export function useSaveRouting(id: string) {
   const saved = useNumberSaved();
   return useMutation({
-    mutationFn: (body: RoutingSettings) => api(`/api/numbers/${encodeURIComponent(id)}/routing`, numberViewSchema, { method: 'PUT', body }),
+    mutationFn: (body: RoutingSettings) =>
+      api(`/api/numbers/${encodeURIComponent(id)}/routing`, numberViewSchema, { method: 'PUT', body }),
     onSuccess: saved,
   });
 }

@@ -3,7 +3,11 @@ import { Button } from '../../../components/ui/button';
 import { DateTime, PhoneNumber, useFormats } from '../../../components/format';
 import { useNumbers } from './numbers-api';
 
-const kindLabels: Record<NumberView['kind'], string> = { standard: 'Virtual number', company: 'Company number', main: 'Main number' };
+const kindLabels: Record<NumberView['kind'], string> = {
+  standard: 'Virtual number',
+  company: 'Company number',
+  main: 'Main number',
+};
 const typeLabels: Record<NumberView['type'], string> = { local: 'Local', 'toll-free': 'Toll-free' };
 
 /** The organisation's numbers; choosing one opens its details. */

@@ -26,7 +26,14 @@ export function PercentageEditor({ rule, onChange, staff, voicemailOn, error }: 
   const update = (index: number, patch: Partial<PercentageRule['destinations'][number]>) =>
     set(entries.map((entry, i) => (i === index ? { ...entry, ...patch } : entry)));
   const add = () =>
-    set([...entries, { destination: firstStaffDestination(staff.map((s) => s.id)), ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS, weight: Math.max(1, 100 - total) }]);
+    set([
+      ...entries,
+      {
+        destination: firstStaffDestination(staff.map((s) => s.id)),
+        ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS,
+        weight: Math.max(1, 100 - total),
+      },
+    ]);
 
   return (
     <div className="rule-editor">
@@ -53,13 +60,24 @@ export function PercentageEditor({ rule, onChange, staff, voicemailOn, error }: 
                     min={1}
                     max={100}
                     value={Number.isFinite(entry.weight) ? entry.weight : ''}
-                    onChange={(e) => update(index, { weight: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+                    onChange={(e) =>
+                      update(index, { weight: e.target.value === '' ? Number.NaN : Number(e.target.value) })
+                    }
                   />
                   <FieldError error={error} path={[...listPath, index, 'weight']} />
                 </label>
-                <RingTimeoutField value={entry.ringTimeoutSeconds} onChange={(ringTimeoutSeconds) => update(index, { ringTimeoutSeconds })} error={error} path={[...listPath, index]} />
+                <RingTimeoutField
+                  value={entry.ringTimeoutSeconds}
+                  onChange={(ringTimeoutSeconds) => update(index, { ringTimeoutSeconds })}
+                  error={error}
+                  path={[...listPath, index]}
+                />
               </div>
-              <Button tone="danger" onClick={() => set(entries.filter((_, i) => i !== index))} disabled={entries.length === 1}>
+              <Button
+                tone="danger"
+                onClick={() => set(entries.filter((_, i) => i !== index))}
+                disabled={entries.length === 1}
+              >
                 Remove
               </Button>
             </fieldset>

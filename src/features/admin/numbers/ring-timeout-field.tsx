@@ -1,7 +1,12 @@
 import { FieldError } from '../../../components/ui/field-error';
 
 /** Seconds to ring a destination before moving on (5–300). */
-export function RingTimeoutField(props: { value: number; onChange: (seconds: number) => void; error: unknown; path: (string | number)[] }) {
+export function RingTimeoutField(props: {
+  value: number;
+  onChange: (seconds: number) => void;
+  error: unknown;
+  path: (string | number)[];
+}) {
   return (
     <label>
       Ring timeout (s)

@@ -28,9 +28,21 @@ test('weightsTotal ignores fields left empty', () => {
 test('switching rule kinds keeps the destinations', () => {
   const alice = { kind: 'staff' as const, staffId: 'alice' };
   const bob = { kind: 'staff' as const, staffId: 'bob' };
-  const alternative = { kind: 'alternative' as const, destinations: [{ destination: alice, ringTimeoutSeconds: 20 }, { destination: bob, ringTimeoutSeconds: 30 }] };
+  const alternative = {
+    kind: 'alternative' as const,
+    destinations: [
+      { destination: alice, ringTimeoutSeconds: 20 },
+      { destination: bob, ringTimeoutSeconds: 30 },
+    ],
+  };
   const percentage = convertRule(alternative, 'percentage', []);
-  expect(percentage).toEqual({ kind: 'percentage', destinations: [{ destination: alice, ringTimeoutSeconds: 20, weight: 50 }, { destination: bob, ringTimeoutSeconds: 30, weight: 50 }] });
+  expect(percentage).toEqual({
+    kind: 'percentage',
+    destinations: [
+      { destination: alice, ringTimeoutSeconds: 20, weight: 50 },
+      { destination: bob, ringTimeoutSeconds: 30, weight: 50 },
+    ],
+  });
   const time = convertRule(alternative, 'time', []);
   expect(time.kind === 'time' && [time.windows[0]?.destination, time.fallback.destination]).toEqual([alice, bob]);
   expect(convertRule(time, 'alternative', [])).toEqual({ kind: 'alternative', destinations: alternative.destinations });

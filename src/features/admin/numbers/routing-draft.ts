@@ -13,7 +13,8 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   return next;
 }
 
-export const weightsTotal = (entries: readonly { weight: number }[]) => entries.reduce((sum, entry) => sum + (Number.isFinite(entry.weight) ? entry.weight : 0), 0);
+export const weightsTotal = (entries: readonly { weight: number }[]) =>
+  entries.reduce((sum, entry) => sum + (Number.isFinite(entry.weight) ? entry.weight : 0), 0);
 
 /** Whole percentages as even as possible, the remainder on the first ones: 3 → [34, 33, 33]. */
 export function splitEvenly(count: number): number[] {
@@ -28,15 +29,22 @@ export function firstStaffDestination(staffIds: readonly string[]): Destination 
 
 /** Every destination of a rule, in the order an admin reads them, each with its ring timeout. */
 export function ruleEntries(rule: RoutingRule): Entry[] {
-  if (rule.kind !== 'time') return rule.destinations.map(({ destination, ringTimeoutSeconds }) => ({ destination, ringTimeoutSeconds }));
-  return [...rule.windows.map(({ destination, ringTimeoutSeconds }) => ({ destination, ringTimeoutSeconds })), rule.fallback];
+  if (rule.kind !== 'time')
+    return rule.destinations.map(({ destination, ringTimeoutSeconds }) => ({ destination, ringTimeoutSeconds }));
+  return [
+    ...rule.windows.map(({ destination, ringTimeoutSeconds }) => ({ destination, ringTimeoutSeconds })),
+    rule.fallback,
+  ];
 }
 
 /** A rule of another kind keeping the destinations already chosen, so switching kinds loses as little as possible. */
 export function convertRule(rule: RoutingRule, kind: RuleKind, staffIds: readonly string[]): RoutingRule {
   if (rule.kind === kind) return rule;
   const entries = ruleEntries(rule);
-  const fallbackEntry: Entry = { destination: firstStaffDestination(staffIds), ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS };
+  const fallbackEntry: Entry = {
+    destination: firstStaffDestination(staffIds),
+    ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS,
+  };
   const first = entries[0] ?? fallbackEntry;
   switch (kind) {
     case 'alternative':
@@ -49,7 +57,9 @@ export function convertRule(rule: RoutingRule, kind: RuleKind, staffIds: readonl
     case 'time':
       return {
         kind,
-        windows: [{ name: 'Office hours', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', ...first }],
+        windows: [
+          { name: 'Office hours', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00', ...first },
+        ],
         fallback: entries[1] ?? first,
       };
   }

@@ -31,17 +31,49 @@ export function RoutingSection({ number, staff, form, routing }: Props) {
       <VoicemailFields value={routing.voicemail} onChange={(voicemail) => set({ voicemail })} error={error} />
       <fieldset>
         <legend>Routing rule</legend>
-        <SegmentedChoice label="Routing rule" value={routing.rule.kind} options={ruleKinds} onChange={(kind) => set({ rule: convertRule(routing.rule, kind, staff.map((s) => s.id)) })} />
-        {routing.rule.kind === 'alternative' && <AlternativeEditor rule={routing.rule} onChange={(rule) => set({ rule })} {...editorProps} />}
-        {routing.rule.kind === 'percentage' && <PercentageEditor rule={routing.rule} onChange={(rule) => set({ rule })} {...editorProps} />}
-        {routing.rule.kind === 'time' && <TimeEditor rule={routing.rule} timeZone={number.timeZone} onChange={(rule) => set({ rule })} {...editorProps} />}
+        <SegmentedChoice
+          label="Routing rule"
+          value={routing.rule.kind}
+          options={ruleKinds}
+          onChange={(kind) =>
+            set({
+              rule: convertRule(
+                routing.rule,
+                kind,
+                staff.map((s) => s.id),
+              ),
+            })
+          }
+        />
+        {routing.rule.kind === 'alternative' && (
+          <AlternativeEditor rule={routing.rule} onChange={(rule) => set({ rule })} {...editorProps} />
+        )}
+        {routing.rule.kind === 'percentage' && (
+          <PercentageEditor rule={routing.rule} onChange={(rule) => set({ rule })} {...editorProps} />
+        )}
+        {routing.rule.kind === 'time' && (
+          <TimeEditor
+            rule={routing.rule}
+            timeZone={number.timeZone}
+            onChange={(rule) => set({ rule })}
+            {...editorProps}
+          />
+        )}
       </fieldset>
       <fieldset>
         <legend>When nobody answers</legend>
-        <p className="muted">{voicemailOn ? 'The caller leaves a voicemail.' : 'The call goes to the fail-safe number if one is set, else it is missed.'}</p>
+        <p className="muted">
+          {voicemailOn
+            ? 'The caller leaves a voicemail.'
+            : 'The call goes to the fail-safe number if one is set, else it is missed.'}
+        </p>
         <label>
           Fail-safe number
-          <input value={routing.failSafe} placeholder="optional, e.g. +44 20 7946 0999" onChange={(e) => set({ failSafe: e.target.value })} />
+          <input
+            value={routing.failSafe}
+            placeholder="optional, e.g. +44 20 7946 0999"
+            onChange={(e) => set({ failSafe: e.target.value })}
+          />
           <FieldError error={error} path={['noAnswer']} />
         </label>
       </fieldset>

@@ -4,7 +4,13 @@ import { useId, type ReactNode } from 'react';
  * A labelled <select>. The label is tied by id rather than wrapped around the select, so the select's
  * accessible name is the label alone, not the label followed by every option's text.
  */
-export function SelectField(props: { label: string; value: string; onChange: (value: string) => void; children: ReactNode; after?: ReactNode }) {
+export function SelectField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+  after?: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -25,7 +25,13 @@ export function TimeEditor({ rule, timeZone, onChange, staff, voicemailOn, error
   const add = () =>
     set([
       ...rule.windows,
-      { days: ['sat', 'sun'], start: '10:00', end: '14:00', destination: firstStaffDestination(staff.map((s) => s.id)), ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS },
+      {
+        days: ['sat', 'sun'],
+        start: '10:00',
+        end: '14:00',
+        destination: firstStaffDestination(staff.map((s) => s.id)),
+        ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS,
+      },
     ]);
   return (
     <div className="rule-editor">
@@ -44,7 +50,11 @@ export function TimeEditor({ rule, timeZone, onChange, staff, voicemailOn, error
                 path={['rule', 'windows', index]}
                 error={error}
               />
-              <Button tone="danger" onClick={() => set(rule.windows.filter((_, i) => i !== index))} disabled={rule.windows.length === 1}>
+              <Button
+                tone="danger"
+                onClick={() => set(rule.windows.filter((_, i) => i !== index))}
+                disabled={rule.windows.length === 1}
+              >
                 Remove window
               </Button>
             </fieldset>

@@ -5,7 +5,15 @@ import { FieldError } from '../../../components/ui/field-error';
 import { DestinationEditor } from './destination-editor';
 import { RingTimeoutField } from './ring-timeout-field';
 
-const dayNames: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+const dayNames: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
 
 type Props = {
   window: TimeWindow;
@@ -18,12 +26,17 @@ type Props = {
 
 /** One weekly window: name, days, start and end (an end before the start runs past midnight), and its destination. */
 export function TimeWindowEditor({ window: w, onChange, staff, voicemailOn, path, error }: Props) {
-  const toggleDay = (day: Weekday, on: boolean) => onChange({ ...w, days: weekdays.filter((d) => (d === day ? on : w.days.includes(d))) });
+  const toggleDay = (day: Weekday, on: boolean) =>
+    onChange({ ...w, days: weekdays.filter((d) => (d === day ? on : w.days.includes(d))) });
   return (
     <>
       <label>
         Name
-        <input value={w.name ?? ''} placeholder="e.g. Office hours" onChange={(e) => onChange({ ...w, name: e.target.value === '' ? undefined : e.target.value })} />
+        <input
+          value={w.name ?? ''}
+          placeholder="e.g. Office hours"
+          onChange={(e) => onChange({ ...w, name: e.target.value === '' ? undefined : e.target.value })}
+        />
         <FieldError error={error} path={[...path, 'name']} />
       </label>
       <fieldset className="days">
@@ -48,8 +61,20 @@ export function TimeWindowEditor({ window: w, onChange, staff, voicemailOn, path
           <FieldError error={error} path={[...path, 'end']} />
         </label>
       </div>
-      <DestinationEditor value={w.destination} onChange={(destination) => onChange({ ...w, destination })} staff={staff} voicemailOn={voicemailOn} path={[...path, 'destination']} error={error} />
-      <RingTimeoutField value={w.ringTimeoutSeconds} onChange={(ringTimeoutSeconds) => onChange({ ...w, ringTimeoutSeconds })} error={error} path={path} />
+      <DestinationEditor
+        value={w.destination}
+        onChange={(destination) => onChange({ ...w, destination })}
+        staff={staff}
+        voicemailOn={voicemailOn}
+        path={[...path, 'destination']}
+        error={error}
+      />
+      <RingTimeoutField
+        value={w.ringTimeoutSeconds}
+        onChange={(ringTimeoutSeconds) => onChange({ ...w, ringTimeoutSeconds })}
+        error={error}
+        path={path}
+      />
     </>
   );
 }

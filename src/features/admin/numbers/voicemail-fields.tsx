@@ -1,4 +1,8 @@
-import { autoDeletePeriods, type AutoDeletePeriod, type VoicemailSettings } from '../../../common/domain/voicemail-settings';
+import {
+  autoDeletePeriods,
+  type AutoDeletePeriod,
+  type VoicemailSettings,
+} from '../../../common/domain/voicemail-settings';
 import { FieldError } from '../../../components/ui/field-error';
 import { ToggleSwitch } from '../../../components/ui/toggle-switch';
 import { useGreetings } from '../greetings/greetings-api';
@@ -6,7 +10,15 @@ import { autoDeleteLabels } from './format';
 import { SelectField } from './select-field';
 
 /** Voicemail on or off; when on, the greeting the caller hears and how long messages are kept. */
-export function VoicemailFields({ value, onChange, error }: { value: VoicemailSettings; onChange: (v: VoicemailSettings) => void; error: unknown }) {
+export function VoicemailFields({
+  value,
+  onChange,
+  error,
+}: {
+  value: VoicemailSettings;
+  onChange: (v: VoicemailSettings) => void;
+  error: unknown;
+}) {
   const greetings = useGreetings();
   return (
     <fieldset className="voicemail">
@@ -28,7 +40,9 @@ export function VoicemailFields({ value, onChange, error }: { value: VoicemailSe
                 {g.name}
               </option>
             ))}
-            {value.greeting && greetings.data && !greetings.data.some((g) => g.id === value.greeting) && <option value={value.greeting}>{value.greeting} (missing)</option>}
+            {value.greeting && greetings.data && !greetings.data.some((g) => g.id === value.greeting) && (
+              <option value={value.greeting}>{value.greeting} (missing)</option>
+            )}
           </SelectField>
           <SelectField
             label="Auto file deletion"

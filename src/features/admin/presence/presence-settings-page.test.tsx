@@ -14,9 +14,22 @@ test('wrap-up is saved, a refused value is explained beside its field; reasons a
       if (wrapUpSeconds > 600) return invalid(['wrapUpSeconds'], 'Wrap-up can be at most 600 seconds');
       return { json: (view = { ...view, wrapUpSeconds }) };
     },
-    'POST /api/org/away-reasons': ({ body }) => ({ status: 201, json: (view = { ...view, awayReasons: [...view.awayReasons, { id: 'r2', name: (body as { name: string }).name }] }) }),
-    'PATCH /api/org/away-reasons/r1': ({ body }) => ({ json: (view = { ...view, awayReasons: view.awayReasons.map((r) => (r.id === 'r1' ? { ...r, name: (body as { name: string }).name } : r)) }) }),
-    'DELETE /api/org/away-reasons/r2': () => ({ json: (view = { ...view, awayReasons: view.awayReasons.filter((r) => r.id !== 'r2') }) }),
+    'POST /api/org/away-reasons': ({ body }) => ({
+      status: 201,
+      json: (view = {
+        ...view,
+        awayReasons: [...view.awayReasons, { id: 'r2', name: (body as { name: string }).name }],
+      }),
+    }),
+    'PATCH /api/org/away-reasons/r1': ({ body }) => ({
+      json: (view = {
+        ...view,
+        awayReasons: view.awayReasons.map((r) => (r.id === 'r1' ? { ...r, name: (body as { name: string }).name } : r)),
+      }),
+    }),
+    'DELETE /api/org/away-reasons/r2': () => ({
+      json: (view = { ...view, awayReasons: view.awayReasons.filter((r) => r.id !== 'r2') }),
+    }),
   });
   vi.stubGlobal('fetch', api.fetch);
   renderWithServices(<PresenceSettingsPage />);
@@ -30,7 +43,10 @@ test('wrap-up is saved, a refused value is explained beside its field; reasons a
   await userEvent.type(seconds, '0');
   await userEvent.click(wrapUp.getByRole('button', { name: 'Save wrap-up' }));
   expect(await wrapUp.findByText('Saved.')).toBeInTheDocument();
-  expect(api.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ wrapUpSeconds: 900 }, { wrapUpSeconds: 0 }]);
+  expect(api.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+    { wrapUpSeconds: 900 },
+    { wrapUpSeconds: 0 },
+  ]);
 
   await userEvent.type(screen.getByLabelText('New reason'), 'Training');
   await userEvent.click(screen.getByRole('button', { name: 'Add reason' }));

@@ -2,7 +2,14 @@ import { useState } from 'react';
 import type { AwayReason } from '../../../common/presence';
 import { Button } from '../../../components/ui/button';
 import { FieldError, FormError } from '../../../components/ui/field-error';
-import { addReason, removeReason, renameReason, saveWrapUp, usePresenceSettings, usePresenceSettingsWrite } from './presence-settings-api';
+import {
+  addReason,
+  removeReason,
+  renameReason,
+  saveWrapUp,
+  usePresenceSettings,
+  usePresenceSettingsWrite,
+} from './presence-settings-api';
 
 /** Wrap-up after every call and the reasons agents give for being away. */
 export function PresenceSettingsPage() {
@@ -20,9 +27,15 @@ function WrapUpSection({ seconds }: { seconds: number }) {
   const [draft, setDraft] = useState(String(seconds));
   const save = usePresenceSettingsWrite(saveWrapUp);
   return (
-    <form className="panel number-section" aria-label="Wrap-up" onSubmit={(e) => (e.preventDefault(), save.mutate(draft.trim() === '' ? NaN : Number(draft)))}>
+    <form
+      className="panel number-section"
+      aria-label="Wrap-up"
+      onSubmit={(e) => (e.preventDefault(), save.mutate(draft.trim() === '' ? NaN : Number(draft)))}
+    >
       <h3>Wrap-up</h3>
-      <p className="muted">After every answered call the agent is in wrap-up for this long before calls ring them again (0 turns it off).</p>
+      <p className="muted">
+        After every answered call the agent is in wrap-up for this long before calls ring them again (0 turns it off).
+      </p>
       <label>
         Wrap-up seconds
         <input inputMode="numeric" value={draft} onChange={(e) => setDraft(e.target.value)} />
@@ -47,7 +60,10 @@ function AwayReasonsSection({ reasons }: { reasons: AwayReason[] }) {
           <ReasonRow key={r.id} reason={r} />
         ))}
       </ul>
-      <form aria-label="Add an away reason" onSubmit={(e) => (e.preventDefault(), add.mutate(name, { onSuccess: () => setName('') }))}>
+      <form
+        aria-label="Add an away reason"
+        onSubmit={(e) => (e.preventDefault(), add.mutate(name, { onSuccess: () => setName('') }))}
+      >
         <label>
           New reason
           <input value={name} onChange={(e) => setName(e.target.value)} />
@@ -68,7 +84,10 @@ function ReasonRow({ reason }: { reason: AwayReason }) {
   return (
     <li>
       <input aria-label={`Name of ${reason.name}`} value={name} onChange={(e) => setName(e.target.value)} />
-      <Button disabled={name === reason.name || rename.isPending} onClick={() => rename.mutate({ id: reason.id, name })}>
+      <Button
+        disabled={name === reason.name || rename.isPending}
+        onClick={() => rename.mutate({ id: reason.id, name })}
+      >
         Rename
       </Button>
       <Button tone="danger" disabled={remove.isPending} onClick={() => remove.mutate(reason.id)}>

@@ -55,7 +55,12 @@ export function SettingsSaveBar({ form, what, description, shown, children }: Pr
             Discard changes
           </Button>
         )}
-        <span ref={status} tabIndex={-1} role="status" className={`save-status${form.dirty && !form.pending ? ' unsaved' : ''}`}>
+        <span
+          ref={status}
+          tabIndex={-1}
+          role="status"
+          className={`save-status${form.dirty && !form.pending ? ' unsaved' : ''}`}
+        >
           {state}
         </span>
         {children && <span className="muted save-bar-note">{children}</span>}

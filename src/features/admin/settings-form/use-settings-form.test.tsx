@@ -27,7 +27,11 @@ function Form({ saved, save }: { saved: Settings; save: (d: Settings) => Promise
       <SettingsSection id="days-title" title="Days" summary={`${form.draft.days} days`}>
         <label>
           Days
-          <input type="number" value={form.draft.days} onChange={(e) => form.setDraft((d) => ({ ...d, days: Number(e.target.value) }))} />
+          <input
+            type="number"
+            value={form.draft.days}
+            onChange={(e) => form.setDraft((d) => ({ ...d, days: Number(e.target.value) }))}
+          />
           <FieldError error={form.error} path={['days']} />
         </label>
       </SettingsSection>
@@ -36,7 +40,13 @@ function Form({ saved, save }: { saved: Settings; save: (d: Settings) => Promise
   );
 }
 
-function Page({ save, initial = { name: 'Sales', days: 7 } }: { save: (d: Settings) => Promise<Settings>; initial?: Settings }) {
+function Page({
+  save,
+  initial = { name: 'Sales', days: 7 },
+}: {
+  save: (d: Settings) => Promise<Settings>;
+  initial?: Settings;
+}) {
   const [open, setOpen] = useState(true);
   const [saved, setSaved] = useState(initial);
   return (
@@ -141,7 +151,15 @@ test('a refused save keeps the draft, opens the closed section holding the error
 });
 
 test('an error no field shows is shown in the save bar and focused there', async () => {
-  render(<Page save={async () => Promise.reject(new ApiRequestError(0, { code: 'INTERNAL', message: 'The Switchboard server cannot be reached.' }))} />);
+  render(
+    <Page
+      save={async () =>
+        Promise.reject(
+          new ApiRequestError(0, { code: 'INTERNAL', message: 'The Switchboard server cannot be reached.' }),
+        )
+      }
+    />,
+  );
   await userEvent.type(nameField(), 'x');
   await saveNow();
   const alert = await within(bar()).findByRole('alert');

@@ -16,7 +16,10 @@ export function AddStaffForm({ onDone }: { onDone: () => void }) {
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ ...form, extension: form.extension.trim() === '' ? null : form.extension.trim() }, { onSuccess: onDone });
+    add.mutate(
+      { ...form, extension: form.extension.trim() === '' ? null : form.extension.trim() },
+      { onSuccess: onDone },
+    );
   };
 
   return (
@@ -45,12 +48,22 @@ export function AddStaffForm({ onDone }: { onDone: () => void }) {
       </label>
       <label>
         Extension
-        <input inputMode="numeric" placeholder="e.g. 1010 (optional)" value={form.extension} onChange={(e) => set({ extension: e.target.value })} />
+        <input
+          inputMode="numeric"
+          placeholder="e.g. 1010 (optional)"
+          value={form.extension}
+          onChange={(e) => set({ extension: e.target.value })}
+        />
         <FieldError error={add.error} path={['extension']} />
       </label>
       <label>
         Initial password
-        <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => set({ password: e.target.value })} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => set({ password: e.target.value })}
+        />
         <FieldError error={add.error} path={['password']} />
       </label>
       <div className="row">

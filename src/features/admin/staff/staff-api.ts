@@ -21,7 +21,8 @@ export function useAddStaff() {
 export function useUpdateStaff(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: StaffUpdateInput) => api(`/api/staff/${encodeURIComponent(id)}`, staffViewSchema, { method: 'PATCH', body }),
+    mutationFn: (body: StaffUpdateInput) =>
+      api(`/api/staff/${encodeURIComponent(id)}`, staffViewSchema, { method: 'PATCH', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: staffQuery.queryKey }),
   });
 }

@@ -8,7 +8,10 @@ import { StaffPage } from './staff-page';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const conflict = (path: string, message: string): FakeAnswer => ({ status: 409, json: { error: { code: 'CONFLICT', message: `${path}: ${message}`, path: [path] } } });
+const conflict = (path: string, message: string): FakeAnswer => ({
+  status: 409,
+  json: { error: { code: 'CONFLICT', message: `${path}: ${message}`, path: [path] } },
+});
 
 test('a new staff member: the server refusal is shown beside the field; the fixed form is sent with a null extension when blank', async () => {
   const staff = [...sixAgents];
@@ -39,7 +42,13 @@ test('a new staff member: the server refusal is shown beside the field; the fixe
   await userEvent.type(form.getByLabelText(/^Email/), 'erin@acme.test');
   await userEvent.click(form.getByRole('button', { name: 'Add staff member' }));
   await screen.findByRole('cell', { name: 'Erin Agent' });
-  expect(api.calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({ name: 'Erin Agent', email: 'erin@acme.test', role: 'supervisor', extension: null, password: 'correct horse' });
+  expect(api.calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({
+    name: 'Erin Agent',
+    email: 'erin@acme.test',
+    role: 'supervisor',
+    extension: null,
+    password: 'correct horse',
+  });
 });
 
 test('editing sends only what changed', async () => {

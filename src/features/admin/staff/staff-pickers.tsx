@@ -5,9 +5,18 @@ import { FieldError } from '../../../components/ui/field-error';
 type Path = (string | number)[];
 
 /** Tick staff members; with `max`, further boxes are disabled once that many are chosen. */
-export function StaffChecklist(props: { label: string; staff: readonly StaffView[]; selected: readonly string[]; onChange: (ids: string[]) => void; max?: number; error?: unknown; path?: Path }) {
+export function StaffChecklist(props: {
+  label: string;
+  staff: readonly StaffView[];
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+  max?: number;
+  error?: unknown;
+  path?: Path;
+}) {
   const full = props.max !== undefined && props.selected.length >= props.max;
-  const toggle = (id: string, on: boolean) => props.onChange(on ? [...props.selected, id] : props.selected.filter((s) => s !== id));
+  const toggle = (id: string, on: boolean) =>
+    props.onChange(on ? [...props.selected, id] : props.selected.filter((s) => s !== id));
   return (
     <fieldset className="staff-checklist">
       <legend>{props.label}</legend>
@@ -15,7 +24,12 @@ export function StaffChecklist(props: { label: string; staff: readonly StaffView
         const checked = props.selected.includes(s.id);
         return (
           <label key={s.id} className="inline">
-            <input type="checkbox" checked={checked} disabled={full && !checked} onChange={(e) => toggle(s.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={checked}
+              disabled={full && !checked}
+              onChange={(e) => toggle(s.id, e.target.checked)}
+            />
             {s.name}
           </label>
         );
@@ -31,7 +45,15 @@ export function StaffChecklist(props: { label: string; staff: readonly StaffView
 }
 
 /** One staff member of the organisation; `allowNone` adds a "Nobody" choice (value ''). */
-export function StaffSelect(props: { label: string; staff: readonly StaffView[]; value: string; onChange: (id: string) => void; allowNone?: string; error?: unknown; path?: Path }) {
+export function StaffSelect(props: {
+  label: string;
+  staff: readonly StaffView[];
+  value: string;
+  onChange: (id: string) => void;
+  allowNone?: string;
+  error?: unknown;
+  path?: Path;
+}) {
   const known = props.value === '' || props.staff.some((s) => s.id === props.value);
   return (
     <label>

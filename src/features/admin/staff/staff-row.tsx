@@ -22,7 +22,10 @@ export function StaffRow({ member }: { member: StaffView }) {
   };
   const save = () => {
     const ext = extension.trim() === '' ? null : extension.trim();
-    const patch = { ...(role !== member.role ? { role } : {}), ...(ext !== member.extension ? { extension: ext } : {}) };
+    const patch = {
+      ...(role !== member.role ? { role } : {}),
+      ...(ext !== member.extension ? { extension: ext } : {}),
+    };
     if (Object.keys(patch).length === 0) return setEditing(false);
     update.mutate(patch, { onSuccess: () => setEditing(false) });
   };

@@ -77,7 +77,14 @@ describe('keyboard shortcuts', () => {
     act(() => services.phone.store.getState().addCall(ringing()));
     await userEvent.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
-    for (const what of ['Answer the ringing call', 'Decline the ringing call', 'End the call (hang up)', 'Mute or unmute', 'Hold or resume', 'Go to the number field of the dialer']) {
+    for (const what of [
+      'Answer the ringing call',
+      'Decline the ringing call',
+      'End the call (hang up)',
+      'Mute or unmute',
+      'Hold or resume',
+      'Go to the number field of the dialer',
+    ]) {
       expect(dialog).toHaveTextContent(what);
     }
     await userEvent.keyboard('a');

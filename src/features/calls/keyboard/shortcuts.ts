@@ -13,7 +13,9 @@ export const shortcuts: readonly { id: ShortcutId; key: string; label: string; w
   { id: 'help', key: '?', label: '?', what: 'Show these shortcuts' },
 ];
 
-type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat' | 'defaultPrevented'> & { target: EventTarget | null };
+type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat' | 'defaultPrevented'> & {
+  target: EventTarget | null;
+};
 
 /**
  * The shortcut a key press means, or null: never while typing in a field, never with Ctrl, Cmd or Alt (the

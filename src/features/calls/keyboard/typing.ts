@@ -1,4 +1,17 @@
-const TEXT_INPUTS = new Set(['text', 'search', 'tel', 'email', 'url', 'password', 'number', 'date', 'datetime-local', 'time', 'month', 'week']);
+const TEXT_INPUTS = new Set([
+  'text',
+  'search',
+  'tel',
+  'email',
+  'url',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'time',
+  'month',
+  'week',
+]);
 
 /** True when keys typed now go into a field: a text input, a text area, a list box or anything editable. */
 export function isTyping(el: Element | null): boolean {

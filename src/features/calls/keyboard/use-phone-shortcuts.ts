@@ -10,7 +10,9 @@ export const DIALER_INPUT_ID = 'dialer-number';
 const ringing = (calls: CallSnapshot[]) => calls.find((c) => c.direction === 'inbound' && c.status === 'ringing');
 /** The call the agent is talking on, else one being placed, else one on hold. */
 const current = (calls: CallSnapshot[]) =>
-  calls.find((c) => c.status === 'active') ?? calls.find((c) => c.status === 'dialing' || c.status === 'early') ?? calls.find((c) => c.status === 'held');
+  calls.find((c) => c.status === 'active') ??
+  calls.find((c) => c.status === 'dialing' || c.status === 'early') ??
+  calls.find((c) => c.status === 'held');
 
 /** What a shortcut does to the phone now; false when there is nothing for it to act on. */
 export function runShortcut(id: ShortcutId, phone: Phone, openHelp: () => void): boolean {
@@ -34,7 +36,8 @@ export function runShortcut(id: ShortcutId, phone: Phone, openHelp: () => void):
       if (call && (call.status === 'active' || call.status === 'held')) phone.setMuted(call.id, !call.muted);
       return Boolean(call);
     case 'hold':
-      if (call && (call.status === 'active' || call.status === 'held')) void phone.setHeld(call.id, call.status === 'active');
+      if (call && (call.status === 'active' || call.status === 'held'))
+        void phone.setHeld(call.id, call.status === 'active');
       return Boolean(call);
     case 'dialer': {
       const input = document.getElementById(DIALER_INPUT_ID);
