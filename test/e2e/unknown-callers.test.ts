@@ -71,10 +71,11 @@ test('a missed unknown call appears live for all three agents; two claim at once
   }
 
   const [alice, bob, carol] = pages() as [Page, Page, Page];
-  await Promise.all([
-    openItem(alice, shown).getByRole('button', { name: 'Claim' }).click(),
-    openItem(bob, shown).getByRole('button', { name: 'Claim' }).click(),
-  ]);
+  // Both presses go out before either answer can come back: dispatched together once both buttons are there,
+  // without a click's per-page wait for stability (which let the first claim's result reach the other page first).
+  const claims = [alice, bob].map((page) => openItem(page, shown).getByRole('button', { name: 'Claim' }));
+  await Promise.all(claims.map((button) => button.waitFor()));
+  await Promise.all(claims.map((button) => button.dispatchEvent('click')));
   await expect.poll(async () => (await followUp(alice, shown).count()) + (await followUp(bob, shown).count())).toBe(1);
   const aliceWon = (await followUp(alice, shown).count()) === 1;
   const [winner, loser, winnerName] = aliceWon ? [alice, bob, 'Alice Agent'] : [bob, alice, 'Bob Agent'];
