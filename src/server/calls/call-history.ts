@@ -44,9 +44,12 @@ export function createCallHistory(db: Db, repos: Repos) {
 
   return (orgId: string, staffId: string | null, limit = 100): CallHistoryItem[] => {
     const inbound = inboundOf(orgId, staffId, limit);
-    return [...inbound, ...outbound(orgId, staffId, limit), ...internal(orgId, staffId, limit)]
-      .sort((a, b) => b.startedAt - a.startedAt)
-      .slice(0, limit);
+    return (
+      [...inbound, ...outbound(orgId, staffId, limit), ...internal(orgId, staffId, limit)]
+        // Kamailio times calls between extensions to the second: two in one second go by when they ended.
+        .sort((a, b) => b.startedAt - a.startedAt || (b.endedAt ?? Infinity) - (a.endedAt ?? Infinity))
+        .slice(0, limit)
+    );
   };
 
   function inboundOf(orgId: string, staffId: string | null, limit: number): CallHistoryItem[] {

@@ -2,7 +2,7 @@ import { openDatabase } from '../storage/database';
 import { createRepos } from '../storage/repos';
 import { createInternalCalls, internalHistory } from './internal-calls';
 
-function setUp() {
+function setUp(now = () => 1_700_000_100_000) {
   const repos = createRepos(openDatabase(':memory:'));
   for (const org of ['acme', 'globex'])
     repos.db.prepare('INSERT INTO organisations (id, name, created_at) VALUES (?, ?, 0)').run(org, org);
@@ -21,7 +21,7 @@ function setUp() {
   const updated: [string, string[]][] = [];
   const calls = createInternalCalls({
     repos,
-    now: () => 1_700_000_100_000,
+    now,
     updated: (org, ids) => updated.push([org, ids]),
   });
   return { calls, history: internalHistory(repos), updated };
@@ -82,4 +82,13 @@ test('a caller who is no agent records nothing', () => {
   const { calls, history } = setUp();
   expect(calls.record({ callId: 'c1', ...base, from: '9999', outcome: 'cancelled' })).toBe(false);
   expect(history('acme', null, 10)).toEqual([]);
+});
+
+test('two calls started in the same second (Kamailio times them to the second) are listed by when they ended', () => {
+  let now = 1_700_000_000_500;
+  const { calls, history } = setUp(() => now);
+  calls.record({ ...base, callId: 'first', outcome: 'ended', answeredAt: 1_700_000_000, by: 'caller' } as never);
+  now = 1_700_000_000_900;
+  calls.record({ ...base, callId: 'second', to: '1099', outcome: 'failed', code: 404 } as never);
+  expect(history('acme', 'ana', 10).map((c) => c.id)).toEqual(['second', 'first']);
 });

@@ -33,9 +33,9 @@ export function createInternalCallRepo(db: Db): InternalCallRepo {
       b.name AS calleeName, c.callee_ext AS calleeExt, c.state, c.outcome_reason AS outcomeReason, c.started_at AS startedAt,
       c.answered_at AS answeredAt, c.ended_at AS endedAt
     FROM internal_calls c JOIN staff a ON a.id = c.caller_id LEFT JOIN staff b ON b.id = c.callee_id WHERE c.org_id = @orgId`;
-  const all = db.prepare(`${base} ORDER BY c.started_at DESC LIMIT @limit`);
+  const all = db.prepare(`${base} ORDER BY c.started_at DESC, c.ended_at DESC LIMIT @limit`);
   const mine = db.prepare(
-    `${base} AND (c.caller_id = @staffId OR c.callee_id = @staffId) ORDER BY c.started_at DESC LIMIT @limit`,
+    `${base} AND (c.caller_id = @staffId OR c.callee_id = @staffId) ORDER BY c.started_at DESC, c.ended_at DESC LIMIT @limit`,
   );
   return {
     insert: (c) => insert.run(c).changes === 1,
