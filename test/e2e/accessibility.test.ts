@@ -76,6 +76,10 @@ test('the sign-in screen has no serious or critical accessibility violation', as
 test("the agent's phone, and an incoming call with its reason, have none", async () => {
   await signInAs('alice@acme.test');
   expect(await check('agent phone')).toEqual([]);
+  // At 420 px the phone fits: nothing to scroll sideways.
+  await agent.page.setViewportSize(WIDTHS[1]!);
+  expect(await agent.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  await agent.page.setViewportSize(WIDTHS[0]!);
   const { leg } = await startCaller({
     runDir: dir,
     number: '+442071234567',
