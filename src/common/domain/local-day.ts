@@ -1,41 +1,8 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
-}
-
-function wallClock(ms: number, timeZone: string) {
-  const parts = format(timeZone).formatToParts(ms);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return {
-    y: get('year'),
-    m: get('month'),
-    d: get('day'),
-    wall: Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')),
-  };
-}
+import { instantOfWallTime, wallClockAt } from './wall-clock';
 
 /** The instant of local midnight starting the day y-m-d in the zone (DST days included). */
-function midnight(y: number, m: number, d: number, timeZone: string): number {
-  const wall = Date.UTC(y, m - 1, d);
-  let guess = wall;
-  for (let i = 0; i < 3; i++) guess = wall - (wallClock(guess, timeZone).wall - Math.floor(guess / 1000) * 1000);
-  return guess;
-}
+const midnight = (y: number, m: number, d: number, timeZone: string) =>
+  instantOfWallTime(Date.UTC(y, m - 1, d), timeZone);
 
 export type LocalDay = { day: string; start: number; end: number };
 
@@ -43,7 +10,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The local day (`YYYY-MM-DD`) holding the instant `ms` in the zone, with its first and one-past-last instants. */
 export function localDayAt(ms: number, timeZone: string): LocalDay {
-  const { y, m, d } = wallClock(ms, timeZone);
+  const { y, m, d } = wallClockAt(ms, timeZone);
   return localDay(`${y}-${pad(m)}-${pad(d)}`, timeZone)!;
 }
 
