@@ -59,7 +59,8 @@ export function hoursOverlap(a: WeeklyHours, b: WeeklyHours): boolean {
   return weekIntervals(a).some(([aFrom, aTo]) => bs.some(([bFrom, bTo]) => aFrom < bTo && bFrom < aTo));
 }
 
-const dayLabels: Record<Weekday, string> = {
+/** A weekday as the screens write it. */
+export const dayLabels: Record<Weekday, string> = {
   mon: 'Mon',
   tue: 'Tue',
   wed: 'Wed',

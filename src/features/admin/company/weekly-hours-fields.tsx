@@ -1,16 +1,6 @@
-import { weekdays, type Weekday, type WeeklyHours } from '../../../common/domain/weekly-hours';
+import { dayLabels, weekdays, type Weekday, type WeeklyHours } from '../../../common/domain/weekly-hours';
 import { ExactFieldError } from '../../../components/ui/exact-field-error';
 import { FieldError } from '../../../components/ui/field-error';
-
-const dayNames: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
 
 type Props = {
   legend: string;
@@ -35,7 +25,7 @@ export function WeeklyHoursFields({ legend, hours, onChange, error, path }: Prop
               checked={hours.days.includes(day)}
               onChange={(e) => toggleDay(day, e.target.checked)}
             />
-            {dayNames[day]}
+            {dayLabels[day]}
           </label>
         ))}
       </div>

@@ -1,19 +1,9 @@
 import type { StaffView } from '../../../common/api/staff';
 import type { TimeWindow } from '../../../common/domain/routing-rule';
-import { weekdays, type Weekday } from '../../../common/domain/weekly-hours';
+import { dayLabels, weekdays, type Weekday } from '../../../common/domain/weekly-hours';
 import { FieldError } from '../../../components/ui/field-error';
 import { DestinationEditor } from './destination-editor';
 import { RingTimeoutField } from './ring-timeout-field';
-
-const dayNames: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
 
 type Props = {
   window: TimeWindow;
@@ -44,7 +34,7 @@ export function TimeWindowEditor({ window: w, onChange, staff, voicemailOn, path
         {weekdays.map((day) => (
           <label key={day} className="inline">
             <input type="checkbox" checked={w.days.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} />
-            {dayNames[day]}
+            {dayLabels[day]}
           </label>
         ))}
         <FieldError error={error} path={[...path, 'days']} />
