@@ -34,6 +34,8 @@ function recordingPhone(name: string, log: string[]): Phone {
       void log.push(`${name} ${what} ${args.join(' ')}`.trim());
   return {
     store,
+    setPrewarm: () => undefined,
+    prewarmState: () => ({ pool: 'off', micHeld: false }),
     start: async (c) => (act('start')(c.username), store.getState().setRegistration({ status: 'registered' })),
     stop: async () => (act('stop')(), store.getState().setRegistration({ status: 'unregistered' })),
     refreshRegistration: act('refreshRegistration'),

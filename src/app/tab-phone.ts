@@ -69,6 +69,8 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
   let credentials: SipCredentials | undefined;
   let elsewhere = false;
   let letGo: (() => void) | undefined;
+  /** Every tab hears the agent's presence itself, so the owner's own view decides; kept for a new owner. */
+  let prewarm = false;
   /** What this tab shows and sends the others: the owner's phone, unless another window holds it. */
   const pick = (s: PhoneState): PhoneState => ({
     registration: elsewhere ? ELSEWHERE : s.registration,
@@ -120,6 +122,7 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
       leadership?.publish(pick(state));
     });
     owned = { phone, unsubscribe };
+    phone.setPrewarm(prewarm);
     mirror(phone.store.getState());
     if (credentials) await phone.start(credentials).catch(noop);
   }
@@ -182,6 +185,11 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
 
   return {
     store,
+    setPrewarm: (allowed) => {
+      prewarm = allowed;
+      owned?.phone.setPrewarm(allowed);
+    },
+    prewarmState: () => owned?.phone.prewarmState() ?? { pool: 'off', micHeld: false },
     start,
     stop,
     role: () => (owned ? 'owner' : (leadership?.role() ?? 'stopped')),

@@ -15,6 +15,7 @@ import { RegistrationBadge } from '../features/calls/registration-badge';
 import { useDesktopNotifications } from '../features/calls/use-desktop-notifications';
 import { useLeaveGuard } from '../features/calls/use-leave-guard';
 import { usePhoneSession } from '../features/calls/use-phone-session';
+import { usePrewarm } from '../features/calls/use-prewarm';
 import { useRingtone } from '../features/calls/use-ringtone';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { ContactsPanel } from '../features/contacts/contacts-panel';
@@ -47,6 +48,7 @@ export function Workspace({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const hasPhone = me.extension !== null;
   usePhoneSession(hasPhone);
+  usePrewarm(me.id, hasPhone);
   useLeaveGuard();
   useRingtone();
   useDesktopNotifications();

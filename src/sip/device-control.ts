@@ -45,6 +45,8 @@ export function createDeviceControl(rt: PhoneRuntime) {
     actions().setDevices({ inputId: deviceId });
     const mediaDevices = rt.mediaDevices;
     if (!mediaDevices) return;
+    // The kept microphone (call-media.ts) once it has opened the new device, else the browser's.
+    const micStream = rt.micStream ?? ((c: MediaStreamConstraints) => mediaDevices.getUserMedia(c));
     const constraints = micConstraints(rt.audioConstraints, deviceId);
     await Promise.all(
       [...rt.entries.values()]
@@ -53,7 +55,7 @@ export function createDeviceControl(rt: PhoneRuntime) {
           const call = actions().calls.find((c) => c.id === entry.id);
           if (!call || call.status === 'ended') return Promise.resolve();
           const enabled = !(call.muted || call.held);
-          return replaceMicTrack(entry.session.sessionDescriptionHandler, mediaDevices, constraints, enabled);
+          return replaceMicTrack(entry.session.sessionDescriptionHandler, micStream, constraints, enabled);
         }),
     );
   };

@@ -31,14 +31,14 @@ export function setMicEnabled(sdh: SdhLike | undefined, enabled: boolean): void 
 /** Swap the microphone of a live call without renegotiating (RTCRtpSender.replaceTrack). */
 export async function replaceMicTrack(
   sdh: SdhLike | undefined,
-  mediaDevices: MediaDevices,
+  micStream: (constraints: MediaStreamConstraints) => Promise<MediaStream>,
   constraints: MediaStreamConstraints,
   enabled: boolean,
 ): Promise<void> {
   const pc = sdh?.peerConnection;
   const sender = pc?.getSenders().find((s) => s.track?.kind === 'audio');
   if (!sender) return;
-  const stream = await mediaDevices.getUserMedia(constraints);
+  const stream = await micStream(constraints);
   const track = stream.getAudioTracks()[0];
   if (!track) return;
   track.enabled = enabled;

@@ -2,9 +2,10 @@ import type { UserAgentOptions } from 'sip.js';
 import type { SipCredentials } from '../common/auth';
 import type { PhoneStatus } from '../common/presence';
 import { createCallControl, type CallOptions } from './call-control';
+import { createCallMedia, type CallMedia } from './call-media';
 import { createDeviceControl } from './device-control';
 import { createTextControl } from './text-control';
-import { defaultAudioConstraints, defaultCreateAudioElement } from './media';
+import { defaultAudioConstraints, defaultCreateAudioElement, micConstraints } from './media';
 import { createPhoneStore, selectPhoneStatus, type PhoneStore } from './phone-store';
 import { createReconnector, defaultTimers, type Timers } from './reconnect';
 import { createRegistration, type Registration } from './registration';
@@ -31,12 +32,27 @@ export interface PhoneDeps {
   endedCallLingerMs?: number;
   /** A call's audio was refused by the browser's autoplay policy (the agent must click the page). */
   onAudioRefused?: () => void;
+  /**
+   * The kept microphone and pre-warmed connections (call-media.ts); null: none (sip.js's default handler).
+   * Defaults to the real one where the browser has RTCPeerConnection.
+   */
+  callMedia?: CallMediaLike | null;
   /** Called whenever registration or the ringing/active counts change (the companion derives presence). */
   onStatus?: (status: PhoneStatus) => void;
 }
 
+export type CallMediaLike = Pick<CallMedia, 'factory' | 'warm' | 'cool' | 'micStream' | 'state'>;
+export type PrewarmState = ReturnType<CallMedia['state']>;
+
 export interface Phone {
   store: PhoneStore;
+  /**
+   * May the phone keep the microphone open and a connection ready between calls? (Off by default: the app
+   * turns it on while the agent is available to take calls.) It does so only while registered.
+   */
+  setPrewarm(allowed: boolean): void;
+  /** Whether a connection is ready and the microphone held (tests, the bench). */
+  prewarmState(): PrewarmState;
   /** Connects and registers; resolves once the first connection attempt is over (see the store). */
   start(credentials: SipCredentials): Promise<void>;
   /** Hangs up, unregisters, disconnects. Call it on sign-out. */
@@ -89,12 +105,28 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
   const createUserAgent = deps.createUserAgent ?? createSipUserAgent;
   const mediaDevices = deps.mediaDevices ?? globalThis.navigator?.mediaDevices;
   let counter = 0;
+  const callMedia =
+    deps.callMedia !== undefined
+      ? (deps.callMedia ?? undefined)
+      : typeof RTCPeerConnection === 'undefined'
+        ? undefined
+        : createCallMedia({
+            mediaDevices,
+            iceServers: deps.iceServers,
+            iceGatheringTimeout: deps.iceGatheringTimeout,
+            timers,
+            network: [
+              globalThis.window,
+              (globalThis.navigator as { connection?: EventTarget } | undefined)?.connection,
+            ].filter((t): t is Window & EventTarget => t !== undefined),
+          });
   const rt: PhoneRuntime = {
     store,
     now,
     timers,
     mediaDevices,
     audioConstraints: deps.audioConstraints ?? defaultAudioConstraints,
+    micStream: callMedia?.micStream,
     createAudioElement:
       deps.createAudioElement ?? (typeof document === 'undefined' ? undefined : defaultCreateAudioElement),
     onAudioRefused: deps.onAudioRefused,
@@ -125,6 +157,17 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
       onStatus(next);
     });
   }
+
+  /** The microphone is kept and a connection pre-warmed only while allowed, started and registered. */
+  let prewarmAllowed = false;
+  const syncPrewarm = () => {
+    if (!callMedia) return;
+    const state = store.getState();
+    if (prewarmAllowed && rt.ua && state.registration.status === 'registered')
+      callMedia.warm(micConstraints(rt.audioConstraints, state.devices.inputId));
+    else callMedia.cool();
+  };
+  store.subscribe(syncPrewarm);
 
   let registration: Registration | undefined;
   let connected = false;
@@ -167,7 +210,14 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     reconnector.schedule();
   };
 
-  const onDeviceChange = () => void devices.refreshDevices().catch(noop);
+  const onDeviceChange = () => {
+    void devices.refreshDevices().catch(noop);
+    // A microphone plugged in after none could be opened: try again.
+    if (callMedia && !callMedia.state().micHeld) {
+      callMedia.cool();
+      syncPrewarm();
+    }
+  };
 
   const stop = async (): Promise<void> => {
     const ua = rt.ua;
@@ -176,6 +226,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
     registration = undefined;
     rt.ua = undefined;
     connected = false;
+    callMedia?.cool();
     for (const entry of rt.entries.values()) {
       setCause(entry, 'hangup-local');
       devices.detachAudio(entry);
@@ -195,6 +246,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
         mediaDevices: deps.mediaDevices,
         iceServers: deps.iceServers,
         iceGatheringTimeout: deps.iceGatheringTimeout,
+        sessionDescriptionHandlerFactory: callMedia?.factory,
       }),
     );
     rt.ua = ua;
@@ -233,6 +285,11 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
 
   return {
     store,
+    setPrewarm: (allowed) => {
+      prewarmAllowed = allowed;
+      syncPrewarm();
+    },
+    prewarmState: () => callMedia?.state() ?? { pool: 'off', micHeld: false },
     start,
     stop,
     refreshRegistration: () => {

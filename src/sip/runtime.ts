@@ -11,6 +11,8 @@ export interface PhoneRuntime {
   timers: Timers;
   mediaDevices?: MediaDevices;
   audioConstraints: MediaTrackConstraints;
+  /** The microphone for a call; defaults to mediaDevices.getUserMedia. */
+  micStream?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
   createAudioElement?: () => HTMLAudioElement;
   /** A call's audio was refused by the browser's autoplay policy. */
   onAudioRefused?: () => void;

@@ -1,5 +1,13 @@
 // The one place that constructs sip.js objects.
-import { Inviter, Messager, Registerer, UserAgent, Web, type UserAgentOptions } from 'sip.js';
+import {
+  Inviter,
+  Messager,
+  Registerer,
+  UserAgent,
+  Web,
+  type SessionDescriptionHandlerFactory,
+  type UserAgentOptions,
+} from 'sip.js';
 import type { SipCredentials } from '../common/auth';
 import { sipDisplayName } from '../common/domain/sip-display-name';
 import type {
@@ -16,6 +24,8 @@ export interface UserAgentConfig {
   iceServers?: RTCIceServer[];
   /** ms to wait for ICE candidates before sending the SDP. */
   iceGatheringTimeout?: number;
+  /** The phone's own (call-media.ts: pre-warmed offers, the kept microphone); else sip.js's default. */
+  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
 }
 
 export function buildUserAgentOptions(credentials: SipCredentials, config: UserAgentConfig = {}): UserAgentOptions {
@@ -33,9 +43,11 @@ export function buildUserAgentOptions(credentials: SipCredentials, config: UserA
     // We reconnect ourselves (reconnect.ts): sip.js's own retry gives up and never re-registers.
     reconnectionAttempts: 0,
     userAgentString: 'Switchboard',
-    sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(
-      mediaDevices ? (constraints) => getMedia(mediaDevices, constraints) : undefined,
-    ),
+    sessionDescriptionHandlerFactory:
+      config.sessionDescriptionHandlerFactory ??
+      Web.defaultSessionDescriptionHandlerFactory(
+        mediaDevices ? (constraints) => getMedia(mediaDevices, constraints) : undefined,
+      ),
     sessionDescriptionHandlerFactoryOptions: {
       peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
       iceGatheringTimeout: config.iceGatheringTimeout ?? 500,

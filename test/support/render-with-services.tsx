@@ -19,6 +19,8 @@ export function fakePhone(): TabPhone {
   const store = createPhoneStore();
   return {
     store,
+    setPrewarm: vi.fn(),
+    prewarmState: vi.fn(() => ({ pool: 'off' as const, micHeld: false })),
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     refreshRegistration: vi.fn(),

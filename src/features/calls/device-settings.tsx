@@ -5,6 +5,7 @@ import { selectDevices } from '../../sip/phone-store';
 import { Button } from '../../components/ui/button';
 import { ringerDevice, setRingerDevice } from './ringer-device';
 import { createRingtone } from './ringtone';
+import { prewarmSetting, setPrewarmSetting } from './prewarm-gate';
 import { setVoiceProcessing, voiceProcessingEnabled } from './voice-processing';
 
 /** Microphone, speaker and ringing device; microphone and speaker apply to calls in progress too. */
@@ -13,6 +14,7 @@ export function DeviceSettings() {
   const devices = useStore(phone.store, selectDevices);
   const [processing, setProcessing] = useState(voiceProcessingEnabled);
   const [ringer, setRinger] = useState(ringerDevice);
+  const [ready, setReady] = useState(prewarmSetting);
   const preview = useMemo(
     () => createRingtone({ sinkId: () => ringerDevice() || phone.store.getState().devices.outputId || '' }),
     [phone],
@@ -77,6 +79,17 @@ export function DeviceSettings() {
           }}
         />
         Voice processing (echo cancellation, noise suppression); applies after reloading the page
+      </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={ready}
+          onChange={(e) => {
+            setPrewarmSetting(e.target.checked);
+            setReady(e.target.checked);
+          }}
+        />
+        Keep the microphone ready while available (calls start sooner; the browser shows the microphone in use)
       </label>
     </section>
   );
