@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export type RegisterMarks = { start: number; firstRegister?: number; registered: number };
 export type CallMarks = {
   caller: { start: number; sipCallId?: string; invite?: number; active: number; heard: number };
-  callee: { ringing?: number; answer?: number; ok?: number };
+  callee: { ringing?: number; answer?: number; ok?: number; heard?: number };
 };
 export type BaselineMarks = {
   start: number;
@@ -12,22 +12,26 @@ export type BaselineMarks = {
   answerGathered: number;
   answerApplied: number;
   heard: number;
+  /** When the answerer first heard the offerer (the far end hears us). */
+  answererHeard: number;
 };
 
 type Sdp = { sdp: string };
 declare global {
   interface Window {
     __bench: {
-      autoAnswer(): void;
+      autoAnswer(callerHz: number): void;
       register(): Promise<RegisterMarks>;
-      call(target: string, hz: number): Promise<CallMarks['caller']>;
-      calleeLog(sipCallId: string): CallMarks['callee'];
+      call(target: string, hz: number, prewarm: boolean): Promise<CallMarks['caller']>;
+      calleeLog(sipCallId: string): Promise<CallMarks['callee']>;
+      hangupAll(): Promise<void>;
       liveCalls(): number;
     };
     __baseline: {
       offer(): Promise<Sdp & { start: number; gathered: number }>;
-      answer(sdp: string): Promise<Sdp & { at: number }>;
+      answer(sdp: string, hz: number): Promise<Sdp & { at: number }>;
       finish(sdp: string, hz: number): Promise<{ applied: number; heard: number }>;
+      heardByAnswerer(): Promise<number>;
       close(): void;
     };
   }
@@ -35,13 +39,16 @@ declare global {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Injects the in-page probes and makes `callee` answer every inbound call itself, from inside the page. */
-export async function installProbes(page: Page, dir: string): Promise<void> {
+/**
+ * Injects the in-page probes and makes the page answer every inbound call itself, from inside the page,
+ * listening for the caller's tone `callerHz`.
+ */
+export async function installProbes(page: Page, dir: string, callerHz: number): Promise<void> {
   await page.addScriptTag({ path: `${dir}/page-bench.js` });
   await page.addScriptTag({ path: `${dir}/page-baseline.js` });
-  await page.evaluate(() => {
-    window.__bench.autoAnswer();
-  });
+  await page.evaluate((hz) => {
+    window.__bench.autoAnswer(hz);
+  }, callerHz);
 }
 
 /** One registration: phone.stop(), fresh credentials, then phone.start() until the store says registered. */
@@ -59,12 +66,26 @@ async function idle(pages: Page[]): Promise<void> {
   throw new Error('calls did not end');
 }
 
-/** One SIP call caller → callee (auto-answered), timed to the first moment the caller hears `hz`. */
-export async function callOnce(caller: Page, callee: Page, target: string, hz: number): Promise<CallMarks> {
-  const c = await caller.evaluate(({ target, hz }) => window.__bench.call(target, hz), { target, hz });
+/**
+ * One SIP call caller → callee (auto-answered), timed to the first moment the caller hears `hz` and the callee
+ * hears the caller. `prewarm`: the caller's phone has (true) or has not (false) a pre-warmed connection ready.
+ */
+export async function callOnce(
+  caller: Page,
+  callee: Page,
+  target: string,
+  hz: number,
+  prewarm: boolean,
+): Promise<CallMarks> {
+  const c = await caller.evaluate(({ target, hz, prewarm }) => window.__bench.call(target, hz, prewarm), {
+    target,
+    hz,
+    prewarm,
+  });
   if (!c.sipCallId) throw new Error('call has no SIP Call-ID');
   const sipCallId = c.sipCallId;
   const calleeMarks = await callee.evaluate((id) => window.__bench.calleeLog(id), sipCallId);
+  await caller.evaluate(() => window.__bench.hangupAll());
   await idle([caller, callee]);
   return { caller: c, callee: calleeMarks };
 }
@@ -73,12 +94,22 @@ export async function callOnce(caller: Page, callee: Page, target: string, hz: n
  * One bare RTCPeerConnection pair: offer made in `offerer`, relayed by this process (Playwright) to
  * `answerer`, answer relayed back; timed to the first moment the offerer hears `hz`.
  */
-export async function baselineOnce(offerer: Page, answerer: Page, hz: number): Promise<BaselineMarks> {
+export async function baselineOnce(
+  offerer: Page,
+  answerer: Page,
+  hz: number,
+  offererHz: number,
+): Promise<BaselineMarks> {
   try {
     const o = await offerer.evaluate(() => window.__baseline.offer());
-    const a = await answerer.evaluate((sdp) => window.__baseline.answer(sdp), o.sdp);
+    const a = await answerer.evaluate(({ sdp, hz }) => window.__baseline.answer(sdp, hz), {
+      sdp: o.sdp,
+      hz: offererHz,
+    });
     const f = await offerer.evaluate(({ sdp, hz }) => window.__baseline.finish(sdp, hz), { sdp: a.sdp, hz });
+    const answererHeard = await answerer.evaluate(() => window.__baseline.heardByAnswerer());
     return {
+      answererHeard,
       start: o.start,
       offerGathered: o.gathered,
       answerGathered: a.at,

@@ -41,9 +41,11 @@
     return { start, gathered: bench.now(), sdp: pc.localDescription.sdp };
   };
 
-  /** Answerer: getUserMedia, apply the offer, createAnswer, gather; returns the answer. */
-  const answer = async (sdp) => {
-    const { pc } = await open();
+  /** Answerer: getUserMedia, apply the offer, createAnswer, gather; returns the answer. Listens for `hz`. */
+  let answererHeard;
+  const answer = async (sdp, hz) => {
+    const { pc, remote } = await open();
+    answererHeard = bench.waitForTone(() => remote, hz);
     await pc.setRemoteDescription({ type: 'offer', sdp });
     await pc.setLocalDescription(await pc.createAnswer());
     await gathered(pc);
@@ -59,6 +61,9 @@
     return { applied, heard };
   };
 
+  /** When the answerer first heard the offerer's tone (the far end hears us). */
+  const heardByAnswerer = () => answererHeard;
+
   const close = () => {
     if (!peer) return;
     peer.pc.close();
@@ -67,5 +72,5 @@
     peer = undefined;
   };
 
-  window.__baseline = { offer, answer, finish, close };
+  window.__baseline = { offer, answer, finish, heardByAnswerer, close };
 })();

@@ -63,14 +63,18 @@
       }, everyMs);
     });
 
-  /** Callee side: answer every inbound call the moment the store shows it ringing; log when. */
+  /**
+   * Callee side: answer every inbound call the moment the store shows it ringing; log when, and when the
+   * caller's tone `callerHz` is first heard (the far end hears us).
+   */
   const answered = new Map();
-  const autoAnswer = () =>
+  const autoAnswer = (callerHz) =>
     sb().phone.store.subscribe((state) => {
       for (const c of state.calls) {
         if (c.direction !== 'inbound' || c.status !== 'ringing' || answered.has(c.sipCallId)) continue;
         const ringing = now();
-        answered.set(c.sipCallId, { ringing, answer: ringing });
+        const heard = waitForTone(() => sb().phone.getRemoteStream(c.id), callerHz).catch(() => undefined);
+        answered.set(c.sipCallId, { ringing, answer: ringing, heard });
         void sb().phone.answer(c.id);
       }
     });
@@ -115,8 +119,22 @@
     return { start: t0, firstRegister: firstSent('register', undefined, t0), registered: t1 };
   };
 
-  /** Caller side: phone.call(target) → first moment the callee's tone is heard; then hang up. */
-  const call = async (target, hz) => {
+  /** Until the phone has a pre-warmed connection ready (or pre-warming is off); untimed. */
+  const warmed = async (want) => {
+    for (let i = 0; i < 500; i++) {
+      const s = sb().phone.prewarmState();
+      if (want ? s.pool === 'ready' : s.pool === 'off' && !s.micHeld) return s;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`pre-warm never became ${want ? 'ready' : 'off'}: ${JSON.stringify(sb().phone.prewarmState())}`);
+  };
+
+  /**
+   * Caller side: phone.call(target) → first moment the callee's tone is heard; then hang up once the callee
+   * has heard us too (`calleeHeard`, a promise from the other page, is awaited by the bench, not here).
+   */
+  const call = async (target, hz, prewarm) => {
+    await warmed(prewarm);
     const t0 = now();
     const id = await sb().phone.call(target);
     const sipCallId = sb()
@@ -125,11 +143,16 @@
     const active = whenStatus(id, 'active');
     const heard = await waitForTone(() => sb().phone.getRemoteStream(id), hz);
     const activeAt = await active;
-    await sb().phone.hangup(id);
     return { start: t0, sipCallId, invite: firstSent('invite', sipCallId, t0), active: activeAt, heard };
   };
 
-  const calleeLog = (sipCallId) => ({ ...answered.get(sipCallId), ok: firstSent('ok', sipCallId, 0) });
+  const calleeLog = async (sipCallId) => {
+    const log = answered.get(sipCallId);
+    return { ringing: log?.ringing, answer: log?.answer, heard: await log?.heard, ok: firstSent('ok', sipCallId, 0) };
+  };
+  const hangupAll = async () => {
+    for (const c of sb().phone.store.getState().calls) if (c.status !== 'ended') await sb().phone.hangup(c.id);
+  };
 
-  window.__bench = { now, ctx, waitForTone, autoAnswer, register, call, calleeLog, liveCalls };
+  window.__bench = { now, ctx, waitForTone, autoAnswer, register, call, calleeLog, hangupAll, liveCalls };
 })();

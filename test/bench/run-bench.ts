@@ -37,6 +37,8 @@ const root = resolve(import.meta.dirname, '../..');
 /** Which parts run: "all" (default), "bundle" (initial JS size), "calls" (register, agent-to-agent calls, baseline),
  * "inbound", "routing", "outbound", "claims" or "board". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
+/** The agent's setting in Audio devices (features/calls/device-settings.tsx), on in both pages or off in both. */
+const PREWARM_LABEL = /Keep the microphone ready/;
 
 const DEFINITIONS = {
   register:
@@ -45,12 +47,17 @@ const DEFINITIONS = {
   call:
     'Alice (tone 700 Hz) calls Bob (tone 1300 Hz) with window.switchboard.phone.call("1002") invoked inside the page (not a UI click). ' +
     'Bob answers from a page-side subscription to phone.store the moment it shows a ringing inbound call. ' +
-    't0 = just before phone.call; t1 = first poll (every 2 ms) where the AnalyserNode on phone.getRemoteStream(id) shows RMS > 0.01 over a ' +
-    '1024-sample window AND its loudest bin within 50 Hz of 1300 Hz.',
+    't0 = just before phone.call; "far end hears us" t1 = first poll (every 2 ms) where an AnalyserNode on Bob\'s ' +
+    'phone.getRemoteStream(id) shows RMS > 0.01 over a 1024-sample window AND its loudest bin within 50 Hz of 700 Hz; "we hear them" ' +
+    "t1 = the same on Alice's side for 1300 Hz.",
+  prewarm:
+    'Each round makes three calls: pre-warm OFF (both agents untick "Keep the microphone ready" in Audio devices: no kept microphone, no ' +
+    "ready connection), pre-warm ON (ticked; untimed, the bench waits until Alice's phone reports a ready connection before t0), then the " +
+    'bare pair. Host-only end of ICE gathering is on in both OFF and ON (it is not a setting).',
   baseline:
     "Bare RTCPeerConnection pair in the same two pages, no SIP: t0 = just before getUserMedia + createOffer in Alice's page; full ICE gathering " +
     '(capped at 500 ms, as the phone does) before each SDP is relayed through this Node process via Playwright; Bob answers after his own ' +
-    "getUserMedia; t1 = first moment Alice hears Bob's 1300 Hz tone, detected exactly as for calls.",
+    "getUserMedia; t1 = first moment Alice hears Bob's 1300 Hz tone (and Bob Alice's 700 Hz), detected exactly as for calls.",
   clocks:
     'Marks are performance.timeOrigin + performance.now() in each page; cross-page phases compare the two Chromium processes on one clock.',
 };
@@ -104,7 +111,10 @@ async function callsBench(url: string) {
     agents.push(alice!, bob!);
     const chromium = alice!.browser.version();
     await Promise.all([signInAndRegister(alice!.page, url, ALICE.email), signInAndRegister(bob!.page, url, BOB.email)]);
-    await Promise.all([installProbes(alice!.page, import.meta.dirname), installProbes(bob!.page, import.meta.dirname)]);
+    await Promise.all([
+      installProbes(alice!.page, import.meta.dirname, BOB.hz),
+      installProbes(bob!.page, import.meta.dirname, ALICE.hz),
+    ]);
     console.log(`signed in and registered (Chromium ${chromium}); measuring ...`);
 
     const registrations: (RegisterMarks & { agent: string })[] = [];
@@ -117,19 +127,26 @@ async function callsBench(url: string) {
     }
 
     const calls: CallMarks[] = [];
+    const coldCalls: CallMarks[] = [];
     const baselines: BaselineMarks[] = [];
+    const prewarm = (on: boolean) =>
+      Promise.all([alice!, bob!].map((a) => a.page.getByLabel(PREWARM_LABEL).setChecked(on)));
     for (let i = 0; i < WARMUP + CALLS; i++) {
-      // Interleaved so drift on the machine hits both alike; the first WARMUP of each are discarded.
-      const call = await callOnce(alice!.page, bob!.page, BOB.extension, BOB.hz);
-      const base = await baselineOnce(alice!.page, bob!.page, BOB.hz);
+      // Interleaved so drift on the machine hits all three alike; the first WARMUP of each are discarded.
+      await prewarm(false);
+      const cold = await callOnce(alice!.page, bob!.page, BOB.extension, BOB.hz, false);
+      await prewarm(true);
+      const call = await callOnce(alice!.page, bob!.page, BOB.extension, BOB.hz, true);
+      const base = await baselineOnce(alice!.page, bob!.page, BOB.hz, ALICE.hz);
       if (i >= WARMUP) {
         calls.push(call);
+        coldCalls.push(cold);
         baselines.push(base);
       }
       process.stdout.write(i < WARMUP ? 'w' : '.');
     }
     process.stdout.write('\n');
-    report(chromium, registrations, calls, baselines);
+    report(chromium, registrations, calls, coldCalls, baselines);
   } finally {
     await Promise.allSettled(agents.map((a) => a.close()));
     rmSync(toneDir, { recursive: true, force: true });
@@ -139,21 +156,34 @@ async function callsBench(url: string) {
 const diff = <T>(items: T[], f: (x: T) => number | undefined) =>
   items.map(f).filter((v): v is number => v !== undefined && Number.isFinite(v));
 
-function report(chromium: string, regs: RegisterMarks[], calls: CallMarks[], bases: BaselineMarks[]) {
-  const c = (f: (m: CallMarks['caller'], e: CallMarks['callee']) => number | undefined) =>
-    diff(calls, (m) => f(m.caller, m.callee));
+function report(
+  chromium: string,
+  regs: RegisterMarks[],
+  calls: CallMarks[],
+  cold: CallMarks[],
+  bases: BaselineMarks[],
+) {
   const sub = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : b - a);
+  const of = (list: CallMarks[]) => (f: (m: CallMarks['caller'], e: CallMarks['callee']) => number | undefined) =>
+    diff(list, (m) => f(m.caller, m.callee));
+  const c = of(calls);
+  const k = of(cold);
   const rows = {
     register: diff(regs, (r) => r.registered - r.start),
     registerConnect: diff(regs, (r) => sub(r.start, r.firstRegister)),
     registerExchange: diff(regs, (r) => sub(r.firstRegister, r.registered)),
+    farEnd: c((m, e) => sub(m.start, e.heard)),
+    farEndCold: k((m, e) => sub(m.start, e.heard)),
     call: c((m) => m.heard - m.start),
+    callCold: k((m) => m.heard - m.start),
     callToInvite: c((m) => sub(m.start, m.invite)),
+    callToInviteCold: k((m) => sub(m.start, m.invite)),
     inviteToRinging: c((m, e) => sub(m.invite, e.ringing)),
-    ringingToAnswer: c((_, e) => sub(e.ringing, e.answer)),
     answerToOk: c((_, e) => sub(e.answer, e.ok)),
+    answerToOkCold: k((_, e) => sub(e.answer, e.ok)),
     answerToActive: c((m, e) => sub(e.answer, m.active)),
     answerToAudio: c((m, e) => sub(e.answer, m.heard)),
+    baseFarEnd: diff(bases, (b) => b.answererHeard - b.start),
     baseline: diff(bases, (b) => b.heard - b.start),
     baseOffer: diff(bases, (b) => b.offerGathered - b.start),
     baseAnswer: diff(bases, (b) => b.answerGathered - b.offerGathered),
@@ -167,33 +197,45 @@ function report(chromium: string, regs: RegisterMarks[], calls: CallMarks[], bas
       { name: 'register: phone.start -> registered', values: rows.register },
       { name: '  start -> first REGISTER sent (WS connect)', values: rows.registerConnect },
       { name: '  first REGISTER -> registered (401 + auth)', values: rows.registerExchange },
-      { name: 'call: phone.call -> caller hears callee tone', values: rows.call },
-      { name: '  phone.call -> INVITE sent (gUM, offer, ICE)', values: rows.callToInvite },
-      { name: '  INVITE sent -> ringing in callee store', values: rows.inviteToRinging },
-      { name: '  ringing -> phone.answer (same store callback)', values: rows.ringingToAnswer },
-      { name: '  answer -> 200 OK sent by callee', values: rows.answerToOk },
-      { name: '  answer -> caller store active', values: rows.answerToActive },
-      { name: '  answer -> caller hears tone', values: rows.answerToAudio },
-      { name: 'baseline: start -> offerer hears answerer', values: rows.baseline },
-      { name: '  start -> offer gathered (gUM, offer, ICE)', values: rows.baseOffer },
-      { name: '  offer -> answer gathered (relay, gUM, ICE)', values: rows.baseAnswer },
-      { name: '  answer applied -> offerer hears tone', values: rows.baseApplyToAudio },
+      { name: 'far end hears us, pre-warm ON: phone.call -> callee hears caller', values: rows.farEnd },
+      { name: 'far end hears us, pre-warm OFF', values: rows.farEndCold },
+      { name: 'far end hears us, bare pair: start -> answerer hears offerer', values: rows.baseFarEnd },
+      { name: 'we hear them, pre-warm ON: phone.call -> caller hears callee', values: rows.call },
+      { name: 'we hear them, pre-warm OFF', values: rows.callCold },
+      { name: 'we hear them, bare pair: start -> offerer hears answerer', values: rows.baseline },
+      { name: '  ON:  phone.call -> INVITE sent (offer ready)', values: rows.callToInvite },
+      { name: '  OFF: phone.call -> INVITE sent (gUM, offer, ICE)', values: rows.callToInviteCold },
+      { name: '  ON:  INVITE sent -> ringing in callee store', values: rows.inviteToRinging },
+      { name: '  ON:  answer -> 200 OK sent by callee (mic clone, ICE)', values: rows.answerToOk },
+      { name: '  OFF: answer -> 200 OK sent by callee (gUM, ICE)', values: rows.answerToOkCold },
+      { name: '  ON:  answer -> caller store active', values: rows.answerToActive },
+      { name: '  ON:  answer -> caller hears tone', values: rows.answerToAudio },
+      { name: '  bare: start -> offer gathered (gUM, offer, ICE)', values: rows.baseOffer },
+      { name: '  bare: offer -> answer gathered (relay, gUM, ICE)', values: rows.baseAnswer },
+      { name: '  bare: answer applied -> offerer hears tone', values: rows.baseApplyToAudio },
     ]),
   );
-  const ours = summarize(rows.call);
-  const base = summarize(rows.baseline);
-  console.log(
-    `\nratio call/baseline: p50 ${(ours.p50 / base.p50).toFixed(2)}x, p95 ${(ours.p95 / base.p95).toFixed(2)}x`,
-  );
-  console.log(
-    `overhead of the SIP path: p50 +${(ours.p50 - base.p50).toFixed(1)} ms, p95 +${(ours.p95 - base.p95).toFixed(1)} ms`,
-  );
+  const ratio = (name: string, ours: number[], bare: number[]) => {
+    const o = summarize(ours);
+    const b = summarize(bare);
+    const sign = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+    console.log(
+      `${name}: p50 ${(o.p50 / b.p50).toFixed(2)}x (${sign(o.p50 - b.p50)} ms), p95 ${(o.p95 / b.p95).toFixed(2)}x (${sign(o.p95 - b.p95)} ms)`,
+    );
+    return { p50: o.p50 / b.p50, p95: o.p95 / b.p95 };
+  };
+  console.log('');
+  const ratios = {
+    farEnd: ratio('far end hears us / bare pair, pre-warm ON ', rows.farEnd, rows.baseFarEnd),
+    farEndCold: ratio('far end hears us / bare pair, pre-warm OFF', rows.farEndCold, rows.baseFarEnd),
+    call: ratio('we hear them / bare pair, pre-warm ON ', rows.call, rows.baseline),
+    callCold: ratio('we hear them / bare pair, pre-warm OFF', rows.callCold, rows.baseline),
+  };
 
   const dir = join(root, '.run/bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const summaries = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, summarize(v)]));
-  const ratio = { p50: ours.p50 / base.p50, p95: ours.p95 / base.p95 };
   writeFileSync(
     file,
     JSON.stringify(
@@ -202,15 +244,20 @@ function report(chromium: string, regs: RegisterMarks[], calls: CallMarks[], bas
         chromium,
         definitions: DEFINITIONS,
         summaries,
-        ratio,
-        raw: { registrations: regs, calls, baselines: bases },
+        ratios,
+        raw: { registrations: regs, calls, coldCalls: cold, baselines: bases },
       },
       null,
       2,
     ),
   );
   console.log(`raw numbers: ${file}`);
-  if (rows.register.length < 20 || rows.call.length < 20 || rows.baseline.length < 20)
+  if (
+    rows.register.length < 20 ||
+    rows.farEnd.length < 20 ||
+    rows.farEndCold.length < 20 ||
+    rows.baseFarEnd.length < 20
+  )
     throw new Error('fewer than 20 samples in a figure');
 }
 
