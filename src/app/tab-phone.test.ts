@@ -35,7 +35,7 @@ function recordingPhone(name: string, log: string[]): Phone {
   return {
     store,
     setPrewarm: () => undefined,
-    prewarmState: () => ({ pool: 'off', micHeld: false }),
+    prewarmState: () => ({ pool: 'off', micHeld: false, warmCalls: 0 }),
     start: async (c) => (act('start')(c.username), store.getState().setRegistration({ status: 'registered' })),
     stop: async () => (act('stop')(), store.getState().setRegistration({ status: 'unregistered' })),
     refreshRegistration: act('refreshRegistration'),

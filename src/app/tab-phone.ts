@@ -189,7 +189,7 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
       prewarm = allowed;
       owned?.phone.setPrewarm(allowed);
     },
-    prewarmState: () => owned?.phone.prewarmState() ?? { pool: 'off', micHeld: false },
+    prewarmState: () => owned?.phone.prewarmState() ?? { pool: 'off', micHeld: false, warmCalls: 0 },
     start,
     stop,
     role: () => (owned ? 'owner' : (leadership?.role() ?? 'stopped')),

@@ -11,6 +11,8 @@ export const WARM_MAX_AGE_MS = 5 * 60_000;
 /** After the first UDP host candidate, how long the other interfaces' host candidates may take. */
 export const HOST_SETTLE_MS = 20;
 
+type NetworkEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+
 export interface CallMediaConfig {
   mediaDevices?: MediaDevices;
   iceServers?: RTCIceServer[];
@@ -18,7 +20,7 @@ export interface CallMediaConfig {
   iceGatheringTimeout?: number;
   timers: Timers;
   /** Where `online` and connection `change` events arrive (a network change makes warm connections stale). */
-  network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>[];
+  network?: { online?: NetworkEvents; connection?: NetworkEvents };
 }
 
 export interface CallMedia {
@@ -32,7 +34,7 @@ export interface CallMedia {
   /** The microphone for a call (a clone of the held track when it matches). */
   micStream(constraints: MediaStreamConstraints): Promise<MediaStream>;
   /** For tests and the bench: whether a connection is ready and the microphone held. */
-  state(): { pool: 'off' | 'building' | 'ready' | 'failed'; micHeld: boolean };
+  state(): { pool: 'off' | 'building' | 'ready' | 'failed'; micHeld: boolean; warmCalls: number };
 }
 
 const keyOf = (c: MediaStreamConstraints | undefined) => JSON.stringify(c ?? {});
@@ -80,25 +82,27 @@ export function createCallMedia(config: CallMediaConfig): CallMedia {
     maxAgeMs: WARM_MAX_AGE_MS,
   });
 
+  // A network change: `online` on the window, `change` on navigator.connection (never the window's own
+  // `change`, which every form field's change bubbles up to).
   const onNetworkChange = () => pool.refresh();
-  let listening = false;
   const listen = (on: boolean) => {
-    if (listening === on) return;
-    listening = on;
-    for (const target of config.network ?? []) {
-      if (on) target.addEventListener('online', onNetworkChange);
-      else target.removeEventListener('online', onNetworkChange);
-      if (on) target.addEventListener('change', onNetworkChange);
-      else target.removeEventListener('change', onNetworkChange);
-    }
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    config.network?.online?.[method]('online', onNetworkChange);
+    config.network?.connection?.[method]('change', onNetworkChange);
   };
+  let listening = false;
 
   let wanted: string | undefined;
+  /** Calls that went out on a pre-warmed connection (each its own: the pool hands a connection out once). */
+  let warmCalls = 0;
   const factory: SessionDescriptionHandlerFactory = (session) => {
     // Only a new outbound call's first offer can be made before the click; answers need the caller's offer.
     if (session instanceof Inviter) {
       const warm = pool.take(keyOf(session.sessionDescriptionHandlerOptions.constraints));
-      if (warm) return warm;
+      if (warm) {
+        warmCalls++;
+        return warm;
+      }
     }
     return makeSdh(session.userAgent.getLogger('sip.SessionDescriptionHandler'));
   };
@@ -109,7 +113,8 @@ export function createCallMedia(config: CallMediaConfig): CallMedia {
       const key = keyOf(constraints);
       if (wanted === key) return;
       wanted = key;
-      listen(true);
+      if (!listening) listen(true);
+      listening = true;
       void mic.hold(constraints).then(() => {
         // Cooled or re-keyed meanwhile, or no microphone (refused, none): nothing to warm.
         if (wanted === key && mic.holding()) pool.warm(key);
@@ -117,12 +122,13 @@ export function createCallMedia(config: CallMediaConfig): CallMedia {
     },
     cool() {
       wanted = undefined;
-      listen(false);
+      if (listening) listen(false);
+      listening = false;
       pool.stop();
       mic.release();
     },
     refresh: () => pool.refresh(),
     micStream: (constraints) => mic.streamFor(constraints),
-    state: () => ({ pool: pool.state(), micHeld: mic.holding() }),
+    state: () => ({ pool: pool.state(), micHeld: mic.holding(), warmCalls }),
   };
 }

@@ -115,10 +115,10 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
             iceServers: deps.iceServers,
             iceGatheringTimeout: deps.iceGatheringTimeout,
             timers,
-            network: [
-              globalThis.window,
-              (globalThis.navigator as { connection?: EventTarget } | undefined)?.connection,
-            ].filter((t): t is Window & EventTarget => t !== undefined),
+            network: {
+              online: globalThis.window,
+              connection: (globalThis.navigator as { connection?: EventTarget } | undefined)?.connection,
+            },
           });
   const rt: PhoneRuntime = {
     store,
@@ -289,7 +289,7 @@ export function createPhone(deps: PhoneDeps = {}): Phone {
       prewarmAllowed = allowed;
       syncPrewarm();
     },
-    prewarmState: () => callMedia?.state() ?? { pool: 'off', micHeld: false },
+    prewarmState: () => callMedia?.state() ?? { pool: 'off', micHeld: false, warmCalls: 0 },
     start,
     stop,
     refreshRegistration: () => {

@@ -20,7 +20,7 @@ export function fakePhone(): TabPhone {
   return {
     store,
     setPrewarm: vi.fn(),
-    prewarmState: vi.fn(() => ({ pool: 'off' as const, micHeld: false })),
+    prewarmState: vi.fn(() => ({ pool: 'off' as const, micHeld: false, warmCalls: 0 })),
     start: vi.fn(async () => {}),
     stop: vi.fn(async () => {}),
     refreshRegistration: vi.fn(),
