@@ -17,6 +17,8 @@ const SIZES = (process.env.BENCH_BOARD_AGENTS ?? '1000,5000').split(',').map(Num
 const RATE = Number(process.env.BENCH_BOARD_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_BOARD_SECONDS ?? 20);
 const WORKERS = Number(process.env.BENCH_BOARD_WORKERS ?? 4);
+/** A folder: the supervisor page's Chromium performance trace of each measured run is written there. */
+const TRACE_DIR = process.env.BENCH_BOARD_TRACE_DIR;
 /** Agents whose rows are in the supervisor's view (the board sorts by name, and theirs come first). */
 const WATCHED = 10;
 const WATCHED_SHARE = 0.1;
@@ -176,8 +178,14 @@ async function measure(
       );
     await run(3);
     const usage = companionUsage(stack.companion.pid!);
+    if (TRACE_DIR)
+      await supervisor.browser.startTracing(supervisor.page, {
+        path: join(TRACE_DIR, `board-${size}.json`),
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'],
+      });
     const done = (await run(SECONDS)) as Extract<WorkerReply, { type: 'done' }>[];
     const used = usage.stop();
+    if (TRACE_DIR) await supervisor.browser.stopTracing();
     // Let the last frames arrive and paint.
     await new Promise((r) => setTimeout(r, 2000));
     const marks = await supervisor.page.evaluate(() => window.__board.dump());
