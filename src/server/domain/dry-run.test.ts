@@ -120,7 +120,9 @@ test('an agent whose phone has no microphone: both skip them and name the reason
   Object.assign(alice, { state: 'offline', issues: ['no-microphone'] });
   const { dry, answer, real } = both('num-sales', undefined, live);
   expect(answer).toMatchObject({ action: 'ring', targets: ['sip:1002@sb.test'] });
-  expect(dry.decision.skipped).toEqual([{ staffId: 'staff-alice', reason: 'Alice Agent is not routable: no microphone' }]);
+  expect(dry.decision.skipped).toEqual([
+    { staffId: 'staff-alice', reason: 'Alice Agent is not routable: no microphone' },
+  ]);
   expect(dry.decision.summary).toContain('Skipped: Alice Agent is not routable: no microphone.');
   expect(dry.decision.summary).toBe(real.summary);
   // "What if Alice were offline": the assumed state replaces her live one, health included.
