@@ -1,8 +1,8 @@
 import type { PresenceState } from '../../common/presence';
 import type { HealthIssue } from '../../common/presence-health';
-import { planFromDecision } from '../calls/call-plan';
-import { createInboundCalls } from '../calls/inbound-calls';
-import { repoRouteSource } from '../calls/repo-route-source';
+import { planFromDecision } from './call-plan';
+import { createInboundCalls } from './inbound-calls';
+import { repoRouteSource } from '../storage/repo-route-source';
 import { seedDemo } from '../seed/seed';
 import { openDatabase } from '../storage/database';
 import { createRepos, type Repos } from '../storage/repos';
