@@ -5,9 +5,9 @@ import type { PresenceState } from '../../common/presence';
 import type { CallOffered, CallResolved } from '../../common/calls';
 import { alternative, CALLER, standardNumber, staffDest } from '../routing/route-test-kit';
 import { openDatabase } from '../storage/database';
-import { createCallRepo } from './call-repo';
+import { createCallRepo } from '../storage/call-repo';
 import { createInboundCalls } from './inbound-calls';
-import type { RouteSource } from './route-source';
+import type { RouteSource } from '../storage/route-source';
 
 const team = [
   { id: 'ana', name: 'Ana', extension: '1001' },
@@ -54,7 +54,7 @@ function setUp(
   const calls = createInboundCalls({
     source,
     calls: repo,
-    presence: { statesOf: () => states },
+    presence: { statesOf: () => states, healthOf: () => ({}) },
     publish: {
       offered: (ids, o) => offered.push([ids, o]),
       resolved: (ids, r) => resolved.push([ids, r]),
