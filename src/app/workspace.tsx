@@ -7,7 +7,6 @@ import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { requestLeave, UnsavedChangesDialog } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
-import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
 import { CallList } from '../features/calls/call-list';
 import { KeyboardShortcuts } from '../features/calls/keyboard/keyboard-shortcuts';
 import { DIALER_INPUT_ID } from '../features/calls/keyboard/use-phone-shortcuts';
@@ -16,7 +15,6 @@ import { useDesktopNotifications } from '../features/calls/use-desktop-notificat
 import { useLeaveGuard } from '../features/calls/use-leave-guard';
 import { usePhoneSession } from '../features/calls/use-phone-session';
 import { useRingtone } from '../features/calls/use-ringtone';
-import { SaveContactPrompts } from '../features/engagement/save-contact-prompt';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
 import { queryKeys } from './query-keys';
@@ -26,6 +24,7 @@ import { paths } from './routes/paths';
 import { resolveRoute } from './routes/route-table';
 import { RouteView } from './routes/route-view';
 import { useServices } from './services-context';
+import { ChangePasswordDialog, SaveContactPrompts } from './side-panels';
 import './routes/shell.css';
 
 /** The page's title and focus follow the screen: a screen reader hears where a link went. */

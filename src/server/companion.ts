@@ -6,13 +6,13 @@ import { createSessions } from './auth/sessions';
 import type { Config } from './config';
 import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
-import { createCallHistory } from './calls/call-history';
-import { createInboundCalls } from './calls/inbound-calls';
-import { kamailioDialogCallIds, startDialogSweep } from './calls/dialog-sweep';
+import { createCallHistory } from './domain/call-history';
+import { createInboundCalls } from './domain/inbound-calls';
+import { kamailioDialogCallIds, startDialogSweep } from './sip-control/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { createInternalCalls } from './domain/internal-calls';
-import { repoRouteSource } from './calls/repo-route-source';
+import { repoRouteSource } from './storage/repo-route-source';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
 import {

@@ -1,17 +1,19 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { PanelBoundary } from '../../components/ui/panel-boundary';
 import type { AdminConsoleSection } from '../../features/admin/admin-console';
-import { CallHistory } from '../../features/calls/call-history';
-import { DeviceSettings } from '../../features/calls/device-settings';
 import { Dialer } from '../../features/calls/dialer';
-import { ContactPage } from '../../features/contacts/contact-page';
-import { ContactsPanel } from '../../features/contacts/contacts-panel';
-import { MyBindings } from '../../features/engagement/my-bindings';
-import { AllNotificationsPanel } from '../../features/unknown-contacts/all-notifications-panel';
-import { FollowUpsPanel } from '../../features/unknown-contacts/follow-ups-panel';
-import { UnknownCallersPanel } from '../../features/unknown-contacts/unknown-callers-panel';
-import { InboxPanel } from '../../features/voicemail/inbox-panel';
 import type { Me } from '../../common/auth';
+import {
+  AllNotificationsPanel,
+  CallHistory,
+  ContactPage,
+  ContactsPanel,
+  DeviceSettings,
+  FollowUpsPanel,
+  InboxPanel,
+  MyBindings,
+  UnknownCallersPanel,
+} from '../side-panels';
 import { paths } from './paths';
 import type { PageProps, Pages } from './route-view';
 

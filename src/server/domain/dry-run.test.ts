@@ -1,7 +1,7 @@
 import type { PresenceState } from '../../common/presence';
-import { planFromDecision } from '../calls/call-plan';
-import { createInboundCalls } from '../calls/inbound-calls';
-import { repoRouteSource } from '../calls/repo-route-source';
+import { planFromDecision } from './call-plan';
+import { createInboundCalls } from './inbound-calls';
+import { repoRouteSource } from '../storage/repo-route-source';
 import { seedDemo } from '../seed/seed';
 import { openDatabase } from '../storage/database';
 import { createRepos, type Repos } from '../storage/repos';

@@ -3,7 +3,7 @@ import type { PresenceState } from '../../common/presence';
 import { AppError } from '../../common/errors';
 import { decideRoute } from '../routing/decide-route';
 import { notFound, type Actor, type UseCaseDeps } from './actor';
-import { repoRouteSource } from '../calls/repo-route-source';
+import { repoRouteSource } from '../storage/repo-route-source';
 import { buildRouteInput } from './routing-input';
 import { allowedCallerIds } from './caller-id-rule';
 

@@ -1,7 +1,7 @@
 import type { VirtualNumber } from '../../common/domain/virtual-number';
 import type { PresenceState } from '../../common/presence';
-import type { CallRepo } from '../calls/call-repo';
-import type { RouteSource } from '../calls/route-source';
+import type { CallRepo } from '../storage/call-repo';
+import type { RouteSource } from '../storage/route-source';
 import type { RouteInput } from '../routing/route-input';
 
 const DAY_MS = 86_400_000;

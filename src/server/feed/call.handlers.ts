@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors';
 import { callAnswerSchema } from '../../common/feed-events';
-import type { InboundCalls } from '../calls/inbound-calls';
+import type { InboundCalls } from '../domain/inbound-calls';
 import { answer } from './feed-ack';
 import type { FeedSocket } from './feed-socket';
 

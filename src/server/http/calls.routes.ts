@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Sessions } from '../auth/sessions';
-import type { CallHistory } from '../calls/call-history';
+import type { CallHistory } from '../domain/call-history';
 import type { StaffRepo } from '../storage/staff-repo';
 import { requireStaff, type AuthedRequest } from './require-staff';
 

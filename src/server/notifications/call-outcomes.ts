@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CallOffer, CallRecord } from '../calls/call-repo';
-import type { CallOutcomes } from '../calls/inbound-calls';
+import type { CallOffer, CallRecord } from '../storage/call-repo';
+import type { CallOutcomes } from '../domain/inbound-calls';
 import type { NotificationDeps } from './notification-deps';
 import type { NewNotification } from './notification-repo';
 import { viewsOf } from './notification-views';

@@ -1,4 +1,4 @@
-import { repoRouteSource } from '../calls/repo-route-source';
+import { repoRouteSource } from '../storage/repo-route-source';
 import { buildRouteInput } from '../domain/routing-input';
 import { decideRoute } from '../routing/decide-route';
 import { openDatabase } from '../storage/database';

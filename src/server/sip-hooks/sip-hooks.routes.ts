@@ -10,7 +10,7 @@ import {
   type RegistrationQuery,
 } from '../../common/sip-hooks';
 import { hookGuard } from '../auth/hook-guard';
-import type { InboundCalls } from '../calls/inbound-calls';
+import type { InboundCalls } from '../domain/inbound-calls';
 import type { InternalCalls } from '../domain/internal-calls';
 import type { OutboundCalls } from '../domain/outbound-calls';
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { callMigrations } from '../calls/call-migrations';
+import { callMigrations } from './call-migrations';
 import { voicemailMigrations } from '../voicemail/voicemail-migrations';
 import { notificationMigrations } from '../notifications/notification-migrations';
 import { migrations } from './migrations';

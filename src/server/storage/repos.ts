@@ -1,4 +1,4 @@
-import { createCallRepo, type CallRepo } from '../calls/call-repo';
+import { createCallRepo, type CallRepo } from './call-repo';
 import { createBindingRepo, type BindingRepo } from './binding-repo';
 import { createChangeRepo, type ChangeRepo } from './change-repo';
 import { createContactRepo, createItemTypeRepo, type ContactRepo, type ItemTypeRepo } from './contact-repo';

@@ -1,4 +1,4 @@
-import { createCallRepo, type CallRepo } from '../calls/call-repo';
+import { createCallRepo, type CallRepo } from '../storage/call-repo';
 import { seedDemo } from '../seed/seed';
 import { openDatabase } from '../storage/database';
 import { createRepos, type Repos } from '../storage/repos';

@@ -3,12 +3,12 @@ import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
 import type { RingTarget } from '../../common/domain/route-decision';
 import type { PresenceState } from '../../common/presence';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
-import { buildRouteInput } from '../domain/routing-input';
+import { buildRouteInput } from './routing-input';
 import { decideRoute } from '../routing/decide-route';
 import { planFromDecision, tailRings, type PlannedRing, type PlannedTarget } from './call-plan';
-import type { CallOffer, CallRecord, CallRepo } from './call-repo';
+import type { CallOffer, CallRecord, CallRepo } from '../storage/call-repo';
 import { recordInteraction } from './record-interaction';
-import type { RouteSource } from './route-source';
+import type { RouteSource } from '../storage/route-source';
 import { targetUri, type TargetConfig } from './sip-targets';
 
 export interface CallPublisher {

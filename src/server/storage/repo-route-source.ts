@@ -1,5 +1,5 @@
 import { loadRouteOrg } from '../domain/route-data';
-import type { Repos } from '../storage/repos';
+import type { Repos } from './repos';
 import type { RouteSource } from './route-source';
 
 /** The routing data of an organisation, read from storage for each call (no cache: settings apply at once). */

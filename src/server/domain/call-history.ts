@@ -1,7 +1,7 @@
 import type { CallHistoryItem } from '../../common/calls';
 import type { Db } from '../storage/database';
-import { createOutboundHistory } from '../domain/outbound-history';
-import { internalHistory } from '../domain/internal-calls';
+import { createOutboundHistory } from './outbound-history';
+import { internalHistory } from './internal-calls';
 import type { Repos } from '../storage/repos';
 
 type Row = {

@@ -1,7 +1,7 @@
 import { renewBinding, type Binding } from '../../common/domain/binding';
 import { samePhoneNumber } from '../../common/domain/phone-number';
-import type { CallRecord } from './call-repo';
-import type { RouteSource } from './route-source';
+import type { CallRecord } from '../storage/call-repo';
+import type { RouteSource } from '../storage/route-source';
 
 /**
  * An answered call is an interaction: with sticky routing on, it creates or slides the caller's sticky

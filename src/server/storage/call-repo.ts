@@ -1,5 +1,5 @@
-import type { Db } from '../storage/database';
-import type { CallPlan } from './call-plan';
+import type { Db } from './database';
+import type { CallPlan } from '../domain/call-plan';
 
 export type CallState = 'ringing' | 'answered' | 'ended' | 'missed' | 'refused';
 

@@ -5,9 +5,9 @@ import type { PresenceState } from '../../common/presence';
 import type { CallOffered, CallResolved } from '../../common/calls';
 import { alternative, CALLER, standardNumber, staffDest } from '../routing/route-test-kit';
 import { openDatabase } from '../storage/database';
-import { createCallRepo } from './call-repo';
+import { createCallRepo } from '../storage/call-repo';
 import { createInboundCalls } from './inbound-calls';
-import type { RouteSource } from './route-source';
+import type { RouteSource } from '../storage/route-source';
 
 const team = [
   { id: 'ana', name: 'Ana', extension: '1001' },
