@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
-import { requestLeave, UnsavedChangesDialog } from '../features/admin/settings-form';
+import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
 import { CallList } from '../features/calls/call-list';
 import { KeyboardShortcuts } from '../features/calls/keyboard/keyboard-shortcuts';
@@ -108,7 +108,6 @@ export function Workspace({ me }: { me: Me }) {
           </Fragment>
         </main>
       </div>
-      <UnsavedChangesDialog />
     </div>
   );
 }

@@ -23,7 +23,7 @@ function fakeWindow(start: string) {
     at -= 1;
     target.dispatchEvent(new Event('popstate'));
   };
-  return { win, back, address: () => entries[at] };
+  return { win, back, address: () => entries[at], length: () => entries.length };
 }
 
 /** A leave question answered by the test: `answer` holds the pending leave until it is called. */
@@ -63,5 +63,16 @@ test('with unsaved edits Back asks first: Stay keeps the page and puts its addre
   expect(loc.shown()).toBe('/admin/numbers/num-sales');
   q.answer(true);
   expect(loc.shown()).toBe('/team');
+  loc.stop();
+});
+
+test('a link to the screen shown adds no history entry: Back leaves the screen', () => {
+  const { win, back, length } = fakeWindow('/calls');
+  const loc = createGuardedLocation(win, question(() => false).ask);
+  loc.navigate('/team');
+  loc.navigate('/team');
+  expect(length()).toBe(2);
+  back();
+  expect(loc.shown()).toBe('/calls');
   loc.stop();
 });

@@ -39,6 +39,7 @@ export function createGuardedLocation(win: LocationWindow, askLeave: AskLeave): 
   };
   for (const e of EVENTS) win.addEventListener(e, onChange);
   const navigate = (to: string, options?: { replace?: boolean }) => {
+    if (to === win.location.pathname) return; // the link to the screen shown: no second history entry
     if (options?.replace) win.history.replaceState(null, '', to);
     else win.history.pushState(null, '', to);
     onChange(); // a plain History (tests) dispatches no event for pushState

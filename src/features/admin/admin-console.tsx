@@ -7,6 +7,7 @@ import { MainNumberPage } from './main/main-number-page';
 import { NumberDetails } from './numbers/number-details';
 import { NumbersList } from './numbers/numbers-list';
 import { PresenceSettingsPage } from './presence/presence-settings-page';
+import { UnsavedChangesDialog } from './settings-form';
 import { StaffPage } from './staff/staff-page';
 
 export type AdminConsoleSection = 'numbers' | 'company' | 'main' | 'greetings' | 'staff' | 'presence' | 'contacts';
@@ -42,6 +43,8 @@ export function AdminConsole({
   const [name, page] = pages[section];
   return (
     <section className="admin" aria-label="Admin console">
+      {/* Only admin settings forms hold unsaved edits, so the question lives with them (and their chunk). */}
+      <UnsavedChangesDialog />
       <PanelBoundary key={`${section}:${numberId ?? ''}`} name={name}>
         {page}
       </PanelBoundary>
