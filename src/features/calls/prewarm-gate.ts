@@ -31,7 +31,7 @@ export interface PrewarmGateDeps {
 export function watchPrewarm(deps: PrewarmGateDeps): () => void {
   let last: boolean | undefined;
   const apply = () => {
-    const state = deps.presence.getState().byStaff[deps.staffId]?.state;
+    const state = deps.presence.getState().byStaff.get(deps.staffId)?.state;
     const allowed = prewarmSetting(deps.storage) && state !== undefined && prewarmStates.includes(state);
     if (allowed === last) return;
     last = allowed;
