@@ -54,7 +54,7 @@ function setUp(
   const calls = createInboundCalls({
     source,
     calls: repo,
-    presence: { statesOf: () => states },
+    presence: { statesOf: () => states, healthOf: () => ({}) },
     publish: {
       offered: (ids, o) => offered.push([ids, o]),
       resolved: (ids, r) => resolved.push([ids, r]),

@@ -2,6 +2,7 @@ import type { CallOffered, CallResolved } from '../../common/calls';
 import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
 import type { RingTarget } from '../../common/domain/route-decision';
 import type { PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
 import { buildRouteInput } from './routing-input';
 import { decideRoute } from '../routing/decide-route';
@@ -17,7 +18,10 @@ export interface CallPublisher {
   updated(orgId: string, staffIds: string[], sipCallId: string): void;
 }
 
-export type LivePresence = { statesOf(orgId: string): Record<string, PresenceState> };
+export type LivePresence = {
+  statesOf(orgId: string): Record<string, PresenceState>;
+  healthOf(orgId: string): Record<string, readonly HealthIssue[]>;
+};
 
 /** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
 export interface CallOutcomes {
@@ -60,7 +64,9 @@ export function createInboundCalls(deps: Deps) {
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
     const now = deps.now();
     const presence = deps.presence.statesOf(orgId);
-    const input = buildRouteInput({ source, calls }, { orgId, number, caller, callId: q.callId, presence, at: now });
+    const health = deps.presence.healthOf(orgId);
+    const question = { orgId, number, caller, callId: q.callId, presence, health, at: now };
+    const input = buildRouteInput({ source, calls }, question);
     const decision = decideRoute(input);
     source.saveRotation(number.id, decision.nextRotation);
     const contact = input.org.contacts.find(

@@ -1,5 +1,6 @@
 import type { VirtualNumber } from '../../common/domain/virtual-number';
 import type { PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import type { CallRepo } from '../storage/call-repo';
 import type { RouteSource } from '../storage/route-source';
 import type { RouteInput } from '../routing/route-input';
@@ -19,6 +20,8 @@ export type RouteQuestion = {
   caller: string;
   callId?: string;
   presence: Record<string, PresenceState>;
+  /** Health issues of agents that have any: the skip reason names them. */
+  health?: Record<string, readonly HealthIssue[]>;
   /** The clock: bindings live at this moment, calls connected in the 24 hours before it. */
   at: number;
 };
@@ -35,6 +38,7 @@ export function buildRouteInput({ source, calls }: RoutingReads, q: RouteQuestio
     number: q.number,
     org: { ...source.orgRouting(q.orgId, q.caller), activeCompanyCalls: calls.countActive(q.number.id) },
     presence: q.presence,
+    health: q.health,
     connectedCalls: calls.answeredSince(q.orgId, q.at - DAY_MS),
     bindings: source.bindings(q.orgId, q.at),
     now: new Date(q.at),

@@ -1,6 +1,7 @@
 import { AppError } from '../../common/errors';
 import { HEARTBEAT_LATE_MS } from '../../common/feed-events';
 import type { ManualPresence, PhoneStatus, Presence, PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
 import { derivePresence } from './derive-presence';
 import type { StateChange } from './presence-history-repo';
@@ -240,6 +241,15 @@ export function createPresenceService(deps: Deps) {
       return Object.fromEntries(
         deps.staff.listByOrg(orgId).map((s) => [s.id, entries.get(s.id)?.presence.state ?? 'offline']),
       );
+    },
+    /** Health issues per staff id of the organisation, of those who have any: why routing passes them over. */
+    healthOf(orgId: string): Record<string, readonly HealthIssue[]> {
+      const health: Record<string, readonly HealthIssue[]> = {};
+      for (const s of deps.staff.listByOrg(orgId)) {
+        const issues = entries.get(s.id)?.presence.issues;
+        if (issues?.length) health[s.id] = issues;
+      }
+      return health;
     },
     /** Stops every wrap-up and heartbeat alarm (the companion is closing). */
     stop(): void {
