@@ -12,7 +12,7 @@ import { kamailioDialogCallIds, startDialogSweep } from './sip-control/dialog-sw
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { createInternalCalls } from './domain/internal-calls';
-import { repoRouteSource } from './storage/repo-route-source';
+import { cachedRouteSource } from './storage/route-cache';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
 import {
@@ -119,7 +119,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     gateway: config.sip.pstnGateways[0]!,
   });
   const calls = createInboundCalls({
-    source: repoRouteSource(repos, now),
+    source: cachedRouteSource(repos, now),
     calls: repos.calls,
     presence,
     publish: callPublisher,

@@ -48,7 +48,7 @@ function both(numberId: string, presence = everyone()) {
   const inbound = createInboundCalls({
     source: repoRouteSource(repos, () => NOW),
     calls: repos.calls,
-    presence: { statesOf: () => presence },
+    presence: { get: (id) => (presence[id] ? { state: presence[id] } : undefined) },
     publish: { offered: () => {}, resolved: () => {}, updated: () => {} },
     targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.2:5080', voicemailSip: '127.0.0.1:5070' },
     now: () => NOW,
