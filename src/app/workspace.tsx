@@ -5,10 +5,7 @@ import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
-import { ChangePasswordDialog } from '../features/auth/change-password-dialog';
-import { CallHistory } from '../features/calls/call-history';
 import { CallList } from '../features/calls/call-list';
-import { DeviceSettings } from '../features/calls/device-settings';
 import { Dialer } from '../features/calls/dialer';
 import { KeyboardShortcuts } from '../features/calls/keyboard/keyboard-shortcuts';
 import { RegistrationBadge } from '../features/calls/registration-badge';
@@ -17,16 +14,21 @@ import { useLeaveGuard } from '../features/calls/use-leave-guard';
 import { usePhoneSession } from '../features/calls/use-phone-session';
 import { useRingtone } from '../features/calls/use-ringtone';
 import { PresencePicker } from '../features/presence/presence-picker';
-import { ContactsPanel } from '../features/contacts/contacts-panel';
-import { MyBindings } from '../features/engagement/my-bindings';
-import { SaveContactPrompts } from '../features/engagement/save-contact-prompt';
-import { InboxPanel } from '../features/voicemail/inbox-panel';
 import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
-import { ContactPage } from '../features/contacts/contact-page';
-import { AllNotificationsPanel } from '../features/unknown-contacts/all-notifications-panel';
-import { FollowUpsPanel } from '../features/unknown-contacts/follow-ups-panel';
-import { UnknownCallersPanel } from '../features/unknown-contacts/unknown-callers-panel';
 import { queryKeys } from './query-keys';
+import {
+  AllNotificationsPanel,
+  CallHistory,
+  ChangePasswordDialog,
+  ContactPage,
+  ContactsPanel,
+  DeviceSettings,
+  FollowUpsPanel,
+  InboxPanel,
+  MyBindings,
+  SaveContactPrompts,
+  UnknownCallersPanel,
+} from './side-panels';
 
 // Loaded on first use, after the phone: what only admins and supervisors see.
 const AdminConsole = lazy(() => import('../features/admin/admin-console').then((m) => ({ default: m.AdminConsole })));

@@ -1,28 +1,28 @@
-import { Dialog } from 'radix-ui';
-import type { ReactNode } from 'react';
-import { Button } from './button';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 
-/** A dialog that only shows something (help, a list), opened and closed by its owner; Escape and Close close it. */
-export function InfoDialog(props: {
+export type InfoDialogProps = {
   title: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   children: ReactNode;
-}) {
+};
+
+const loadBody = () => import('./info-dialog-body');
+const Body = lazy(async () => ({ default: (await loadBody()).InfoDialogBody }));
+
+/**
+ * A dialog that only shows something (help, a list), opened and closed by its owner; Escape and Close close it.
+ * Its radix-ui code is not in the first load: it is fetched once the page is up, and the dialog is rendered
+ * from its first opening on.
+ */
+export function InfoDialog(props: InfoDialogProps) {
+  const [opened, setOpened] = useState(props.open);
+  useEffect(() => void loadBody(), []);
+  if (props.open && !opened) setOpened(true);
+  if (!opened) return null;
   return (
-    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
-          <Dialog.Title>{props.title}</Dialog.Title>
-          {props.children}
-          <div className="row">
-            <Dialog.Close asChild>
-              <Button>Close</Button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Suspense fallback={null}>
+      <Body {...props} />
+    </Suspense>
   );
 }
