@@ -478,6 +478,10 @@ route[LOCATION] {
 	}
 	if (is_method("INVITE")) {
 		route(RTPE_MARK_DIALOG);
+		if (isflagset(FLT_INTERNAL)) {
+			$var(ic_event) = "ringing";
+			route(INTERNAL_PROGRESS);
+		}
 	}
 	route(RELAY);
 	exit;
@@ -991,6 +995,26 @@ route[INTERNAL_REPORT] {
 	}
 }
 
+# While the call lasts, for the supervisor's board: it rings the callee's phone (the INVITE is relayed to
+# the contact found) or the callee answered (the first 2xx). Fire-and-forget, one try: the report above
+# ends the call on the board whatever was lost.
+#   GET /internal/sip/internal-call-progress?callId&from&to&event=ringing|answered&startedAt
+route[INTERNAL_PROGRESS] {
+	$var(ip) = "callId=" + $(ci{s.urlencode.param}) + "&from=" + $(dlg_var(ic_from){s.urlencode.param})
+		+ "&to=" + $(dlg_var(ic_to){s.urlencode.param}) + "&event=" + $var(ic_event)
+		+ "&startedAt=" + $dlg_var(ic_started);
+	if (!async_task_data("INTERNAL_PROGRESS_SEND", "$var(ip)")) {
+		xlog("L_ERR", "cannot queue the progress of internal call $ci\n");
+	}
+}
+
+route[INTERNAL_PROGRESS_SEND] {
+	$var(rc) = http_connect("companion", "/internal/sip/internal-call-progress?$async(data)", "$var(reply)");
+	if ($var(rc) != 200 && $var(rc) != 409) {
+		xlog("L_WARN", "companion did not take the internal call progress ($var(rc)): $async(data)\n");
+	}
+}
+
 # Up to three tries: a companion busy past the connect timeout must not lose the call from both histories.
 # The companion keeps one record per call id, so a try that did arrive is not counted twice.
 route[INTERNAL_SEND] {
@@ -1396,7 +1420,11 @@ onreply_route[MANAGE_REPLY] {
 	if (is_method("INVITE") && status =~ "^2[0-9][0-9]$") {
 		route(DLG_ANSWERED);
 		if (isflagset(FLT_VNUM) || isflagset(FLT_OUTBOUND)) route(VNUM_ANSWERED);
-		if (isflagset(FLT_INTERNAL) && $dlg_var(ic_answered) == $null) $dlg_var(ic_answered) = $TS;
+		if (isflagset(FLT_INTERNAL) && $dlg_var(ic_answered) == $null) {
+			$dlg_var(ic_answered) = $TS;
+			$var(ic_event) = "answered";
+			route(INTERNAL_PROGRESS);
+		}
 	}
 	if (!has_body("application/sdp")) return;
 	if (status =~ "(18[0-9])|(2[0-9][0-9])") {

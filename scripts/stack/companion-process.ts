@@ -6,12 +6,17 @@ export type CompanionProcessOptions = { runDir: string; env: Record<string, stri
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** The companion as its own process (as in production), started with tsx; ready once it listens. */
+/**
+ * The companion as its own process (as in production), started with tsx; ready once it listens. With
+ * COMPANION_CPU_PROF_DIR set (a bench), it writes a V8 CPU profile there when it stops.
+ */
 export async function startCompanionProcess(opts: CompanionProcessOptions): Promise<ProcessHandle> {
+  const profileDir = process.env.COMPANION_CPU_PROF_DIR;
   const handle = spawnProcess({
     name: 'companion',
     command: process.execPath,
     args: [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       '--import',
       pathToFileURL(resolve(root, 'node_modules/tsx/dist/loader.mjs')).href,
       resolve(root, 'src/server/main.ts'),

@@ -177,6 +177,18 @@ describe('the phone shared by the tabs of one agent', () => {
     expect(first.store.getState().registration).toEqual({ status: 'unregistered' });
   });
 
+  test("each tab's role is a store the ring, notifications and leave question follow; it moves with the phone", async () => {
+    const { openTab } = world();
+    const first = openTab();
+    const second = openTab();
+    await flush();
+    const roles = () => [first.tab.getState().role, second.tab.getState().role];
+    expect(roles()).toEqual(['owner', 'follower']);
+    await first.stop();
+    await flush();
+    expect(roles()).toEqual(['stopped', 'owner']);
+  });
+
   test('another window registering takes the phone: every tab says so, and Take it back registers again', async () => {
     const { openTab, log, built } = world();
     const first = openTab();

@@ -1,3 +1,4 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SipCredentials } from '../common/auth';
 import { createPhoneStore, initialPhoneState, type Phone, type PhoneState } from '../sip';
 import {
@@ -42,8 +43,14 @@ export interface TabPhoneDeps {
   onRole?(role: TabRole): void;
 }
 
+/** This tab's part: `owner` holds the phone (rings, notifies, asks before leaving); the others only show it. */
+export type TabState = { role: TabRole | 'stopped' };
+export const selectOwnsPhone = (s: TabState) => s.role === 'owner';
+
 export type TabPhone = Phone & {
   role(): TabRole | 'stopped';
+  /** The role, as a store components can follow. */
+  tab: StoreApi<TabState>;
   /**
    * Kamailio's word on which contact holds the extension. Another one means another window (another browser)
    * registered since: this tab's phone lets go (once its calls have ended) and says so.
@@ -64,6 +71,7 @@ const noop = () => undefined;
 
 export function createTabPhone(deps: TabPhoneDeps): TabPhone {
   const store = createPhoneStore();
+  const tab = createStore<TabState>(() => ({ role: 'stopped' }));
   let owned: { phone: Phone; unsubscribe: () => void } | undefined;
   let leadership: TabLeadership<PhoneState> | undefined;
   let credentials: SipCredentials | undefined;
@@ -76,6 +84,8 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
     devices: s.devices,
   });
   const mirror = (state: PhoneState) => store.setState(pick(state));
+  const role = (): TabState['role'] => (owned ? 'owner' : (leadership?.role() ?? 'stopped'));
+  const syncRole = () => tab.getState().role !== role() && tab.setState({ role: role() });
   const share = () => {
     if (!owned) return;
     mirror(owned.phone.store.getState());
@@ -120,6 +130,7 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
       leadership?.publish(pick(state));
     });
     owned = { phone, unsubscribe };
+    syncRole();
     mirror(phone.store.getState());
     if (credentials) await phone.start(credentials).catch(noop);
   }
@@ -161,8 +172,12 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
       onState: (state) => {
         if (!owned) mirror(state);
       },
-      onRole: deps.onRole,
+      onRole: (r) => {
+        syncRole();
+        deps.onRole?.(r);
+      },
     });
+    syncRole();
   }
 
   async function stop(): Promise<void> {
@@ -177,6 +192,7 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
     leadership?.stop();
     leadership = undefined;
     credentials = undefined;
+    syncRole();
     store.setState(initialPhoneState);
   }
 
@@ -184,7 +200,8 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
     store,
     start,
     stop,
-    role: () => (owned ? 'owner' : (leadership?.role() ?? 'stopped')),
+    role,
+    tab,
     // Another window holds the phone: neither a feed reconnect nor new credentials register this one again.
     refreshRegistration: () => void (!elsewhere && owned?.phone.refreshRegistration()),
     updateCredentials: async (c) => {

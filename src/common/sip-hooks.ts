@@ -112,6 +112,22 @@ export const internalCallQuerySchema = z.object({
 export type InternalCallQuery = z.infer<typeof internalCallQuerySchema>;
 
 /**
+ * A call between extensions while it lasts, for the supervisor's board (the history still comes from the report
+ * above, once it is over): Kamailio tells when it relays the INVITE to the callee's phone and when the callee
+ * answers, fire-and-forget.
+ *
+ *   GET /internal/sip/internal-call-progress?callId&from&to&event=ringing|answered&startedAt   → { ok: true }
+ */
+export const internalCallProgressQuerySchema = z.object({
+  callId: z.string().min(1, 'callId is required').max(200),
+  from: z.string().min(1, 'from is required').max(32),
+  to: z.string().min(1, 'to is required').max(32),
+  event: z.enum(['ringing', 'answered']),
+  startedAt: z.coerce.number().int().positive(),
+});
+export type InternalCallProgressQuery = z.infer<typeof internalCallProgressQuerySchema>;
+
+/**
  * Registrations, as Kamailio holds them (one contact per extension). Kamailio reports every change:
  *
  *   GET /internal/sip/registration?event=registered&ext&contact&expires&source  → after each REGISTER it saved

@@ -13,6 +13,7 @@ import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { createInternalCalls } from './domain/internal-calls';
 import { cachedRouteSource } from './storage/route-cache';
+import { createLiveInternalCalls } from './domain/live-internal-calls';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
 import {
@@ -84,7 +85,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
   });
   let lastRev = 0;
   const rev = () => (lastRev = Math.max(lastRev + 1, Date.now()));
-  const activity = createBoardActivity(repos.db);
+  // Calls between extensions under way: Kamailio's progress reports, for the board's Call column.
+  const liveInternal = createLiveInternalCalls({
+    findByExtension: (ext) => repos.staff.findByExtension(ext),
+    now,
+    touched: (orgId, staffIds) => activityFeed.touched(orgId, staffIds),
+  });
+  const activity = createBoardActivity(repos.db, liveInternal.of);
   const activityFeed = createActivityFeed({
     repos,
     now,
@@ -149,7 +156,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     gateways: config.sip.pstnGateways,
     updated: callPublisher.updated,
   });
-  const internal = createInternalCalls({ repos, now, updated: callPublisher.updated });
+  const internal = createInternalCalls({ repos, now, updated: callPublisher.updated, ended: liveInternal.ended });
   const callHooks = { calls, outbound, history: createCallHistory(repos.db, repos) };
   http.on(
     'request',
@@ -173,6 +180,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       calls,
       outbound,
       internal,
+      liveInternal,
       token: hookToken(config.sip.authSecret),
       orgOfExtension: (ext) => repos.staff.findByExtension(ext)?.orgId,
       registration: (q) => registrar.apply(q),

@@ -20,12 +20,18 @@ export type WorkerCommand =
   | { type: 'start'; url: string; agents: SimAgent[] }
   | { type: 'run'; perSecond: number; seconds: number; watched: string[]; watchedShare: number }
   | { type: 'stop' };
+/** `dropped`: sockets closed since the start (the bench does not reconnect), counted by socket.io's reason. */
 export type WorkerReply =
-  { type: 'ready' } | { type: 'done'; sends: Send[]; failures: string[] } | { type: 'error'; message: string };
+  | { type: 'ready' }
+  | { type: 'done'; sends: Send[]; failures: string[]; dropped: Record<string, number> }
+  | { type: 'error'; message: string };
 
 const now = () => performance.timeOrigin + performance.now();
 const next: Record<ManualPresence, ManualPresence> = { available: 'away', away: 'dnd', dnd: 'available' };
 const sims: Sim[] = [];
+const dropped: Record<string, number> = {};
+/** Per socket id, what to do if it closes while a change is waiting for its answer (which then never comes). */
+const waiting = new Map<string, () => void>();
 const reply = (r: WorkerReply) => process.send!(r);
 
 async function connect(url: string, a: SimAgent): Promise<Sim> {
@@ -44,7 +50,11 @@ async function connect(url: string, a: SimAgent): Promise<Sim> {
   // A tab's heartbeat, as the page sends it: without it the companion holds the agent not routable.
   socket.emit('phone:heartbeat');
   const beat = setInterval(() => socket.connected && socket.emit('phone:heartbeat'), HEARTBEAT_INTERVAL_MS);
-  socket.on('disconnect', () => clearInterval(beat));
+  socket.on('disconnect', (reason) => {
+    clearInterval(beat);
+    dropped[reason] = (dropped[reason] ?? 0) + 1;
+    waiting.get(a.staffId)?.();
+  });
   return { ...a, socket, state: 'available', busy: false };
 }
 
@@ -75,7 +85,8 @@ function run(cmd: Extract<WorkerCommand, { type: 'run' }>) {
     const elapsed = (now() - began) / 1000;
     if (elapsed >= cmd.seconds) {
       clearInterval(tick);
-      const finish = () => (pending === 0 ? reply({ type: 'done', sends, failures }) : setTimeout(finish, 20));
+      const finish = () =>
+        pending === 0 ? reply({ type: 'done', sends, failures, dropped: { ...dropped } }) : setTimeout(finish, 20);
       finish();
       return;
     }
@@ -87,7 +98,13 @@ function run(cmd: Extract<WorkerCommand, { type: 'run' }>) {
       s.busy = true;
       const state = next[s.state];
       const t0 = now();
+      waiting.set(s.staffId, () => {
+        waiting.delete(s.staffId);
+        pending--;
+        failures.push(`${s.staffId}: socket closed before the answer`);
+      });
       s.socket.emit('presence:set', { state }, (ack: Ack<Presence>) => {
+        waiting.delete(s.staffId);
         pending--;
         s.busy = false;
         if (!ack.ok) return void failures.push(`${s.staffId}: ${ack.error.message}`);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { ProductStack } from '../../scripts/stack/product-stack';
 import { hookToken } from '../../src/server/auth/hook-token';
@@ -17,6 +18,8 @@ const SIZES = (process.env.BENCH_BOARD_AGENTS ?? '1000,5000').split(',').map(Num
 const RATE = Number(process.env.BENCH_BOARD_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_BOARD_SECONDS ?? 20);
 const WORKERS = Number(process.env.BENCH_BOARD_WORKERS ?? 4);
+/** A folder: the supervisor page's Chromium performance trace of each measured run is written there. */
+const TRACE_DIR = process.env.BENCH_BOARD_TRACE_DIR;
 /** Agents whose rows are in the supervisor's view (the board sorts by name, and theirs come first). */
 const WATCHED = 10;
 const WATCHED_SHARE = 0.1;
@@ -64,6 +67,8 @@ type SizeResult = {
   sent: number;
   lost: number;
   failures: number;
+  /** Agents' sockets closed during the bench, by reason (they do not reconnect: they stay offline). */
+  dropped: Record<string, number>;
   usage: Usage;
 };
 
@@ -176,8 +181,19 @@ async function measure(
       );
     await run(3);
     const usage = companionUsage(stack.companion.pid!);
+    if (TRACE_DIR)
+      await supervisor.browser.startTracing(supervisor.page, {
+        path: join(TRACE_DIR, `board-${size}.json`),
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'],
+      });
     const done = (await run(SECONDS)) as Extract<WorkerReply, { type: 'done' }>[];
     const used = usage.stop();
+    console.log(
+      `  machine load average (1/5/15 min) at the end of the run: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')}`,
+    );
+    if (TRACE_DIR) await supervisor.browser.stopTracing();
     // Let the last frames arrive and paint.
     await new Promise((r) => setTimeout(r, 2000));
     const marks = await supervisor.page.evaluate(() => window.__board.dump());
@@ -204,6 +220,10 @@ async function measure(
       sent: sends.length,
       lost: undelivered + wrongAtEnd,
       failures: done.reduce((n, d) => n + d.failures.length, 0),
+      dropped: done.reduce<Record<string, number>>((all, d) => {
+        for (const [reason, n] of Object.entries(d.dropped)) all[reason] = (all[reason] ?? 0) + n;
+        return all;
+      }, {}),
       usage: used,
     };
   } finally {
@@ -226,7 +246,8 @@ function report(results: SizeResult[]) {
   for (const r of results) {
     const p99 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(0.99 * (v.length - 1))]?.toFixed(1);
     console.log(
-      `${r.agents} agents: ${r.sent} changes in ${SECONDS} s, lost ${r.lost}, refused ${r.failures}; socket p99 ${p99(r.socket)} ms, ` +
+      `${r.agents} agents: ${r.sent} changes in ${SECONDS} s, lost ${r.lost}, refused ${r.failures}, ` +
+        `sockets dropped ${JSON.stringify(r.dropped)}; socket p99 ${p99(r.socket)} ms, ` +
         `painted p99 ${p99(r.painted)} ms; companion CPU ${r.usage.cpuPercent.toFixed(0)}%, RSS max ${r.usage.rssMaxMb.toFixed(0)} MB`,
     );
   }

@@ -2,6 +2,8 @@ import { expect, test } from 'vitest';
 import type { CallHistoryItem } from '../../src/common/calls';
 import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { hookToken } from '../../src/server/auth/hook-token';
+import type { BoardCall } from '../../src/common/api/board';
+import { apiAs } from '../support/api-client';
 import { signIn } from '../support/companion-harness';
 import { header } from './sip-support/sip-message';
 import { SECRET, creds, eventually, history, phone, useSecurityWorld, world, ws } from './sip-support/security-world';
@@ -53,6 +55,58 @@ test('an answered call between agents is in both agents’ history, and the orga
   // Someone it was not about does not see it; nor does another organisation.
   expect((await historyOf('dave@acme.test')).some((c) => c.id === callId)).toBe(false);
   expect((await historyOf('gina@globex.test')).some((c) => c.id === callId)).toBe(false);
+});
+
+test("a call between agents is on the supervisor's board while it lasts: both sides, the other agent; then gone", async () => {
+  await phone('1002', 'answer');
+  const alice = await caller('1001');
+  const supervisor = apiAs(world.h, await signIn(world.h, 'supervisor@acme.test'));
+  const calls = async () => {
+    const { activity } = (await supervisor.get('/api/supervisor/board')).body as {
+      activity: { staffId: string; call: BoardCall | null }[];
+    };
+    return Object.fromEntries(activity.map((a) => [a.staffId, a.call]));
+  };
+  const placed = await alice.call('1002');
+  expect(placed.ok).toBe(true);
+  if (!placed.ok) return;
+  const during = await eventually(calls, (c) => c['staff-bob']?.status === 'talking');
+  expect(during['staff-alice']).toMatchObject({
+    id: placed.dialog.callId,
+    direction: 'outbound',
+    status: 'talking',
+    party: { number: '1002', name: 'Bob Agent', staffId: 'staff-bob' },
+    number: null,
+    answeredAt: expect.any(Number),
+  });
+  expect(during['staff-bob']).toMatchObject({
+    direction: 'inbound',
+    party: { number: '1001', name: 'Alice Agent', staffId: 'staff-alice' },
+  });
+  expect(during['staff-carol']).toBeNull();
+  expect((await alice.client.bye(placed.dialog)).status).toBe(200);
+  const after = await eventually(calls, (c) => c['staff-alice'] === null && c['staff-bob'] === null);
+  expect([after['staff-alice'], after['staff-bob']]).toEqual([null, null]);
+});
+
+test('a call between agents is on the board only by Kamailio’s word: a forged progress report is refused', async () => {
+  const q = new URLSearchParams({
+    callId: 'forged-p',
+    from: '1001',
+    to: '1002',
+    event: 'answered',
+    startedAt: '1700000000',
+  });
+  const url = `${world.h.hookUrl}/internal/sip/internal-call-progress?${q}`;
+  expect((await fetch(url)).status).toBe(403);
+  expect((await fetch(url, { headers: { [HOOK_TOKEN_HEADER]: 'guess' } })).status).toBe(403);
+  // With the token, a call to another organisation's extension is no call a board shows.
+  q.set('to', '2001');
+  const other = `${world.h.hookUrl}/internal/sip/internal-call-progress?${q}`;
+  expect((await fetch(other, { headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) } })).status).toBe(409);
+  const supervisor = apiAs(world.h, await signIn(world.h, 'supervisor@acme.test'));
+  const { activity } = (await supervisor.get('/api/supervisor/board')).body as { activity: { call: unknown }[] };
+  expect(JSON.stringify(activity)).not.toContain('forged-p');
 });
 
 test('a declined call is recorded as declined, not as missed for want of an answer', async () => {

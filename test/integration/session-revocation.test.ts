@@ -96,6 +96,17 @@ test('a socket whose session has ended accepts no command', async () => {
   expect(h.repos.staff.findById('staff-carol')?.manualPresence).not.toBe('dnd');
 });
 
+test("a heartbeat on a socket whose session has expired closes it (the expiry the socket holds, the companion's clock)", async () => {
+  const cookie = await signIn(h, 'dave@acme.test');
+  const expiresAt = Date.now() + 1500;
+  h.repos.db.prepare("UPDATE sessions SET expires_at = ? WHERE staff_id = 'staff-dave'").run(expiresAt);
+  const feed = await connectedFeed(cookie);
+  const closed = disconnected(feed);
+  while (Date.now() <= expiresAt) await new Promise((r) => setTimeout(r, 100));
+  feed.emit('phone:heartbeat');
+  expect(await closed).toBe('io server disconnect');
+});
+
 test('a password change ends every other session and its socket; this one stays; old password refused', async () => {
   const here = await signIn(h, 'bob@acme.test');
   const elsewhere = await signIn(h, 'bob@acme.test');

@@ -11,12 +11,15 @@ import { createSavePromptStore } from '../../src/features/engagement/save-prompt
 import { createPhoneHealth } from '../../src/features/presence/phone-health';
 import { createPresenceStore } from '../../src/features/presence/presence-store';
 import { createBoardStore } from '../../src/features/supervisor/board-store';
-import type { TabPhone } from '../../src/app/tab-phone';
+import { createStore } from 'zustand/vanilla';
+import type { TabPhone, TabState } from '../../src/app/tab-phone';
 import { createPhoneStore, type CallSnapshot } from '../../src/sip/phone-store';
 
 /** A phone whose commands are spies over a real phone store: for component tests only. */
 export function fakePhone(): TabPhone {
   const store = createPhoneStore();
+  // The only tab, so it owns the phone; a test sets `role` to play another tab of the agent.
+  const tab = createStore<TabState>(() => ({ role: 'owner' }));
   return {
     store,
     start: vi.fn(async () => {}),
@@ -39,7 +42,8 @@ export function fakePhone(): TabPhone {
     dismissCall: vi.fn((id: string) => store.getState().dismissCall(id)),
     getRemoteStream: vi.fn(() => undefined),
     ownsContact: vi.fn(() => true),
-    role: vi.fn(() => 'owner' as const),
+    role: vi.fn(() => tab.getState().role),
+    tab,
     contactRegistered: vi.fn(),
     takeBack: vi.fn(async () => {}),
   };

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { roleSchema } from '../auth';
 import { presenceStateSchema } from '../presence';
 
-/** The call an agent is on or being rung for, as the companion recorded it (calls to and from the phone network). */
+/**
+ * The call an agent is on or being rung for, as the companion knows it: calls to and from the phone network, and
+ * calls between extensions (Kamailio's reports; `party.staffId` is then the other agent, `number` null).
+ */
 export const boardCallSchema = z.object({
   id: z.string(),
   direction: z.enum(['inbound', 'outbound']),
   status: z.enum(['ringing', 'talking']),
   /** The caller (inbound) or the customer called (outbound), with the contact's name when known. */
-  party: z.object({ number: z.string(), name: z.string().nullable() }),
+  party: z.object({ number: z.string(), name: z.string().nullable(), staffId: z.string().optional() }),
   /** The virtual number called (inbound) or presented as caller ID (outbound). */
   number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }).nullable(),
   startedAt: z.number(),

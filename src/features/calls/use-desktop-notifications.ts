@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useServices } from '../../app/services-context';
+import { selectOwnsPhone } from '../../app/tab-phone';
 import { spokenReason } from '../../common/spoken-reason';
 import { useFormats } from '../../components/format';
 
 /**
  * While the tab is hidden, a call that starts ringing raises a desktop notification (with the routed
- * call's reason); clicking it brings the tab forward. Permission is asked on the first click in the app.
+ * call's reason); clicking it brings the tab forward. Only the tab that owns the phone raises it (one
+ * notification per call, however many tabs are open). Permission is asked on the first click in the app.
  */
 export function useDesktopNotifications(): void {
   const { phone, offers } = useServices();
@@ -21,6 +23,7 @@ export function useDesktopNotifications(): void {
       for (const c of state.calls) {
         if (c.direction !== 'inbound' || c.status !== 'ringing' || shown.has(c.id)) continue;
         shown.add(c.id);
+        if (!selectOwnsPhone(phone.tab.getState())) continue;
         if (!document.hidden || Notification.permission !== 'granted') continue;
         const routed = offers.getState().bySipCallId[c.sipCallId]?.offer;
         const who = routed

@@ -11,10 +11,16 @@ export function formatClock(ms: number, timeZone: string): string {
   return f.format(ms);
 }
 
-/** Who the call is with: the contact's name, else the number as `phone` writes it (the organisation's format). */
-export const callParty = (c: BoardCall, phone: (n: string) => string) => c.party.name ?? phone(c.party.number);
+/**
+ * Who the call is with: the contact's name, else the number as `phone` writes it (the organisation's format); on a
+ * call between extensions, the other agent and their extension.
+ */
+export const callParty = (c: BoardCall, phone: (n: string) => string) =>
+  c.party.staffId !== undefined
+    ? `${c.party.name ?? 'Extension'} (ext. ${c.party.number}, internal)`
+    : (c.party.name ?? phone(c.party.number));
 
-/** "In ← Jane Roe · Sales line" / "Out → 07911 123456 · Support". */
+/** "In ← Jane Roe · Sales line" / "Out → 07911 123456 · Support" / "Out → Bob Agent (ext. 1002, internal)". */
 export function callSummary(c: BoardCall, phone: (n: string) => string): string {
   const arrow = c.direction === 'inbound' ? 'In ←' : 'Out →';
   return `${arrow} ${callParty(c, phone)}${c.number ? ` · ${c.number.displayName}` : ''}`;
@@ -23,8 +29,9 @@ export function callSummary(c: BoardCall, phone: (n: string) => string): string 
 /** How long the call has been ringing or talking. */
 export const callDuration = (c: BoardCall, now: number) => formatDuration(now - (c.answeredAt ?? c.startedAt));
 
-/** Talk time of the day, the call in progress included. */
+/** Talk time of the day (calls with the phone network), the call in progress included. */
 export function talkTime(today: BoardToday, call: BoardCall | null, now: number): string {
-  const live = call?.status === 'talking' && call.answeredAt !== null ? now - call.answeredAt : 0;
+  const counted = call?.status === 'talking' && call.answeredAt !== null && call.party.staffId === undefined;
+  const live = counted ? now - call.answeredAt! : 0;
   return formatDuration(today.talkSeconds * 1000 + live);
 }

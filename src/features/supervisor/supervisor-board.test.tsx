@@ -137,6 +137,25 @@ test("the call an agent is on, today's counts and talk time, live from the feed;
   expect(row('alice').getByText(/Jane Roe/)).toBeInTheDocument();
 });
 
+test('a call between extensions shows the other agent, the direction and how long; its talk is not in talk time', async () => {
+  const today = { answered: 0, missed: 0, talkSeconds: 60 };
+  const call: BoardActivity['call'] = {
+    id: 'int',
+    direction: 'outbound',
+    status: 'talking',
+    party: { number: '1002', name: 'Bob', staffId: 'bob' },
+    number: null,
+    startedAt: T - 70_000,
+    answeredAt: T - 65_000,
+  };
+  const { board } = renderBoard(snapshot({ activity: [{ staffId: 'alice', rev: 5, call, today }] }));
+  act(() => boardActions.presenceSnapshot(board, [p('alice', 'Alice', 'on-call'), p('bob', 'Bob', 'on-call')]));
+  await waitFor(() =>
+    expect(row('alice').getByText(/^Out → Bob \(ext\. 1002, internal\) · \d+:\d\d$/)).toBeInTheDocument(),
+  );
+  expect(row('alice').getByText('1:00')).toBeInTheDocument();
+});
+
 test('time in state ticks without any new event', () => {
   vi.useFakeTimers({ now: T, toFake: ['setInterval', 'clearInterval', 'Date'] });
   try {

@@ -18,6 +18,10 @@ export function createSessions(repo: SessionRepo, ttlMs: number, now: () => numb
     staffIdFor(token: string | undefined): string | undefined {
       return token ? repo.findStaffId(hashToken(token), now()) : undefined;
     },
+    /** A live session by its token: whose, and until when. */
+    liveFor(token: string | undefined): { staffId: string; expiresAt: number } | undefined {
+      return token ? repo.findLive(hashToken(token), now()) : undefined;
+    },
     /** The staff id of a live session, by the hash a socket holds. */
     staffIdForHash(hash: string): string | undefined {
       return repo.findStaffId(hash, now());
@@ -30,6 +34,7 @@ export function createSessions(repo: SessionRepo, ttlMs: number, now: () => numb
       return repo.deleteForStaff(staffId, keepToken ? hashToken(keepToken) : undefined);
     },
     liveCount: (staffId: string) => repo.countForStaff(staffId, now()),
+    now,
   };
 }
 export type Sessions = ReturnType<typeof createSessions>;

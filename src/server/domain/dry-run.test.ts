@@ -1,4 +1,5 @@
 import type { PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import { planFromDecision } from './call-plan';
 import { createInboundCalls } from './inbound-calls';
 import { repoRouteSource } from '../storage/repo-route-source';
@@ -41,14 +42,25 @@ function callOn(numberId: string, id: string, startedAt: number) {
   });
 }
 
-/** The dry run's answer and the real decision (the inbound-call service, as Kamailio asks it) for one call. */
-function both(numberId: string, presence = everyone()) {
-  const deps = { repos, now: () => NOW, presenceOf: () => [] };
-  const dry = dryRun(deps, supervisor, { numberId, caller: CALLER, presence });
+type Live = { staffId: string; state: PresenceState; issues?: HealthIssue[] };
+
+/**
+ * The dry run's answer and the real decision (the inbound-call service, as Kamailio asks it) for one call: with
+ * `presence` given as the dry run's "what if", or with `live` as the organisation's live presence.
+ */
+function both(numberId: string, presence = everyone(), live: Live[] = []) {
+  const deps = { repos, now: () => NOW, presenceOf: () => live };
+  const dry = dryRun(deps, supervisor, { numberId, caller: CALLER, ...(live.length === 0 && { presence }) });
   const inbound = createInboundCalls({
     source: repoRouteSource(repos, () => NOW),
     calls: repos.calls,
-    presence: { get: (id) => (presence[id] ? { state: presence[id] } : undefined) },
+    presence: {
+      get: (id) => {
+        const agent = live.find((p) => p.staffId === id);
+        if (live.length) return agent && { state: agent.state, issues: agent.issues };
+        return presence[id] ? { state: presence[id] } : undefined;
+      },
+    },
     publish: { offered: () => {}, resolved: () => {}, updated: () => {} },
     targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.2:5080', voicemailSip: '127.0.0.1:5070' },
     now: () => NOW,
@@ -104,4 +116,24 @@ test.each([
   expect(answer).toMatchObject(expected);
   expect(dry.decision.kind === 'refuse' ? 'refuse' : 'ring').toBe(kind);
   expect(dry.decision.summary).toBe(real.summary);
+});
+
+test('an agent whose phone has no microphone: both skip them and name the reason', () => {
+  const live: Live[] = repos.staff.listByOrg(ORG).map((s) => ({ staffId: s.id, state: 'available' }));
+  const alice = live.find((p) => p.staffId === 'staff-alice')!;
+  Object.assign(alice, { state: 'offline', issues: ['no-microphone'] });
+  const { dry, answer, real } = both('num-sales', undefined, live);
+  expect(answer).toMatchObject({ action: 'ring', targets: ['sip:1002@sb.test'] });
+  expect(dry.decision.skipped).toEqual([
+    { staffId: 'staff-alice', reason: 'Alice Agent is not routable: no microphone' },
+  ]);
+  expect(dry.decision.summary).toContain('Skipped: Alice Agent is not routable: no microphone.');
+  expect(dry.decision.summary).toBe(real.summary);
+  // "What if Alice were offline": the assumed state replaces her live one, health included.
+  const whatIf = dryRun({ repos, now: () => NOW, presenceOf: () => live }, supervisor, {
+    numberId: 'num-sales',
+    caller: CALLER,
+    presence: { 'staff-alice': 'offline' },
+  });
+  expect(whatIf.decision.skipped).toEqual([{ staffId: 'staff-alice', reason: 'Alice Agent is offline' }]);
 });

@@ -1,5 +1,6 @@
 import { dryRunRequestSchema, type DryRunResponse } from '../../common/api/routing';
 import type { PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import { AppError } from '../../common/errors';
 import { decideRoute } from '../routing/decide-route';
 import { notFound, type Actor, type UseCaseDeps } from './actor';
@@ -8,7 +9,7 @@ import { buildRouteInput } from './routing-input';
 import { allowedCallerIds } from './caller-id-rule';
 
 export type DryRunDeps = UseCaseDeps & {
-  presenceOf: (orgId: string) => Array<{ staffId: string; state: PresenceState }>;
+  presenceOf: (orgId: string) => Array<{ staffId: string; state: PresenceState; issues?: readonly HealthIssue[] }>;
 };
 
 /**
@@ -23,10 +24,17 @@ export function dryRun(deps: DryRunDeps, actor: Actor, body: unknown): DryRunRes
   const number = deps.repos.numbers.find(actor.orgId, input.numberId);
   if (!number) throw notFound('number');
   const at = input.at ? new Date(input.at) : new Date(deps.now());
-  const live = Object.fromEntries(deps.presenceOf(actor.orgId).map((p) => [p.staffId, p.state]));
+  const livePresence = deps.presenceOf(actor.orgId);
+  const live = Object.fromEntries(livePresence.map((p) => [p.staffId, p.state]));
   const presence = { ...live, ...input.presence };
+  // A "what if" state replaces the agent's live one, health included.
+  const health = Object.fromEntries(
+    livePresence
+      .filter((p) => p.issues?.length && !(input.presence && p.staffId in input.presence))
+      .map((p) => [p.staffId, p.issues!]),
+  );
   const reads = { source: repoRouteSource(deps.repos, deps.now), calls: deps.repos.calls };
-  const question = { orgId: actor.orgId, number, caller: input.caller, presence, at: at.getTime() };
+  const question = { orgId: actor.orgId, number, caller: input.caller, presence, health, at: at.getTime() };
   const routeInput = buildRouteInput(reads, question);
   const decision = decideRoute(routeInput);
   const org = routeInput.org;

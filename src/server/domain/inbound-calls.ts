@@ -2,6 +2,7 @@ import type { CallOffered, CallResolved } from '../../common/calls';
 import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
 import type { RingTarget } from '../../common/domain/route-decision';
 import type { PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
 import { buildRouteInput } from './routing-input';
 import { decideRoute } from '../routing/decide-route';
@@ -18,7 +19,9 @@ export interface CallPublisher {
 }
 
 /** Live presence by staff id (kept in memory: read per agent, never per organisation). */
-export type LivePresence = { get(staffId: string): { state: PresenceState } | undefined };
+export type LivePresence = {
+  get(staffId: string): { state: PresenceState; issues?: readonly HealthIssue[] } | undefined;
+};
 
 /** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
 export interface CallOutcomes {
@@ -52,11 +55,19 @@ const DECLINE_CODES = new Set([486, 603]);
  */
 export function createInboundCalls(deps: Deps) {
   const { source, calls, publish } = deps;
-  /** The organisation's agents' presence; anyone else (another organisation's id) is offline. */
-  const presenceIn = (orgId: string) => {
+  /** The organisation's agents' live presence, read per agent; anyone else (another organisation's id) is offline. */
+  const liveIn = (orgId: string) => {
     const { staffById } = source.org(orgId);
-    return (staffId: string): PresenceState =>
-      (staffById.has(staffId) && deps.presence.get(staffId)?.state) || 'offline';
+    return (staffId: string) => (staffById.has(staffId) ? deps.presence.get(staffId) : undefined);
+  };
+  const presenceIn = (orgId: string) => {
+    const live = liveIn(orgId);
+    return (staffId: string): PresenceState => live(staffId)?.state ?? 'offline';
+  };
+  /** Health issues of the organisation's agents that have any. */
+  const healthIn = (orgId: string) => {
+    const live = liveIn(orgId);
+    return (staffId: string) => (live(staffId)?.issues?.length ? live(staffId)!.issues : undefined);
   };
 
   function start(q: RouteQuery): HookAction {
@@ -67,7 +78,9 @@ export function createInboundCalls(deps: Deps) {
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
     const now = deps.now();
     const presence = presenceIn(orgId);
-    const input = buildRouteInput({ source, calls }, { orgId, number, caller, callId: q.callId, presence, at: now });
+    const health = healthIn(orgId);
+    const question = { orgId, number, caller, callId: q.callId, presence, health, at: now };
+    const input = buildRouteInput({ source, calls }, question);
     const decision = decideRoute(input);
     source.saveRotation(number.id, decision.nextRotation);
     const contact = input.org.contacts.find(

@@ -3,7 +3,13 @@ import type { InternalCallQuery } from '../../common/sip-hooks';
 import type { InternalCall, NewInternalCall } from '../storage/internal-call-repo';
 import type { Repos } from '../storage/repos';
 
-type Deps = { repos: Repos; now: () => number; updated?: (orgId: string, staffIds: string[], callId: string) => void };
+type Deps = {
+  repos: Repos;
+  now: () => number;
+  updated?: (orgId: string, staffIds: string[], callId: string) => void;
+  /** The call leaves the calls under way (the board's). */
+  ended?: (callId: string) => void;
+};
 
 /** A refused or unanswered call in words, from the final SIP answer Kamailio saw. */
 function failure(code: number | undefined, calleeKnown: boolean): Pick<NewInternalCall, 'state' | 'outcomeReason'> {
@@ -33,6 +39,7 @@ export function createInternalCalls(deps: Deps) {
   return {
     /** False when the caller is no agent (nothing is recorded); true once recorded, or already recorded. */
     record(q: InternalCallQuery): boolean {
+      deps.ended?.(q.callId);
       const caller = repos.staff.findByExtension(q.from);
       if (!caller) return false;
       const found = repos.staff.findByExtension(q.to);

@@ -1,5 +1,6 @@
 import type { VirtualNumber } from '../../common/domain/virtual-number';
 import type { PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import type { CallRepo } from '../storage/call-repo';
 import type { RouteSource } from '../storage/route-source';
 import type { RouteInput, StaffLookup } from '../routing/route-input';
@@ -19,6 +20,8 @@ export type RouteQuestion = {
   caller: string;
   callId?: string;
   presence: StaffLookup<PresenceState>;
+  /** Health issues of agents that have any: the skip reason names them. */
+  health?: StaffLookup<readonly HealthIssue[]>;
   /** The clock: bindings live at this moment, calls connected in the 24 hours before it. */
   at: number;
 };
@@ -47,6 +50,7 @@ export function buildRouteInput({ source, calls }: RoutingReads, q: RouteQuestio
       activeCompanyCalls: calls.countActive(q.number.id),
     },
     presence: q.presence,
+    health: q.health,
     connectedCalls,
     bindings: source.bindings(q.orgId, q.number.id, q.caller, q.at),
     now: new Date(q.at),

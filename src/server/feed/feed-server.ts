@@ -34,17 +34,25 @@ export function attachFeed(
   });
   io.use((socket, next) => {
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const staffId = deps.sessions.staffIdFor(token);
-    const staff = staffId ? deps.staff.findById(staffId) : undefined;
-    if (!staff || !token) return next(new Error('UNAUTHENTICATED'));
+    const session = deps.sessions.liveFor(token);
+    const staff = session ? deps.staff.findById(session.staffId) : undefined;
+    if (!staff || !token || !session) return next(new Error('UNAUTHENTICATED'));
     socket.data.staff = staff;
     socket.data.session = hashToken(token);
+    socket.data.sessionExpiresAt = session.expiresAt;
     next();
   });
   io.on('connection', (socket: FeedSocket) => {
-    // A command on a socket whose session has ended is dropped and the socket closed.
-    socket.use((_packet, next) => {
-      if (deps.sessions.staffIdForHash(socket.data.session) === socket.data.staff.id) return next();
+    // A command on a socket whose session has ended is dropped and the socket closed. A heartbeat (no body, no
+    // answer, 1 every 2 s per tab: most of the feed's packets) is checked against the session's expiry the socket
+    // holds, not the database: an ended session closes its sockets itself (revocation.ts), and every other
+    // command, and the sweep every minute, still read the database.
+    socket.use(([event], next) => {
+      const live =
+        event === 'phone:heartbeat'
+          ? deps.sessions.now() < socket.data.sessionExpiresAt
+          : deps.sessions.staffIdForHash(socket.data.session) === socket.data.staff.id;
+      if (live) return next();
       socket.disconnect(true);
     });
   });

@@ -2,8 +2,11 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/feed-events';
 import type { StaffRecord } from '../storage/staff-repo';
 
-/** Who the socket is, and the hash of the session that opened it (closing the session closes the socket). */
-export type FeedData = { staff: StaffRecord; session: string };
+/**
+ * Who the socket is, the hash of the session that opened it (closing the session closes the socket), and when
+ * that session expires (epoch ms, read from the database at the handshake).
+ */
+export type FeedData = { staff: StaffRecord; session: string; sessionExpiresAt: number };
 export type FeedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedData>;
 export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, FeedData>;
 

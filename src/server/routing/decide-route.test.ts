@@ -154,6 +154,22 @@ describe('standard number: alternative routing and no-answer handling', () => {
     );
   });
 
+  test.each([
+    { issues: ['no-microphone'], reason: 'Ana is not routable: no microphone' },
+    {
+      issues: ['registration-lost', 'heartbeat-late'],
+      reason: 'Ana is not routable: registration lost at the SIP server, tab asleep or too slow',
+    },
+    { issues: [], reason: 'Ana is offline' },
+  ] as const)('an agent offline for their health is skipped naming it: $reason', ({ issues, reason }) => {
+    const number = standardNumber(alternative(staffDest('ana'), staffDest('ben')));
+    const input = routeInput(number, { presence: presence({ ana: 'offline' }), health: { ana: issues } });
+    const decision = decideRoute(input);
+    expect(plan(decision)).toEqual(['ben/20', '→ missed']);
+    expect(decision.skipped).toEqual([{ staffId: 'ana', reason }]);
+    expect(decision.summary).toContain(`Skipped: ${reason}.`);
+  });
+
   test('presence may be given as a Map', () => {
     const number = standardNumber(alternative(staffDest('ana'), staffDest('ben')));
     const states = new Map(Object.entries(presence({ ana: 'away' })));

@@ -1,4 +1,5 @@
 import type { PresenceState } from '../../common/presence';
+import { notRoutableWords } from '../../common/presence-health';
 import type { RotationState } from '../../common/domain/route-decision';
 import { lookup, type RouteInput } from './route-input';
 
@@ -49,7 +50,10 @@ export function createRouteContext(input: RouteInput): RouteContext {
       }
       const state = lookup(input.presence, staffId) ?? 'offline';
       if (state === 'available') return true;
-      skip(staffId, `${name(staffId)} is ${unavailableWords[state]}`);
+      // Offline with a health issue: the tab is open, and the issue is what keeps the agent from the call.
+      const issues = state === 'offline' ? (lookup(input.health, staffId) ?? []) : [];
+      const why = issues.length > 0 ? notRoutableWords(issues) : unavailableWords[state];
+      skip(staffId, `${name(staffId)} is ${why}`);
       return false;
     },
   };

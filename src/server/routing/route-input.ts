@@ -1,4 +1,5 @@
 import type { PresenceState } from '../../common/presence';
+import type { HealthIssue } from '../../common/presence-health';
 import type { Binding } from '../../common/domain/binding';
 import type { BusinessHours } from '../../common/domain/business-hours';
 import type { Contact, ContactItemType } from '../../common/domain/contact';
@@ -37,6 +38,8 @@ export interface RouteInput {
   org: RouteOrg;
   /** Presence per staff id; staff missing from it count as offline. */
   presence: StaffLookup<PresenceState>;
+  /** What keeps an agent with an open tab from taking a call (presence-health.ts); missing = none. */
+  health?: StaffLookup<readonly HealthIssue[]>;
   /**
    * Calls each agent was connected to (answered) in the last 24 hours, for least-connected groups; missing = 0.
    * (Agents on a call are not available, so calls in progress cannot tell available members apart.)

@@ -3,6 +3,7 @@ import { AppError } from '../../common/errors';
 import {
   callEventQuerySchema,
   extensionQuerySchema,
+  internalCallProgressQuerySchema,
   internalCallQuerySchema,
   outboundQuerySchema,
   registrationQuerySchema,
@@ -12,12 +13,15 @@ import {
 import { hookGuard } from '../auth/hook-guard';
 import type { InboundCalls } from '../domain/inbound-calls';
 import type { InternalCalls } from '../domain/internal-calls';
+import type { LiveInternalCalls } from '../domain/live-internal-calls';
 import type { OutboundCalls } from '../domain/outbound-calls';
 
 export type SipHookDeps = {
   calls: InboundCalls;
   outbound: OutboundCalls;
   internal?: InternalCalls;
+  /** Calls between extensions while they last (the board's Call column). */
+  liveInternal?: LiveInternalCalls;
   token: string;
   /** Kamailio saved, removed or lost a contact (the registrar). */
   registration: (q: RegistrationQuery) => void;
@@ -67,6 +71,15 @@ export function sipHookRoutes(deps: SipHookDeps): Router {
     const q = internalCallQuerySchema.parse(req.query);
     if (!deps.internal?.record(q)) {
       deps.warn?.(`[sip-hooks] internal call ${q.callId} from ${q.from} ignored: not an agent's extension`);
+      return next409(res);
+    }
+    res.json({ ok: true });
+  });
+  // A call between extensions rings or was answered: the board shows it until its report above.
+  r.get('/internal/sip/internal-call-progress', guard, (req, res) => {
+    const q = internalCallProgressQuerySchema.parse(req.query);
+    if (!deps.liveInternal?.progress(q)) {
+      deps.warn?.(`[sip-hooks] internal call ${q.callId} ${q.event} ignored: not two agents of one organisation`);
       return next409(res);
     }
     res.json({ ok: true });

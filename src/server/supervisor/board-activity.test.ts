@@ -91,3 +91,34 @@ test('one agent alone reads the same as in the whole board', () => {
   for (const id of staff)
     expect(activity({ orgId: 'org-demo', staffIds: [id], only: id, ...DAY, rev: 1 })).toEqual([all[id]]);
 });
+
+test("a call between extensions is on both agents' rows: out to the callee, in from the caller, talking once answered", () => {
+  const call = {
+    id: 'int-1',
+    orgId: 'org-demo',
+    caller: { id: 'staff-alice', name: 'Alice Agent', extension: '1001' },
+    callee: { id: 'staff-bob', name: 'Bob Agent', extension: '1002' },
+    startedAt: at(5),
+    answeredAt: null as number | null,
+  };
+  activity = createBoardActivity(repos.db, (orgId) => (orgId === 'org-demo' ? [call] : []));
+  expect(board()['staff-alice']?.call).toEqual({
+    id: 'int-1',
+    direction: 'outbound',
+    status: 'ringing',
+    party: { number: '1002', name: 'Bob Agent', staffId: 'staff-bob' },
+    number: null,
+    startedAt: at(5),
+    answeredAt: null,
+  });
+  call.answeredAt = at(8);
+  expect(board()['staff-bob']?.call).toMatchObject({
+    direction: 'inbound',
+    status: 'talking',
+    party: { number: '1001', name: 'Alice Agent', staffId: 'staff-alice' },
+    answeredAt: at(8),
+  });
+  expect(board()['staff-carol']?.call).toBeNull();
+  const one = activity({ orgId: 'org-demo', staffIds: ['staff-bob'], only: 'staff-bob', ...DAY, rev: 2 });
+  expect(one[0]?.call?.party.staffId).toBe('staff-alice');
+});

@@ -1,10 +1,12 @@
 import type { BoardActivity, BoardCall, BoardToday } from '../../common/api/board';
 import type { Db } from '../storage/database';
+import type { LiveInternalCall } from '../domain/live-internal-calls';
 
 type CallRow = Omit<BoardCall, 'party' | 'number'> & {
   staffId: string;
   partyNumber: string;
   partyName: string | null;
+  partyStaffId?: string;
   numberId: string | null;
   numberE164: string | null;
   displayName: string | null;
@@ -66,7 +68,7 @@ const toCall = (r: CallRow): BoardCall => ({
   id: r.id,
   direction: r.direction,
   status: r.status,
-  party: { number: r.partyNumber, name: r.partyName },
+  party: { number: r.partyNumber, name: r.partyName, ...(r.partyStaffId && { staffId: r.partyStaffId }) },
   number:
     r.numberId && r.numberE164
       ? { id: r.numberId, number: r.numberE164, displayName: r.displayName || r.numberE164 }
@@ -75,11 +77,33 @@ const toCall = (r: CallRow): BoardCall => ({
   answeredAt: r.answeredAt,
 });
 
+/** A call between extensions as each of its two agents' rows: out to the callee, in from the caller. */
+function internalRows(c: LiveInternalCall): CallRow[] {
+  const common = {
+    id: c.id,
+    status: c.answeredAt === null ? ('ringing' as const) : ('talking' as const),
+    numberId: null,
+    numberE164: null,
+    displayName: null,
+    startedAt: c.startedAt,
+    answeredAt: c.answeredAt,
+  };
+  const side = (direction: BoardCall['direction'], staffId: string, other: LiveInternalCall['caller']) => ({
+    ...common,
+    direction,
+    staffId,
+    partyNumber: other.extension ?? '',
+    partyName: other.name,
+    partyStaffId: other.id,
+  });
+  return [side('outbound', c.caller.id, c.callee), side('inbound', c.callee.id, c.caller)];
+}
+
 /**
  * What the board shows of each agent beyond presence: the call they are on (or being rung for) and their calls
  * of the day [start, end). A few grouped queries for a whole organisation, the same ones for one agent.
  */
-export function createBoardActivity(db: Db) {
+export function createBoardActivity(db: Db, liveInternal: (orgId: string) => LiveInternalCall[] = () => []) {
   const live = db.prepare(liveCallsSql);
   const counts = { answered: db.prepare(answeredSql), missed: db.prepare(missedSql), talk: db.prepare(talkSql) };
   const byStaff = (rows: unknown[]) => new Map((rows as { staffId: string; n: number }[]).map((r) => [r.staffId, r.n]));
@@ -94,7 +118,10 @@ export function createBoardActivity(db: Db) {
   }): BoardActivity[] => {
     const params = { orgId: q.orgId, staffId: q.only ?? null, start: q.start, end: q.end };
     const calls = new Map<string, CallRow>();
-    for (const row of (live.all(params) as CallRow[]).sort(moreCurrent))
+    const internal = liveInternal(q.orgId)
+      .flatMap(internalRows)
+      .filter((r) => !q.only || r.staffId === q.only);
+    for (const row of [...(live.all(params) as CallRow[]), ...internal].sort(moreCurrent))
       if (!calls.has(row.staffId)) calls.set(row.staffId, row);
     const answered = byStaff(counts.answered.all(params));
     const missed = byStaff(counts.missed.all(params));
