@@ -16,6 +16,7 @@ test.each([
   ['src/app/x.ts', "export { io } from 'socket.io-client';", 'socket.io-client is imported only in src/feed/'],
   ['src/features/admin/x.tsx', "import { Dialog } from 'radix-ui';", 'radix-ui is imported only in src/components/ui/'],
   ['src/features/admin/x.ts', "import '@radix-ui/react-dialog';", 'radix-ui is imported only in src/components/ui/'],
+  ['src/features/admin/x.tsx', "import { Link } from 'wouter';", 'wouter (the routes) is imported only in src/app/'],
   ['src/features/calls/x.ts', "import '../../server/routing/engine';", 'browser code meets the server only'],
   ['src/sip/x.ts', "const m = import('../server/db');", 'browser code meets the server only in src/common/'],
   ['src/server/http/x.ts', "import type { X } from '../../features/calls/x';", 'the server meets browser code only'],
@@ -36,6 +37,7 @@ test.each([
   ['src/server/http/x.ts', "import { callSchema } from '../../common/calls';"],
   ['src/server/http/x.ts', "import { io } from 'socket.io';"],
   ['src/app/x.ts', "import { startFeed } from '../feed/feed';"],
+  ['src/app/routes/x.tsx', "import { Link } from 'wouter';"],
   ['test/e2e/x.ts', "import { UserAgent } from 'sip.js';"],
 ])('%s: %s is allowed', async (file, source) => {
   expect(await fenceErrors(file, source)).toEqual([]);

@@ -177,6 +177,20 @@ describe('the phone shared by the tabs of one agent', () => {
     expect(first.store.getState().registration).toEqual({ status: 'unregistered' });
   });
 
+  test('a device refresh asked while the phone moves to this tab is not an error: the new owner lists its own', async () => {
+    const { openTab, built } = world();
+    const first = openTab();
+    const second = openTab();
+    await flush();
+    built['tab-1']!.store.getState().setRegistration({ status: 'registered' });
+    // The owner closes with the follower's refresh on its way: the follower becomes the owner before any answer.
+    const refreshed = second.refreshDevices();
+    await first.stop();
+    await expect(refreshed).resolves.toBeUndefined();
+    await flush();
+    expect(second.role()).toBe('owner');
+  });
+
   test("each tab's role is a store the ring, notifications and leave question follow; it moves with the phone", async () => {
     const { openTab } = world();
     const first = openTab();

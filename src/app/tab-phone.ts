@@ -226,8 +226,9 @@ export function createTabPhone(deps: TabPhoneDeps): TabPhone {
     },
     setInputDevice: (id) => send('setInputDevice', id) as Promise<void>,
     setOutputDevice: (id) => send('setOutputDevice', id) as Promise<void>,
-    // Before the phone starts there are no devices to list yet; the owner lists its own once it starts.
-    refreshDevices: async () => void (leadership && (await send('refreshDevices'))),
+    // Before the phone starts there are no devices to list yet; the owner lists its own once it starts, so a
+    // refresh lost while the phone moves to this tab (the owner closing, or the election of a first tab) is not missed.
+    refreshDevices: async () => void (leadership && (await send('refreshDevices').catch(noop))),
     dismissCall: (id) => fire('dismissCall', id),
     getRemoteStream: (id) => owned?.phone.getRemoteStream(id),
     // The sound plays in the tab that owns the phone; a click in another tab unblocks only that tab's sound.

@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef } from 'react';
+import { useLocation } from 'wouter';
+import { useStore } from 'zustand';
 import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
 import { CallList } from '../features/calls/call-list';
-import { Dialer } from '../features/calls/dialer';
 import { KeyboardShortcuts } from '../features/calls/keyboard/keyboard-shortcuts';
+import { DIALER_INPUT_ID } from '../features/calls/keyboard/use-phone-shortcuts';
 import { RegistrationBadge } from '../features/calls/registration-badge';
 import { useDesktopNotifications } from '../features/calls/use-desktop-notifications';
 import { useLeaveGuard } from '../features/calls/use-leave-guard';
@@ -16,48 +18,62 @@ import { useRingtone } from '../features/calls/use-ringtone';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
 import { queryKeys } from './query-keys';
-import {
-  AllNotificationsPanel,
-  CallHistory,
-  ChangePasswordDialog,
-  ContactPage,
-  ContactsPanel,
-  DeviceSettings,
-  FollowUpsPanel,
-  InboxPanel,
-  MyBindings,
-  SaveContactPrompts,
-  UnknownCallersPanel,
-} from './side-panels';
+import { AppNav, AreaNav } from './routes/app-nav';
+import { pages } from './routes/pages';
+import { paths } from './routes/paths';
+import { resolveRoute } from './routes/route-table';
+import { RouteView } from './routes/route-view';
+import { useServices } from './services-context';
+import { ChangePasswordDialog, SaveContactPrompts } from './side-panels';
+import './routes/shell.css';
 
-// Loaded on first use, after the phone: what only admins and supervisors see.
-const AdminConsole = lazy(() => import('../features/admin/admin-console').then((m) => ({ default: m.AdminConsole })));
-const SupervisorBoard = lazy(() =>
-  import('../features/supervisor/supervisor-board').then((m) => ({ default: m.SupervisorBoard })),
-);
-const WhoWouldRingPanel = lazy(() =>
-  import('../features/admin/numbers/who-would-ring-panel').then((m) => ({ default: m.WhoWouldRingPanel })),
-);
-const loading = (
-  <p className="muted" role="status">
-    Loading…
-  </p>
-);
+/** The page's title and focus follow the screen: a screen reader hears where a link went. */
+function useScreenChange(path: string, title: string) {
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${title} · Switchboard`;
+  }, [title]);
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus({ preventScroll: true });
+  }, [path]);
+  return main;
+}
 
-/** The signed-in agent's screen: status bar, phone, and (for supervisors and admins) the team board. */
+/**
+ * The signed-in person's app: status bar, navigation, the call dock and the screen the URL names. The shell never
+ * unmounts while signed in, so the phone (its session, registration, calls and the ringing card in the dock) lives
+ * across every route change.
+ */
 export function Workspace({ me }: { me: Me }) {
   const queryClient = useQueryClient();
+  const { phone } = useServices();
   const hasPhone = me.extension !== null;
   usePhoneSession(hasPhone);
   useLeaveGuard();
   useRingtone();
   useDesktopNotifications();
   useVoicemailNotifications();
-  const oversees = me.role === 'supervisor' || me.role === 'admin';
-  const [view, setView] = useState<'phone' | 'admin'>('phone');
-  const [contactId, setContactId] = useState<string>();
-  const [focusId, setFocusId] = useState<string>();
-  const out = useMutation({ mutationFn: signOut, onSuccess: () => queryClient.setQueryData(queryKeys.me, null) });
+  const [path, navigate] = useLocation();
+  const resolved = resolveRoute(path, me.role);
+  const route = resolved.kind === 'page' ? resolved.route : undefined;
+  const area = route?.area ?? 'phone';
+  const main = useScreenChange(path, route?.title ?? (resolved.kind === 'not-allowed' ? 'Not allowed' : 'Not found'));
+  const hasCalls = useStore(phone.store, (s) => s.calls.length > 0);
+  // The dock holds the live calls on every screen; outside the phone's panes only while there is a call.
+  const dock = hasPhone && (area === 'phone' || hasCalls);
+  const out = useMutation({
+    mutationFn: signOut,
+    onSuccess: () => {
+      navigate(paths.keypad, { replace: true });
+      queryClient.setQueryData(queryKeys.me, null);
+    },
+  });
+  const showDialer = useCallback(() => {
+    navigate(paths.keypad);
+    requestAnimationFrame(() => document.getElementById(DIALER_INPUT_ID)?.focus());
+  }, [navigate]);
 
   return (
     <div className="workspace">
@@ -69,91 +85,29 @@ export function Workspace({ me }: { me: Me }) {
         </div>
         <RegistrationBadge />
         <PresencePicker staffId={me.id} />
-        {me.role === 'admin' && (
-          <Button
-            aria-pressed={view === 'admin'}
-            onClick={() => requestLeave(() => setView(view === 'admin' ? 'phone' : 'admin'))}
-          >
-            Admin console
-          </Button>
-        )}
+        {hasPhone && <KeyboardShortcuts showDialer={showDialer} />}
         <ChangePasswordDialog hasPhone={hasPhone} />
         <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
       </header>
-      {view === 'admin' && (
-        <Suspense fallback={loading}>
-          <AdminConsole />
-        </Suspense>
-      )}
-      <main className="columns" hidden={view === 'admin'}>
-        <div className="column">
-          <PanelBoundary name="Calls">
-            <CallList />
-          </PanelBoundary>
-          <PanelBoundary name="Save as contact">
-            <SaveContactPrompts myId={me.id} />
-          </PanelBoundary>
-          {hasPhone && (
-            <PanelBoundary name="Dialer">
-              <Dialer />
-              <KeyboardShortcuts />
+      <AppNav me={me} />
+      <AreaNav area={area} />
+      <div className={dock ? 'shell with-dock' : 'shell'}>
+        {dock && (
+          <aside className="call-dock" aria-label="Phone">
+            <PanelBoundary name="Calls">
+              <CallList />
             </PanelBoundary>
-          )}
-          {hasPhone && (
-            <PanelBoundary name="Contacts">
-              <ContactsPanel />
+            <PanelBoundary name="Save as contact">
+              <SaveContactPrompts myId={me.id} />
             </PanelBoundary>
-          )}
-          <PanelBoundary name="Audio devices">
-            <DeviceSettings />
-          </PanelBoundary>
-        </div>
-        <div className="column">
-          <PanelBoundary name="Missed unknown callers">
-            <UnknownCallersPanel meId={me.id} onClaimed={(n, then) => setFocusId(then === 'text' ? n.id : undefined)} />
-          </PanelBoundary>
-          <PanelBoundary name="My follow-ups">
-            <FollowUpsPanel meId={me.id} focusId={focusId} onOpenContact={setContactId} />
-          </PanelBoundary>
-          {contactId && (
-            <PanelBoundary name="Contact">
-              <ContactPage id={contactId} onBack={() => setContactId(undefined)} />
-            </PanelBoundary>
-          )}
-        </div>
-        <div className="column">
-          {oversees && (
-            <PanelBoundary name="All unknown callers">
-              <AllNotificationsPanel />
-            </PanelBoundary>
-          )}
-          {oversees && (
-            <PanelBoundary name="Who would ring?">
-              <Suspense fallback={loading}>
-                <WhoWouldRingPanel />
-              </Suspense>
-            </PanelBoundary>
-          )}
-          <PanelBoundary name="My customers">
-            <MyBindings />
-          </PanelBoundary>
-          <PanelBoundary name="Voicemail">
-            <InboxPanel />
-          </PanelBoundary>
-          <PanelBoundary name="Call history">
-            <CallHistory everyone={oversees} meId={me.id} />
-          </PanelBoundary>
-        </div>
-      </main>
-      {oversees && (
-        <div className="board-wide" hidden={view === 'admin'}>
-          <PanelBoundary name="Team presence">
-            <Suspense fallback={loading}>
-              <SupervisorBoard me={me} />
-            </Suspense>
-          </PanelBoundary>
-        </div>
-      )}
+          </aside>
+        )}
+        <main className={`screen screen-${area}`} ref={main} tabIndex={-1}>
+          <Fragment key={route?.id ?? resolved.kind}>
+            <RouteView path={path} resolved={resolved} pages={pages} me={me} navigate={navigate} />
+          </Fragment>
+        </main>
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { openNumber } from '../support/admin-numbers-page';
 import { openAdminTab } from '../support/admin-org-page';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen, openTeamScreen, type Screen } from '../support/app-nav';
 import { seriousViolations, type AxeFinding } from '../support/axe';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
@@ -96,10 +97,43 @@ test("the agent's phone, and an incoming call with its reason, have none", async
   await card.waitFor({ state: 'detached', timeout: 20_000 });
 });
 
-test("the supervisor's board has none", async () => {
+/** How far the page scrolls sideways at `width` (0 when it fits). */
+async function sidewaysAt(width: number) {
+  await agent.page.setViewportSize({ width, height: 800 });
+  const overflow = await agent.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await agent.page.setViewportSize(WIDTHS[0]!);
+  return overflow;
+}
+
+test("each of the agent's screens has none, and fits from 360 px up; so do not found and not allowed", async () => {
+  const all: AxeFinding[] = [];
+  const screens: Screen[] = ['Contacts', 'Calls', 'Voicemail', 'Unknown callers', 'Keypad'];
+  for (const screen of screens) {
+    await openScreen(agent.page, screen);
+    await agent.page.locator('main .panel').first().waitFor();
+    all.push(...(await check(`agent: ${screen}`)));
+    expect(await sidewaysAt(360), `${screen} at 360 px`).toBeLessThanOrEqual(0);
+  }
+  await agent.page.goto(`${stack.url}/admin/staff`);
+  await agent.page.getByRole('heading', { name: 'You can’t open this page' }).waitFor();
+  all.push(...(await check('not allowed')));
+  await agent.page.goto(`${stack.url}/no-such-page`);
+  await agent.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  all.push(...(await check('not found')));
+  expect(all).toEqual([]);
+});
+
+test("the supervisor's board and the team's other screens have none", async () => {
   await signInAs('supervisor@acme.test');
+  await openScreen(agent.page, 'Team');
   await agent.page.getByRole('region', { name: 'Team presence' }).waitFor();
-  expect(await check('supervisor board')).toEqual([]);
+  const all = await check('supervisor board');
+  for (const screen of ['All unknown callers', 'Who would ring?'] as const) {
+    await openTeamScreen(agent.page, screen);
+    await agent.page.locator('main .panel').first().waitFor();
+    all.push(...(await check(`team: ${screen}`)));
+  }
+  expect(all).toEqual([]);
 });
 
 test('every admin console section has none', async () => {
@@ -107,7 +141,7 @@ test('every admin console section has none', async () => {
   const all: AxeFinding[] = [];
   for (const tab of ['Numbers', 'Company number', 'Main number', 'Greetings', 'Staff', 'Presence', 'Contacts']) {
     await openAdminTab(agent.page, tab);
-    await agent.page.getByRole('tabpanel').first().waitFor();
+    await agent.page.getByRole('region', { name: 'Admin console' }).waitFor();
     all.push(...(await check(`admin: ${tab}`)));
   }
   await openAdminTab(agent.page, 'Numbers');

@@ -13,7 +13,9 @@ import {
   saveConfirmed,
   section,
 } from '../support/admin-numbers-page';
+import { openAdminTab } from '../support/admin-org-page';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -43,16 +45,22 @@ const destinationTypes = () =>
     .evaluateAll((rows) => rows.map((row) => row.querySelector('select')?.value));
 
 test('the list shows every number; the display name is saved after confirmation, read back after a reload, and logged', async () => {
-  await page.getByRole('button', { name: 'Admin console' }).click();
-  // The console is loaded on first use; then it replaces the phone: no dialer, call list or history below it.
-  await page.getByRole('button', { name: 'Call', exact: true }).waitFor({ state: 'hidden' });
-  expect(await page.locator('main.columns').isVisible()).toBe(false);
+  await openScreen(page, 'Admin console');
+  // The console is loaded on first use; then it replaces the phone: no dialer, call list or history beside it.
   await page.getByRole('region', { name: 'Admin console' }).waitFor();
-  // Inactive tab panels are not shown and take no Tab stop.
+  expect(new URL(page.url()).pathname).toBe('/admin/numbers');
+  expect(await page.getByRole('form', { name: 'Dialer' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Call', exact: true }).count()).toBe(0);
+  expect(await page.getByText('No calls right now.').count()).toBe(0);
+  expect(await page.getByRole('region', { name: 'Call history' }).count()).toBe(0);
+  // Inactive tab panels (the Contacts section's tabs) are not shown and take no Tab stop.
+  await openAdminTab(page, 'Contacts');
+  await page.locator('[role="tabpanel"]').first().waitFor();
   const shownPanels = await page
     .locator('[role="tabpanel"]')
     .evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
   expect(shownPanels).toBe(1);
+  await openAdminTab(page, 'Numbers');
   const sales = page.locator('tr[data-number="num-sales"]');
   for (const text of ['020 7123 4567', 'Sales line', 'Local', 'Virtual number', 'London, GB', 'by Ada Admin'])
     await sales.getByText(text).first().waitFor();
@@ -73,7 +81,7 @@ test('the list shows every number; the display name is saved after confirmation,
   await saveAndWait(page);
 
   await page.reload();
-  await page.getByRole('button', { name: 'Admin console' }).click();
+  await openAdminTab(page, 'Numbers');
   await page.locator('tr[data-number="num-sales"]').getByText('Sales desk').waitFor();
   await openNumber(page, 'num-sales');
   expect(await (await openSection(page, 'Basic information')).getByLabel('Display name').inputValue()).toBe(

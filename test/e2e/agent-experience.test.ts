@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen, openTeamScreen } from '../support/app-nav';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -96,7 +97,7 @@ test('a call between agents: focus moves to Answer, the tab flashes, the ring co
 
   await bob.page.keyboard.press('a');
   await bob.page.locator('[data-status="active"]').waitFor();
-  await expect.poll(() => bob.page.title()).toBe('Switchboard');
+  await expect.poll(() => bob.page.title()).toBe('Keypad · Switchboard');
   await bob.page.getByRole('heading', { name: 'Alice Agent (1001)' }).waitFor();
   await alice.page.locator('[data-status="active"]').waitFor();
 
@@ -111,6 +112,7 @@ test('a call between agents: focus moves to Answer, the tab flashes, the ring co
 });
 
 test('My calls lists the call between the agents on both sides, with who hung up', async () => {
+  await Promise.all([openScreen(alice.page, 'Calls'), openScreen(bob.page, 'Calls')]);
   await expect.poll(() => latestCall(alice.page).getAttribute('data-direction'), { timeout: 10_000 }).toBe('internal');
   const mine = await latestCall(alice.page).textContent();
   for (const text of ['Outgoing', 'Bob Agent', '(1002)', 'Answered', 'You hung up']) expect(mine).toContain(text);
@@ -121,9 +123,11 @@ test('My calls lists the call between the agents on both sides, with who hung up
 });
 
 test('an extension nobody has says so on the card and in My calls', async () => {
+  await openScreen(alice.page, 'Keypad');
   await alice.page.getByLabel('Number or extension').fill('1099');
   await alice.page.getByRole('button', { name: 'Call', exact: true }).click();
   await panelOf(alice.page).getByText('There is no extension 1099').waitFor();
+  await openScreen(alice.page, 'Calls');
   await expect
     .poll(() => latestCall(alice.page).textContent(), { timeout: 30_000 })
     .toContain('There is no extension 1099');
@@ -160,6 +164,7 @@ test('supervisors reach "Who would ring?", which takes the demo caller +44 7700 
   const page = bob.page;
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInAndRegister(page, stack.url, 'supervisor@acme.test');
+  await openTeamScreen(page, 'Who would ring?');
   const tool = page.getByRole('region', { name: 'Who would ring? (any number)' });
   await tool.getByLabel('Number to try').selectOption({ label: 'Sales line · 020 7123 4567' });
   await tool.getByLabel('Caller number').fill('+44 7700 900123');
@@ -169,6 +174,7 @@ test('supervisors reach "Who would ring?", which takes the demo caller +44 7700 
   await decision.locator('[data-step="1"]').getByText('Alice Agent').waitFor();
   expect(await tool.getByRole('alert').count()).toBe(0);
 
+  await openScreen(page, 'Calls');
   const declined = history(page).locator('li[data-direction="inbound"]').first();
   await expect.poll(() => declined.textContent(), { timeout: 10_000 }).toContain('Declined by Alice Agent');
   expect(await history(page).textContent()).not.toMatch(/talked to you|you called them/);

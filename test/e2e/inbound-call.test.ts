@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startCaller, type CallResult } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { currentCallId, launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { listen } from '../support/audio-probe';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
@@ -105,6 +106,7 @@ test('a simultaneous ring: both agents see why the call is theirs; one answers, 
   // History: answered by Bob, who rang, and why.
   await bob.page.reload();
   await bob.page.locator('[data-registration="registered"]').waitFor();
+  await openScreen(bob.page, 'Calls');
   const row = bob.page.locator('.history li').first();
   await expect.poll(() => row.textContent()).toContain('Answered');
   // Bob reads his own part as his own.

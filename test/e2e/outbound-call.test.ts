@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startCaller } from '../../scripts/sipp/caller';
 import { startGateway, type Gateway } from '../../scripts/sipp/gateway';
 import { currentCallId, launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { listen } from '../support/audio-probe';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
@@ -117,12 +118,15 @@ test('Alice calls a customer as Sales line in engagement mode: sipp gets that nu
   );
   expect(contacts).toEqual([expect.objectContaining({ name: 'Priya Customer', primaryAgentId: 'staff-alice' })]);
 
+  await openScreen(page, 'Calls');
   const row = page.locator('.history li').first();
   await expect.poll(() => row.textContent()).toContain('Outgoing');
   expect(await row.textContent()).toContain('engagement');
-  expect(await page.getByRole('region', { name: 'My customers' }).textContent()).toContain(
-    'Priya Customer on Sales line · engagement',
-  );
+  await openScreen(page, 'Contacts');
+  // The screen has just opened: its list loads first.
+  await expect
+    .poll(() => page.getByRole('region', { name: 'My customers' }).textContent())
+    .toContain('Priya Customer on Sales line · engagement');
 });
 
 test('the customer calls back: it rings Alice with the engagement reason', async () => {
@@ -178,6 +182,7 @@ test('sequential dial: primary, then the office, then the mobile, each after the
     return res.status;
   }, CONTACT);
   expect(created).toBe(201);
+  await openScreen(page, 'Contacts');
   await page.getByLabel('Search contacts').fill('Zed Seq');
   await page.getByRole('button', { name: 'Zed Sequential' }).click();
   await page.getByLabel('Seconds between numbers').fill('2');

@@ -6,6 +6,7 @@ import { startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { healthWords, type HealthIssue } from '../../src/common/presence-health';
 import { launchAgent, signInAndRegister, type Agent, type Microphone } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -28,7 +29,9 @@ beforeAll(async () => {
     launchAgent({ micWav: join(dir, 'tone.wav') }),
   ]);
   await Promise.all([
-    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test'),
+    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test').then(() =>
+      openScreen(supervisor.page, 'Team'),
+    ),
     signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
   ]);
 });

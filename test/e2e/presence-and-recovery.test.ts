@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -18,7 +19,9 @@ beforeAll(async () => {
   const mic = { micWav: join(dir, 'tone.wav') };
   [supervisor, alice, bob] = await Promise.all([launchAgent(mic), launchAgent(mic), launchAgent(mic)]);
   await Promise.all([
-    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test'),
+    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test').then(() =>
+      openScreen(supervisor.page, 'Team'),
+    ),
     signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
     signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
   ]);

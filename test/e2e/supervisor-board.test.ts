@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registeredContacts } from '../../scripts/stack/kamcmd';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
     signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test'),
     signInAndRegister(carol.page, stack.url, 'carol@acme.test'),
   ]);
+  await openScreen(supervisor.page, 'Team');
 });
 
 afterAll(async () => {

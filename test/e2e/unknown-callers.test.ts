@@ -7,6 +7,7 @@ import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { receiveTexts, sendText } from '../../scripts/sipp/texter';
 import { freeUdpPort } from '../../scripts/sipp/sipp-leg';
 import { dropWebSocket, launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { apiAs } from '../support/api-client';
 import { signIn, type Harness } from '../support/companion-harness';
 import { startE2eStack } from '../support/e2e-stack';
@@ -33,7 +34,10 @@ beforeAll(async () => {
   for (const name of ['alice', 'bob', 'carol'] as const)
     agents[name] = await launchAgent({ micWav: join(dir, 'mic.wav') });
   await Promise.all(
-    (['alice', 'bob', 'carol'] as const).map((n) => signInAndRegister(agents[n].page, stack.url, `${n}@acme.test`)),
+    (['alice', 'bob', 'carol'] as const).map(async (n) => {
+      await signInAndRegister(agents[n].page, stack.url, `${n}@acme.test`);
+      await openScreen(agents[n].page, 'Unknown callers');
+    }),
   );
 }, 120_000);
 

@@ -8,6 +8,7 @@ import { HOOK_TOKEN_HEADER } from '../../src/common/voicemail-hooks';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { mulawTone } from '../../scripts/sipp/pcmu';
 import { currentCallId, launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { listen, listenToElement } from '../support/audio-probe';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
@@ -69,6 +70,7 @@ function npmRunCall(number: string, durationS: number): Promise<{ code: number |
 
 test('a caller leaves a message; the agent sees it arrive live, plays it and hears the caller, then deletes it', async () => {
   const page = carol.page;
+  await openScreen(page, 'Voicemail');
   const inbox = page.getByRole('region', { name: 'Voicemail' });
   await inbox.getByText('No messages.').waitFor();
 
@@ -132,7 +134,9 @@ test("the voice portal from the softphone: *98, the PIN on the keypad, and the m
   admin = await launchAgent({ micWav: join(dir, 'carol.wav') });
   const page = admin.page;
   await signInAndRegister(page, stack.url, 'admin@acme.test');
+  await openScreen(page, 'Voicemail');
   await page.locator(`[data-voicemail="${id}"][data-heard="false"]`).waitFor();
+  await openScreen(page, 'Keypad');
   await page.getByLabel('Number or extension').fill('*98');
   await page.getByRole('button', { name: 'Call', exact: true }).click();
   await page.locator('[data-status="active"]').waitFor({ timeout: 15_000 });
@@ -151,5 +155,6 @@ test("the voice portal from the softphone: *98, the PIN on the keypad, and the m
   );
   expect(Math.abs(heard.peakHz - 880)).toBeLessThan(30);
   await page.getByText('The other party hung up').waitFor({ timeout: 20_000 });
+  await openScreen(page, 'Voicemail');
   await page.locator(`[data-voicemail="${id}"][data-heard="true"]`).waitFor();
 });

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startCaller, type CallResult } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -29,7 +30,9 @@ beforeAll(async () => {
   await Promise.all([
     signInAndRegister(alice.page, stack.url, 'alice@acme.test'),
     signInAndRegister(bob.page, stack.url, 'bob@acme.test'),
-    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test'),
+    signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test').then(() =>
+      openScreen(supervisor.page, 'Team'),
+    ),
   ]);
 });
 

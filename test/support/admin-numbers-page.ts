@@ -1,20 +1,18 @@
 import type { Locator, Page } from 'playwright-core';
+import { openAdminTab } from './admin-org-page';
 
-/** Opens the admin console's Numbers tab and one number's details (by id, e.g. num-sales). */
+/** Opens the admin console's Numbers section and one number's page (by id, e.g. num-sales), as an admin clicks. */
 export async function openNumber(page: Page, id: string): Promise<void> {
-  const admin = page.getByRole('button', { name: 'Admin console' });
-  if ((await admin.getAttribute('aria-pressed')) !== 'true') await admin.click();
-  const back = page.getByRole('button', { name: '← All numbers' });
-  if (await back.isVisible()) await back.click();
+  await openAdminTab(page, 'Numbers');
   await page.locator(`tr[data-number="${id}"]`).getByRole('button').click();
   await page.getByRole('region', { name: 'Basic information' }).waitFor();
 }
 
-/** Reloads the app (reading everything back from the server) and opens the number again. */
+/** Reloads the app on the number's own URL (reading everything back from the server): its page opens again. */
 export async function reloadAndOpen(page: Page, id: string): Promise<void> {
   await page.reload();
-  await page.getByRole('button', { name: 'Admin console' }).waitFor();
-  await openNumber(page, id);
+  await page.waitForURL((url) => url.pathname === `/admin/numbers/${id}`);
+  await page.getByRole('region', { name: 'Basic information' }).waitFor();
 }
 
 export const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });

@@ -3,20 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchAgent, signInAndRegister, type Agent } from './agent-browser';
+import { openScreen } from './app-nav';
 import { startE2eStack } from './e2e-stack';
 import { writeToneWav } from './tone-wav';
 
-/** Opens the admin console (if it is not open) and one of its tabs: "Company number", "Main number", "Staff", "Contacts". */
+/**
+ * Opens the admin console (if it is not open) and one of its sections from its navigation: "Numbers",
+ * "Company number", "Main number", "Greetings", "Staff", "Presence", "Contacts".
+ */
 export async function openAdminTab(page: Page, tab: string): Promise<void> {
-  const admin = page.getByRole('button', { name: 'Admin console' });
-  if ((await admin.getAttribute('aria-pressed')) !== 'true') await admin.click();
-  await page.getByRole('tablist', { name: 'Admin sections' }).getByRole('tab', { name: tab, exact: true }).click();
+  const sections = page.getByRole('navigation', { name: 'Admin sections' });
+  if (!(await sections.isVisible())) await openScreen(page, 'Admin console');
+  await sections.getByRole('link', { name: tab, exact: true }).click();
+  await page.waitForFunction((t) => document.title.startsWith(t), tab);
 }
 
-/** Reloads the app, reading everything back from the server, and opens the tab again. */
+/** Reloads the app (the URL keeps the section), reading everything back from the server, and opens it again. */
 export async function reloadTab(page: Page, tab: string): Promise<void> {
   await page.reload();
-  await page.getByRole('button', { name: 'Admin console' }).waitFor();
+  await page.getByRole('navigation', { name: 'Admin sections' }).waitFor();
   await openAdminTab(page, tab);
 }
 

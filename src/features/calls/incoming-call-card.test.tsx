@@ -67,6 +67,16 @@ describe('an incoming call cannot be missed', () => {
     expect(icon.getAttribute('href')).toBe('/favicon.svg');
     icon.remove();
   });
+
+  test('a screen opened while it rings keeps its own title once the ringing stops', () => {
+    document.title = 'Keypad · Switchboard';
+    const { services } = renderWithServices(<CallList />);
+    act(() => services.phone.store.getState().addCall(callSnapshot({ status: 'ringing', startedAt: undefined })));
+    expect(document.title).toBe('Incoming call: Bob Agent');
+    document.title = 'Team · Switchboard';
+    act(() => services.phone.store.getState().endCall('call-1', 'cancelled'));
+    expect(document.title).toBe('Team · Switchboard');
+  });
 });
 
 describe('both ends of a call between agents name each other the same way', () => {

@@ -21,20 +21,24 @@ const realTimers: Timers = {
 export function useRingingAttention(who: string | null, timers: Timers = realTimers): void {
   useEffect(() => {
     if (who === null) return;
-    const title = document.title;
+    // The page's own title, which the screen shown may change while it rings (a link opened meanwhile).
+    let own = document.title;
+    let written: string | null = null;
     const icon = document.querySelector<HTMLLinkElement>('link[rel~="icon"]');
     const href = icon?.getAttribute('href') ?? null;
     let lit = false;
     const flash = () => {
+      if (written !== null && document.title !== written) own = document.title;
       lit = !lit;
-      document.title = lit ? `Incoming call: ${who}` : title;
+      written = lit ? `Incoming call: ${who}` : own;
+      document.title = written;
       if (icon) icon.href = lit ? RINGING_ICON : (href ?? '');
     };
     flash();
     const handle = timers.setInterval(flash, FLASH_MS);
     return () => {
       timers.clearInterval(handle);
-      document.title = title;
+      if (document.title === written) document.title = own;
       if (icon && href !== null) icon.setAttribute('href', href);
     };
   }, [who, timers]);

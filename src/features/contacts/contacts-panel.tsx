@@ -1,18 +1,15 @@
 import { useDeferredValue, useState } from 'react';
 import { PhoneNumber } from '../../components/format';
 import { Button } from '../../components/ui/button';
-import { ContactPage } from './contact-page';
 import { PAGE_SIZE, useContactSearch } from './contacts-api';
 
 /** Agents' contacts: search by name or any phone (the server searches, a page at a time), open one to call it. */
-export function ContactsPanel() {
+export function ContactsPanel({ onOpen }: { onOpen: (id: string) => void }) {
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
-  const [openId, setOpenId] = useState<string>();
   const query = useDeferredValue(q.trim());
   const page = useContactSearch(query, offset);
 
-  if (openId) return <ContactPage id={openId} onBack={() => setOpenId(undefined)} />;
   const total = page.data?.total ?? 0;
   return (
     <section className="panel contacts" aria-label="Contacts">
@@ -38,7 +35,7 @@ export function ContactsPanel() {
       <ul className="contact-results">
         {page.data?.items.map((c) => (
           <li key={c.id}>
-            <button type="button" className="link" onClick={() => setOpenId(c.id)}>
+            <button type="button" className="link" onClick={() => onOpen(c.id)}>
               {c.name}
             </button>{' '}
             <PhoneNumber className="muted" value={c.primaryPhone} />

@@ -29,8 +29,17 @@ test('a source map in dist/ is not served; the script and deep links are', async
   expect((await fetch(`${base}/assets/index-abc.js.map`)).status).toBe(404);
   const script = await fetch(`${base}/assets/index-abc.js`);
   expect(await script.text()).toBe('console.log(1)');
-  for (const path of ['/admin/staff', '/contacts/c-1', '/']) {
+  for (const path of ['/admin/staff', '/admin/numbers/num-sales', '/contacts/c-1', '/team/who-would-ring', '/']) {
     const page = await fetch(`${base}${path}`);
+    expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
+  }
+});
+
+test('a missing asset or file is 404, not the page; /api is never the page', async () => {
+  for (const path of ['/assets/index-old.js', '/assets/nope', '/admin/app.js', '/favicon.ico', '/api', '/api/nope']) {
+    const res = await fetch(`${base}${path}`);
+    expect(res.status, path).toBe(404);
+    expect(await res.text(), path).not.toContain('<div id="root">');
   }
 });

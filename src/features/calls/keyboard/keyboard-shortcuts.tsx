@@ -5,11 +5,11 @@ import { shortcuts } from './shortcuts';
 import { usePhoneShortcuts } from './use-phone-shortcuts';
 import './focus-ring.css';
 
-/** Turns the phone's shortcuts on and lists them in a dialog (the button, or `?`). */
-export function KeyboardShortcuts() {
+/** Turns the phone's shortcuts on and lists them in a dialog (the button, or `?`); `showDialer`: see runShortcut. */
+export function KeyboardShortcuts({ showDialer }: { showDialer?: () => void }) {
   const [open, setOpen] = useState(false);
   const openHelp = useCallback(() => setOpen(true), []);
-  usePhoneShortcuts(openHelp);
+  usePhoneShortcuts(openHelp, showDialer);
   return (
     <>
       <Button className="link shortcuts-button" onClick={openHelp} aria-keyshortcuts="?">

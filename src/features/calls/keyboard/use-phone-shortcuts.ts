@@ -14,8 +14,11 @@ const current = (calls: CallSnapshot[]) =>
   calls.find((c) => c.status === 'dialing' || c.status === 'early') ??
   calls.find((c) => c.status === 'held');
 
-/** What a shortcut does to the phone now; false when there is nothing for it to act on. */
-export function runShortcut(id: ShortcutId, phone: Phone, openHelp: () => void): boolean {
+/**
+ * What a shortcut does to the phone now; false when there is nothing for it to act on. `showDialer` opens the
+ * screen with the dialer when another screen is shown.
+ */
+export function runShortcut(id: ShortcutId, phone: Phone, openHelp: () => void, showDialer?: () => void): boolean {
   const calls = phone.store.getState().calls;
   const call = current(calls);
   switch (id) {
@@ -41,8 +44,9 @@ export function runShortcut(id: ShortcutId, phone: Phone, openHelp: () => void):
       return Boolean(call);
     case 'dialer': {
       const input = document.getElementById(DIALER_INPUT_ID);
-      input?.focus();
-      return Boolean(input);
+      if (input) input.focus();
+      else showDialer?.();
+      return Boolean(input ?? showDialer);
     }
     case 'help':
       openHelp();
@@ -51,15 +55,15 @@ export function runShortcut(id: ShortcutId, phone: Phone, openHelp: () => void):
 }
 
 /** The phone's keyboard shortcuts, on the whole page while it is mounted. */
-export function usePhoneShortcuts(openHelp: () => void): void {
+export function usePhoneShortcuts(openHelp: () => void, showDialer?: () => void): void {
   const { phone } = useServices();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const dialogOpen = document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
       const id = shortcutFor(e, dialogOpen);
-      if (id && runShortcut(id, phone, openHelp)) e.preventDefault();
+      if (id && runShortcut(id, phone, openHelp, showDialer)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [phone, openHelp]);
+  }, [phone, openHelp, showDialer]);
 }
