@@ -10,10 +10,10 @@
 #   {{RTPENGINE_NG}}    rtpengine ng control socket, e.g. udp:127.0.0.1:22222
 #   {{CTL_SOCKET}}      per-run kamcmd socket path
 #   {{HOOK_URL}}        the companion's loopback-only hook listener (HOOK_PORT): /internal/sip/*
-#   {{HOOK_TOKEN}}      token the companion expects in the X-Hook-Token header (hookToken(secret));
-#                       it never appears in a URL, so no log line can print it
-#   {{HOOK_CON_URL}}    the hook listener as the pooled "companion" connection: HOOK_URL with the
-#                       token as the Basic password (http_client sends it in the Authorization header)
+#   {{HOOK_CON_URL}}    the hook listener as the pooled "companion" connection that every hook uses:
+#                       HOOK_URL with the hook token (hookToken(secret)) as the Basic password, which
+#                       http_client sends in the Authorization header; the paths it is asked for carry
+#                       no credentials, so no log line can print the token
 #   {{GATEWAY_SOURCES}} regex over "<source ip>:<source port>": the phone-network gateways
 #                       (PSTN_GATEWAY host:port plus INBOUND_GATEWAYS), the only trusted senders
 #   {{WS_ORIGINS}}      regex of the Origins (PUBLIC_ORIGINS) a browser may open the WebSocket from
@@ -1009,7 +1009,7 @@ route[INTERNAL_PROGRESS] {
 }
 
 route[INTERNAL_PROGRESS_SEND] {
-	$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/internal-call-progress?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
+	$var(rc) = http_connect("companion", "/internal/sip/internal-call-progress?$async(data)", "$var(reply)");
 	if ($var(rc) != 200 && $var(rc) != 409) {
 		xlog("L_WARN", "companion did not take the internal call progress ($var(rc)): $async(data)\n");
 	}
@@ -1020,7 +1020,7 @@ route[INTERNAL_PROGRESS_SEND] {
 route[INTERNAL_SEND] {
 	$var(try) = 0;
 	while ($var(try) < 3) {
-		$var(rc) = http_client_query("{{HOOK_URL}}/internal/sip/internal-call?$async(data)", "", "X-Hook-Token: {{HOOK_TOKEN}}", "$var(reply)");
+		$var(rc) = http_connect("companion", "/internal/sip/internal-call?$async(data)", "$var(reply)");
 		if ($var(rc) == 200 || $var(rc) == 409) return;
 		$var(try) = $var(try) + 1;
 	}
@@ -1310,11 +1310,12 @@ route[TEXT_OUT_ASK] {
 # POSTs the MESSAGE body to $var(tpath). Sets $var(taction): accept | relay | reject |
 # unreachable, with $var(tfrom) + $var(ttarget), or $var(tcode) + $var(treason).
 route[TEXT_ASK] {
-	$var(tq) = "{{HOOK_URL}}" + $var(tpath) + "?from=" + $(fU{s.urlencode.param}) + "&to=" + $(rU{s.urlencode.param})
+	$var(tq) = $var(tpath) + "?from=" + $(fU{s.urlencode.param}) + "&to=" + $(rU{s.urlencode.param})
 		+ "&callId=" + $(ci{s.urlencode.param}) + "&cseq=" + $(cs{s.urlencode.param});
 	$var(tbody) = "";
 	$var(taction) = "unreachable";
-	$var(rc) = http_client_query("$var(tq)", "$rb", "Content-Type: text/plain; charset=utf-8\r\nX-Hook-Token: {{HOOK_TOKEN}}", "$var(tbody)");
+	# On the pooled connection: a POST of the body (a bodiless MESSAGE goes as a GET, which the hook takes too).
+	$var(rc) = http_connect("companion", "$var(tq)", "text/plain; charset=utf-8", "$rb", "$var(tbody)");
 	if ($var(rc) != 200) {
 		xlog("L_ERR", "companion unreachable: text lookup for $ci answered $var(rc)\n");
 		return;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { hookToken } from '../../src/server/auth/hook-token';
 import { E164_PATTERN, EXTENSION_PATTERN, PHONE_NUMBER_DIGITS, PHONE_NUMBER_PATTERN } from '../../src/common/dial-plan';
 import { KAMAILIO_TEMPLATE, renderKamailioConfig } from './kamailio';
 
@@ -31,4 +32,18 @@ test("Kamailio's patterns are the dial plan's, so a 6-digit extension is an exte
   expect(new RegExp(extension!).test('123456')).toBe(true);
   expect(new RegExp(PHONE_NUMBER_PATTERN).test('123456')).toBe(false);
   expect(rendered).not.toMatch(/\{\{\w+\}\}/);
+});
+
+test('every hook to the companion goes over the pooled keep-alive connection, the token only in its definition', () => {
+  const rendered = renderKamailioConfig(options);
+  const code = rendered
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n');
+  expect(code).not.toMatch(/http_client_query|http_get|http_async_query/);
+  expect(code).not.toContain(options.hookUrl);
+  expect(code.match(/http_connect\("companion"/g)?.length).toBeGreaterThanOrEqual(7);
+  const token = hookToken(options.authSecret);
+  expect(code.split(token).length - 1).toBe(1);
+  expect(code).toContain(`"companion=>http://kamailio:${token}@127.0.0.1:3001"`);
 });

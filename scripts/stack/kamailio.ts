@@ -108,7 +108,6 @@ export function renderKamailioConfig(
     HOOK_URL: checkValue('hookUrl', checkHookUrl(opts.hookUrl.replace(/\/+$/, ''))),
     GATEWAY_SOURCES: checkRegex(gatewaySourceRegex(opts.gateways)),
     WS_ORIGINS: checkRegex(originRegex(opts.publicOrigins)),
-    HOOK_TOKEN: hookToken(opts.authSecret),
     HOOK_CON_URL: hookConnectionUrl(checkHookUrl(opts.hookUrl.replace(/\/+$/, '')), hookToken(opts.authSecret)),
     FAILSAFE_URI: checkValue('failsafeUri', checkFailsafe(opts.failsafeUri ?? '')),
     DEBUG_LEVEL: String(opts.debugLevel ?? 2),

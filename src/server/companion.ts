@@ -12,8 +12,8 @@ import { kamailioDialogCallIds, startDialogSweep } from './sip-control/dialog-sw
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
 import { createInternalCalls } from './domain/internal-calls';
+import { cachedRouteSource } from './storage/route-cache';
 import { createLiveInternalCalls } from './domain/live-internal-calls';
-import { repoRouteSource } from './storage/repo-route-source';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
 import {
@@ -126,7 +126,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     gateway: config.sip.pstnGateways[0]!,
   });
   const calls = createInboundCalls({
-    source: repoRouteSource(repos, now),
+    source: cachedRouteSource(repos, now),
     calls: repos.calls,
     presence,
     publish: callPublisher,

@@ -11,7 +11,8 @@ const cpuTicks = (pid: number) => {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]);
 };
-const rssMb = (pid: number) =>
+/** The process's resident memory now (VmRSS), in MB. */
+export const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** Samples a process's CPU and resident memory from now until `stop()`. */

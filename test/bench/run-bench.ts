@@ -3,8 +3,9 @@
 // inside Kamailio under a steady call rate, and a phone-network INVITE -> the call card painted in the agent's
 // browser; then outbound calls (outbound-bench.ts): click -> INVITE at the gateway against click -> INVITE at
 // the callee; claim races; the supervisor board at 1,000 and 5,000 agents (board-bench.ts). Run with `npm run bench`
-// after `npx vite build`; first the initial JavaScript against the libraries' floor (bundle-bench.ts).
-// BENCH_PARTS=bundle|calls|inbound|routing|outbound|claims|board runs one part.
+// after `npx vite build`; first the initial JavaScript against the libraries' floor (bundle-bench.ts); last the
+// page heap over many calls and the companion's memory over many routed calls (memory-bench.ts).
+// BENCH_PARTS=bundle|calls|inbound|routing|outbound|claims|board|memory runs one part.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { runBoardBench } from './board-bench';
 import { runBundleBench } from './bundle-bench';
 import { runClaimsBench } from './claims-bench';
 import { runInboundBench } from './inbound-bench';
+import { runMemoryBench } from './memory-bench';
 import { runRoutingBench } from './routing-bench';
 import { OUTBOUND_GATEWAY, runOutboundBench } from './outbound-bench';
 import {
@@ -35,7 +37,7 @@ const ALICE = { email: 'alice@acme.test', extension: '1001', hz: 700 };
 const BOB = { email: 'bob@acme.test', extension: '1002', hz: 1300 };
 const root = resolve(import.meta.dirname, '../..');
 /** Which parts run: "all" (default), "bundle" (initial JS size), "calls" (register, agent-to-agent calls, baseline),
- * "inbound", "routing", "outbound", "claims" or "board". */
+ * "inbound", "routing", "outbound", "claims", "board" or "memory". */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 /** The agent's setting in Audio devices (features/calls/device-settings.tsx), on in both pages or off in both. */
 const PREWARM_LABEL = /Keep the microphone ready/;
@@ -91,6 +93,7 @@ async function main() {
         micWav: join(toneDir, 'board.wav'),
       });
     }
+    if (PARTS === 'all' || PARTS === 'memory') await runMemoryBench(stack, { toneDir });
   } finally {
     await stack.stop();
     rmSync(toneDir, { recursive: true, force: true });

@@ -71,6 +71,10 @@ test('a text to a number that is not a company number is refused by the companio
   expect(res.refusedWith).toBe(404);
 });
 
+test('a text with no body reaches the companion all the same (over the pooled connection) and is refused as empty', async () => {
+  expect(await text('+447911125009', '')).toMatchObject({ exitCode: expect.any(Number), refusedWith: 400 });
+});
+
 test('text back: the gateway receives it from the company number with the body as written; forged identity headers are dropped', async () => {
   const pushed = nextEvent<NotificationView>(alice.feed, 'notification:created', (n) => n.caller === '+447911125003');
   await text('+447911125003', 'Can you call me back?');

@@ -35,12 +35,17 @@ export function formatPhone(e164: string): string {
  * non-numeric caller ID ("anonymous") matches nothing.
  */
 export function samePhoneNumber(a: string, b: string): boolean {
-  const key = (v: string) => {
-    const compact = v.replace(/[\s()-]/g, '');
-    return toE164(v) ?? (isE164(compact) ? compact : null);
-  };
-  const left = key(a);
-  return left !== null && left === key(b);
+  const left = phoneKey(a);
+  return left !== null && left === phoneKey(b);
+}
+
+/**
+ * The one spelling of a phone number that stored numbers are matched by: E.164, or the raw `+digits` of a number
+ * outside the plan; null for a withheld or non-numeric caller ID.
+ */
+export function phoneKey(value: string): string | null {
+  const compact = value.replace(/[\s()-]/g, '');
+  return toE164(value) ?? (isE164(compact) ? compact : null);
 }
 
 function problemWith(value: string): string | null {

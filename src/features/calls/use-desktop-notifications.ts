@@ -3,6 +3,7 @@ import { useServices } from '../../app/services-context';
 import { selectOwnsPhone } from '../../app/tab-phone';
 import { spokenReason } from '../../common/spoken-reason';
 import { useFormats } from '../../components/format';
+import { eachNewCall } from './each-new-call';
 
 /**
  * While the tab is hidden, a call that starts ringing raises a desktop notification (with the routed
@@ -18,13 +19,12 @@ export function useDesktopNotifications(): void {
       if (Notification.permission === 'default') void Notification.requestPermission();
     };
     window.addEventListener('click', ask, { once: true });
-    const shown = new Set<string>();
-    const unsubscribe = phone.store.subscribe((state) => {
-      for (const c of state.calls) {
-        if (c.direction !== 'inbound' || c.status !== 'ringing' || shown.has(c.id)) continue;
-        shown.add(c.id);
-        if (!selectOwnsPhone(phone.tab.getState())) continue;
-        if (!document.hidden || Notification.permission !== 'granted') continue;
+    const unsubscribe = eachNewCall(
+      phone.store,
+      (c) => c.direction === 'inbound' && c.status === 'ringing',
+      (c) => {
+        if (!selectOwnsPhone(phone.tab.getState())) return;
+        if (!document.hidden || Notification.permission !== 'granted') return;
         const routed = offers.getState().bySipCallId[c.sipCallId]?.offer;
         const who = routed
           ? (routed.caller.name ?? formats.phone(routed.caller.number))
@@ -34,8 +34,8 @@ export function useDesktopNotifications(): void {
           : undefined;
         const n = new Notification(`Incoming call from ${who}`, { body, tag: c.id });
         n.onclick = () => window.focus();
-      }
-    });
+      },
+    );
     return () => {
       window.removeEventListener('click', ask);
       unsubscribe();

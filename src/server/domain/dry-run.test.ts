@@ -51,12 +51,16 @@ type Live = { staffId: string; state: PresenceState; issues?: HealthIssue[] };
 function both(numberId: string, presence = everyone(), live: Live[] = []) {
   const deps = { repos, now: () => NOW, presenceOf: () => live };
   const dry = dryRun(deps, supervisor, { numberId, caller: CALLER, ...(live.length === 0 && { presence }) });
-  const liveStates = Object.fromEntries(live.map((p) => [p.staffId, p.state]));
-  const health = Object.fromEntries(live.filter((p) => p.issues).map((p) => [p.staffId, p.issues!]));
   const inbound = createInboundCalls({
     source: repoRouteSource(repos, () => NOW),
     calls: repos.calls,
-    presence: { statesOf: () => (live.length ? liveStates : presence), healthOf: () => health },
+    presence: {
+      get: (id) => {
+        const agent = live.find((p) => p.staffId === id);
+        if (live.length) return agent && { state: agent.state, issues: agent.issues };
+        return presence[id] ? { state: presence[id] } : undefined;
+      },
+    },
     publish: { offered: () => {}, resolved: () => {}, updated: () => {} },
     targets: { sipDomain: 'sb.test', pstnGateway: '127.0.0.2:5080', voicemailSip: '127.0.0.1:5070' },
     now: () => NOW,

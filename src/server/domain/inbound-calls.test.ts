@@ -32,13 +32,15 @@ function setUp(
   let rotation: RotationState | undefined;
   const source: RouteSource = {
     findNumber: (e164) => (e164 === number.number ? { orgId: 'org', number } : undefined),
-    orgRouting: () => ({
+    org: () => ({
       staff: team,
-      contacts: [],
+      staffById: new Map(team.map((s) => [s.id, s])),
+      staffByExtension: new Map(team.map((s) => [s.extension, s])),
       itemTypes: [],
       businessHours: { timeZone: 'Europe/London', windows: [] },
     }),
-    bindings: () => bindings,
+    callerContacts: () => [],
+    bindings: (_org, numberId, caller) => bindings.filter((b) => b.numberId === numberId && b.caller === caller),
     rotation: () => rotation,
     saveRotation: (_id, r) => void (rotation = r),
     saveBinding: (_org, b) => {
@@ -54,7 +56,7 @@ function setUp(
   const calls = createInboundCalls({
     source,
     calls: repo,
-    presence: { statesOf: () => states, healthOf: () => ({}) },
+    presence: { get: (id) => (states[id] ? { state: states[id] } : undefined) },
     publish: {
       offered: (ids, o) => offered.push([ids, o]),
       resolved: (ids, r) => resolved.push([ids, r]),

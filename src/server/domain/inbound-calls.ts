@@ -18,9 +18,9 @@ export interface CallPublisher {
   updated(orgId: string, staffIds: string[], sipCallId: string): void;
 }
 
+/** Live presence by staff id (kept in memory: read per agent, never per organisation). */
 export type LivePresence = {
-  statesOf(orgId: string): Record<string, PresenceState>;
-  healthOf(orgId: string): Record<string, readonly HealthIssue[]>;
+  get(staffId: string): { state: PresenceState; issues?: readonly HealthIssue[] } | undefined;
 };
 
 /** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
@@ -55,6 +55,20 @@ const DECLINE_CODES = new Set([486, 603]);
  */
 export function createInboundCalls(deps: Deps) {
   const { source, calls, publish } = deps;
+  /** The organisation's agents' live presence, read per agent; anyone else (another organisation's id) is offline. */
+  const liveIn = (orgId: string) => {
+    const { staffById } = source.org(orgId);
+    return (staffId: string) => (staffById.has(staffId) ? deps.presence.get(staffId) : undefined);
+  };
+  const presenceIn = (orgId: string) => {
+    const live = liveIn(orgId);
+    return (staffId: string): PresenceState => live(staffId)?.state ?? 'offline';
+  };
+  /** Health issues of the organisation's agents that have any. */
+  const healthIn = (orgId: string) => {
+    const live = liveIn(orgId);
+    return (staffId: string) => (live(staffId)?.issues?.length ? live(staffId)!.issues : undefined);
+  };
 
   function start(q: RouteQuery): HookAction {
     const dialled = toE164(q.to.startsWith('+') ? q.to : `+${q.to}`);
@@ -63,8 +77,8 @@ export function createInboundCalls(deps: Deps) {
     const { orgId, number } = found;
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
     const now = deps.now();
-    const presence = deps.presence.statesOf(orgId);
-    const health = deps.presence.healthOf(orgId);
+    const presence = presenceIn(orgId);
+    const health = healthIn(orgId);
     const question = { orgId, number, caller, callId: q.callId, presence, health, at: now };
     const input = buildRouteInput({ source, calls }, question);
     const decision = decideRoute(input);
@@ -100,21 +114,21 @@ export function createInboundCalls(deps: Deps) {
     const step = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)][call.step - 1];
     if (!step || step.targets.some((t) => t.kind !== 'staff')) return [];
     const ids = calls.markDeclined(call.id, call.step - 1);
-    const staff = source.orgRouting(call.orgId, null).staff;
-    return ids.map((id) => staff.find((s) => s.id === id)?.name ?? 'an agent');
+    const { staffById } = source.org(call.orgId);
+    return ids.map((id) => staffById.get(id)?.name ?? 'an agent');
   }
 
   /** The next ring with somebody available to take it, or the end of the call. */
   function nextRing(call: CallRecord, declinedBy: string[] = []): HookAction {
-    const org = source.orgRouting(call.orgId, null);
-    const extensionOf = (id: string) => org.staff.find((s) => s.id === id)?.extension ?? null;
-    const states = deps.presence.statesOf(call.orgId);
+    const { staffById } = source.org(call.orgId);
+    const extensionOf = (id: string) => staffById.get(id)?.extension ?? null;
+    const stateOf = presenceIn(call.orgId);
     const rings: PlannedRing[] = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)];
     const voicemailUp = deps.voicemailUp ?? (() => true);
     for (let step = call.step; step < rings.length; step++) {
       // Presence may have changed since the decision: ring only who is available now.
       const targets = rings[step]!.targets.filter((t) =>
-        t.kind === 'staff' ? states[t.staffId] === 'available' : t.kind === 'external' || voicemailUp(),
+        t.kind === 'staff' ? stateOf(t.staffId) === 'available' : t.kind === 'external' || voicemailUp(),
       );
       const uris = targets.map((t) => targetUri(t, extensionOf, deps.targets)).filter((u): u is string => Boolean(u));
       if (uris.length === 0) continue;
@@ -189,8 +203,7 @@ export function createInboundCalls(deps: Deps) {
 
   /** Kamailio saw the 200 from `ext`'s phone (or from the gateway: ext empty). */
   function answered(call: CallRecord, ext: string, now: number): boolean {
-    const org = source.orgRouting(call.orgId, null);
-    const agent = ext ? org.staff.find((s) => s.extension === ext) : undefined;
+    const agent = ext ? source.org(call.orgId).staffByExtension.get(ext) : undefined;
     if (agent && calls.offers(call.id).some((o) => o.staffId === agent.id)) {
       if (!calls.claimAnswer(call.id, agent.id, now)) return false;
       resolveOffers(call.id, 'answered-elsewhere', `Answered by ${agent.name}`, agent.id);

@@ -1,5 +1,4 @@
 import { renewBinding, type Binding } from '../../common/domain/binding';
-import { samePhoneNumber } from '../../common/domain/phone-number';
 import type { CallRecord } from '../storage/call-repo';
 import type { RouteSource } from '../storage/route-source';
 
@@ -16,9 +15,7 @@ export function recordInteraction(
   const found = source.findNumber(call.number);
   if (!found || found.number.kind !== 'standard') return;
   const { sticky, engagement } = found.number.routing;
-  const existing = source
-    .bindings(call.orgId, at)
-    .filter((b) => samePhoneNumber(b.caller, call.caller) && b.numberId === call.numberId);
+  const existing = source.bindings(call.orgId, call.numberId, call.caller, at);
   if (sticky.enabled) {
     const current = existing.find((b) => b.kind === 'sticky');
     const base: Binding =

@@ -44,7 +44,7 @@ test('a tab that keeps beating stays available, and its beats publish nothing', 
   run(10 * HEARTBEAT_LATE_MS, true);
   expect(alice()).toMatchObject({ state: 'available', issues: [] });
   expect(published.length).toBe(before);
-  expect(service.statesOf('org-demo')['staff-alice']).toBe('available');
+  expect(service.get('staff-alice')?.state).toBe('available');
 });
 
 test("no heartbeat for HEARTBEAT_LATE_MS: late and not routable, on the companion's clock; the next beat clears it", () => {
@@ -52,7 +52,7 @@ test("no heartbeat for HEARTBEAT_LATE_MS: late and not routable, on the companio
   expect(alice().state).toBe('available');
   run(HEARTBEAT_INTERVAL_MS, false);
   expect(alice()).toMatchObject({ state: 'offline', issues: ['heartbeat-late'], since: T + HEARTBEAT_LATE_MS });
-  expect(service.statesOf('org-demo')['staff-alice']).toBe('offline');
+  expect(service.get('staff-alice')?.state).toBe('offline');
   clock.advance(500);
   service.heartbeat('staff-alice', 'tab');
   expect(alice()).toMatchObject({ state: 'available', issues: [], since: T + HEARTBEAT_LATE_MS + 500 });

@@ -50,7 +50,7 @@ test("after an answered call: wrap-up for the organisation's seconds, then avail
   clock.advance(1000);
   talkThenHangUp();
   expect(alice()).toMatchObject({ state: 'wrap-up', since: T + 1000, wrapUpUntil: T + 31_000 });
-  expect(service.statesOf('org-demo')['staff-alice']).toBe('wrap-up');
+  expect(service.get('staff-alice')?.state).toBe('wrap-up');
   clock.advance(29_999);
   expect(alice().state).toBe('wrap-up');
   clock.advance(1);

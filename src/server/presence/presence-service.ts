@@ -1,7 +1,6 @@
 import { AppError } from '../../common/errors';
 import { HEARTBEAT_LATE_MS } from '../../common/feed-events';
-import type { ManualPresence, PhoneStatus, Presence, PresenceState } from '../../common/presence';
-import type { HealthIssue } from '../../common/presence-health';
+import type { ManualPresence, PhoneStatus, Presence } from '../../common/presence';
 import type { StaffRecord, StaffRepo } from '../storage/staff-repo';
 import { derivePresence } from './derive-presence';
 import type { StateChange } from './presence-history-repo';
@@ -233,23 +232,9 @@ export function createPresenceService(deps: Deps) {
     listOrg(orgId: string): Presence[] {
       return deps.staff.listByOrg(orgId).map((s) => entries.get(s.id)?.presence ?? entry(s).presence);
     },
+    /** One agent's presence (routing reads it per agent); undefined for anyone never seen (offline). */
     get(staffId: string): Presence | undefined {
       return entries.get(staffId)?.presence;
-    },
-    /** Presence state per staff id, for routing; anyone never seen is offline. */
-    statesOf(orgId: string): Record<string, PresenceState> {
-      return Object.fromEntries(
-        deps.staff.listByOrg(orgId).map((s) => [s.id, entries.get(s.id)?.presence.state ?? 'offline']),
-      );
-    },
-    /** Health issues per staff id of the organisation, of those who have any: why routing passes them over. */
-    healthOf(orgId: string): Record<string, readonly HealthIssue[]> {
-      const health: Record<string, readonly HealthIssue[]> = {};
-      for (const s of deps.staff.listByOrg(orgId)) {
-        const issues = entries.get(s.id)?.presence.issues;
-        if (issues?.length) health[s.id] = issues;
-      }
-      return health;
     },
     /** Stops every wrap-up and heartbeat alarm (the companion is closing). */
     stop(): void {

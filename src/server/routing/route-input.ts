@@ -7,8 +7,12 @@ import type { RotationState } from '../../common/domain/route-decision';
 import type { StaffMember } from '../../common/domain/staff';
 import type { VirtualNumber } from '../../common/domain/virtual-number';
 
-/** Per-staff values, as a Map or a plain object keyed by staff id. */
-export type StaffLookup<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
+/**
+ * Per-staff values, as a Map, a plain object keyed by staff id, or a function that looks one up (read only for
+ * the staff the decision looks at).
+ */
+export type StaffLookup<T> =
+  ReadonlyMap<string, T> | Readonly<Record<string, T>> | ((staffId: string) => T | undefined);
 
 export interface RouteCall {
   /** The number the caller dialled (E.164). */
@@ -41,7 +45,7 @@ export interface RouteInput {
    * (Agents on a call are not available, so calls in progress cannot tell available members apart.)
    */
   connectedCalls?: StaffLookup<number>;
-  /** Bindings of the organisation (any number, any caller); the engine picks the live one that applies. */
+  /** Bindings (of the caller on this number, or more); the engine picks the live one that applies. */
   bindings: Binding[];
   now: Date;
   /** Where round robin and percentage routing resume for this number; absent = start afresh. */
@@ -50,6 +54,7 @@ export interface RouteInput {
 
 export function lookup<T>(values: StaffLookup<T> | undefined, staffId: string): T | undefined {
   if (!values) return undefined;
+  if (typeof values === 'function') return values(staffId);
   if (values instanceof Map) return values.get(staffId);
   return Object.prototype.hasOwnProperty.call(values, staffId) ? (values as Record<string, T>)[staffId] : undefined;
 }

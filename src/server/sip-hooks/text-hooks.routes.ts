@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { textHookQuerySchema } from '../../common/text-hooks';
 import { hookGuard } from '../auth/hook-guard';
 import type { TextsService } from '../notifications/texts-service';
@@ -20,15 +20,19 @@ export function textHookRoutes(deps: { texts: TextsService; token: string; log?:
       return null;
     }
   };
-  r.post('/internal/sip/text-in', guard, body, (req, res) => {
+  const inbound = (req: Request, res: Response) => {
     const answer = deps.texts.inbound(textHookQuerySchema.parse(req.query), text(req));
     deps.log?.(`[sip-hooks] text in ${String(req.query.callId)}: ${answer.action}`);
     res.json(answer);
-  });
-  r.post('/internal/sip/text-out', guard, body, (req, res) => {
+  };
+  const outbound = (req: Request, res: Response) => {
     const answer = deps.texts.outbound(textHookQuerySchema.parse(req.query), text(req));
     deps.log?.(`[sip-hooks] text out ${String(req.query.callId)}: ${JSON.stringify(answer)}`);
     res.json(answer);
-  });
+  };
+  // Kamailio's pooled connection POSTs the text, and asks with a GET when the MESSAGE has no body (http_connect
+  // never sends an empty POST): the same question, its text empty.
+  r.route('/internal/sip/text-in').all(guard, body).get(inbound).post(inbound);
+  r.route('/internal/sip/text-out').all(guard, body).get(outbound).post(outbound);
   return r;
 }

@@ -1,11 +1,14 @@
 import type { Binding } from '../../common/domain/binding';
+import { phoneKey } from '../../common/domain/phone-number';
 import type { Db } from './database';
 
 /** Sticky and engagement bindings of callers to agents, one per (kind, number, caller). */
 export interface BindingRepo {
   /** The organisation's bindings still live at `now`. */
   listActive(orgId: string, now: number): Binding[];
-  /** Creates the binding or moves and slides it (same kind, number and caller) to this agent and expiry. */
+  /** The caller's bindings on this number still live at `now`, most recent interaction first (by key). */
+  liveFor(orgId: string, numberId: string, caller: string, now: number): Binding[];
+  /** Creates the binding (the caller stored by its phone key) or moves and slides it (same kind, number and caller) to this agent and expiry. */
   save(orgId: string, binding: Binding): void;
   deleteExpired(now: number): number;
   /** One agent's live bindings, each with its id (for releasing it). */
@@ -24,6 +27,10 @@ export function createBindingRepo(db: Db): BindingRepo {
       AND EXISTS (SELECT 1 FROM staff WHERE id = @staffId AND org_id = @orgId)
     ON CONFLICT (kind, number_id, caller) DO UPDATE SET staff_id = excluded.staff_id,
       last_interaction_at = excluded.last_interaction_at, expires_at = excluded.expires_at`);
+  // By the (kind, number_id, caller) primary key, both kinds named; `+` keeps the planner off the org's expiry index.
+  const live = db.prepare(`SELECT kind, caller, number_id AS numberId, staff_id AS staffId, expires_at AS expiresAt,
+    last_interaction_at AS lastInteractionAt FROM bindings WHERE kind IN ('sticky', 'engagement') AND number_id = ?
+    AND caller = ? AND +org_id = ? AND +expires_at > ? ORDER BY last_interaction_at DESC`);
   const deleteExpired = db.prepare('DELETE FROM bindings WHERE expires_at <= ?');
   const forStaff =
     db.prepare(`SELECT CAST(rowid AS TEXT) AS id, kind, caller, number_id AS numberId, staff_id AS staffId,
@@ -35,7 +42,11 @@ export function createBindingRepo(db: Db): BindingRepo {
     deleteForStaff: (orgId, staffId, id) =>
       /^[0-9]+$/.test(id) && release.run(orgId, staffId, Number(id)).changes === 1,
     listActive: (orgId, now) => list.all(orgId, now) as Binding[],
-    save: (orgId, b) => void save.run({ orgId, ...b }),
+    liveFor(orgId, numberId, caller, now) {
+      const key = phoneKey(caller);
+      return key === null ? [] : (live.all(numberId, key, orgId, now) as Binding[]);
+    },
+    save: (orgId, b) => void save.run({ orgId, ...b, caller: phoneKey(b.caller) ?? b.caller }),
     deleteExpired: (now) => deleteExpired.run(now).changes,
   };
 }

@@ -39,4 +39,9 @@ export const callMigrations: { id: number; name: string; sql: string }[] = [
     name: 'offers an agent declined',
     sql: `ALTER TABLE call_offers ADD COLUMN declined INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    id: 1003,
+    name: 'calls each agent answered, by agent and time',
+    sql: `CREATE INDEX calls_answered_by ON calls(answered_by, answered_at) WHERE answered_by IS NOT NULL;`,
+  },
 ];

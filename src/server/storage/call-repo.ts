@@ -42,8 +42,8 @@ export interface CallRepo {
   find(id: string): CallRecord | undefined;
   /** Calls on this number still ringing or answered (for the company-number limit). */
   countActive(numberId: string): number;
-  /** How many calls each agent of the organisation answered since `since` (least-connected groups). */
-  answeredSince(orgId: string, since: number): Record<string, number>;
+  /** How many calls this agent of the organisation answered since `since` (least-connected groups), by index. */
+  answeredCount(orgId: string, staffId: string, since: number): number;
   /** Moves the call to its next ring; false when it is no longer ringing. */
   advance(id: string, step: number): boolean;
   addOffers(id: string, offers: CallOffer[]): void;
@@ -69,9 +69,9 @@ export function createCallRepo(db: Db): CallRepo {
   const countActive = db
     .prepare(`SELECT COUNT(*) FROM calls WHERE number_id = ? AND state IN ('ringing', 'answered')`)
     .pluck();
-  const answered = db.prepare(
-    'SELECT answered_by AS staffId, COUNT(*) AS n FROM calls WHERE org_id = ? AND answered_at >= ? AND answered_by IS NOT NULL GROUP BY answered_by',
-  );
+  const answered = db
+    .prepare('SELECT COUNT(*) FROM calls WHERE answered_by = ? AND answered_at >= ? AND org_id = ?')
+    .pluck();
   const advance = db.prepare(`UPDATE calls SET step = ? WHERE id = ? AND state = 'ringing'`);
   const addOffer = db.prepare(
     'INSERT OR IGNORE INTO call_offers (call_id, staff_id, step, reason, offered_at) VALUES (?, ?, ?, ?, ?)',
@@ -96,8 +96,7 @@ export function createCallRepo(db: Db): CallRepo {
       return row ? { ...row, plan: JSON.parse(row.plan) as CallPlan } : undefined;
     },
     countActive: (numberId) => countActive.get(numberId) as number,
-    answeredSince: (orgId, since) =>
-      Object.fromEntries((answered.all(orgId, since) as { staffId: string; n: number }[]).map((r) => [r.staffId, r.n])),
+    answeredCount: (orgId, staffId, since) => answered.get(staffId, since, orgId) as number,
     advance: (id, step) => advance.run(step, id).changes === 1,
     addOffers: db.transaction((id: string, list: CallOffer[]) => {
       for (const o of list) addOffer.run(id, o.staffId, o.step, o.reason, o.offeredAt);

@@ -45,8 +45,11 @@ export function createContactRepo(db: Db): ContactRepo {
   const list = db.prepare(
     `SELECT ${cols} FROM contacts c WHERE c.org_id = ? ORDER BY c.name COLLATE NOCASE, c.created_at`,
   );
-  const byPhone = db.prepare(`SELECT ${cols} FROM contacts c WHERE c.org_id = @orgId AND (c.primary_phone = @phone
-    OR EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND p.number = @phone)) ORDER BY c.created_at DESC`);
+  // By the phone indexes only (`+c.org_id` keeps the planner off the organisation's whole list): calls ask this.
+  const byPhone = db.prepare(`SELECT ${cols} FROM contacts c WHERE +c.org_id = @orgId AND c.id IN (
+      SELECT id FROM contacts WHERE org_id = @orgId AND primary_phone = @phone
+      UNION SELECT contact_id FROM contact_phones WHERE number = @phone)
+    ORDER BY c.created_at DESC`);
   const find = db.prepare(`SELECT ${cols} FROM contacts c WHERE c.org_id = ? AND c.id = ?`);
   const phonesOfOrg =
     db.prepare(`SELECT p.contact_id AS contactId, p.number, p.item_type_id AS itemTypeId, p.description

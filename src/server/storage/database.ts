@@ -8,8 +8,12 @@ import { migrations } from './migrations';
 import { internalCallMigrations } from './internal-call-migrations';
 import { outboundMigrations } from './outbound-migrations';
 import { presenceMigrations } from '../presence/presence-migrations';
+import { routingVersionMigrations } from './routing-version-migrations';
 
-/** Every migration in id order: the core list plus the call, outbound-call, internal-call, voicemail, notification and presence tables (kept beside their code). */
+/**
+ * Every migration in id order: the core list plus the call, outbound-call, internal-call, voicemail, notification and
+ * presence tables and the routing data's versions (kept beside their code).
+ */
 const allMigrations = [
   ...migrations,
   ...callMigrations,
@@ -18,6 +22,7 @@ const allMigrations = [
   ...voicemailMigrations,
   ...notificationMigrations,
   ...presenceMigrations,
+  ...routingVersionMigrations,
 ].sort((a, b) => a.id - b.id);
 
 export type Db = Database.Database;

@@ -53,6 +53,19 @@ describe('bindings', () => {
     expect(repos.bindings.listActive('org-b', 0)).toEqual([]);
     expect(repos.bindings.listActive('org-demo', 0).some((b) => b.caller === '+447911000001')).toBe(false);
   });
+
+  test("a caller's live bindings on one number: however the number is written, nothing else", () => {
+    repos.bindings.save('org-demo', binding({ caller: '+44 7911 000001' }));
+    repos.bindings.save('org-demo', binding({ kind: 'engagement', lastInteractionAt: 1_001 * DAY }));
+    repos.bindings.save('org-demo', binding({ caller: '+447911000002' }));
+    const live = (caller: string, at = 1_002 * DAY, org = 'org-demo', numberId = 'num-sales') =>
+      repos.bindings.liveFor(org, numberId, caller, at).map((b) => `${b.kind} ${b.caller}`);
+    expect(live('+447911000001')).toEqual(['engagement +447911000001', 'sticky +447911000001']);
+    expect(live('07911 000001')).toEqual([]);
+    expect(live('+447911000001', 1_008 * DAY)).toEqual([]);
+    expect(live('+447911000001', 1_002 * DAY, 'org-b')).toEqual([]);
+    expect(live('anonymous')).toEqual([]);
+  });
 });
 
 describe('contacts', () => {

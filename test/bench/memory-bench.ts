@@ -1,0 +1,209 @@
+// Memory figures of `npm run bench`: the agent's page heap (after a forced GC) every 100 calls, as caller and as
+// callee, over CALLS short calls between two agents; then the companion's resident memory every 100 calls routed
+// to a virtual number (sipp as the phone network and as the agent's phone).
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import type { ProductStack } from '../../scripts/stack/product-stack';
+import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { writeToneWav } from '../support/tone-wav';
+import { censusGrowth, heapAfterGc, heapCensus, type HeapCensus } from './heap-snapshot';
+import { lookupBench } from './inbound-runs';
+import { openNodeInspector } from './node-inspector';
+import { rssMb } from './process-usage';
+
+const CALLS = Number(process.env.BENCH_MEMORY_CALLS ?? 600);
+const ROUTED = Number(process.env.BENCH_MEMORY_ROUTED ?? 1000);
+const EVERY = 100;
+const HOLD_MS = 150;
+const GAP_MS = 200;
+/** Longer than the phone's ended-call linger (5 s), so a checkpoint sees no call listed. */
+const SETTLE_MS = 6000;
+const SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS === '1';
+const ALICE = { email: 'alice@acme.test', extension: '1001' };
+const BOB = { email: 'bob@acme.test', extension: '1002' };
+const BOOKINGS = '+442071234569'; // rings Carol (ext 1003) only
+const CAROL = { email: 'carol@acme.test', extension: '1003' };
+
+export const MEMORY_DEFINITIONS = {
+  pageHeap:
+    `Alice calls Bob ${CALLS} times (window.switchboard.phone.call in the page; Bob answers from a store subscription; ` +
+    `Alice hangs up ${HOLD_MS} ms after the call is active, waits until it ended, then ${GAP_MS} ms; ` +
+    `the loop runs inside the page, one evaluate per ${EVERY} calls). At call 0 and every ${EVERY} calls: wait until both ` +
+    `phone stores list no call (the ${SETTLE_MS / 1000} s covers the ended-call linger), then through CDP ` +
+    'HeapProfiler.collectGarbage twice and Runtime.getHeapUsage (usedSize), Memory.getDOMCounters for nodes/listeners.',
+  companionRss:
+    `${ROUTED} phone-network calls (sipp, 50 calls/s in runs of ${EVERY}) to ${BOOKINGS}, each a routing lookup and ` +
+    "call events at the companion, answered by a sipp phone registered as Carol's extension; after each run (and its " +
+    'matching run straight to the extension) and a 2 s settle, VmRSS of the companion process. Node keeps freed ' +
+    'memory for reuse, so RSS shows a trend, not a precise heap.',
+};
+
+type Sample = { calls: number; usedBytes: number; nodes: number; listeners: number };
+declare global {
+  interface Window {
+    __memory: {
+      autoAnswer(): void;
+      calls(target: string, count: number, holdMs: number, gapMs: number): Promise<void>;
+      liveCalls(): number;
+      listedCalls(): number;
+    };
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+
+/** Waits until neither page lists a call (ended calls linger a few seconds). */
+async function untilNoCallListed(pages: Page[]): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const counts = await Promise.all(pages.map((p) => p.evaluate(() => window.__memory.listedCalls())));
+    if (counts.every((n) => n === 0)) return;
+    await sleep(200);
+  }
+  throw new Error('ended calls stayed listed');
+}
+
+export async function runMemoryBench(stack: ProductStack, opts: { toneDir: string }): Promise<void> {
+  console.log(`\nmemory: ${CALLS} calls Alice -> Bob, heap after GC every ${EVERY} calls ...`);
+  writeToneWav(join(opts.toneDir, 'memory.wav'), 440);
+  const agents: Agent[] = [];
+  const samples: { caller: Sample[]; callee: Sample[] } = { caller: [], callee: [] };
+  const census: { caller: HeapCensus[]; callee: HeapCensus[] } = { caller: [], callee: [] };
+  try {
+    const [alice, bob] = await Promise.all([
+      launchAgent({ micWav: join(opts.toneDir, 'memory.wav') }),
+      launchAgent({ micWav: join(opts.toneDir, 'memory.wav') }),
+    ]);
+    agents.push(alice!, bob!);
+    await Promise.all([
+      signInAndRegister(alice!.page, stack.url, ALICE.email),
+      signInAndRegister(bob!.page, stack.url, BOB.email),
+    ]);
+    const pages = [alice!.page, bob!.page];
+    for (const p of pages) await p.addScriptTag({ path: join(import.meta.dirname, 'page-memory.js') });
+    await bob!.page.evaluate(() => window.__memory.autoAnswer());
+    const cdp: CDPSession[] = await Promise.all(pages.map((p) => p.context().newCDPSession(p)));
+    const sample = async (calls: number) => {
+      await untilNoCallListed(pages);
+      await sleep(500);
+      const [a, b] = await Promise.all(cdp.map((c) => heapAfterGc(c)));
+      samples.caller.push({ calls, ...a! });
+      samples.callee.push({ calls, ...b! });
+      if (SNAPSHOTS && (calls === EVERY || calls === CALLS)) {
+        census.caller.push(await heapCensus(cdp[0]!));
+        census.callee.push(await heapCensus(cdp[1]!));
+      }
+    };
+    await sample(0);
+    for (let done = 0; done < CALLS; done += EVERY) {
+      await alice!.page.evaluate(({ target, count, hold, gap }) => window.__memory.calls(target, count, hold, gap), {
+        target: BOB.extension,
+        count: EVERY,
+        hold: HOLD_MS,
+        gap: GAP_MS,
+      });
+      await sleep(SETTLE_MS);
+      await sample(done + EVERY);
+      process.stdout.write(` ${done + EVERY}`);
+    }
+    process.stdout.write('\n');
+  } finally {
+    await Promise.allSettled(agents.map((a) => a.close()));
+  }
+  reportPages(samples, census);
+  await companionRss(stack);
+}
+
+function reportPages(
+  samples: { caller: Sample[]; callee: Sample[] },
+  census: { caller: HeapCensus[]; callee: HeapCensus[] },
+) {
+  console.log('\nMemory definitions:');
+  for (const [k, v] of Object.entries(MEMORY_DEFINITIONS)) console.log(`  ${k}: ${v}`);
+  for (const role of ['caller', 'callee'] as const) {
+    const list = samples[role];
+    console.log(`\n${role} page (${role === 'caller' ? 'Alice' : 'Bob'}): JS heap after GC`);
+    console.log('  calls   heap MB   vs prev KB   DOM nodes   listeners');
+    list.forEach((s, i) => {
+      const prev = list[i - 1];
+      const delta = prev ? ((s.usedBytes - prev.usedBytes) / 1024).toFixed(0) : '-';
+      console.log(
+        `  ${String(s.calls).padStart(5)}  ${mb(s.usedBytes).padStart(8)}  ${delta.padStart(11)}  ${String(s.nodes).padStart(10)}  ${String(s.listeners).padStart(10)}`,
+      );
+    });
+    const at100 = list.find((s) => s.calls === EVERY);
+    const last = list[list.length - 1]!;
+    if (at100 && last !== at100) {
+      const grew = last.usedBytes - at100.usedBytes;
+      const perCall = grew / (last.calls - at100.calls);
+      console.log(
+        `  call ${EVERY} -> ${last.calls}: ${grew >= 0 ? '+' : ''}${mb(grew)} MB (${(perCall / 1024).toFixed(2)} KB per call)`,
+      );
+    }
+    const [before, after] = census[role];
+    if (before && after) {
+      printGrowth(`  grew between the snapshots at call ${EVERY} and ${last.calls}`, before, after);
+    }
+  }
+}
+
+function printGrowth(title: string, before: HeapCensus, after: HeapCensus) {
+  console.log(`${title} (count, KB):`);
+  for (const g of censusGrowth(before, after))
+    console.log(
+      `    ${g.key.slice(0, 70).padEnd(70)} ${String(g.count).padStart(7)} ${(g.bytes / 1024).toFixed(1).padStart(9)}`,
+    );
+}
+
+async function companionRss(stack: ProductStack): Promise<void> {
+  console.log(`\nmemory: companion RSS and heap over ${ROUTED} routed calls ...`);
+  const pid = stack.companion.pid;
+  const inspector = await openNodeInspector(pid);
+  const rows: { calls: number; rss: number; heap: number }[] = [];
+  const censuses: HeapCensus[] = [];
+  const sample = async (calls: number) => {
+    const heap = await inspector.heapAfterGc();
+    rows.push({ calls, rss: rssMb(pid), heap });
+    if (SNAPSHOTS && (calls === EVERY || calls === ROUTED)) censuses.push(await inspector.census());
+  };
+  try {
+    await sample(0);
+    for (let done = 0; done < ROUTED; done += EVERY) {
+      const run = await lookupBench(stack, {
+        virtualNumber: BOOKINGS,
+        extension: CAROL.extension,
+        agentEmail: CAROL.email,
+        rate: 50,
+        seconds: EVERY / 50,
+        holdMs: 100,
+        directRequests: 0,
+        log: () => undefined,
+      });
+      const vn = run.phases.find((p) => p.kind === 'virtual-number')!;
+      const unanswered = vn.results.filter((r) => r.answered === undefined).length;
+      if (vn.sippExit !== 0 || unanswered > 0)
+        throw new Error(`routed calls: sipp exit ${vn.sippExit}, ${unanswered} unanswered`);
+      await sleep(2000);
+      await sample(done + EVERY);
+      process.stdout.write('.');
+    }
+  } finally {
+    inspector.close();
+  }
+  console.log('\n  routed calls   RSS MB   heap after GC MB   vs prev KB');
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    const delta = prev ? ((r.heap - prev.heap) / 1024).toFixed(0) : '-';
+    console.log(
+      `  ${String(r.calls).padStart(12)}  ${r.rss.toFixed(1).padStart(7)}  ${mb(r.heap).padStart(17)}  ${delta.padStart(10)}`,
+    );
+  });
+  const first = rows.find((r) => r.calls === EVERY)!;
+  const last = rows[rows.length - 1]!;
+  console.log(
+    `  routed call ${EVERY} -> ${last.calls}: RSS ${(last.rss - first.rss).toFixed(1)} MB, heap after GC ` +
+      `${mb(last.heap - first.heap)} MB (${((last.heap - first.heap) / (last.calls - first.calls) / 1024).toFixed(2)} KB per call)`,
+  );
+  const [before, after] = censuses;
+  if (before && after) printGrowth(`companion: grew between routed call ${EVERY} and ${last.calls}`, before, after);
+}
