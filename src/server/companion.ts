@@ -38,6 +38,9 @@ import { openDatabase } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 import { startVoicemail, type Voicemail } from './voicemail/voicemail-module';
 
+/** How long a hook being answered when the companion closes may take before its connection is cut. */
+const HOOK_CLOSE_GRACE_MS = 2_000;
+
 export type Companion = {
   http: Server;
   url: string;
@@ -237,7 +240,13 @@ export async function startCompanion(config: Config, now: () => number = Date.no
       dialogSweep.stop();
       presence.stop();
       registrar.stop();
-      await new Promise<void>((r) => hooks.close(() => r()));
+      // Kamailio's pooled connections stay open for minutes: idle ones are closed now, and a hook still being
+      // answered gets a moment to finish before its connection is cut, so closing never waits on Kamailio.
+      const hooksClosed = new Promise<void>((r) => hooks.close(() => r()));
+      hooks.closeIdleConnections();
+      const cut = setTimeout(() => hooks.closeAllConnections(), HOOK_CLOSE_GRACE_MS);
+      await hooksClosed;
+      clearTimeout(cut);
       voicemail.stop();
       await io.close();
       // The tabs closed with the feed went offline: their history lands before the database closes.
