@@ -58,7 +58,7 @@ describe('alternative routing', () => {
     expect(item.rang.map((r) => r.name)).toEqual(['Alice Agent', 'Bob Agent']);
   });
 
-  test('offline, away and do-not-disturb agents are skipped at once, though their phones are registered', async () => {
+  test('an agent whose tab says its phone is not registered, away and do-not-disturb agents are skipped at once, though Kamailio holds their phones', async () => {
     await setRouting(NUMBERS.sales, {
       rule: {
         kind: 'alternative',
@@ -78,7 +78,8 @@ describe('alternative routing', () => {
     expect(p.dave.first(id, 'invite')!.at - call.invitedAt!).toBeLessThan(1500);
     expect(await offersOf(id, 1)).toEqual([{ agent: 'dave', reason: 'alternative routing, destination 4 of 4' }]);
     const item = await historyOf(id);
-    expect(item.summary).toContain('Alice Agent is offline');
+    // Alice's tab is open but its phone is not registered: routing names that, not a bare "offline".
+    expect(item.summary).toContain('Alice Agent is not routable: phone not registered');
     expect(item.summary).toContain('Bob Agent is away');
     expect(item.summary).toContain('Carol Agent is on do-not-disturb');
   });
