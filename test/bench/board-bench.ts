@@ -10,6 +10,7 @@ import type { ProductStack } from '../../scripts/stack/product-stack';
 import { hookToken } from '../../src/server/auth/hook-token';
 import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { launchAgent, signInAndRegister } from '../support/agent-browser';
+import { openScreen } from '../support/app-nav';
 import type { Send, WorkerCommand, WorkerReply } from './board-agents-worker';
 import { table } from './stats';
 import { companionUsage, type Usage } from './process-usage';
@@ -170,6 +171,8 @@ async function measure(
   const supervisor = await launchAgent({ micWav });
   try {
     await signInAndRegister(supervisor.page, stack.url, 'supervisor@acme.test');
+    await openScreen(supervisor.page, 'Team');
+    await supervisor.page.getByRole('region', { name: 'Team presence' }).waitFor();
     await supervisor.page.addScriptTag({ content: readFileSync(join(import.meta.dirname, 'page-board.js'), 'utf8') });
     await supervisor.page.waitForFunction((n) => window.__board.online() >= n, size, { timeout: 300_000 });
     const watched = Array.from({ length: WATCHED }, (_, i) => `bench-${String(i).padStart(4, '0')}`);
@@ -211,6 +214,8 @@ async function measure(
     const last = new Map(sends.map((s) => [s.staffId, `${s.state}:${s.since}`]));
     const wrongAtEnd = [...last].filter(([id, v]) => finals[id] !== v).length;
     const undelivered = sends.filter((s) => marks.received[key(s)] === undefined).length;
+    // No painted figure at all means the board was not on screen: a broken bench, not a fast board.
+    if (!painted.length) throw new Error(`board bench: no watched row was painted at ${size} agents`);
     return {
       agents: size,
       toCompanion,
