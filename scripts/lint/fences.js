@@ -21,6 +21,12 @@ export const fences = [
     packages: ['radix-ui', '@radix-ui/'],
     why: 'radix-ui is imported only in src/components/ui/',
   },
+  {
+    in: ['src'],
+    except: ['src/components/ui'],
+    packages: ['lucide-react'],
+    why: 'icons are imported only in src/components/ui/ (icons.tsx names them)',
+  },
   { in: ['src'], except: ['src/app'], packages: ['wouter'], why: 'wouter (the routes) is imported only in src/app/' },
   { in: browser, from: ['src/server'], why: 'browser code meets the server only in src/common/' },
   { in: ['src/server'], from: browser, why: 'the server meets browser code only in src/common/' },

@@ -4,6 +4,7 @@ import { useLocation } from 'wouter';
 import { useStore } from 'zustand';
 import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
+import { ThemeChoice } from '../components/theme/theme-choice';
 import { PanelBoundary } from '../components/ui/panel-boundary';
 import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
@@ -89,6 +90,7 @@ export function Workspace({ me }: { me: Me }) {
         <PresencePicker staffId={me.id} />
         {hasPhone && <KeyboardShortcuts showDialer={showDialer} />}
         <ChangePasswordDialog hasPhone={hasPhone} />
+        <ThemeChoice />
         <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
       </header>
       <AppNav me={me} />

@@ -47,16 +47,38 @@ async function signInAs(email: string) {
   await signInAndRegister(agent.page, stack.url, email);
 }
 
-/** axe at each width, with a screenshot of each; what it found at either width. */
+/**
+ * The system's light or dark setting, as Chromium emulates it; resolves once the app has followed it (a media query's
+ * change is reported with the next rendering step, after emulateMedia has returned).
+ */
+async function systemScheme(scheme: 'light' | 'dark') {
+  await agent.page.emulateMedia({ colorScheme: scheme });
+  await agent.page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+}
+
+/** The page's background colour as the theme sets it. */
+const pageBackground = () => agent.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+/**
+ * axe at each width in the light theme and at the first width in the dark one (the system's setting, which the app
+ * follows), with a screenshot of each; what it found in any of them.
+ */
 async function check(screen: string) {
   const found: AxeFinding[] = [];
+  const slug = screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   for (const size of WIDTHS) {
     await agent.page.setViewportSize(size);
-    const slug = `${screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${size.width}`;
-    await agent.page.screenshot({ path: join(ARTEFACTS, `${slug}.png`), fullPage: true });
+    await agent.page.screenshot({ path: join(ARTEFACTS, `${slug}-${size.width}.png`), fullPage: true });
     found.push(...(await seriousViolations(agent.page, `${screen} at ${size.width} px`)));
   }
   await agent.page.setViewportSize(WIDTHS[0]!);
+  await systemScheme('dark');
+  try {
+    await agent.page.screenshot({ path: join(ARTEFACTS, `${slug}-${WIDTHS[0]!.width}-dark.png`), fullPage: true });
+    found.push(...(await seriousViolations(agent.page, `${screen} at ${WIDTHS[0]!.width} px, dark`)));
+  } finally {
+    await systemScheme('light');
+  }
   findings.push(...found);
   return found;
 }
@@ -72,6 +94,19 @@ test('the sign-in screen has no serious or critical accessibility violation', as
   await agent.page.goto(stack.url);
   await agent.page.getByLabel('Email').waitFor();
   expect(await check('sign-in')).toEqual([]);
+});
+
+test('the app follows the system into the dark theme and back (so the dark checks are not of the light page)', async () => {
+  await systemScheme('light');
+  const light = await pageBackground();
+  await systemScheme('dark');
+  const dark = await pageBackground();
+  await systemScheme('light');
+  expect(dark).not.toBe(light);
+  expect(await pageBackground()).toBe(light);
+  // Darker than mid-grey: the sum of its channels.
+  const channels = (c: string) => c.match(/\d+/g)!.slice(0, 3).map(Number);
+  expect(channels(dark).reduce((a, b) => a + b)).toBeLessThan(3 * 128);
 });
 
 test("the agent's phone, and an incoming call with its reason, have none", async () => {
@@ -95,6 +130,20 @@ test("the agent's phone, and an incoming call with its reason, have none", async
   await card.waitFor();
   expect(await check('incoming call')).toEqual([]);
   await card.waitFor({ state: 'detached', timeout: 20_000 });
+});
+
+test("the agent's own theme choice wins over the system's and is remembered in this browser", async () => {
+  await systemScheme('light');
+  const light = await pageBackground();
+  const theme = agent.page.getByLabel('Theme');
+  await theme.selectOption({ label: 'Dark' });
+  const dark = await pageBackground();
+  expect(dark).not.toBe(light);
+  await agent.page.reload();
+  await agent.page.getByLabel('Theme').waitFor();
+  expect(await pageBackground()).toBe(dark);
+  await agent.page.getByLabel('Theme').selectOption({ label: 'Same as system' });
+  expect(await pageBackground()).toBe(light);
 });
 
 /** How far the page scrolls sideways at `width` (0 when it fits). */

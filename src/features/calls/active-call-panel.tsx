@@ -68,6 +68,7 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
         <div className="row">
           <Button
             aria-pressed={call.muted}
+            icon={call.muted ? 'unmute' : 'mute'}
             onClick={() => void phone.setMuted(call.id, !call.muted)}
             aria-keyshortcuts="M"
           >
@@ -75,12 +76,13 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
           </Button>
           <Button
             aria-pressed={call.held}
+            icon={call.held ? 'resume' : 'hold'}
             onClick={() => void phone.setHeld(call.id, !call.held)}
             aria-keyshortcuts="H"
           >
             {call.held ? 'Resume' : 'Hold'}
           </Button>
-          <Button aria-expanded={keypad} onClick={() => setKeypad((k) => !k)}>
+          <Button aria-expanded={keypad} icon="keypad" onClick={() => setKeypad((k) => !k)}>
             Keypad
           </Button>
         </div>
@@ -88,11 +90,13 @@ export function ActiveCallPanel({ call }: { call: CallSnapshot }) {
       {established && keypad && <DialPad label="Call keypad" onKey={(k) => void phone.sendDtmf(call.id, k)} />}
       <div className="row">
         {live ? (
-          <Button tone="danger" onClick={() => void phone.hangup(call.id)} aria-keyshortcuts="E">
+          <Button tone="danger" icon="hang-up" onClick={() => void phone.hangup(call.id)} aria-keyshortcuts="E">
             Hang up
           </Button>
         ) : (
-          <Button onClick={() => phone.dismissCall(call.id)}>Dismiss</Button>
+          <Button icon="dismiss" onClick={() => phone.dismissCall(call.id)}>
+            Dismiss
+          </Button>
         )}
       </div>
     </section>

@@ -64,12 +64,13 @@ export function Dialer() {
         </p>
       )}
       <div className="row">
-        <Button type="button" onClick={() => setTarget((t) => t.slice(0, -1))} disabled={!target}>
+        <Button type="button" icon="delete" onClick={() => setTarget((t) => t.slice(0, -1))} disabled={!target}>
           Delete
         </Button>
         <Button
           type="submit"
           tone="success"
+          icon="call"
           disabled={!registered || !target || (kind === 'phone-number' && !callOptions)}
         >
           Call

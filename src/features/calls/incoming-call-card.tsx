@@ -76,10 +76,16 @@ export function IncomingCallCard({
       <RingCountdown since={call.createdAt} seconds={routed?.ringSeconds ?? EXTENSION_RING_SECONDS} />
       {waiting && <p className="hint">Answering puts your current call on hold.</p>}
       <div className="row">
-        <Button ref={answer} tone="success" onClick={() => void phone.answer(call.id)} aria-keyshortcuts="A">
+        <Button
+          ref={answer}
+          tone="success"
+          icon="answer"
+          onClick={() => void phone.answer(call.id)}
+          aria-keyshortcuts="A"
+        >
           Answer
         </Button>
-        <Button tone="danger" onClick={() => void phone.decline(call.id)} aria-keyshortcuts="D">
+        <Button tone="danger" icon="decline" onClick={() => void phone.decline(call.id)} aria-keyshortcuts="D">
           Decline
         </Button>
       </div>
