@@ -3,11 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { composeServices } from './app/composition';
 import { ServicesProvider } from './app/services-context';
-import { startTheme } from './components/theme/theme';
+import { applySavedTheme } from './components/theme/theme';
 import './components/ui/tokens.css';
 import './app/app.css';
 
-startTheme();
+applySavedTheme();
 const services = composeServices();
 // Tests and the benchmark read live state through this handle; the UI never does.
 Object.assign(window, { switchboard: services });

@@ -47,13 +47,13 @@ async function signInAs(email: string) {
   await signInAndRegister(agent.page, stack.url, email);
 }
 
-/**
- * The system's light or dark setting, as Chromium emulates it; resolves once the app has followed it (a media query's
- * change is reported with the next rendering step, after emulateMedia has returned).
- */
+/** The system's light or dark setting, as Chromium emulates it (the page follows it through CSS alone). */
 async function systemScheme(scheme: 'light' | 'dark') {
   await agent.page.emulateMedia({ colorScheme: scheme });
-  await agent.page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+  await agent.page.waitForFunction(
+    (dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark,
+    scheme === 'dark',
+  );
 }
 
 /** The page's background colour as the theme sets it. */

@@ -1,49 +1,34 @@
-import { chooseTheme, savedTheme, startTheme, type ThemeHost } from './theme';
+import { applySavedTheme, chooseTheme, savedTheme, type ThemeHost } from './theme';
 
-function host(systemDark: boolean) {
+function host(): ThemeHost {
   const items = new Map<string, string>();
-  const listeners = new Set<() => void>();
-  const media = {
-    matches: systemDark,
-    addEventListener: (_: string, l: () => void) => listeners.add(l),
-    removeEventListener: (_: string, l: () => void) => listeners.delete(l),
-  };
-  const h = {
-    storage: { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => items.set(k, v) },
-    systemDark: media,
+  return {
+    storage: { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) },
     root: { dataset: {} },
-  } as unknown as ThemeHost;
-  const systemChanges = (dark: boolean) => {
-    media.matches = dark;
-    listeners.forEach((l) => l());
   };
-  return { h, systemChanges, listeners };
 }
 
-test('with no choice saved the theme follows the system, live, until stopped', () => {
-  const { h, systemChanges, listeners } = host(true);
-  const stop = startTheme(h);
-  expect(h.root.dataset.theme).toBe('dark');
-  systemChanges(false);
-  expect(h.root.dataset.theme).toBe('light');
-  stop();
-  expect(listeners.size).toBe(0);
+test('with no choice saved the page is left to follow the system (no data-theme)', () => {
+  const h = host();
+  applySavedTheme(h);
+  expect(savedTheme(h)).toBe('system');
+  expect(h.root.dataset.theme).toBeUndefined();
 });
 
-test('a chosen theme wins over the system, is applied at once and remembered', () => {
-  const { h, systemChanges } = host(false);
-  startTheme(h);
+test('a chosen theme is pinned at once and remembered; "same as system" unpins it', () => {
+  const h = host();
   chooseTheme('dark', h);
   expect(h.root.dataset.theme).toBe('dark');
-  systemChanges(false);
-  expect(h.root.dataset.theme).toBe('dark');
-  expect(savedTheme(h)).toBe('dark');
+  const reloaded: ThemeHost = { ...h, root: { dataset: {} } };
+  applySavedTheme(reloaded);
+  expect(reloaded.root.dataset.theme).toBe('dark');
   chooseTheme('system', h);
-  expect(h.root.dataset.theme).toBe('light');
+  expect(h.root.dataset.theme).toBeUndefined();
+  expect(savedTheme(h)).toBe('system');
 });
 
 test('a saved value that is not a theme reads as "same as system"', () => {
-  const { h } = host(false);
+  const h = host();
   h.storage.setItem('switchboard.theme', 'purple');
   expect(savedTheme(h)).toBe('system');
 });

@@ -1,6 +1,7 @@
 /**
- * The app's colour theme: the agent's choice (system, light or dark), kept in this browser, resolved to light or dark
- * on <html data-theme>, which tokens.css reads. "System" follows the operating system's setting live.
+ * The app's colour theme: the agent's choice (system, light or dark), kept in this browser. "System" leaves <html>
+ * without data-theme, so tokens.css follows the operating system's setting live, with no script; light or dark pins
+ * it with data-theme.
  */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_CHOICES: readonly { value: ThemeChoice; label: string }[] = [
@@ -13,16 +14,10 @@ const KEY = 'switchboard.theme';
 /** What the theme module touches, injected so it can be tested without a browser. */
 export interface ThemeHost {
   storage: Pick<Storage, 'getItem' | 'setItem'>;
-  /** `(prefers-color-scheme: dark)`. */
-  systemDark: Pick<MediaQueryList, 'matches' | 'addEventListener' | 'removeEventListener'>;
-  root: HTMLElement;
+  root: { dataset: DOMStringMap };
 }
 
-const browserHost = (): ThemeHost => ({
-  storage: localStorage,
-  systemDark: matchMedia('(prefers-color-scheme: dark)'),
-  root: document.documentElement,
-});
+const browserHost = (): ThemeHost => ({ storage: localStorage, root: document.documentElement });
 
 const isChoice = (v: unknown): v is ThemeChoice => THEME_CHOICES.some((c) => c.value === v);
 
@@ -31,22 +26,15 @@ export function savedTheme(host: Pick<ThemeHost, 'storage'> = browserHost()): Th
   return isChoice(v) ? v : 'system';
 }
 
-function apply(host: ThemeHost) {
+/** Applies the choice saved in this browser (at start-up, before the first render). */
+export function applySavedTheme(host: ThemeHost = browserHost()) {
   const choice = savedTheme(host);
-  const dark = choice === 'dark' || (choice === 'system' && host.systemDark.matches);
-  host.root.dataset.theme = dark ? 'dark' : 'light';
-}
-
-/** Applies the saved choice now and whenever the system's setting changes; returns the stop function. */
-export function startTheme(host: ThemeHost = browserHost()): () => void {
-  apply(host);
-  const follow = () => apply(host);
-  host.systemDark.addEventListener('change', follow);
-  return () => host.systemDark.removeEventListener('change', follow);
+  if (choice === 'system') delete host.root.dataset.theme;
+  else host.root.dataset.theme = choice;
 }
 
 /** Saves the agent's choice and applies it at once. */
 export function chooseTheme(choice: ThemeChoice, host: ThemeHost = browserHost()) {
   host.storage.setItem(KEY, choice);
-  apply(host);
+  applySavedTheme(host);
 }
