@@ -6,6 +6,8 @@ import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { ThemeChoice } from '../components/theme/theme-choice';
 import { PanelBoundary } from '../components/ui/panel-boundary';
+import { ToastHost } from '../components/ui/toast-host';
+import { clearToasts } from '../components/ui/toast-store';
 import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
 import { CallList } from '../features/calls/call-list';
@@ -59,6 +61,8 @@ export function Workspace({ me }: { me: Me }) {
   useDesktopNotifications();
   useVoicemailNotifications();
   const [path, navigate] = useLocation();
+  // Toasts belong to the signed-in person: none is left over for whoever signs in next.
+  useEffect(() => clearToasts, []);
   const resolved = resolveRoute(path, me.role);
   const route = resolved.kind === 'page' ? resolved.route : undefined;
   const area = route?.area ?? 'phone';
@@ -112,6 +116,7 @@ export function Workspace({ me }: { me: Me }) {
           </Fragment>
         </main>
       </div>
+      <ToastHost />
     </div>
   );
 }
