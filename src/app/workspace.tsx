@@ -97,6 +97,7 @@ export function Workspace({ me }: { me: Me }) {
         <ThemeChoice />
         <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
       </header>
+      <FeedBanner />
       <AppNav me={me} />
       <AreaNav area={area} />
       <div className={dock ? 'shell with-dock' : 'shell'}>

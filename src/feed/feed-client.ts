@@ -12,7 +12,8 @@ import type { ManualPresence, PhoneStatus, Presence } from '../common/presence';
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export type FeedConnection = { status: 'connecting' | 'connected' | 'disconnected'; reason?: string };
+/** `stopped`: the page closed the feed itself (signing out); `disconnected`: it was lost, and is coming back. */
+export type FeedConnection = { status: 'connecting' | 'connected' | 'disconnected' | 'stopped'; reason?: string };
 /** What to do with each pushed fact, once parsed (the app's composition builds this table). */
 export type FeedListeners = { [E in ServerEvent]: (body: ServerEventBody<E>) => void };
 
@@ -52,7 +53,11 @@ export function createFeed(deps: FeedDeps) {
     everConnected = true;
   });
   socket.on('disconnect', (reason) => {
-    deps.connection({ status: 'disconnected', reason: describeDisconnect(reason) });
+    deps.connection(
+      reason === 'io client disconnect'
+        ? { status: 'stopped' }
+        : { status: 'disconnected', reason: 'Connection to the Switchboard server lost, reconnecting…' },
+    );
     // socket.io does not retry after the server closed us on purpose; we always want to come back.
     if (reason === 'io server disconnect') socket.connect();
   });
@@ -115,9 +120,4 @@ export function parsedListener<E extends ServerEvent>(event: E, deps: Pick<FeedD
     console.warn(`[feed] ${event} payload rejected`, parsed.error.issues);
     deps.resync();
   };
-}
-
-function describeDisconnect(reason: string): string {
-  if (reason === 'io client disconnect') return 'Signed out.';
-  return 'Connection to the Switchboard server lost, reconnecting…';
 }

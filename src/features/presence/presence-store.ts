@@ -9,7 +9,8 @@ export type PresenceStoreState = {
    */
   byStaff: ReadonlyMap<string, Presence>;
   version: number;
-  feed: { status: 'connecting' | 'connected' | 'disconnected'; reason?: string };
+  /** The live feed to the companion (`stopped`: closed by the page itself, on sign-out). */
+  feed: { status: 'connecting' | 'connected' | 'disconnected' | 'stopped'; reason?: string };
 };
 
 export function createPresenceStore() {
