@@ -19,7 +19,9 @@ import { useLeaveGuard } from '../features/calls/use-leave-guard';
 import { usePhoneSession } from '../features/calls/use-phone-session';
 import { usePrewarm } from '../features/calls/use-prewarm';
 import { useRingtone } from '../features/calls/use-ringtone';
+import { FeedBanner } from '../features/presence/feed-banner';
 import { PresencePicker } from '../features/presence/presence-picker';
+import { useUnknownCallerAlerts } from '../features/unknown-contacts/use-notification-alerts';
 import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
 import { queryKeys } from './query-keys';
 import { AppNav, AreaNav } from './routes/app-nav';
@@ -59,8 +61,12 @@ export function Workspace({ me }: { me: Me }) {
   useLeaveGuard();
   useRingtone();
   useDesktopNotifications();
-  useVoicemailNotifications();
   const [path, navigate] = useLocation();
+  // New voicemail and unknown callers are toasts on every screen, whose "Open" goes to theirs.
+  const openVoicemail = useCallback(() => navigate(paths.voicemail), [navigate]);
+  const openUnknownCallers = useCallback(() => navigate(paths.unknownCallers), [navigate]);
+  useVoicemailNotifications(openVoicemail);
+  useUnknownCallerAlerts(me.id, openUnknownCallers);
   // Toasts belong to the signed-in person: none is left over for whoever signs in next.
   useEffect(() => clearToasts, []);
   const resolved = resolveRoute(path, me.role);

@@ -6,11 +6,11 @@ import { notificationsApi, useNotifications } from './notifications-api';
 import { notificationsCache, openFor, unreadCount } from './notifications-cache';
 import { UnknownCallerCard } from './unknown-caller-card';
 import { useClaim } from './use-claim';
-import { useNotificationAlerts } from './use-notification-alerts';
 
 /**
  * Missed unknown callers (and texts from unknown numbers) of the rules this agent is on, with an unread
- * count. The first action claims; a claim elsewhere makes the item vanish here at once.
+ * count. The first action claims; a claim elsewhere makes the item vanish here at once. New ones are announced
+ * on every screen (use-notification-alerts.ts).
  */
 export function UnknownCallersPanel({
   meId,
@@ -25,7 +25,6 @@ export function UnknownCallersPanel({
   const { claim, message, busy } = useClaim();
   const registered = useStore(phone.store, (s) => s.registration.status === 'registered');
   const open = openFor(data ?? [], meId);
-  useNotificationAlerts(open, data !== undefined);
   const unread = unreadCount(open);
 
   const markRead = (n: NotificationView) => {

@@ -2,6 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { VoicemailMessage } from '../../common/api/voicemail';
+import { clearToasts, toasts } from '../../components/ui/toast-store';
 import { fakeApi } from '../../../test/support/fake-api';
 import { renderWithServices } from '../../../test/support/render-with-services';
 import { InboxPanel } from './inbox-panel';
@@ -29,8 +30,9 @@ class FakeNotification {
   }
 }
 
+const openInbox = vi.fn();
 function Inbox() {
-  useVoicemailNotifications();
+  useVoicemailNotifications(openInbox);
   return <InboxPanel />;
 }
 
@@ -39,6 +41,7 @@ beforeEach(() => {
   vi.stubGlobal('Notification', FakeNotification);
 });
 afterEach(() => {
+  clearToasts();
   vi.unstubAllGlobals();
   Object.defineProperty(document, 'hidden', { configurable: true, value: false });
 });
@@ -82,6 +85,25 @@ test('delete asks first, then removes the message', async () => {
   await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
   await screen.findByText('No messages.');
   expect(api.calls.some((c) => c.method === 'DELETE' && c.path === '/api/voicemail/m-1')).toBe(true);
+});
+
+test('a message arriving live is a toast whose Open goes to the inbox; those already there are not', async () => {
+  serve([message('m-1')]);
+  const { services } = renderWithServices(<Inbox />);
+  await screen.findByText('Jane Roe');
+  act(() => addToInbox(services.queryClient, message('m-3')));
+  await vi.waitFor(() => expect(toasts.getState().list).toHaveLength(1));
+  const [toast] = toasts.getState().list;
+  expect(toast).toMatchObject({
+    title: 'New voicemail from Jane Roe',
+    body: 'Viewings & bookings, 0:12',
+    tone: 'info',
+  });
+  toast!.action!.run();
+  expect(openInbox).toHaveBeenCalledOnce();
+  act(() => addToInbox(services.queryClient, message('m-3')));
+  expect(toasts.getState().list).toHaveLength(1);
+  expect(raised).toEqual([]);
 });
 
 test('a message arriving live while the tab is hidden raises one desktop notification; those already there do not', async () => {

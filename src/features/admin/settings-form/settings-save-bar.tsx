@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { UnplacedFormError } from '../../../components/ui/exact-field-error';
+import { notify } from '../../../components/ui/toast-store';
 import type { SettingsForm } from './use-settings-form';
 import './settings-form.css';
 
@@ -18,7 +19,7 @@ type Props = {
 
 /**
  * The page's one save bar, stuck to the bottom of the window: Save (after confirmation), Discard, and the outcome
- * ("Unsaved changes", "Saving…", "Saved", or the error no field shows).
+ * ("Unsaved changes", "Saving…", "Saved", or the error no field shows). A save that went through is also a toast.
  */
 export function SettingsSaveBar({ form, what, description, shown, children }: Props) {
   const state = form.pending ? 'Saving…' : form.saved ? 'Saved' : form.dirty ? 'Unsaved changes' : '';
@@ -36,7 +37,9 @@ export function SettingsSaveBar({ form, what, description, shown, children }: Pr
           description={description}
           onConfirm={() => {
             confirmed.current = true;
-            void form.save();
+            void form.save().then((saved) => {
+              if (saved) notify({ tone: 'success', title: 'Saved', body: `The ${what} apply now.` });
+            });
           }}
           onOpenChange={(open) => {
             if (open) confirmed.current = false;

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { ApiRequestError } from '../../../common/api-request-error';
 import { FieldError } from '../../../components/ui/field-error';
+import { clearToasts, toasts } from '../../../components/ui/toast-store';
 import { SettingsSaveBar } from './settings-save-bar';
 import { SettingsSection } from './settings-section';
 import { hasUnsavedChanges, requestLeave } from './unsaved-changes';
@@ -81,6 +82,7 @@ async function saveNow() {
 afterEach(async () => {
   // Each test leaves nothing unsaved behind for the next.
   await waitFor(() => expect(hasUnsavedChanges()).toBe(false));
+  clearToasts();
 });
 
 test('an edit makes the page unsaved: Save asks, saves the draft, and the bar says Saved', async () => {
@@ -95,6 +97,9 @@ test('an edit makes the page unsaved: Save asks, saves the draft, and the bar sa
   await within(bar()).findByText('Saved');
   expect(nameField()).toHaveValue('Sales desk');
   expect(hasUnsavedChanges()).toBe(false);
+  expect(toasts.getState().list).toMatchObject([
+    { tone: 'success', title: 'Saved', body: 'The test settings apply now.' },
+  ]);
 });
 
 test('leaving with unsaved edits asks first: Stay keeps them, Leave without saving drops them', async () => {
@@ -146,6 +151,7 @@ test('a refused save keeps the draft, opens the closed section holding the error
   expect(scrolled).toHaveBeenCalledWith({ block: 'center' });
   expect(nameField()).toHaveValue('Sales desk');
   expect(within(bar()).getByText('Unsaved changes')).toBeInTheDocument();
+  expect(toasts.getState().list).toEqual([]);
   await userEvent.click(within(bar()).getByRole('button', { name: 'Discard changes' }));
   expect(nameField()).toHaveValue('Sales');
 });

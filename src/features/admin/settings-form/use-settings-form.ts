@@ -20,7 +20,8 @@ export type SettingsForm<T> = {
   /** The last save went through and nothing changed since. */
   saved: boolean;
   error: unknown;
-  save: () => Promise<void>;
+  /** Resolves true once the server took the draft, false when it refused it (the error says why). */
+  save: () => Promise<boolean>;
   discard: () => void;
   /** The element holding the form's fields: its first error gets focus after a refused save. */
   formRef: React.RefObject<HTMLElement | null>;
@@ -70,8 +71,10 @@ export function useSettingsForm<T, V>({ saved, save, fromSaved }: Options<T, V>)
       setBase(next);
       setDraftState(next);
       setJustSaved(true);
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setPending(false);
     }
