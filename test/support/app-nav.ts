@@ -3,9 +3,13 @@ import type { Page } from 'playwright-core';
 /** The main navigation's screens (src/app/routes/app-nav.tsx). */
 export type Screen = 'Keypad' | 'Contacts' | 'Calls' | 'Voicemail' | 'Unknown callers' | 'Team' | 'Admin console';
 
+/** A main navigation link by its screen, with or without its count ("Voicemail, 2 unheard"). */
+export const navLink = (page: Page, screen: Screen) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(`^${screen}(, .+)?$`) });
+
 /** Opens a screen from the main navigation, inside the page (no reload: the phone and any call go on). */
 export async function openScreen(page: Page, screen: Screen): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen, exact: true }).click();
+  await navLink(page, screen).click();
   await page.waitForFunction((s) => document.title.startsWith(s === 'Admin console' ? 'Numbers' : s), screen);
 }
 

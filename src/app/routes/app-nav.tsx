@@ -1,11 +1,18 @@
 import type { Me } from '../../common/auth';
+import { useOpenCount } from '../../features/unknown-contacts/use-open-count';
+import { useUnheardCount } from '../../features/voicemail/voicemail-api';
 import { NavLink } from './nav-link';
 import { adminSections, paths } from './paths';
 import type { Area } from './route-table';
 
-/** The signed-in person's screens: the phone's panes, and the team board and admin console for those who may. */
+/**
+ * The signed-in person's screens: the phone's panes, and the team board and admin console for those who may.
+ * Voicemail and Unknown callers carry what waits there, live from the same queries as their screens.
+ */
 export function AppNav({ me }: { me: Me }) {
   const oversees = me.role === 'supervisor' || me.role === 'admin';
+  const unheard = useUnheardCount();
+  const unclaimed = useOpenCount(me.id);
   return (
     <nav className="app-nav" aria-label="Main">
       <NavLink href={paths.keypad} exact>
@@ -13,8 +20,12 @@ export function AppNav({ me }: { me: Me }) {
       </NavLink>
       <NavLink href={paths.contacts}>Contacts</NavLink>
       <NavLink href={paths.calls}>Calls</NavLink>
-      <NavLink href={paths.voicemail}>Voicemail</NavLink>
-      <NavLink href={paths.unknownCallers}>Unknown callers</NavLink>
+      <NavLink href={paths.voicemail} waiting={{ count: unheard, what: 'unheard' }}>
+        Voicemail
+      </NavLink>
+      <NavLink href={paths.unknownCallers} waiting={{ count: unclaimed, what: 'unclaimed' }}>
+        Unknown callers
+      </NavLink>
       {oversees && <NavLink href={paths.team}>Team</NavLink>}
       {me.role === 'admin' && <NavLink href={paths.admin}>Admin console</NavLink>}
     </nav>

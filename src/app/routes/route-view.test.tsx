@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Router, useLocation } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { Me, Role } from '../../common/auth';
+import { fakeApi } from '../../../test/support/fake-api';
 import { AppNav } from './app-nav';
 import { resolveRoute } from './route-table';
 import { RouteView, type Pages } from './route-view';
@@ -40,13 +42,22 @@ function Screen({ me }: { me: Me }) {
 
 function renderAt(path: string, role: Role) {
   const memory = memoryLocation({ path, record: true });
+  // The navigation's counts read the voicemail and unknown callers lists: empty here.
+  vi.stubGlobal(
+    'fetch',
+    fakeApi({ 'GET /api/voicemail': () => ({ json: [] }), 'GET /api/notifications': () => ({ json: [] }) }).fetch,
+  );
   render(
-    <Router hook={memory.hook}>
-      <Screen me={person(role)} />
-    </Router>,
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <Router hook={memory.hook}>
+        <Screen me={person(role)} />
+      </Router>
+    </QueryClientProvider>,
   );
   return memory;
 }
+
+afterEach(() => vi.unstubAllGlobals());
 
 test("a number's page by its URL opens for an admin", () => {
   renderAt('/admin/numbers/num-sales', 'admin');

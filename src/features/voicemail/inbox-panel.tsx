@@ -1,19 +1,15 @@
-import type { VoicemailMessage } from '../../common/api/voicemail';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { DateTime, Duration, PhoneNumber, useFormats } from '../../components/format';
 import { MessagePlayer } from './message-player';
-import { useDeleteMessage, useMarkHeard, useVoicemail } from './voicemail-api';
-
-export const unreadCount = (list: readonly VoicemailMessage[] | undefined) =>
-  list?.filter((m) => m.heardAt === null).length ?? 0;
+import { unheardCount, useDeleteMessage, useMarkHeard, useVoicemail } from './voicemail-api';
 
 /** The agent's voicemail: every box they may hear, newest first, with a badge for the unheard ones. */
 export function InboxPanel() {
   const inbox = useVoicemail();
   const heard = useMarkHeard();
   const remove = useDeleteMessage();
-  const unread = unreadCount(inbox.data);
+  const unread = unheardCount(inbox.data);
   const formats = useFormats();
   return (
     <section className="panel voicemail" aria-label="Voicemail">

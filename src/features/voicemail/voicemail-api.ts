@@ -11,6 +11,11 @@ export const voicemailQuery = queryOptions({
 
 export const useVoicemail = () => useQuery(voicemailQuery);
 
+/** Messages nobody who shares the box has heard yet: the inbox's and the navigation's badge. */
+export const unheardCount = (list: readonly VoicemailMessage[] | undefined) =>
+  list?.filter((m) => m.heardAt === null).length ?? 0;
+export const useUnheardCount = () => useQuery({ ...voicemailQuery, select: unheardCount }).data ?? 0;
+
 export const audioUrl = (id: string) => `/api/voicemail/${encodeURIComponent(id)}/audio`;
 
 /** The feed's `voicemail:created`: the new message goes to the top of the inbox at once. */
