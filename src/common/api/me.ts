@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bindingKindSchema } from '../domain/binding';
+import { bindingKindSchema } from '../domain/binding-kind';
 
 /** One number the signed-in agent may present as caller ID (GET /api/me/caller-ids). */
 export const callerIdOptionSchema = z.object({
