@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod/mini';
 import { App } from './app/app';
 import { composeServices } from './app/composition';
 import { ServicesProvider } from './app/services-context';
 import './app/app.css';
+
+// zod's own messages (for a rule that sets none of ours) read in English, as the companion's do.
+z.config(z.locales.en());
 
 const services = composeServices();
 // Tests and the benchmark read live state through this handle; the UI never does.

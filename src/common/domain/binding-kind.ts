@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** How a caller is bound to an agent: sticky routing or engagement mode. */
 export const bindingKinds = ['sticky', 'engagement'] as const;
