@@ -1,13 +1,13 @@
-import type { z } from 'zod';
+import { parse, type core, type output } from 'zod/mini';
 import { ApiRequestError } from '../common/api-request-error';
 import { apiErrorSchema } from '../common/errors';
 
 /** Calls the companion and parses the answer with the shared schema; every failure becomes an ApiRequestError. */
-export async function api<T extends z.ZodType>(
+export async function api<T extends core.$ZodType>(
   path: string,
   schema: T,
   init: { method?: string; body?: unknown } = {},
-): Promise<z.infer<T>> {
+): Promise<output<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -31,5 +31,5 @@ export async function api<T extends z.ZodType>(
       parsed.success ? parsed.data : { code: 'INTERNAL', message: `Server answered ${res.status}.` },
     );
   }
-  return schema.parse(json);
+  return parse(schema, json);
 }

@@ -1,18 +1,20 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { newPasswordSchema } from './domain/password-policy';
 
 export const roleSchema = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const loginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email('Enter a valid email address'),
-  password: z.string().min(1, 'Enter your password').max(200, 'Passwords are up to 200 characters'),
+  email: z.string().check(z.trim(), z.toLowerCase(), z.email('Enter a valid email address')),
+  password: z
+    .string()
+    .check(z.minLength(1, 'Enter your password'), z.maxLength(200, 'Passwords are up to 200 characters')),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 /** POST /api/auth/password: the person's own password change. */
 export const passwordChangeSchema = z.strictObject({
-  currentPassword: z.string().min(1, 'Enter your current password').max(200),
+  currentPassword: z.string().check(z.minLength(1, 'Enter your current password'), z.maxLength(200)),
   newPassword: newPasswordSchema,
 });
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
@@ -24,7 +26,7 @@ export const meSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: roleSchema,
-  extension: z.string().nullable(),
+  extension: z.nullable(z.string()),
   /** The organisation's country (ISO 3166 alpha-2): its numbers read in national format, national numbers dial there. */
   country: z.string(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const errorCodes = [
   'INVALID_INPUT',
@@ -20,7 +20,7 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const apiErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
-  path: z.array(z.union([z.string(), z.number()])).optional(),
+  path: z.optional(z.array(z.union([z.string(), z.number()]))),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { boardActivitySchema } from './api/board';
 import { voicemailMessageSchema } from './api/voicemail';
 import { callOfferedSchema, callResolvedSchema } from './calls';
@@ -46,7 +46,7 @@ export type ServerEventBody<E extends ServerEvent> = z.infer<(typeof serverEvent
 export type ServerToClientEvents = { [E in ServerEvent]: (body: ServerEventBody<E>) => void };
 
 /** `call:answer`: the agent's phone answered this call (a hint; Kamailio's answered event is the fact). */
-export const callAnswerSchema = z.object({ sipCallId: z.string().min(1) });
+export const callAnswerSchema = z.object({ sipCallId: z.string().check(z.minLength(1)) });
 export type CallAnswer = z.infer<typeof callAnswerSchema>;
 
 /** Commands the browser sends (`noun:verb`); the companion parses each body with its schema

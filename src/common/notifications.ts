@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const notificationKinds = ['missed-call', 'answered-call', 'text'] as const;
 export const notificationStates = ['unclaimed', 'claimed', 'done'] as const;
@@ -15,7 +15,9 @@ export const claimActions = [
 export type ClaimAction = (typeof claimActions)[number];
 
 /** What an agent may do to claim an unclaimed notification through POST /api/notifications/:id/claim. */
-export const claimRequestSchema = z.object({ action: z.enum(['claim', 'call-back', 'text-back']).default('claim') });
+export const claimRequestSchema = z.object({
+  action: z._default(z.enum(['claim', 'call-back', 'text-back']), 'claim'),
+});
 
 /** The longest text we accept or send (ten concatenated SMS segments of 160 GSM characters). */
 export const MAX_TEXT_LENGTH = 1600;
@@ -27,16 +29,16 @@ const isControlCharacter = (ch: string) => {
 };
 
 /** A text body: 1-1600 characters of valid Unicode; stored exactly as written. */
-export const textBodySchema = z
-  .string({ error: 'Write the text' })
-  .min(1, 'Write the text')
-  .max(MAX_TEXT_LENGTH, `Texts are up to ${MAX_TEXT_LENGTH} characters`)
-  .refine((body) => body.trim().length > 0, 'Write the text')
-  .refine(
+export const textBodySchema = z.string({ error: 'Write the text' }).check(
+  z.minLength(1, 'Write the text'),
+  z.maxLength(MAX_TEXT_LENGTH, `Texts are up to ${MAX_TEXT_LENGTH} characters`),
+  z.refine((body) => body.trim().length > 0, 'Write the text'),
+  z.refine(
     (body) => !/[\uD800-\uDFFF]/.test(body.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')),
     'The text is not valid UTF-8',
-  )
-  .refine((body) => ![...body].some(isControlCharacter), 'The text contains control characters');
+  ),
+  z.refine((body) => ![...body].some(isControlCharacter), 'The text contains control characters'),
+);
 
 export const textMessageSchema = z.object({
   id: z.string(),
@@ -44,7 +46,7 @@ export const textMessageSchema = z.object({
   body: z.string(),
   at: z.number(),
   /** The agent who sent an outbound text. */
-  staff: z.object({ id: z.string(), name: z.string() }).nullable(),
+  staff: z.nullable(z.object({ id: z.string(), name: z.string() })),
   /** The company number it was sent to or from. */
   companyNumber: z.string(),
   remote: z.string(),
@@ -65,14 +67,14 @@ export const notificationSchema = z.object({
   source: z.string(),
   tag: z.string(),
   /** Agents rung before the call was missed (0 when nobody could be rung). */
-  ringAttempts: z.number().int(),
+  ringAttempts: z.number().check(z.int()),
   /** The agents of the rule that routed it: they see it while it is unclaimed. */
   audience: z.array(person),
-  claimedBy: person.nullable(),
-  claimedAt: z.number().nullable(),
-  claimAction: z.enum(claimActions).nullable(),
-  doneAt: z.number().nullable(),
-  contact: person.nullable(),
+  claimedBy: z.nullable(person),
+  claimedAt: z.nullable(z.number()),
+  claimAction: z.nullable(z.enum(claimActions)),
+  doneAt: z.nullable(z.number()),
+  contact: z.nullable(person),
   texts: z.array(textMessageSchema),
   /** Whether the viewer has opened it. */
   read: z.boolean(),
@@ -93,11 +95,16 @@ export type NotificationClaimed = z.infer<typeof notificationClaimedSchema>;
 
 /** POST /api/notifications/:id/contact: a new contact for the caller (source and tag come from the number). */
 export const contactFromNotificationSchema = z.object({
-  name: z.string().trim().min(1, 'Name the contact').max(120),
-  tags: z.array(z.string().trim().min(1, 'Tags are not empty').max(60)).max(50, 'Up to 50 tags').default([]),
+  name: z.string().check(z.trim(), z.minLength(1, 'Name the contact'), z.maxLength(120)),
+  tags: z._default(
+    z
+      .array(z.string().check(z.trim(), z.minLength(1, 'Tags are not empty'), z.maxLength(60)))
+      .check(z.maxLength(50, 'Up to 50 tags')),
+    [],
+  ),
 });
 /** POST /api/notifications/:id/associate: the caller's number goes onto an existing contact. */
-export const associateRequestSchema = z.object({ contactId: z.string().min(1, 'Choose a contact') });
+export const associateRequestSchema = z.object({ contactId: z.string().check(z.minLength(1, 'Choose a contact')) });
 
 export const timelineKinds = ['call', 'text', 'claim', 'note'] as const;
 export const timelineEntrySchema = z.object({
@@ -105,16 +112,18 @@ export const timelineEntrySchema = z.object({
   contactId: z.string(),
   kind: z.enum(timelineKinds),
   at: z.number(),
-  staff: person.nullable(),
+  staff: z.nullable(person),
   /** In words: "Missed call to Company line", "Claimed by Carol Agent (call back)". */
   summary: z.string(),
   /** A text's or note's body. */
-  body: z.string().nullable(),
-  direction: z.enum(['inbound', 'outbound']).nullable(),
+  body: z.nullable(z.string()),
+  direction: z.nullable(z.enum(['inbound', 'outbound'])),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export const timelineSchema = z.array(timelineEntrySchema);
 export const noteRequestSchema = z.object({ body: textBodySchema });
 
 /** Query of GET /api/contacts/search (create-contact and associate pickers). */
-export const contactSearchQuerySchema = z.object({ q: z.string().trim().min(1, 'Type a name or number').max(60) });
+export const contactSearchQuerySchema = z.object({
+  q: z.string().check(z.trim(), z.minLength(1, 'Type a name or number'), z.maxLength(60)),
+});

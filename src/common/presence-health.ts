@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * What the phone may report about itself: it cannot hear the agent (no microphone, or the browser refuses it)

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { healthIssueSchema, phoneProblemSchema, phoneProblems } from './presence-health';
 
 export const presenceStates = ['offline', 'available', 'ringing', 'on-call', 'wrap-up', 'away', 'dnd'] as const;
@@ -24,16 +24,16 @@ export type AwayReason = z.infer<typeof awayReasonSchema>;
 export const presenceSchema = z.object({
   staffId: z.string(),
   name: z.string(),
-  extension: z.string().nullable(),
+  extension: z.nullable(z.string()),
   state: presenceStateSchema,
   /** Epoch milliseconds when this state started. */
   since: z.number(),
   /** Away only: the reason the agent picked, if any. */
-  reason: awayReasonSchema.optional(),
+  reason: z.optional(awayReasonSchema),
   /** Wrap-up only: epoch milliseconds (the companion's clock) when the agent becomes available again. */
-  wrapUpUntil: z.number().optional(),
+  wrapUpUntil: z.optional(z.number()),
   /** Why the agent cannot take a call although their tab is open (absent or empty: nothing wrong). */
-  issues: z.array(healthIssueSchema).optional(),
+  issues: z.optional(z.array(healthIssueSchema)),
 });
 export type Presence = z.infer<typeof presenceSchema>;
 
@@ -44,19 +44,19 @@ export type Presence = z.infer<typeof presenceSchema>;
  */
 export const phoneStatusSchema = z.strictObject({
   registration: z.enum(['unregistered', 'connecting', 'registered', 'failed']),
-  ringing: z.number().int().min(0),
-  activeCalls: z.number().int().min(0),
+  ringing: z.number().check(z.int(), z.gte(0)),
+  activeCalls: z.number().check(z.int(), z.gte(0)),
   /** Calls answered and not yet ended (talking or on hold): when the last one ends, wrap-up starts. */
-  connected: z.number().int().min(0).optional(),
+  connected: z.optional(z.number().check(z.int(), z.gte(0))),
   /** What would make a call fail on this phone (each makes the agent not routable until it is fixed). */
-  problems: z.array(phoneProblemSchema).max(phoneProblems.length).optional(),
+  problems: z.optional(z.array(phoneProblemSchema).check(z.maxLength(phoneProblems.length))),
 });
 export type PhoneStatus = z.infer<typeof phoneStatusSchema>;
 
 /** `presence:set`: the agent's own choice. `reasonId` only with away; `staffId`, when sent, must be the sender. */
 export const presenceSetSchema = z.object({
   state: presenceStateSchema,
-  reasonId: z.string().min(1).max(100).optional(),
-  staffId: z.string().optional(),
+  reasonId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  staffId: z.optional(z.string()),
 });
 export type PresenceSet = z.infer<typeof presenceSetSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { roleSchema } from '../auth';
 import { presenceStateSchema } from '../presence';
 
@@ -11,22 +11,22 @@ export const boardCallSchema = z.object({
   direction: z.enum(['inbound', 'outbound']),
   status: z.enum(['ringing', 'talking']),
   /** The caller (inbound) or the customer called (outbound), with the contact's name when known. */
-  party: z.object({ number: z.string(), name: z.string().nullable(), staffId: z.string().optional() }),
+  party: z.object({ number: z.string(), name: z.nullable(z.string()), staffId: z.optional(z.string()) }),
   /** The virtual number called (inbound) or presented as caller ID (outbound). */
-  number: z.object({ id: z.string(), number: z.string(), displayName: z.string() }).nullable(),
+  number: z.nullable(z.object({ id: z.string(), number: z.string(), displayName: z.string() })),
   startedAt: z.number(),
-  answeredAt: z.number().nullable(),
+  answeredAt: z.nullable(z.number()),
 });
 export type BoardCall = z.infer<typeof boardCallSchema>;
 
 /** One agent's calls today (since midnight in the organisation's time zone). */
 export const boardTodaySchema = z.object({
   /** Calls to the phone network's side that the agent answered. */
-  answered: z.number().int(),
+  answered: z.number().check(z.int()),
   /** Calls that rang the agent and that they did not answer (answered by someone rung at the same time: not missed). */
-  missed: z.number().int(),
+  missed: z.number().check(z.int()),
   /** Talk time of finished calls, inbound and outbound; a call in progress adds its own. */
-  talkSeconds: z.number().int(),
+  talkSeconds: z.number().check(z.int()),
 });
 export type BoardToday = z.infer<typeof boardTodaySchema>;
 
@@ -34,7 +34,7 @@ export type BoardToday = z.infer<typeof boardTodaySchema>;
 export const boardActivitySchema = z.object({
   staffId: z.string(),
   rev: z.number(),
-  call: boardCallSchema.nullable(),
+  call: z.nullable(boardCallSchema),
   today: boardTodaySchema,
 });
 export type BoardActivity = z.infer<typeof boardActivitySchema>;
@@ -67,22 +67,24 @@ export type BoardSnapshot = z.infer<typeof boardSnapshotSchema>;
 export const supervisorSetPresenceSchema = z
   .strictObject({
     state: z.enum(['away', 'available'], { error: 'A supervisor may set an agent away or available' }),
-    reasonId: z.string().min(1).max(100).optional(),
+    reasonId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   })
-  .refine((b) => b.reasonId === undefined || b.state === 'away', {
-    error: 'Only Away has a reason',
-    path: ['reasonId'],
-  });
+  .check(
+    z.refine((b) => b.reasonId === undefined || b.state === 'away', {
+      error: 'Only Away has a reason',
+      path: ['reasonId'],
+    }),
+  );
 export type SupervisorSetPresence = z.infer<typeof supervisorSetPresenceSchema>;
 
 /** One stretch of an agent's day in one state. `to` is null while it lasts. */
 export const timelineEntrySchema = z.object({
   state: presenceStateSchema,
   fromState: presenceStateSchema,
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   from: z.number(),
-  to: z.number().nullable(),
-  setBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  to: z.nullable(z.number()),
+  setBy: z.nullable(z.object({ id: z.string(), name: z.string() })),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { roleSchema } from '../auth';
 import { EXTENSION_HINT, EXTENSION_PATTERN } from '../dial-plan';
 import { newPasswordSchema } from '../domain/password-policy';
@@ -10,14 +10,14 @@ export const staffViewSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: roleSchema,
-  extension: z.string().nullable(),
+  extension: z.nullable(z.string()),
 });
 export type StaffView = z.infer<typeof staffViewSchema>;
 export const staffListSchema = z.array(staffViewSchema);
 
 const name = personNameSchema;
-const email = z.string().trim().toLowerCase().email('Enter a valid email address');
-const extension = z.string().regex(new RegExp(EXTENSION_PATTERN), EXTENSION_HINT).nullable();
+const email = z.string().check(z.trim(), z.toLowerCase(), z.email('Enter a valid email address'));
+const extension = z.nullable(z.string().check(z.regex(new RegExp(EXTENSION_PATTERN), EXTENSION_HINT)));
 const password = newPasswordSchema;
 
 /** POST /api/staff (admins only). */
@@ -26,7 +26,6 @@ export type NewStaffInput = z.infer<typeof newStaffSchema>;
 
 /** PATCH /api/staff/:id (admins only): any subset of the fields. */
 export const staffUpdateSchema = z
-  .strictObject({ name, email, role: roleSchema, extension, password })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, 'Change at least one field');
+  .partial(z.strictObject({ name, email, role: roleSchema, extension, password }))
+  .check(z.refine((patch) => Object.keys(patch).length > 0, 'Change at least one field'));
 export type StaffUpdateInput = z.infer<typeof staffUpdateSchema>;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { bindingKindSchema } from './binding-kind';
 import { e164Schema } from './phone-number';
 import { staffIdSchema } from './staff';
 
-export const bindingKinds = ['sticky', 'engagement'] as const;
-export const bindingKindSchema = z.enum(bindingKinds);
-export type BindingKind = z.infer<typeof bindingKindSchema>;
+export { bindingKinds, bindingKindSchema, type BindingKind } from './binding-kind';
 
 /** A caller bound to an agent through one number (sticky routing or engagement mode). */
 export const bindingSchema = z.object({

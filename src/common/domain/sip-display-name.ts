@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Names that end up in SIP headers (an agent's name is the From display name of every call they place).
@@ -10,15 +10,15 @@ export const personNameProblem = (name: string): string | undefined =>
   FORBIDDEN.test(name) ? 'Names may not contain quotes, backslashes, angle brackets or line breaks' : undefined;
 
 /** A person's name as the API accepts it: trimmed, 1–80 characters, nothing that could break a SIP header. */
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name')
-  .max(80, 'Names are up to 80 characters')
-  .superRefine((name, ctx) => {
+export const personNameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'Enter a name'),
+  z.maxLength(80, 'Names are up to 80 characters'),
+  z.superRefine((name, ctx) => {
     const problem = personNameProblem(name);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  }),
+);
 
 /**
  * The content of a SIP quoted-string display name: line breaks and other control characters become spaces,

@@ -1,4 +1,5 @@
 // Values people read, formatted in one place: phone numbers, times, durations, time zones.
+export { loadNumberingPlan, numberingPlan, onNumberingPlan, type NumberingPlan } from './numbering-plan';
 export { formatPhoneNumber, phoneText, type PhoneText } from './phone-format';
 export {
   describeDuration,

@@ -1,4 +1,5 @@
 import { formatPhoneNumber, phoneText } from './phone-format';
+import { loadNumberingPlan } from './numbering-plan';
 
 describe('phone numbers for people to read', () => {
   test.each([
@@ -12,8 +13,22 @@ describe('phone numbers for people to read', () => {
     ['an extension', '1002', 'GB', '1002', null],
     ['a withheld caller', 'anonymous', 'GB', 'anonymous', null],
     ['too short to be a number', '+4412', 'GB', '+4412', null],
-  ])('%s', (_case, value, country, text, e164) => {
-    expect(phoneText(value, country)).toEqual({ text, e164 });
-    expect(formatPhoneNumber(value, country)).toBe(text);
+  ])('%s', async (_case, value, country, text, e164) => {
+    const plan = await loadNumberingPlan();
+    expect(phoneText(value, country, plan)).toEqual({ text, e164 });
+    expect(formatPhoneNumber(value, country, plan)).toBe(text);
+  });
+});
+
+describe('before the numbering plan is in', () => {
+  test.each([
+    ['a number reads as given, E.164 on hover', '+447700900123', '+447700900123', '+447700900123'],
+    ['written with spaces', '+44 20 7123 4567', '+44 20 7123 4567', '+442071234567'],
+    ['written with 00', '00442071234567', '00442071234567', '+442071234567'],
+    ['an extension', '1002', '1002', null],
+    ['a withheld caller', 'anonymous', 'anonymous', null],
+    ['too short to be a number', '+4412', '+4412', null],
+  ])('%s', (_case, value, text, e164) => {
+    expect(phoneText(value, 'GB', null)).toEqual({ text, e164 });
   });
 });

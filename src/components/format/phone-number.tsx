@@ -1,5 +1,4 @@
 import type { ClipboardEvent } from 'react';
-import { phoneText } from '../../common/format';
 import { useFormats } from './formats-context';
 
 /**
@@ -7,8 +6,7 @@ import { useFormats } from './formats-context';
  * hover and in the clipboard when the number itself is copied. Extensions and withheld callers show as they are.
  */
 export function PhoneNumber({ value, className }: { value: string; className?: string }) {
-  const { settings } = useFormats();
-  const { text, e164 } = phoneText(value, settings.country);
+  const { text, e164 } = useFormats().phoneText(value);
   if (!e164) return <span className={className}>{text}</span>;
   const copy = (e: ClipboardEvent<HTMLSpanElement>) => {
     const selected = window.getSelection()?.toString().trim() ?? '';

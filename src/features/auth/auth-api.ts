@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api } from '../../app/api-client';
 import { ApiRequestError } from '../../common/api-request-error';
 import { meSchema, sipCredentialsSchema, type LoginRequest, type PasswordChange } from '../../common/auth';

@@ -1,7 +1,7 @@
 import type { NotificationView } from '../../common/notifications';
 import { DateTime, PhoneNumber } from '../../components/format';
 import { kindLabel, stateLabel } from './format';
-import { useNotifications } from './notifications-api';
+import { useNotifications } from './notifications-query';
 
 /** Supervisors and admins: every unknown caller of the organisation with its state and who claimed it. */
 export function AllNotificationsPanel() {

@@ -7,7 +7,8 @@ import { ContactActions } from './contact-actions';
 import { Conversation } from './conversation';
 import { PhoneNumber, RelativeTime, useFormats } from '../../components/format';
 import { kindLabel } from './format';
-import { notificationsApi, useNotifications } from './notifications-api';
+import { notificationsApi } from './notifications-api';
+import { useNotifications } from './notifications-query';
 import { followUpsOf, notificationsCache } from './notifications-cache';
 
 /** Callers this agent claimed (or answered, or who texted them as their contact), until marked done. */

@@ -1,15 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../app/api-client';
 import { contactSchema } from '../../common/domain/contact';
-import { notificationListSchema, notificationSchema } from '../../common/notifications';
-import { queryKeys } from '../../app/query-keys';
-
-export const notificationsQuery = queryOptions({
-  queryKey: queryKeys.notifications,
-  queryFn: () => api('/api/notifications', notificationListSchema),
-});
-export const useNotifications = () => useQuery(notificationsQuery);
+import { notificationSchema } from '../../common/notifications';
 
 const withContact = z.object({ notification: notificationSchema, contact: contactSchema });
 

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { NotificationClaimed, NotificationView } from '../../common/notifications';
-import { notificationsQuery } from './notifications-api';
+import { notificationsQuery } from './notifications-query';
 
 /**
  * Feed facts → the notifications cache. A new one is added at the top (once); a claim marks it claimed

@@ -3,7 +3,7 @@ import type { NotificationView } from '../../common/notifications';
 import { useFormats } from '../../components/format';
 import { notify } from '../../components/ui/toast-store';
 import { kindLabel } from './format';
-import { useNotifications } from './notifications-api';
+import { useNotifications } from './notifications-query';
 import { openFor } from './notifications-cache';
 
 /**

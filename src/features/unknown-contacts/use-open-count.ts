@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { notificationsQuery } from './notifications-api';
+import { notificationsQuery } from './notifications-query';
 import { openFor } from './notifications-cache';
 
 /** How many unknown callers wait for this agent to claim them: the navigation's count, live with the cache. */

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api } from '../../app/api-client';
 import { voicemailListSchema, voicemailMessageSchema, type VoicemailMessage } from '../../common/api/voicemail';
 import { queryKeys } from '../../app/query-keys';

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { ZodError } from 'zod';
+import { core } from 'zod';
 import { AppError, type ErrorCode } from '../../common/errors';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -17,7 +17,7 @@ const statusByCode: Record<ErrorCode, number> = {
 };
 
 /** Turns a zod failure into our error shape: the first issue's message and field path. */
-export function fromZod(err: ZodError): AppError {
+export function fromZod(err: core.$ZodError): AppError {
   const issue = err.issues[0];
   const path = (issue?.path ?? []).map((p) => (typeof p === 'symbol' ? String(p) : p));
   const where = path.length ? `${path.join('.')}: ` : '';
@@ -26,7 +26,8 @@ export function fromZod(err: ZodError): AppError {
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  if (err instanceof ZodError) return fromZod(err);
+  // Any zod failure, from a full schema or a zod/mini one (shared with the browser).
+  if (err instanceof core.$ZodError) return fromZod(err);
   if (err instanceof SyntaxError && 'body' in err)
     return new AppError('INVALID_INPUT', 'The request body is not valid JSON.');
   // The body reader's and router's own refusals (too large, bad encoding, a malformed path): the client's fault.

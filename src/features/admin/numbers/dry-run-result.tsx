@@ -1,6 +1,6 @@
 import type { DryRunResponse } from '../../../common/api/routing';
 import type { RingStep, RingTarget } from '../../../common/domain/route-decision';
-import { formatDateTime, formatPhoneNumber } from '../../../common/format';
+import { formatDateTime } from '../../../common/format';
 import { useFormats } from '../../../components/format';
 import type { StaffNames } from './format';
 
@@ -30,8 +30,7 @@ export function DryRunResult({
   timeZone: string;
 }) {
   const { decision } = result;
-  const { settings } = useFormats();
-  const phone = (n: string) => formatPhoneNumber(n, settings.country);
+  const { settings, phone } = useFormats();
   const at = Date.parse(result.at);
   return (
     <div className="dry-run-result" aria-label="Routing decision" role="region">
