@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 
 /** Live objects of a heap snapshot grouped by kind and constructor: count and bytes (self size). */
@@ -18,8 +19,11 @@ export async function heapAfterGc(cdp: CDPSession): Promise<{ usedBytes: number;
   return { usedBytes: usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners };
 }
 
-/** Takes a heap snapshot (which collects garbage first) and counts what it holds by constructor. */
-export async function heapCensus(cdp: CDPSession): Promise<HeapCensus> {
+/**
+ * Takes a heap snapshot (which collects garbage first) and counts what it holds by constructor; `saveAs` also
+ * writes the snapshot there (DevTools' Memory panel opens it).
+ */
+export async function heapCensus(cdp: CDPSession, saveAs?: string): Promise<HeapCensus> {
   const chunks: string[] = [];
   const onChunk = ({ chunk }: { chunk: string }) => void chunks.push(chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
@@ -29,7 +33,9 @@ export async function heapCensus(cdp: CDPSession): Promise<HeapCensus> {
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
   }
-  return census(JSON.parse(chunks.join('')) as Snapshot);
+  const text = chunks.join('');
+  if (saveAs) writeFileSync(saveAs, text);
+  return census(JSON.parse(text) as Snapshot);
 }
 
 /** Groups a snapshot's nodes: objects, closures and native objects by name; everything else by its type. */

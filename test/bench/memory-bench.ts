@@ -1,6 +1,7 @@
 // Memory figures of `npm run bench`: the agent's page heap (after a forced GC) every 100 calls, as caller and as
-// callee, over CALLS short calls between two agents; then the companion's resident memory every 100 calls routed
-// to a virtual number (sipp as the phone network and as the agent's phone).
+// callee, over CALLS short calls between two agents; then the companion's resident memory and heap after GC every
+// 100 calls routed to a virtual number (sipp as the phone network and as the agent's phone), and again once the
+// feed's recovery buffer has had time to drain.
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ProductStack } from '../../scripts/stack/product-stack';
@@ -19,6 +20,14 @@ const GAP_MS = 200;
 /** Longer than the phone's ended-call linger (5 s), so a checkpoint sees no call listed. */
 const SETTLE_MS = 6000;
 const SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS === '1';
+/** With snapshots on, each is also written to this folder as <caller|callee|companion>-<point>.heapsnapshot. */
+const SNAPSHOT_DIR = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+/**
+ * After the routed calls, the companion's heap is read again with no call at all, at these seconds: the feed's
+ * connection-state recovery keeps each packet 2 minutes and sweeps once a minute, so by 180 s every packet of the
+ * routed calls has gone, and what stays is what the calls left behind for good. BENCH_MEMORY_DRAIN=0 skips it.
+ */
+const DRAIN_S = process.env.BENCH_MEMORY_DRAIN === '0' ? [] : [60, 120, 180, 210];
 const ALICE = { email: 'alice@acme.test', extension: '1001' };
 const BOB = { email: 'bob@acme.test', extension: '1002' };
 const BOOKINGS = '+442071234569'; // rings Carol (ext 1003) only
@@ -34,8 +43,10 @@ export const MEMORY_DEFINITIONS = {
   companionRss:
     `${ROUTED} phone-network calls (sipp, 50 calls/s in runs of ${EVERY}) to ${BOOKINGS}, each a routing lookup and ` +
     "call events at the companion, answered by a sipp phone registered as Carol's extension; after each run (and its " +
-    'matching run straight to the extension) and a 2 s settle, VmRSS of the companion process. Node keeps freed ' +
-    'memory for reuse, so RSS shows a trend, not a precise heap.',
+    'matching run straight to the extension) and a 2 s settle, VmRSS of the companion process and its JS heap after ' +
+    'two forced GCs (through its inspector). Node keeps freed memory for reuse, so RSS shows a trend, not a precise ' +
+    `heap. The routed calls start ${DRAIN_S.at(-1) ?? 0} s after the page part (its feed packets swept); then, with no ` +
+    `call, the same at ${DRAIN_S.join(', ')} s after the last routed call.`,
 };
 
 type Sample = { calls: number; usedBytes: number; nodes: number; listeners: number };
@@ -90,8 +101,9 @@ export async function runMemoryBench(stack: ProductStack, opts: { toneDir: strin
       samples.caller.push({ calls, ...a! });
       samples.callee.push({ calls, ...b! });
       if (SNAPSHOTS && (calls === EVERY || calls === CALLS)) {
-        census.caller.push(await heapCensus(cdp[0]!));
-        census.callee.push(await heapCensus(cdp[1]!));
+        const saveAs = (role: string) => SNAPSHOT_DIR && join(SNAPSHOT_DIR, `${role}-${calls}.heapsnapshot`);
+        census.caller.push(await heapCensus(cdp[0]!, saveAs('caller')));
+        census.callee.push(await heapCensus(cdp[1]!, saveAs('callee')));
       }
     };
     await sample(0);
@@ -160,13 +172,24 @@ async function companionRss(stack: ProductStack): Promise<void> {
   const pid = stack.companion.pid;
   const inspector = await openNodeInspector(pid);
   const rows: { calls: number; rss: number; heap: number }[] = [];
+  const drained: { afterS: number; rss: number; heap: number }[] = [];
   const censuses: HeapCensus[] = [];
   const sample = async (calls: number) => {
     const heap = await inspector.heapAfterGc();
     rows.push({ calls, rss: rssMb(pid), heap });
-    if (SNAPSHOTS && (calls === EVERY || calls === ROUTED)) censuses.push(await inspector.census());
+    // With the drain, the census compares the drained heaps before and after the routed calls.
+    if (SNAPSHOTS && (DRAIN_S.length ? calls === 0 : calls === EVERY || calls === ROUTED)) await census(`${calls}`);
   };
+  const census = async (label: string) =>
+    censuses.push(await inspector.census(SNAPSHOT_DIR && join(SNAPSHOT_DIR, `companion-${label}.heapsnapshot`)));
+  const drainWait = DRAIN_S.length ? DRAIN_S[DRAIN_S.length - 1]! : 0;
+  let afterPages: { rss: number; heap: number } | undefined;
   try {
+    if (drainWait) {
+      // The page part's own feed packets are still held: the routed calls start from a drained heap.
+      afterPages = { rss: rssMb(pid), heap: await inspector.heapAfterGc() };
+      await sleep(drainWait * 1000);
+    }
     await sample(0);
     for (let done = 0; done < ROUTED; done += EVERY) {
       const run = await lookupBench(stack, {
@@ -187,9 +210,21 @@ async function companionRss(stack: ProductStack): Promise<void> {
       await sample(done + EVERY);
       process.stdout.write('.');
     }
+    const ended = Date.now();
+    for (const at of DRAIN_S) {
+      await sleep(Math.max(0, ended + at * 1000 - Date.now()));
+      drained.push({ afterS: at, rss: rssMb(pid), heap: await inspector.heapAfterGc() });
+      process.stdout.write('-');
+    }
+    if (SNAPSHOTS && DRAIN_S.length) await census('drained');
   } finally {
     inspector.close();
   }
+  if (afterPages)
+    console.log(
+      `\n  right after the page part: RSS ${afterPages.rss.toFixed(1)} MB, heap after GC ${mb(afterPages.heap)} MB; ` +
+        `${drainWait} s later (routed call 0): ${mb(rows[0]!.heap)} MB`,
+    );
   console.log('\n  routed calls   RSS MB   heap after GC MB   vs prev KB');
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
@@ -204,6 +239,21 @@ async function companionRss(stack: ProductStack): Promise<void> {
     `  routed call ${EVERY} -> ${last.calls}: RSS ${(last.rss - first.rss).toFixed(1)} MB, heap after GC ` +
       `${mb(last.heap - first.heap)} MB (${((last.heap - first.heap) / (last.calls - first.calls) / 1024).toFixed(2)} KB per call)`,
   );
+  if (drained.length) {
+    console.log('  no call since   RSS MB   heap after GC MB   vs call 0 KB');
+    for (const d of drained)
+      console.log(
+        `  ${`${d.afterS} s`.padStart(13)}  ${d.rss.toFixed(1).padStart(7)}  ${mb(d.heap).padStart(17)}  ${((d.heap - rows[0]!.heap) / 1024).toFixed(0).padStart(12)}`,
+      );
+    const end = drained[drained.length - 1]!;
+    console.log(
+      `  ${end.afterS} s after routed call ${last.calls}: heap after GC ${mb(end.heap)} MB, ` +
+        `${mb(end.heap - last.heap)} MB vs call ${last.calls}, ${mb(end.heap - rows[0]!.heap)} MB vs call 0`,
+    );
+  }
   const [before, after] = censuses;
-  if (before && after) printGrowth(`companion: grew between routed call ${EVERY} and ${last.calls}`, before, after);
+  const between = DRAIN_S.length
+    ? `routed call 0 and ${DRAIN_S.at(-1)} s after the last`
+    : `routed call ${EVERY} and ${last.calls}`;
+  if (before && after) printGrowth(`companion: grew between ${between}`, before, after);
 }

@@ -1,5 +1,6 @@
 // A Node process's own heap, seen through its inspector: SIGUSR1 opens it on 127.0.0.1:9229 (the bench runs in a
 // private network namespace), then Chrome DevTools Protocol over its WebSocket, as for the pages.
+import { writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import type { HeapCensus } from './heap-snapshot';
 import { census } from './heap-snapshot';
@@ -8,7 +9,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export type NodeInspector = {
   heapAfterGc(): Promise<number>;
-  census(): Promise<HeapCensus>;
+  /** A heap snapshot counted by constructor; `saveAs` also writes it there. */
+  census(saveAs?: string): Promise<HeapCensus>;
   close(): void;
 };
 
@@ -45,11 +47,13 @@ export async function openNodeInspector(pid: number, port = 9229): Promise<NodeI
       await send('HeapProfiler.collectGarbage');
       return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
     },
-    async census() {
+    async census(saveAs) {
       chunks.length = 0;
       await send('HeapProfiler.enable');
       await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-      return census(JSON.parse(chunks.join('')) as Parameters<typeof census>[0]);
+      const text = chunks.join('');
+      if (saveAs) writeFileSync(saveAs, text);
+      return census(JSON.parse(text) as Parameters<typeof census>[0]);
     },
     close: () => ws.close(),
   };

@@ -1,33 +1,15 @@
-import type { CallOffered, CallResolved } from '../../common/calls';
-import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
 import type { RingTarget } from '../../common/domain/route-decision';
-import type { PresenceState } from '../../common/presence';
-import type { HealthIssue } from '../../common/presence-health';
-import type { CallEventQuery, HookAction, RouteQuery } from '../../common/sip-hooks';
+import { samePhoneNumber, toE164 } from '../../common/domain/phone-number';
+import type { HookAction, RouteQuery } from '../../common/sip-hooks';
+import { orgPresence, type LivePresence } from '../presence/org-presence';
 import { buildRouteInput } from './routing-input';
 import { decideRoute } from '../routing/decide-route';
 import { planFromDecision, tailRings, type PlannedRing, type PlannedTarget } from './call-plan';
-import type { CallOffer, CallRecord, CallRepo } from '../storage/call-repo';
-import { recordInteraction } from './record-interaction';
+import { createCallNotices, type CallOutcomes, type CallPublisher } from './call-notices';
+import type { CallRecord, CallRepo } from '../storage/call-repo';
+import { createInboundCallEvents } from './inbound-call-events';
 import type { RouteSource } from '../storage/route-source';
 import { targetUri, type TargetConfig } from './sip-targets';
-
-export interface CallPublisher {
-  offered(staffIds: string[], offer: CallOffered): void;
-  resolved(staffIds: string[], resolved: CallResolved): void;
-  updated(orgId: string, staffIds: string[], sipCallId: string): void;
-}
-
-/** Live presence by staff id (kept in memory: read per agent, never per organisation). */
-export type LivePresence = {
-  get(staffId: string): { state: PresenceState; issues?: readonly HealthIssue[] } | undefined;
-};
-
-/** What becomes of a call once it is settled: notifications for unknown callers, contact timelines. */
-export interface CallOutcomes {
-  missed(call: CallRecord, offers: CallOffer[]): void;
-  answered(call: CallRecord, staffId: string): void;
-}
 
 type Deps = {
   source: RouteSource;
@@ -51,24 +33,14 @@ const DECLINE_CODES = new Set([486, 603]);
 
 /**
  * Inbound calls to virtual numbers: decides once with the routing engine, then hands Kamailio one ring at a
- * time, tells each agent why the call is theirs, and records what happened.
+ * time and tells each agent why the call is theirs; what Kamailio reports next is applied by
+ * inbound-call-events.ts.
  */
 export function createInboundCalls(deps: Deps) {
   const { source, calls, publish } = deps;
-  /** The organisation's agents' live presence, read per agent; anyone else (another organisation's id) is offline. */
-  const liveIn = (orgId: string) => {
-    const { staffById } = source.org(orgId);
-    return (staffId: string) => (staffById.has(staffId) ? deps.presence.get(staffId) : undefined);
-  };
-  const presenceIn = (orgId: string) => {
-    const live = liveIn(orgId);
-    return (staffId: string): PresenceState => live(staffId)?.state ?? 'offline';
-  };
-  /** Health issues of the organisation's agents that have any. */
-  const healthIn = (orgId: string) => {
-    const live = liveIn(orgId);
-    return (staffId: string) => (live(staffId)?.issues?.length ? live(staffId)!.issues : undefined);
-  };
+  const notices = createCallNotices(deps);
+  const { resolveOffers, missed, updated } = notices;
+  const presenceIn = (orgId: string) => orgPresence(deps.presence, source.org(orgId).staffById);
 
   function start(q: RouteQuery): HookAction {
     const dialled = toE164(q.to.startsWith('+') ? q.to : `+${q.to}`);
@@ -77,8 +49,7 @@ export function createInboundCalls(deps: Deps) {
     const { orgId, number } = found;
     const caller = toE164(q.from.startsWith('+') ? q.from : `+${q.from}`) ?? q.from;
     const now = deps.now();
-    const presence = presenceIn(orgId);
-    const health = healthIn(orgId);
+    const { state: presence, health } = presenceIn(orgId);
     const question = { orgId, number, caller, callId: q.callId, presence, health, at: now };
     const input = buildRouteInput({ source, calls }, question);
     const decision = decideRoute(input);
@@ -122,7 +93,7 @@ export function createInboundCalls(deps: Deps) {
   function nextRing(call: CallRecord, declinedBy: string[] = []): HookAction {
     const { staffById } = source.org(call.orgId);
     const extensionOf = (id: string) => staffById.get(id)?.extension ?? null;
-    const stateOf = presenceIn(call.orgId);
+    const stateOf = presenceIn(call.orgId).state;
     const rings: PlannedRing[] = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)];
     const voicemailUp = deps.voicemailUp ?? (() => true);
     for (let step = call.step; step < rings.length; step++) {
@@ -181,41 +152,6 @@ export function createInboundCalls(deps: Deps) {
     }
   }
 
-  function resolveOffers(
-    callId: string,
-    outcome: CallResolved['outcome'],
-    text: string,
-    except: string | string[] = [],
-  ) {
-    const left = typeof except === 'string' ? [except] : except;
-    const offered = [...new Set(calls.offers(callId).map((o) => o.staffId))].filter((id) => !left.includes(id));
-    if (offered.length) publish.resolved(offered, { sipCallId: callId, outcome, text });
-  }
-
-  function missed(callId: string) {
-    const call = calls.find(callId);
-    if (call) deps.outcomes?.missed(call, calls.offers(callId));
-  }
-
-  function updated(call: Pick<CallRecord, 'id' | 'orgId'>) {
-    publish.updated(call.orgId, [...new Set(calls.offers(call.id).map((o) => o.staffId))], call.id);
-  }
-
-  /** Kamailio saw the 200 from `ext`'s phone (or from the gateway: ext empty). */
-  function answered(call: CallRecord, ext: string, now: number): boolean {
-    const agent = ext ? source.org(call.orgId).staffByExtension.get(ext) : undefined;
-    if (agent && calls.offers(call.id).some((o) => o.staffId === agent.id)) {
-      if (!calls.claimAnswer(call.id, agent.id, now)) return false;
-      resolveOffers(call.id, 'answered-elsewhere', `Answered by ${agent.name}`, agent.id);
-      recordInteraction(source, call, agent.id, now);
-      deps.outcomes?.answered(calls.find(call.id)!, agent.id);
-      return true;
-    }
-    if (!calls.transition(call.id, ['ringing'], 'answered', now)) return false;
-    resolveOffers(call.id, 'answered-elsewhere', 'Answered elsewhere');
-    return true;
-  }
-
   return {
     route(q: RouteQuery): HookAction {
       const existing = calls.find(q.callId);
@@ -224,85 +160,7 @@ export function createInboundCalls(deps: Deps) {
       return nextRing(existing, declinedStep(existing, q.lastCode));
     },
 
-    /**
-     * A fact Kamailio observed. Applied only to a call we know, in a state where it can happen. 'unchanged':
-     * the call is already where the event leads (a failure after the companion itself said reject);
-     * 'refused': no such call, or one where this cannot happen (a forged or stray event changes nothing).
-     */
-    event(q: CallEventQuery): 'applied' | 'unchanged' | 'refused' {
-      const call = calls.find(q.callId);
-      if (!call) return 'refused';
-      const now = deps.now();
-      // The ring in progress is the voicemail service's: the call's outcome says so, not "an agent hung up".
-      const ringing = [...call.plan.rings, ...tailRings(call.plan.onNoAnswer, call.numberId)][call.step - 1];
-      const toVoicemail = ringing?.note === 'voicemail';
-      let applied = false;
-      if (q.event === 'answered') {
-        applied = toVoicemail
-          ? calls.transition(call.id, ['ringing'], 'answered', now, 'Answered by voicemail')
-          : answered(call, q.ext ?? '', now);
-      }
-      if (q.event === 'ended') {
-        const reason = toVoicemail ? 'Voicemail' : q.by === 'caller' ? 'Caller hung up' : 'Agent hung up';
-        applied = calls.transition(call.id, ['answered'], 'ended', now, reason);
-      }
-      if (
-        q.event === 'cancelled' &&
-        (applied = calls.transition(call.id, ['ringing'], 'missed', now, 'Caller hung up while ringing'))
-      ) {
-        resolveOffers(call.id, 'caller-hung-up', 'The caller hung up');
-        missed(call.id);
-      }
-      if (
-        q.event === 'failed' &&
-        (applied = calls.transition(call.id, ['ringing'], 'missed', now, `Not answered (${q.code ?? 'no code'})`))
-      ) {
-        resolveOffers(call.id, 'missed', 'Missed: nobody answered');
-        missed(call.id);
-      }
-      if (applied) {
-        updated(call);
-        return 'applied';
-      }
-      const settled = q.event === 'ended' ? ['ended'] : q.event === 'answered' ? [] : ['missed', 'refused'];
-      return settled.includes(calls.find(q.callId)!.state) ? 'unchanged' : 'refused';
-    },
-
-    /**
-     * Calls whose end was never reported (events lost while the companion was away): any ringing or answered
-     * call that started before `before` and that Kamailio no longer holds a dialog for is closed now, so it
-     * never counts toward a number's simultaneous-call limit again. Returns how many were closed.
-     */
-    reconcile(liveCallIds: Set<string>, before: number): number {
-      let closed = 0;
-      const now = deps.now();
-      for (const c of calls.unfinished(before)) {
-        if (liveCallIds.has(c.id)) continue;
-        const done =
-          c.state === 'ringing'
-            ? calls.transition(c.id, ['ringing'], 'missed', now, 'Lost: the call was no longer up at the SIP proxy')
-            : calls.transition(c.id, ['answered'], 'ended', now, 'Ended: the call was no longer up at the SIP proxy');
-        if (!done) continue;
-        closed++;
-        if (c.state === 'ringing') {
-          resolveOffers(c.id, 'missed', 'Missed: the call was lost');
-          missed(c.id);
-        }
-        updated(c);
-      }
-      return closed;
-    },
-
-    /**
-     * The browser says its phone answered. Only a hint: who answered is what Kamailio reports (the 200's
-     * branch, in the answered event); a call that only rang is never marked answered from this.
-     */
-    answerHint(staffId: string, sipCallId: string): boolean {
-      const call = calls.find(sipCallId);
-      if (!call || !calls.offers(sipCallId).some((o) => o.staffId === staffId)) return false;
-      // Not yet reported by Kamailio (the hint came first), or reported as this agent: the answer stands.
-      return call.answeredBy === null || call.answeredBy === staffId;
-    },
+    ...createInboundCallEvents({ source, calls, now: deps.now, notices }),
   };
 }
 export type InboundCalls = ReturnType<typeof createInboundCalls>;

@@ -1,6 +1,6 @@
 import type { BoardActivity } from '../../common/api/board';
 import type { Presence } from '../../common/presence';
-import type { CallPublisher } from '../domain/inbound-calls';
+import type { CallPublisher } from '../domain/call-notices';
 import type { NotificationPublisher } from '../notifications/notification-deps';
 import type { VoicemailPublisher } from '../voicemail/inbox';
 import { rooms, type FeedServer } from './feed-socket';

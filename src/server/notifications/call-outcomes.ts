@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOffer, CallRecord } from '../storage/call-repo';
-import type { CallOutcomes } from '../domain/inbound-calls';
+import type { CallOutcomes } from '../domain/call-notices';
 import type { NotificationDeps } from './notification-deps';
 import type { NewNotification } from './notification-repo';
 import { viewsOf } from './notification-views';
