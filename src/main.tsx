@@ -6,6 +6,8 @@ import { ServicesProvider } from './app/services-context';
 import { applySavedTheme } from './components/theme/theme';
 import './components/ui/tokens.css';
 import './app/app.css';
+// After app.css, so its narrow-screen rules win over the ones they refine.
+import './app/routes/narrow.css';
 
 applySavedTheme();
 const services = composeServices();
