@@ -178,6 +178,17 @@ test("every admin console section and a number's page fit, with their settings s
     await expectCompact(`admin: ${tab}`);
     await openAllSections();
     await expectFits(`admin: ${tab}, every section open`);
+    if (tab === 'Main number') {
+      // A confirmation (the other kind of dialog): asked, measured, cancelled.
+      await page()
+        .getByRole('region', { name: 'Voicemail PIN' })
+        .getByRole('button', { name: 'Reset to default' })
+        .click();
+      await page().getByRole('alertdialog', { name: 'Reset the voicemail PIN?' }).waitFor();
+      await expectDialogFits('the reset PIN confirmation');
+      await page().getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+      await page().getByRole('alertdialog').waitFor({ state: 'detached' });
+    }
   }
   // One number of each routing rule: alternative, percentage, by time.
   for (const id of ['num-sales', 'num-support', 'num-hours']) {
