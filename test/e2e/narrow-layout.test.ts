@@ -116,7 +116,8 @@ test("every agent screen fits, with a short top bar; the account's actions fold 
   await expectDialogFits('the keyboard shortcuts dialog');
   await page().keyboard.press('Escape');
   await page().getByRole('dialog').waitFor({ state: 'detached' });
-  // Focus went back to the button that opened it; Escape there folds the actions again.
+  // Focus goes back to the button that opened it (a moment after the dialog has gone); Escape there folds them.
+  await page().waitForFunction(() => document.activeElement?.textContent === 'Keyboard shortcuts');
   await page().keyboard.press('Escape');
   expect(await account.getAttribute('aria-expanded')).toBe('false');
   expect(await bar.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false);
