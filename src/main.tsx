@@ -7,6 +7,8 @@ import { ServicesProvider } from './app/services-context';
 import { applySavedTheme } from './components/theme/theme';
 import './components/ui/tokens.css';
 import './app/app.css';
+// After app.css, so its narrow-screen rules win over the ones they refine.
+import './app/routes/narrow.css';
 
 applySavedTheme();
 // zod's own messages (for a rule that sets none of ours) read in English, as the companion's do.

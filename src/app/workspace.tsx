@@ -23,6 +23,7 @@ import { FeedBanner } from '../features/presence/feed-banner';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { useUnknownCallerAlerts } from '../features/unknown-contacts/use-notification-alerts';
 import { useVoicemailNotifications } from '../features/voicemail/use-voicemail-notifications';
+import { AccountActions } from './account-actions';
 import { queryKeys } from './query-keys';
 import { AppNav, AreaNav } from './routes/app-nav';
 import { pages } from './routes/pages';
@@ -98,10 +99,12 @@ export function Workspace({ me }: { me: Me }) {
         </div>
         <RegistrationBadge />
         <PresencePicker staffId={me.id} />
-        {hasPhone && <KeyboardShortcuts showDialer={showDialer} />}
-        <ChangePasswordDialog hasPhone={hasPhone} />
-        <ThemeChoice />
-        <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
+        <AccountActions orgName={me.orgName}>
+          {hasPhone && <KeyboardShortcuts showDialer={showDialer} />}
+          <ChangePasswordDialog hasPhone={hasPhone} />
+          <ThemeChoice />
+          <Button onClick={() => requestLeave(() => out.mutate())}>Sign out</Button>
+        </AccountActions>
       </header>
       <FeedBanner />
       <AppNav me={me} />

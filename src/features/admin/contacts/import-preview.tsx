@@ -1,6 +1,7 @@
 import type { ContactItemType } from '../../../common/domain/contact';
 import { targetLabel, type ColumnTarget } from './column-mapping';
 import type { CsvTable } from '../../../common/csv';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 const PREVIEW_ROWS = 5;
 
@@ -22,26 +23,28 @@ export function ImportPreview({
         {table.rows.length} row{table.rows.length === 1 ? '' : 's'} to import
         {table.rows.length > PREVIEW_ROWS && `; the first ${PREVIEW_ROWS} are shown`}.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Line</th>
-            {used.map((i) => (
-              <th key={i}>{targetLabel(targets[i]!, itemTypes)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.slice(0, PREVIEW_ROWS).map((row) => (
-            <tr key={row.line}>
-              <td>{row.line}</td>
+      <TableScroll label="Rows to import">
+        <table>
+          <thead>
+            <tr>
+              <th>Line</th>
               {used.map((i) => (
-                <td key={i}>{row.cells[i] ?? ''}</td>
+                <th key={i}>{targetLabel(targets[i]!, itemTypes)}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.slice(0, PREVIEW_ROWS).map((row) => (
+              <tr key={row.line}>
+                <td>{row.line}</td>
+                {used.map((i) => (
+                  <td key={i}>{row.cells[i] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

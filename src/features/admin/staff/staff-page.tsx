@@ -3,6 +3,7 @@ import { Button } from '../../../components/ui/button';
 import { AddStaffForm } from './add-staff-form';
 import { useStaff } from './staff-api';
 import { StaffRow } from './staff-row';
+import { TableScroll } from '../../../components/ui/table-scroll';
 
 /** The organisation's staff: who they are, their role and extension; admins add people and change roles. */
 export function StaffPage() {
@@ -22,24 +23,26 @@ export function StaffPage() {
             </Button>
           )}
         </div>
-        <table>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Extension</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((member) => (
-              <StaffRow key={member.id} member={member} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Staff table">
+          <table>
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Extension</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((member) => (
+                <StaffRow key={member.id} member={member} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
       {adding && <AddStaffForm onDone={() => setAdding(false)} />}
     </div>
