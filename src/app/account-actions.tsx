@@ -2,8 +2,8 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 import { Button } from '../components/ui/button';
 
 /**
- * The signed-in person's own actions (keyboard shortcuts, password, theme, sign out). On a wide screen they sit in
- * the top bar; below 640 px they fold behind an "Account" button that shows them as a row of the bar. They stay
+ * The signed-in person's own actions (keyboard shortcuts, password, theme, sign out). From 1400 px they sit in the
+ * top bar; below they fold behind an "Account" button that shows them as a row of the bar. They stay
  * mounted while folded, so a dialog one of them opened keeps its trigger and gives focus back to it on close.
  */
 export function AccountActions({ orgName, children }: { orgName: string; children: ReactNode }) {

@@ -6,7 +6,7 @@ import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { openNumber } from '../support/admin-numbers-page';
 import { openAdminTab } from '../support/admin-org-page';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
-import { openScreen, openTeamScreen, type Screen } from '../support/app-nav';
+import { openAccount, openScreen, openTeamScreen, type Screen } from '../support/app-nav';
 import { seriousViolations, type AxeFinding } from '../support/axe';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
@@ -135,13 +135,14 @@ test("the agent's phone, and an incoming call with its reason, have none", async
 test("the agent's own theme choice wins over the system's and is remembered in this browser", async () => {
   await systemScheme('light');
   const light = await pageBackground();
-  const theme = agent.page.getByLabel('Theme');
-  await theme.selectOption({ label: 'Dark' });
+  await openAccount(agent.page);
+  await agent.page.getByLabel('Theme').selectOption({ label: 'Dark' });
   const dark = await pageBackground();
   expect(dark).not.toBe(light);
   await agent.page.reload();
-  await agent.page.getByLabel('Theme').waitFor();
+  await agent.page.getByRole('button', { name: 'Account', exact: true }).waitFor();
   expect(await pageBackground()).toBe(dark);
+  await openAccount(agent.page);
   await agent.page.getByLabel('Theme').selectOption({ label: 'Same as system' });
   expect(await pageBackground()).toBe(light);
 });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
-import { openScreen, openTeamScreen } from '../support/app-nav';
+import { openScreen, openTeamScreen, signOutFromBar } from '../support/app-nav';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
 
@@ -162,7 +162,7 @@ test('a routed call the agent declines is logged as declined, not "Missed · Nob
 
 test('supervisors reach "Who would ring?", which takes the demo caller +44 7700 900123; All calls reads in no agent’s words', async () => {
   const page = bob.page;
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromBar(page);
   await signInAndRegister(page, stack.url, 'supervisor@acme.test');
   await openTeamScreen(page, 'Who would ring?');
   const tool = page.getByRole('region', { name: 'Who would ring? (any number)' });

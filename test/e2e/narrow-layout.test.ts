@@ -122,6 +122,18 @@ test("every agent screen fits, with a short top bar; the account's actions fold 
   expect(await account.getAttribute('aria-expanded')).toBe('false');
   expect(await bar.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false);
 
+  // At 1280 px the bar is one row: the account's actions stay behind Account until the screen is wide enough for all.
+  await fitAt(page(), 1280);
+  const middles = await bar.evaluate((el) =>
+    [...el.querySelectorAll('button, select, strong, [data-registration]')]
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => Math.round(r.top + r.height / 2)),
+  );
+  expect(middles.length).toBeGreaterThan(3);
+  expect(Math.max(...middles) - Math.min(...middles), `top bar rows at 1280 px: ${middles}`).toBeLessThanOrEqual(4);
+  await fitAt(page(), 360);
+
   await page().goto(`${stack.url}/admin/staff`);
   await page().getByRole('heading', { name: 'You can’t open this page' }).waitFor();
   await expectCompact('not allowed');

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startGateway, type Gateway } from '../../scripts/sipp/gateway';
 import { toneShare } from '../../scripts/sipp/pcmu';
 import { currentCallId, launchAgent, signInAndRegister, type Agent } from '../support/agent-browser';
+import { signOutFromBar } from '../support/app-nav';
 import { listen } from '../support/audio-probe';
 import { startE2eStack } from '../support/e2e-stack';
 import { writeToneWav } from '../support/tone-wav';
@@ -111,7 +112,7 @@ test('Away lets the microphone go, Available takes it again, sign-out lets it go
   await expect.poll(() => prewarm(alice.page)).toMatchObject({ pool: 'off', micHeld: false });
   await alice.page.getByRole('radio', { name: 'Available' }).click();
   await expect.poll(() => prewarm(alice.page), { timeout: 15_000 }).toMatchObject({ pool: 'ready', micHeld: true });
-  await alice.page.getByRole('button', { name: 'Sign out' }).click();
+  await signOutFromBar(alice.page);
   await alice.page.getByLabel('Email').waitFor();
   await expect.poll(() => prewarm(alice.page)).toMatchObject({ pool: 'off', micHeld: false });
 });

@@ -18,3 +18,15 @@ export async function openTeamScreen(page: Page, screen: 'Board' | 'All unknown 
   await openScreen(page, 'Team');
   await page.getByRole('navigation', { name: 'Team', exact: true }).getByRole('link', { name: screen }).click();
 }
+
+/** Shows the account's actions (shortcuts, password, theme, sign out) where they are folded behind "Account". */
+export async function openAccount(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Account', exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/** Signs out from the top bar, as the person would. */
+export async function signOutFromBar(page: Page): Promise<void> {
+  await openAccount(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+}
