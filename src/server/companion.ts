@@ -17,6 +17,7 @@ import { createLiveInternalCalls } from './domain/live-internal-calls';
 import { registerCallHandlers } from './feed/call.handlers';
 import { attachFeed, closeExpiredSockets, feedCloser, serveFeed } from './feed/feed-server';
 import {
+  boardWatched,
   feedCallPublisher,
   feedNotificationPublisher,
   feedVoicemailPublisher,
@@ -101,6 +102,7 @@ export async function startCompanion(config: Config, now: () => number = Date.no
     activity,
     rev,
     emit: (orgId, list) => publishBoardActivity(io, orgId, list),
+    watched: (orgId) => boardWatched(io, orgId),
   });
   const orgOf = (staffIds: string[]) => (staffIds[0] ? repos.staff.findById(staffIds[0])?.orgId : undefined);
   const callFacts = feedCallPublisher(() => io);

@@ -4,13 +4,22 @@ import { isE164 } from '../dial-plan';
 
 const FORMAT_HINT = 'in international format, e.g. +44 20 7946 0958';
 
+// Numbers recently read, by how they were written: one call reads its caller's number several times (routing,
+// contacts, bindings), and a number's parse is the same every time. Bounded: emptied when full.
+const recentE164 = new Map<string, string | null>();
+const RECENT_E164_MAX = 1000;
+
 /** The E.164 form of a phone number (`+442079460958`), or null when it is not a valid number. */
 export function toE164(input: string): string | null {
+  const known = recentE164.get(input);
+  if (known !== undefined) return known;
   const trimmed = input.trim();
   const international = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
-  if (!international.startsWith('+')) return null;
-  const parsed = parsePhoneNumberFromString(international);
-  return parsed?.isValid() ? parsed.number : null;
+  const parsed = international.startsWith('+') ? parsePhoneNumberFromString(international) : undefined;
+  const e164 = parsed?.isValid() ? parsed.number : null;
+  if (recentE164.size >= RECENT_E164_MAX) recentE164.clear();
+  recentE164.set(input, e164);
+  return e164;
 }
 
 /**

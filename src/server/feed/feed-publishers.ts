@@ -20,6 +20,15 @@ export function publishBoardActivity(io: FeedServer, orgId: string, activity: Bo
   if (activity.length) io.to(rooms.supervisors(orgId)).emit('board:activity', activity);
 }
 
+/**
+ * Whether a supervisor or admin of the organisation has a feed open on this companion (its supervisors' room has a
+ * socket), so board activity is worth reading. The in-memory adapter's rooms are this process's sockets: a
+ * cluster adapter would have to ask every companion.
+ */
+export function boardWatched(io: FeedServer, orgId: string): boolean {
+  return (io.of('/').adapter.rooms.get(rooms.supervisors(orgId))?.size ?? 0) > 0;
+}
+
 /** Call facts go to the agents concerned; history changes also to the organisation's supervisors. */
 export function feedCallPublisher(io: () => FeedServer): CallPublisher {
   return {

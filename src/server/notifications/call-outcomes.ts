@@ -44,8 +44,12 @@ export function createCallOutcomes(deps: NotificationDeps): CallOutcomes {
     deps.publish.created(stored, viewsOf(deps, null, [stored])[0]!);
   }
 
-  function logOnContacts(call: CallRecord, summary: string, staffId: string | null) {
-    for (const contactId of call.plan.logContactIds ?? []) {
+  /** The summary is worded only when there is a contact to log the call on (most calls have none). */
+  function logOnContacts(call: CallRecord, summary: () => string, staffId: string | null) {
+    const contactIds = call.plan.logContactIds ?? [];
+    if (contactIds.length === 0) return;
+    const text = summary();
+    for (const contactId of contactIds) {
       const added = deps.timeline.add({
         id: `tl-${randomUUID()}`,
         orgId: call.orgId,
@@ -53,7 +57,7 @@ export function createCallOutcomes(deps: NotificationDeps): CallOutcomes {
         kind: 'call',
         at: call.startedAt,
         staffId,
-        summary,
+        summary: text,
         body: null,
         direction: 'inbound',
         refId: call.id,
@@ -69,7 +73,7 @@ export function createCallOutcomes(deps: NotificationDeps): CallOutcomes {
       if (call.plan.notifyStaffIds) {
         notify(call, { kind: 'missed-call', ringAttempts: offers.length, audienceIds: call.plan.notifyStaffIds });
       }
-      logOnContacts(call, `Missed call to ${lineName(call)}`, null);
+      logOnContacts(call, () => `Missed call to ${lineName(call)}`, null);
     },
     answered(call: CallRecord, staffId: string) {
       if (call.plan.notifyStaffIds) {
@@ -80,7 +84,7 @@ export function createCallOutcomes(deps: NotificationDeps): CallOutcomes {
           claimedBy: { staffId, action: 'answered' },
         });
       }
-      logOnContacts(call, `Call to ${lineName(call)}, answered by ${nameOf(call, staffId)}`, staffId);
+      logOnContacts(call, () => `Call to ${lineName(call)}, answered by ${nameOf(call, staffId)}`, staffId);
     },
   };
 }

@@ -14,6 +14,8 @@ import { textHookRoutes } from './text-hooks.routes';
 export function createHookApp(deps: SipHookDeps & { voicemail?: Voicemail; texts?: TextsService }): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Kamailio and the voicemail service never revalidate an answer: no ETag is worked out for each one.
+  app.disable('etag');
   app.use(express.json({ limit: '64kb' }));
   app.use(sipHookRoutes(deps));
   if (deps.texts) app.use(textHookRoutes({ texts: deps.texts, token: deps.token, log: deps.log }));

@@ -44,4 +44,12 @@ export const callMigrations: { id: number; name: string; sql: string }[] = [
     name: 'calls each agent answered, by agent and time',
     sql: `CREATE INDEX calls_answered_by ON calls(answered_by, answered_at) WHERE answered_by IS NOT NULL;`,
   },
+  {
+    id: 1004,
+    name: 'calls under way by organisation, calls each agent ended by time (the board)',
+    sql: `
+      CREATE INDEX calls_org_state ON calls(org_id, state);
+      CREATE INDEX calls_ended_by ON calls(answered_by, ended_at) WHERE answered_by IS NOT NULL;
+    `,
+  },
 ];

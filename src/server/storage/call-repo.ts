@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './database';
 import type { CallPlan } from '../domain/call-plan';
 
@@ -89,6 +90,21 @@ export function createCallRepo(db: Db): CallRepo {
     db.prepare(`UPDATE calls SET answered_by = ?, answered_at = COALESCE(answered_at, ?), state = CASE WHEN state = 'ringing' THEN 'answered' ELSE state END
     WHERE id = ? AND answered_by IS NULL AND state IN ('ringing', 'answered')`);
 
+  // One statement per shape (target state's timestamp, how many states it may come from), prepared once.
+  const transitions = new Map<string, Database.Statement>();
+  const transitionTo = (to: CallState, fromCount: number) => {
+    const key = `${to === 'answered' ? 'answered' : 'ended'}:${fromCount}`;
+    let statement = transitions.get(key);
+    if (!statement) {
+      const stamp = to === 'answered' ? 'answered_at = COALESCE(answered_at, @at),' : 'ended_at = @at,';
+      const states = Array.from({ length: fromCount }, (_, i) => `@s${i}`).join(', ');
+      statement = db.prepare(`UPDATE calls SET ${stamp} state = @to, outcome_reason = COALESCE(@reason, outcome_reason)
+        WHERE id = @id AND state IN (${states})`);
+      transitions.set(key, statement);
+    }
+    return statement;
+  };
+
   return {
     insert: (c) => void insert.run({ ...c, plan: JSON.stringify(c.plan) }),
     find(id) {
@@ -111,12 +127,7 @@ export function createCallRepo(db: Db): CallRepo {
     unfinished: (before) => unfinished.all(before) as Pick<CallRecord, 'id' | 'state' | 'orgId'>[],
     transition(id, from, to, at, reason) {
       const states = Object.fromEntries(from.map((state, i) => [`s${i}`, state]));
-      const stamp = to === 'answered' ? 'answered_at = COALESCE(answered_at, @at),' : 'ended_at = @at,';
-      const sql = `UPDATE calls SET ${stamp} state = @to, outcome_reason = COALESCE(@reason, outcome_reason)
-        WHERE id = @id AND state IN (${Object.keys(states)
-          .map((k) => `@${k}`)
-          .join(', ')})`;
-      return db.prepare(sql).run({ ...states, at, to, reason: reason ?? null, id }).changes === 1;
+      return transitionTo(to, from.length).run({ ...states, at, to, reason: reason ?? null, id }).changes === 1;
     },
   };
 }

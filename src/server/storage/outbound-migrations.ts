@@ -33,4 +33,12 @@ export const outboundMigrations: { id: number; name: string; sql: string }[] = [
       CREATE INDEX contacts_org_name ON contacts(org_id, name COLLATE NOCASE);
     `,
   },
+  {
+    id: 2002,
+    name: 'outbound calls under way by organisation, ended by agent and time (the board)',
+    sql: `
+      CREATE INDEX outbound_calls_org_state ON outbound_calls(org_id, state);
+      CREATE INDEX outbound_calls_staff_ended ON outbound_calls(staff_id, ended_at);
+    `,
+  },
 ];

@@ -10,11 +10,14 @@ type Deps = UseCaseDeps & {
   /** To the organisation's supervisors only. */
   emit: (orgId: string, activity: BoardActivity[]) => void;
   later?: (fn: () => void) => void;
+  /** Whether anyone of the organisation watches the board now; nobody watching, nothing is read or sent. */
+  watched?: (orgId: string) => boolean;
 };
 
 /**
  * Pushes an agent's board activity (current call, today's counts) to the supervisors whenever one of their calls
- * changes: changes of one event-loop turn are read and sent together, each agent once.
+ * changes: changes of one event-loop turn are read and sent together, each agent once. With no supervisor's feed
+ * open in the organisation, a call fact costs nothing here (a board that opens later reads the day afresh).
  */
 export function createActivityFeed(deps: Deps) {
   const later = deps.later ?? setImmediate;
@@ -42,7 +45,7 @@ export function createActivityFeed(deps: Deps) {
   return {
     /** These agents' calls changed. */
     touched(orgId: string, staffIds: string[]): void {
-      if (staffIds.length === 0) return;
+      if (staffIds.length === 0 || deps.watched?.(orgId) === false) return;
       let set = pending.get(orgId);
       if (!set) pending.set(orgId, (set = new Set()));
       for (const id of staffIds) set.add(id);
