@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { useEffect, useState } from 'react';
 
 export type ToggleSwitchProps = {
   label: string;
@@ -7,22 +7,24 @@ export type ToggleSwitchProps = {
   disabled?: boolean;
 };
 
-const Radix = lazy(async () => ({ default: (await import('./toggle-switch-radix')).ToggleSwitchRadix }));
+let radix: typeof import('./toggle-switch-radix') | undefined;
+/** The radix-ui code, fetched as soon as this module is evaluated (just after the first load): see SegmentedChoice. */
+export const toggleSwitchReady: Promise<void> = import('./toggle-switch-radix').then((m) => void (radix = m));
 
 /**
  * An on/off setting named by its visible label (radix Switch: role "switch", aria-checked). Its radix-ui code is not
- * in the first load: until it has arrived (just after the first render) the same switch answers clicks.
+ * in the first load: a switch shown before it has arrived is the same switch, answering clicks.
  */
 export function ToggleSwitch(props: ToggleSwitchProps) {
-  return (
-    <Suspense fallback={<PlainToggleSwitch {...props} />}>
-      <Radix {...props} />
-    </Suspense>
-  );
+  const [, arrived] = useState(radix !== undefined);
+  useEffect(() => {
+    if (!radix) void toggleSwitchReady.then(() => arrived(true));
+  }, []);
+  return radix ? <radix.ToggleSwitchRadix {...props} /> : <PlainToggleSwitch {...props} />;
 }
 
 /** What radix renders. */
-function PlainToggleSwitch(props: ToggleSwitchProps) {
+export function PlainToggleSwitch(props: ToggleSwitchProps) {
   const state = props.checked ? 'checked' : 'unchecked';
   return (
     <label className="inline toggle-switch">
