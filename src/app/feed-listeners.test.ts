@@ -1,26 +1,16 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { Me } from '../common/auth';
 import type { CallOffered } from '../common/calls';
 import { clearToasts, toasts } from '../components/ui/toast-store';
 import { meQuery } from '../features/auth/auth-api';
 import { createOffersStore } from '../features/calls/offers-store';
 import { createPresenceStore } from '../features/presence/presence-store';
 import { createBoardStore } from '../features/supervisor/board-store';
+import { aliceMe } from '../../test/support/view-fixtures';
 import { feedDeps } from './feed-listeners';
 
 function feed() {
   const queryClient = new QueryClient();
-  const me: Me = {
-    id: 'alice',
-    orgId: 'o-1',
-    orgName: 'Acme',
-    name: 'Alice Agent',
-    email: 'alice@acme.test',
-    role: 'agent',
-    extension: '1001',
-    country: 'GB',
-  };
-  queryClient.setQueryData(meQuery.queryKey, me);
+  queryClient.setQueryData(meQuery.queryKey, aliceMe);
   const presence = createPresenceStore();
   const deps = feedDeps({
     presence,

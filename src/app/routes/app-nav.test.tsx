@@ -4,23 +4,14 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { VoicemailMessage } from '../../common/api/voicemail';
-import type { Me } from '../../common/auth';
 import type { NotificationView } from '../../common/notifications';
 import { fakeApi } from '../../../test/support/fake-api';
+import { aliceMe, person, unknownCaller } from '../../../test/support/view-fixtures';
 import { notificationsCache } from '../../features/unknown-contacts/notifications-cache';
 import { addToInbox, voicemailQuery } from '../../features/voicemail/voicemail-api';
 import { AppNav } from './app-nav';
 
-const me: Me = {
-  id: 'alice',
-  orgId: 'o-1',
-  orgName: 'Acme',
-  name: 'Alice Agent',
-  email: 'alice@acme.test',
-  role: 'agent',
-  extension: '1001',
-  country: 'GB',
-};
+const me = aliceMe;
 
 const message = (id: string, heardAt: number | null = null): VoicemailMessage => ({
   id,
@@ -33,28 +24,7 @@ const message = (id: string, heardAt: number | null = null): VoicemailMessage =>
   deleteAfter: 2_000,
 });
 
-const person = (id: string, name: string) => ({ id, name });
-const caller = (id: string, patch: Partial<NotificationView> = {}): NotificationView => ({
-  id,
-  kind: 'missed-call',
-  state: 'unclaimed',
-  caller: '+447911123999',
-  number: { id: 'num-company', number: '+442079460000', displayName: 'Acme company number' },
-  source: 'Company line',
-  tag: 'company-number',
-  ringAttempts: 2,
-  audience: [person('alice', 'Alice Agent'), person('bob', 'Bob Agent')],
-  claimedBy: null,
-  claimedAt: null,
-  claimAction: null,
-  doneAt: null,
-  contact: null,
-  texts: [],
-  read: false,
-  createdAt: 1_000,
-  updatedAt: 1_000,
-  ...patch,
-});
+const caller = (id: string, patch: Partial<NotificationView> = {}) => unknownCaller({ id, ...patch });
 
 function renderNav(inbox: VoicemailMessage[], callers: NotificationView[]) {
   const api = fakeApi({

@@ -4,32 +4,13 @@ import userEvent from '@testing-library/user-event';
 import type { NotificationView } from '../../common/notifications';
 import { fakeApi } from '../../../test/support/fake-api';
 import { renderWithServices } from '../../../test/support/render-with-services';
+import { person, unknownCaller } from '../../../test/support/view-fixtures';
 import { notificationsCache } from './notifications-cache';
 import { FollowUpsPanel } from './follow-ups-panel';
 import { UnknownCallersPanel } from './unknown-callers-panel';
 
-const person = (id: string, name: string) => ({ id, name });
-const item = (patch: Partial<NotificationView> = {}): NotificationView => ({
-  id: 'n1',
-  kind: 'missed-call',
-  state: 'unclaimed',
-  caller: '+447911123999',
-  number: { id: 'num-company', number: '+442079460000', displayName: 'Acme company number' },
-  source: 'Company line',
-  tag: 'company-number',
-  ringAttempts: 3,
-  audience: [person('alice', 'Alice Agent'), person('bob', 'Bob Agent')],
-  claimedBy: null,
-  claimedAt: null,
-  claimAction: null,
-  doneAt: null,
-  contact: null,
-  texts: [],
-  read: false,
-  createdAt: Date.now() - 60_000,
-  updatedAt: Date.now() - 60_000,
-  ...patch,
-});
+const item = (patch: Partial<NotificationView> = {}) =>
+  unknownCaller({ ringAttempts: 3, createdAt: Date.now() - 60_000, updatedAt: Date.now() - 60_000, ...patch });
 
 afterEach(() => vi.unstubAllGlobals());
 
