@@ -257,9 +257,6 @@ export async function startCompanion(
     outcomes: unknownCallers.callOutcomes,
   });
   decisions.thread = routing;
-  // What changed while the thread was starting (the voicemail service's first probe) reaches it now.
-  routing.voicemailChanged(voicemail.isUp());
-  for (const p of presence.seen()) routing.presenceChanged(p);
   await listen(http, config.port, config.host);
   await listen(hooks, config.hookPort, '127.0.0.1');
   // A listener error after start (a bad client, a socket reset) is logged; the companion keeps serving.
