@@ -25,7 +25,6 @@ const stack = await startProductStack({
   ports: {
     ...(process.env.PORT ? { http: Number(process.env.PORT) } : {}),
     ...(process.env.HOOK_PORT ? { hook: Number(process.env.HOOK_PORT) } : {}),
-    ...(process.env.ROUTE_HOOK_PORT ? { route: Number(process.env.ROUTE_HOOK_PORT) } : {}),
   },
   databasePath: process.env.DATABASE_PATH,
   failsafeUri: process.env.SIP_FAILSAFE_URI,

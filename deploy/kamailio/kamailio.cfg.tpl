@@ -14,8 +14,6 @@
 #                       HOOK_URL with the hook token (hookToken(secret)) as the Basic password, which
 #                       http_client sends in the Authorization header; the paths it is asked for carry
 #                       no credentials, so no log line can print the token
-#   {{ROUTE_CON_URL}}   the companion's routing thread (ROUTE_HOOK_PORT) as the pooled "router"
-#                       connection, the same way: the route hook (/internal/sip/route) alone
 #   {{GATEWAY_SOURCES}} regex over "<source ip>:<source port>": the phone-network gateways
 #                       (PSTN_GATEWAY host:port plus INBOUND_GATEWAYS), the only trusted senders
 #   {{WS_ORIGINS}}      regex of the Origins (PUBLIC_ORIGINS) a browser may open the WebSocket from
@@ -174,8 +172,6 @@ modparam("http_client", "connection_timeout", 1)
 modparam("http_client", "keep_connections", 1)
 modparam("http_client", "authmethod", 1)
 modparam("http_client", "httpcon", "companion=>{{HOOK_CON_URL}}")
-# Where a call goes is answered by the companion's routing thread, on a port of its own.
-modparam("http_client", "httpcon", "router=>{{ROUTE_CON_URL}}")
 
 # ----- htable: per-call facts already reported (a 200 retransmitted or forked twice) -----
 modparam("htable", "htable", "vncall=>size=10;autoexpire=7200;")
@@ -731,7 +727,7 @@ route[VNUM_ASK] {
 	$var(body) = "";
 	$var(action) = "unreachable";
 	$var(t0) = $TV(sn) * 1000000 + $TV(un);
-	$var(rc) = http_connect("router", "$var(q)", "$var(body)");
+	$var(rc) = http_connect("companion", "$var(q)", "$var(body)");
 	$var(us) = $TV(sn) * 1000000 + $TV(un) - $var(t0);
 	xlog("L_INFO", "route lookup $ci attempt $avp(vn_attempt): HTTP $var(rc) in $var(us) us\n");
 	if ($var(rc) != 200) {

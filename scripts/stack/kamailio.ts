@@ -28,8 +28,6 @@ export interface KamailioOptions {
   rtpengineNg: string;
   /** The companion's loopback hook listener (HOOK_PORT): routing lookups, call events, organisations (/internal/sip/*). */
   hookUrl: string;
-  /** The companion's routing thread (ROUTE_HOOK_PORT): the route hook alone (/internal/sip/route). */
-  routeUrl: string;
   /** The phone-network gateways (PSTN_GATEWAY + INBOUND_GATEWAYS, see sip-trust.ts): the only senders trusted without credentials. */
   gateways: GatewaySource[];
   /** Origins a browser may open the WebSocket from (PUBLIC_ORIGINS, as the companion's feed). */
@@ -72,7 +70,7 @@ function checkFailsafe(uri: string): string {
 /** Hooks go to the companion's loopback-only listener. */
 function checkHookUrl(url: string): string {
   if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+$/.test(url))
-    throw new Error(`kamailio config: a hook URL must be http://<loopback>:<port>, got ${url}`);
+    throw new Error(`kamailio config: hookUrl must be http://<loopback>:<port>, got ${url}`);
   return url;
 }
 
@@ -111,7 +109,6 @@ export function renderKamailioConfig(
     GATEWAY_SOURCES: checkRegex(gatewaySourceRegex(opts.gateways)),
     WS_ORIGINS: checkRegex(originRegex(opts.publicOrigins)),
     HOOK_CON_URL: hookConnectionUrl(checkHookUrl(opts.hookUrl.replace(/\/+$/, '')), hookToken(opts.authSecret)),
-    ROUTE_CON_URL: hookConnectionUrl(checkHookUrl(opts.routeUrl.replace(/\/+$/, '')), hookToken(opts.authSecret)),
     FAILSAFE_URI: checkValue('failsafeUri', checkFailsafe(opts.failsafeUri ?? '')),
     DEBUG_LEVEL: String(opts.debugLevel ?? 2),
     // The dial plan (src/common/dial-plan.ts): constants of ours, so their backslashes are safe.

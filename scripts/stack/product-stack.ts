@@ -13,8 +13,6 @@ import { startVoicemailProcess } from './voicemail-process';
 export type ProductPorts = {
   http: number;
   hook: number;
-  /** The companion's routing thread: Kamailio's route hook. */
-  route: number;
   sip: number;
   ws: number;
   rtpNg: number;
@@ -25,7 +23,6 @@ export type ProductPorts = {
 export const DEFAULT_PORTS: ProductPorts = {
   http: 8080,
   hook: 8081,
-  route: 8082,
   sip: 5060,
   ws: 5066,
   rtpNg: 22222,
@@ -40,8 +37,6 @@ export type ProductStack = {
   url: string;
   /** The companion's loopback hook listener (Kamailio's /internal/sip/*). */
   hookUrl: string;
-  /** The companion's routing thread (Kamailio's /internal/sip/route). */
-  routeUrl: string;
   sip: SipStack;
   companion: ProcessHandle;
   /** The voicemail service (src/voicemail/), its own process. */
@@ -82,7 +77,6 @@ export async function startProductStack(opts: {
     HOST: '127.0.0.1',
     PORT: String(ports.http),
     HOOK_PORT: String(ports.hook),
-    ROUTE_HOOK_PORT: String(ports.route),
     KAMAILIO_CTL_SOCKET: ctlSocketPath(runDir),
     DATABASE_PATH: opts.databasePath ?? resolve(runDir, 'switchboard.sqlite'),
     STATIC_DIR: resolve(import.meta.dirname, '../../dist'),
@@ -110,7 +104,6 @@ export async function startProductStack(opts: {
     authSecret: opts.authSecret,
     domain: '127.0.0.1',
     hookUrl: `http://127.0.0.1:${ports.hook}`,
-    routeUrl: `http://127.0.0.1:${ports.route}`,
     gateways: shared.gateways,
     publicOrigins: shared.publicOrigins,
     failsafeUri: opts.failsafeUri,
@@ -137,7 +130,7 @@ export async function startProductStack(opts: {
     throw err;
   }
   log(
-    `rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}, voicemail pid ${voicemail.pid} (SIP ${voicemailAddr}); starting the companion on ${url} (hooks on 127.0.0.1:${ports.hook}, routing on 127.0.0.1:${ports.route})`,
+    `rtpengine pid ${sip.rtpengine.pid}, Kamailio pid ${sip.kamailio.pid}, voicemail pid ${voicemail.pid} (SIP ${voicemailAddr}); starting the companion on ${url} (hooks on 127.0.0.1:${ports.hook})`,
   );
   let companion: ProcessHandle;
   try {
@@ -151,7 +144,6 @@ export async function startProductStack(opts: {
   const stack: ProductStack = {
     url,
     hookUrl: kamailioOptions.hookUrl,
-    routeUrl: kamailioOptions.routeUrl,
     sip,
     companion,
     voicemail,

@@ -8,7 +8,6 @@ import type { Presence } from '../common/presence';
 import { hookToken } from './auth/hook-token';
 import { createCallHistory } from './domain/call-history';
 import { createInboundCalls } from './domain/inbound-calls';
-import { startDecisionThread, type DecisionThread } from './decisions/decision-thread';
 import { kamailioDialogCallIds, startDialogSweep } from './sip-control/dialog-sweep';
 import { createHookApp } from './sip-hooks/hook-app';
 import { createOutboundCalls } from './domain/outbound-calls';
@@ -49,8 +48,6 @@ export type Companion = {
   /** Kamailio's hooks: a second listener on 127.0.0.1 only (HOOK_PORT). */
   hooks: Server;
   hookUrl: string;
-  /** Kamailio's route hook, answered by the routing thread (ROUTE_HOOK_PORT, 127.0.0.1 only). */
-  routeUrl: string;
   repos: Repos;
   voicemail: Voicemail;
   /** Whether Kamailio holds a live contact for this extension, as it reported (read only). */
@@ -62,16 +59,8 @@ export type Companion = {
   close(): Promise<void>;
 };
 
-/**
- * Builds the whole companion once: storage, HTTP API, feed and presence on one port; Kamailio's hooks on a loopback
- * port, the route hook on the routing thread's. `now` is the main thread's clock; the routing thread's is the real
- * one plus `clockShift[0]` ms (shared memory: a test moving time on moves both).
- */
-export async function startCompanion(
-  config: Config,
-  now: () => number = Date.now,
-  clockShift?: Float64Array,
-): Promise<Companion> {
+/** Builds the whole companion once: storage, HTTP API, feed and presence on one port; Kamailio's hooks on a loopback port. */
+export async function startCompanion(config: Config, now: () => number = Date.now): Promise<Companion> {
   const repos = createRepos(openDatabase(config.databasePath));
   const sessions = createSessions(repos.sessions, config.sessionMs, now);
   const throttle = createLoginThrottle({ limitsFor: signInLimits });
@@ -90,20 +79,14 @@ export async function startCompanion(
       if (owner) publishRegistration(io, owner.id, c.contact);
     },
   });
-  // The routing thread, started once the rest is built (below); presence and voicemail health reach it from then on.
-  const decisions: { thread?: DecisionThread } = {};
   const presence = createPresenceService({
     staff: repos.staff,
     now,
+    publish: (orgId, p) => publishPresence(io, orgId, p),
     registered: (ext) => registrar.has(ext),
     wrapUpSeconds: (orgId) => repos.presenceSettings.wrapUpSeconds(orgId),
     recorded: (change) => historyWriter.record(change),
-    publish: (orgId, p) => {
-      publishPresence(io, orgId, p);
-      decisions.thread?.presenceChanged(p);
-    },
   });
-
   let lastRev = 0;
   const rev = () => (lastRev = Math.max(lastRev + 1, Date.now()));
   // Calls between extensions under way: Kamailio's progress reports, for the board's Call column.
@@ -140,32 +123,23 @@ export async function startCompanion(
       activityFeed.touched(orgId, staffIds);
     },
   };
-  const voicemail = startVoicemail({
-    repos,
-    config,
-    now,
-    publish: feedVoicemailPublisher(() => io),
-    upChanged: (up) => decisions.thread?.voicemailChanged(up),
-  });
+  const voicemail = startVoicemail({ repos, config, now, publish: feedVoicemailPublisher(() => io) });
   const unknownCallers = createNotificationsModule({
     repos,
     publish: feedNotificationPublisher(() => io),
     now,
     gateway: config.sip.pstnGateways[0]!,
   });
-  const targets = {
-    sipDomain: config.sip.domain,
-    pstnGateway: config.sip.pstnGateways[0]!,
-    voicemailSip: config.voicemail.sip,
-  };
-  // The main thread applies what Kamailio reports after each ring and settles answers; the decisions (the route
-  // hook) are the routing thread's, over the same code and database.
   const calls = createInboundCalls({
     source: cachedRouteSource(repos, now),
     calls: repos.calls,
     presence,
     publish: callPublisher,
-    targets,
+    targets: {
+      sipDomain: config.sip.domain,
+      pstnGateway: config.sip.pstnGateways[0]!,
+      voicemailSip: config.voicemail.sip,
+    },
     now,
     voicemailUp: voicemail.isUp,
     outcomes: unknownCallers.callOutcomes,
@@ -244,19 +218,6 @@ export async function startCompanion(
       server.once('error', reject);
       server.listen(port, host, () => resolve());
     });
-  const routing = await startDecisionThread({
-    databasePath: config.databasePath,
-    port: config.routeHookPort,
-    token: hookToken(config.sip.authSecret),
-    targets,
-    logInfo: config.logInfo,
-    clockShift,
-    presence: () => presence.seen(),
-    voicemailUp: voicemail.isUp,
-    publish: callPublisher,
-    outcomes: unknownCallers.callOutcomes,
-  });
-  decisions.thread = routing;
   await listen(http, config.port, config.host);
   await listen(hooks, config.hookPort, '127.0.0.1');
   // A listener error after start (a bad client, a socket reset) is logged; the companion keeps serving.
@@ -270,7 +231,6 @@ export async function startCompanion(
     http,
     hooks,
     hookUrl: `http://127.0.0.1:${hookPort}`,
-    routeUrl: routing.url,
     repos,
     voicemail,
     registered: (extension) => registrar.has(extension),
@@ -290,7 +250,6 @@ export async function startCompanion(
       await hooksClosed;
       clearTimeout(cut);
       voicemail.stop();
-      await routing.stop();
       await io.close();
       // The tabs closed with the feed went offline: their history lands before the database closes.
       historyWriter.flush();

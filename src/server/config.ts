@@ -7,8 +7,6 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Kamailio's hooks (/internal/sip/*): a second listener, always on 127.0.0.1 only. 0 picks a free port. */
   HOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
-  /** Kamailio's route hook (/internal/sip/route), answered by the routing thread: 127.0.0.1 only. 0 picks a free port. */
-  ROUTE_HOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
   DATABASE_PATH: z.string().default('.run/switchboard.sqlite'),
   /** Origins allowed to open the feed and send writes; the companion's own origin is always allowed. */
   PUBLIC_ORIGINS: z
@@ -85,7 +83,6 @@ export type Config = {
   host: string;
   port: number;
   hookPort: number;
-  routeHookPort: number;
   databasePath: string;
   publicOrigins: string[];
   staticDir: string;
@@ -113,7 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     hookPort: e.HOOK_PORT,
-    routeHookPort: e.ROUTE_HOOK_PORT,
     databasePath: e.DATABASE_PATH,
     publicOrigins: parseOrigins(e.PUBLIC_ORIGINS),
     staticDir: e.STATIC_DIR,

@@ -5,7 +5,6 @@ import { request, Agent as HttpAgent } from 'node:http';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { NotificationView } from '../../src/common/notifications';
-import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { hookToken } from '../../src/server/auth/hook-token';
 import type { ProductStack } from '../../scripts/stack/product-stack';
 import { percentile } from './stats';
@@ -148,12 +147,13 @@ export async function runClaimsBench(stack: ProductStack & { dir: string }, opts
       check();
     });
     const q = new URLSearchParams({
+      token,
       callId: `bench-claim-${Date.now()}-${i}`,
       from: caller,
       to: COMPANY.number,
       attempt: '0',
     });
-    const hook = await fetch(`${stack.routeUrl}/internal/sip/route?${q}`, { headers: { [HOOK_TOKEN_HEADER]: token } });
+    const hook = await fetch(`${stack.url}/internal/sip/route?${q}`);
     await hook.text();
     if (!(await done)) lostDeliveries++;
     if ((i + 1) % 500 === 0) process.stdout.write(`${i + 1} `);

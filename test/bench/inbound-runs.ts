@@ -298,7 +298,7 @@ export async function lookupBench(stack: ProductStack, opts: LookupOptions): Pro
       const q = new URLSearchParams({ callId, from: '+447700900501', to: opts.virtualNumber, attempt: '0' });
       const headers = { [HOOK_TOKEN_HEADER]: token };
       const t0 = performance.now();
-      const res = await fetch(`${stack.routeUrl}/internal/sip/route?${q}`, { headers });
+      const res = await fetch(`${stack.hookUrl}/internal/sip/route?${q}`, { headers });
       const body = await res.text();
       const t1 = performance.now();
       if (res.status !== 200 || !body.includes('"ring"'))

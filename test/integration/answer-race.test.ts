@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const hook = (path: string, params: Record<string, string>) =>
-  fetch(`${h.hookAt(path)}?${new URLSearchParams(params)}`, {
+  fetch(`${h.hookUrl}/internal/sip/${path}?${new URLSearchParams(params)}`, {
     headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) },
   }).then((r) => r.json());
 const route = (callId: string) => hook('route', { callId, from: '+447700900777', to: '+18005550100', attempt: '0' });

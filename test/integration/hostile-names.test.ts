@@ -15,7 +15,7 @@ beforeAll(async () => {
   const secret = 'hostile-names-secret-0123456789abcdef';
   h = await startSeededCompanion({ SIP_AUTH_SECRET: secret, SIP_DOMAIN: '127.0.0.1' });
   // Kamailio asks the companion which organisation each extension belongs to.
-  sip = await startTestSipStack({ secret, hookUrl: h.hookUrl, routeUrl: h.routeUrl });
+  sip = await startTestSipStack({ secret, hookUrl: h.hookUrl });
 }, 60_000);
 afterAll(async () => {
   for (const p of phones) p.close();

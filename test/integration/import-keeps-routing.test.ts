@@ -16,7 +16,7 @@ const replies = new Map<string, (m: SipMessage) => void>();
 
 beforeAll(async () => {
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1' });
-  sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, routeUrl: h.routeUrl });
+  sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl });
   udp = createSocket('udp4');
   await new Promise<void>((r) => udp.bind(0, GATEWAY_HOST, () => r()));
   udp.on('message', (data) => {

@@ -88,12 +88,7 @@ describe('with the companion', () => {
       PSTN_GATEWAY: `${GATEWAY_HOST}:${gateway}`,
     });
     companion = h;
-    sip = await startTestSipStack({
-      secret: SECRET,
-      hookUrl: h.hookUrl,
-      routeUrl: h.routeUrl,
-      pstnGateway: `${GATEWAY_HOST}:${gateway}`,
-    });
+    sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, pstnGateway: `${GATEWAY_HOST}:${gateway}` });
     adminCookie = await signIn(h, 'admin@acme.test');
   });
 

@@ -46,16 +46,7 @@ let alice: WsSipClient;
 let aliceCookie: string;
 let aliceFeed: TestFeed;
 let customerSeq = 100;
-// Shared with the routing thread (decisions read the same shifted clock).
-const shift = new Float64Array(new SharedArrayBuffer(8));
-const clock = {
-  get offset() {
-    return shift[0]!;
-  },
-  set offset(ms: number) {
-    shift[0] = ms;
-  },
-};
+const clock = { offset: 0 };
 const clients: WsSipClient[] = [];
 /** A valid UK mobile number no earlier call of this run used. */
 const freshCustomer = () => `+44791112${String(customerSeq++).padStart(4, '0')}`;
@@ -66,7 +57,6 @@ beforeAll(async () => {
   h = await startSeededCompanion(
     { SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: '127.0.0.1', PSTN_GATEWAY: `127.0.0.2:${gatewayPort}` },
     () => Date.now() + clock.offset,
-    shift,
   );
   // A number whose service ended: nobody may present it, whatever its allowlist says.
   h.repos.numbers.insert(
@@ -98,7 +88,6 @@ beforeAll(async () => {
   sip = await startTestSipStack({
     secret: SECRET,
     hookUrl: h.hookUrl,
-    routeUrl: h.routeUrl,
     pstnGateway: `127.0.0.2:${gatewayPort}`,
     wide: true,
   });
@@ -375,7 +364,6 @@ describe('with two gateways configured', () => {
     sip2 = await startTestSipStack({
       secret: SECRET,
       hookUrl: h2.hookUrl,
-      routeUrl: h2.routeUrl,
       pstnGateway: `127.0.0.2:${dead},${gatewayAddress}`,
       wide: true,
     });
@@ -433,7 +421,7 @@ describe('with the companion down', () => {
       password: 'tidal-copper-lantern-6',
     });
     expect(created.status).toBe(201);
-    down = await startTestSipStack({ secret: SECRET, hookUrl: other.hookUrl, routeUrl: other.routeUrl });
+    down = await startTestSipStack({ secret: SECRET, hookUrl: other.hookUrl });
   });
   afterAll(async () => {
     await down?.stop();

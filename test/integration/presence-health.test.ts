@@ -51,7 +51,7 @@ const salesRings = async (): Promise<string[]> => {
     to: SALES,
     attempt: '0',
   });
-  const res = await fetch(`${h.routeUrl}/internal/sip/route?${q}`, { headers: { 'X-Hook-Token': h.hookToken } });
+  const res = await fetch(`${h.hookUrl}/internal/sip/route?${q}`, { headers: { 'X-Hook-Token': h.hookToken } });
   return ((await res.json()) as { targets?: string[] }).targets ?? [];
 };
 const onBoard = (name: string, match: (p: Presence) => boolean) =>

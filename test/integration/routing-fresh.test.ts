@@ -28,7 +28,7 @@ afterAll(async () => {
 async function firstRing(to: string): Promise<HookAction> {
   const callId = `fresh-${++calls}`;
   const ask = async (path: string, q: Record<string, string>) => {
-    const res = await fetch(`${h.hookAt(path)}?${new URLSearchParams(q)}`, {
+    const res = await fetch(`${h.hookUrl}/internal/sip/${path}?${new URLSearchParams(q)}`, {
       headers: { [HOOK_TOKEN_HEADER]: hookToken(SECRET) },
     });
     return res.json() as Promise<unknown>;

@@ -15,12 +15,7 @@ const clients: WsSipClient[] = [];
 beforeAll(async () => {
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, SIP_DOMAIN: 'switchboard.test' });
   addAgents(h, 'org-demo', ['6001', '6002', '6003', '6004']);
-  sip = await startTestSipStack({
-    domain: 'switchboard.test',
-    secret: SECRET,
-    hookUrl: h.hookUrl,
-    routeUrl: h.routeUrl,
-  });
+  sip = await startTestSipStack({ domain: 'switchboard.test', secret: SECRET, hookUrl: h.hookUrl });
 });
 
 afterAll(async () => {

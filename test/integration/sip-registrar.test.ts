@@ -24,7 +24,7 @@ const stateOf = (name: string, match: (p: Presence) => boolean) =>
 const route = async (callId: string) => {
   const q = new URLSearchParams({ callId, from: '+447700900555', to: SALES, attempt: '0' });
   return (
-    await fetch(`${world.h.routeUrl}/internal/sip/route?${q}`, { headers: { 'X-Hook-Token': world.h.hookToken } })
+    await fetch(`${world.h.hookUrl}/internal/sip/route?${q}`, { headers: { 'X-Hook-Token': world.h.hookToken } })
   ).json();
 };
 async function tab(email: string): Promise<TestFeed> {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Kamailio asks the companion which organisation each extension belongs to: all of these are one's.
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET });
   addAgents(h, 'org-demo', ['3001', '3002', '3003', '4001', '4002', '5001']);
-  sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, routeUrl: h.routeUrl });
+  sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl });
 });
 
 afterAll(async () => {

@@ -231,7 +231,7 @@ describe('supervisor actions', () => {
 
 describe('the feed', () => {
   const hook = async (path: string, q: Record<string, string>) => {
-    const res = await fetch(`${h.hookAt(path)}?${new URLSearchParams(q)}`, {
+    const res = await fetch(`${h.hookUrl}/internal/sip/${path}?${new URLSearchParams(q)}`, {
       headers: { [HOOK_TOKEN_HEADER]: h.hookToken },
     });
     return { status: res.status, body: await res.json() };

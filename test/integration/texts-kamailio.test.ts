@@ -25,12 +25,7 @@ const clients: WsSipClient[] = [];
 beforeAll(async () => {
   gatewayPort = await freePort();
   h = await startSeededCompanion({ SIP_AUTH_SECRET: SECRET, PSTN_GATEWAY: `127.0.0.2:${gatewayPort}` });
-  sip = await startTestSipStack({
-    secret: SECRET,
-    hookUrl: h.hookUrl,
-    routeUrl: h.routeUrl,
-    pstnGateway: `127.0.0.2:${gatewayPort}`,
-  });
+  sip = await startTestSipStack({ secret: SECRET, hookUrl: h.hookUrl, pstnGateway: `127.0.0.2:${gatewayPort}` });
   dir = mkdtempSync(join(tmpdir(), 'switchboard-texts-'));
   [alice, bob, admin] = (await Promise.all(['alice', 'bob', 'admin'].map((n) => person(h, `${n}@acme.test`)))) as [
     Person,

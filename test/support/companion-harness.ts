@@ -11,20 +11,10 @@ import { hookToken } from '../../src/server/auth/hook-token';
 import { keepBeating } from './heartbeat';
 
 /** `hookToken`: what Kamailio sends in X-Hook-Token (tests without a Kamailio stand in for it with it). */
-export type Harness = Companion & {
-  origin: string;
-  hookToken: string;
-  /** A hook's URL on the listener Kamailio asks it on: `route` the routing thread's, any other the hook listener's. */
-  hookAt(pathAndQuery: string): string;
-  stop(): Promise<void>;
-};
+export type Harness = Companion & { origin: string; hookToken: string; stop(): Promise<void> };
 
 /** A real companion on a free port with its own seeded SQLite file. */
-export async function startSeededCompanion(
-  env: Record<string, string> = {},
-  now?: () => number,
-  clockShift?: Float64Array,
-): Promise<Harness> {
+export async function startSeededCompanion(env: Record<string, string> = {}, now?: () => number): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-'));
   // No voicemail service unless a test starts one (port 9 is discard: nothing answers there).
   const config = loadConfig({
@@ -33,13 +23,12 @@ export async function startSeededCompanion(
     STATIC_DIR: join(dir, 'none'),
     LOG_LEVEL: 'warn',
     HOOK_PORT: '0',
-    ROUTE_HOOK_PORT: '0',
     VOICEMAIL_DIR: join(dir, 'voicemail'),
     VOICEMAIL_SIP: '127.0.0.1:9',
     SIP_AUTH_SECRET: randomBytes(24).toString('base64url'),
     ...env,
   });
-  const companion = await startCompanion(config, now, clockShift);
+  const companion = await startCompanion(config, now);
   await seedDemo(companion.repos);
   // Tests expect an agent to be available right after a call; those about wrap-up turn it on (admin API).
   companion.repos.presenceSettings.setWrapUp('org-demo', 0, { by: 'staff-admin', at: Date.now() });
@@ -47,8 +36,6 @@ export async function startSeededCompanion(
     ...companion,
     origin: companion.url,
     hookToken: hookToken(config.sip.authSecret),
-    hookAt: (pathAndQuery) =>
-      `${/^route(\?|$)/.test(pathAndQuery) ? companion.routeUrl : companion.hookUrl}/internal/sip/${pathAndQuery}`,
     async stop() {
       await companion.close();
       await new Promise<void>((r) => companion.http.close(() => r()));

@@ -7,7 +7,6 @@ import { startProductStack, type ProductPorts, type ProductStack } from '../../s
 export const E2E_PORTS: ProductPorts = {
   http: 18080,
   hook: 18081,
-  route: 18082,
   sip: 15060,
   ws: 15066,
   rtpNg: 22300,

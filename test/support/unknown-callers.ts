@@ -25,7 +25,7 @@ export function hooksOf(h: Harness, secret: string) {
   const token = { [HOOK_TOKEN_HEADER]: hookToken(secret) };
   return {
     async route(params: Record<string, string | number>) {
-      const res = await fetch(`${h.routeUrl}/internal/sip/route?${query(params)}`, { headers: token });
+      const res = await fetch(`${h.hookUrl}/internal/sip/route?${query(params)}`, { headers: token });
       return { status: res.status, body: await res.json() };
     },
     /** A fact Kamailio observed (who answered is Kamailio's word, never the page's). */

@@ -236,10 +236,6 @@ export function createPresenceService(deps: Deps) {
     get(staffId: string): Presence | undefined {
       return entries.get(staffId)?.presence;
     },
-    /** Every agent seen since the start (anyone else is offline). */
-    *seen(): Iterable<Presence> {
-      for (const e of entries.values()) yield e.presence;
-    },
     /** Stops every wrap-up and heartbeat alarm (the companion is closing). */
     stop(): void {
       for (const e of entries.values()) {

@@ -7,6 +7,7 @@ import {
   internalCallQuerySchema,
   outboundQuerySchema,
   registrationQuerySchema,
+  routeQuerySchema,
   type RegistrationQuery,
 } from '../../common/sip-hooks';
 import { hookGuard } from '../auth/hook-guard';
@@ -31,13 +32,21 @@ export type SipHookDeps = {
 };
 
 /**
- * Kamailio's hooks: may this agent call this customer, what happened to a call, whose is this extension, and who
- * is registered (where a call goes is the routing thread's hook: decisions/route-hook-app.ts). Served only on the
- * companion's loopback hook listener, with the token in a header (never in a URL or a log): see hook-guard.ts.
+ * Kamailio's hooks: where does this call go next, may this agent call this customer, what happened to it, whose is
+ * this extension, and who is registered. Served only on the companion's loopback hook listener, with the token in a
+ * header (never in a URL or a log): see hook-guard.ts.
  */
 export function sipHookRoutes(deps: SipHookDeps): Router {
   const r = Router();
   const guard = hookGuard(deps.token);
+  r.get('/internal/sip/route', guard, (req, res) => {
+    const q = routeQuerySchema.parse(req.query);
+    const action = deps.calls.route(q);
+    deps.log?.(
+      `[sip-hooks] route ${q.callId} attempt ${q.attempt}${q.lastCode ? ` after ${q.lastCode}` : ''}: ${JSON.stringify(action)}`,
+    );
+    res.json(action);
+  });
   // May this agent call this customer presenting this caller ID (engagement or not)? Never trusts the phone.
   r.get('/internal/sip/outbound', guard, (req, res) => {
     const q = outboundQuerySchema.parse(req.query);

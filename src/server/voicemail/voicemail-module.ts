@@ -14,14 +14,7 @@ const PROBE_EVERY_MS = 3000;
  * The companion's half of voicemail: the store of messages and greetings, the agents' inbox, the hooks the
  * voicemail service calls, auto-deletion, and whether the service is up (routing skips it when it is not).
  */
-export function startVoicemail(deps: {
-  repos: Repos;
-  config: Config;
-  now: () => number;
-  publish: VoicemailPublisher;
-  /** The service's health probe found it up after down, or down after up. */
-  upChanged?: (up: boolean) => void;
-}) {
+export function startVoicemail(deps: { repos: Repos; config: Config; now: () => number; publish: VoicemailPublisher }) {
   const { repos, now } = deps;
   const dir = deps.config.voicemail.dir;
   const store = createMessageStore(repos, dir);
@@ -50,9 +43,7 @@ export function startVoicemail(deps: {
   const [host, port] = deps.config.voicemail.sip.split(':');
   let up = false;
   const probe = async () => {
-    const was = up;
     up = (await probeSipUdp(host!, Number(port), 800)).up;
-    if (up !== was) deps.upChanged?.(up);
   };
   void probe();
   const prober = setInterval(() => void probe(), PROBE_EVERY_MS).unref();

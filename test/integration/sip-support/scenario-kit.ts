@@ -21,12 +21,8 @@ const scenarios = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** rtpengine + Kamailio with a media port range wide enough for ~150 calls. */
-export const startScenarioSipStack = (opts: {
-  secret: string;
-  hookUrl: string;
-  routeUrl: string;
-  pstnGateway?: string;
-}) => startTestSipStack({ ...opts, wide: true });
+export const startScenarioSipStack = (opts: { secret: string; hookUrl: string; pstnGateway?: string }) =>
+  startTestSipStack({ ...opts, wide: true });
 
 /** One line a phone logged: `EVENT <name> <sec> <usec> <call-id> [args]`. */
 export interface PhoneEvent {

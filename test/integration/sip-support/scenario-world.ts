@@ -106,7 +106,6 @@ export function useScenarioWorld(): void {
     world.sip = await startScenarioSipStack({
       secret: SECRET,
       hookUrl: world.h.hookUrl,
-      routeUrl: world.h.routeUrl,
       pstnGateway: `${GATEWAY_HOST}:${world.gatewayPort}`,
     });
     world.adminCookie = await signIn(world.h, 'admin@acme.test');

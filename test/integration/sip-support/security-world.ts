@@ -62,7 +62,6 @@ export function useSecurityWorld(env: Record<string, string> = {}): void {
     world.sip = await startTestSipStack({
       secret: SECRET,
       hookUrl: world.h.hookUrl,
-      routeUrl: world.h.routeUrl,
       pstnGateway,
       publicOrigins: [world.h.origin],
       runDir: world.runDir,

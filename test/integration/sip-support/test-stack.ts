@@ -31,8 +31,6 @@ export async function startTestSipStack(
     secret?: string;
     /** The companion's hook listener (companion.hookUrl). */
     hookUrl?: string;
-    /** The companion's routing thread (companion.routeUrl); a stand-in for the whole companion serves both. */
-    routeUrl?: string;
     failsafeUri?: string;
     wide?: boolean;
     pstnGateway?: string;
@@ -58,7 +56,6 @@ export async function startTestSipStack(
     authSecret: secret,
     domain,
     hookUrl: opts.hookUrl ?? 'http://127.0.0.1:9',
-    routeUrl: opts.routeUrl ?? opts.hookUrl ?? 'http://127.0.0.1:9',
     gateways: trustedGatewaySources(opts.pstnGateway ?? '', opts.inboundGateways ?? GATEWAY_HOST),
     publicOrigins: opts.publicOrigins ?? [],
     failsafeUri: opts.failsafeUri,

@@ -42,7 +42,6 @@ export async function startVoicemailWorld(opts: { env?: Record<string, string> }
   const sip = await startTestSipStack({
     secret,
     hookUrl: h.hookUrl,
-    routeUrl: h.routeUrl,
     pstnGateway: `127.0.0.2:${gatewayPort}`,
     voicemailAddr: `127.0.0.1:${vmPort}`,
     wide: true,
