@@ -5,6 +5,7 @@ import { request, Agent as HttpAgent } from 'node:http';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { NotificationView } from '../../src/common/notifications';
+import { HOOK_TOKEN_HEADER } from '../../src/common/sip-hooks';
 import { hookToken } from '../../src/server/auth/hook-token';
 import type { ProductStack } from '../../scripts/stack/product-stack';
 import { percentile } from './stats';
@@ -147,13 +148,12 @@ export async function runClaimsBench(stack: ProductStack & { dir: string }, opts
       check();
     });
     const q = new URLSearchParams({
-      token,
       callId: `bench-claim-${Date.now()}-${i}`,
       from: caller,
       to: COMPANY.number,
       attempt: '0',
     });
-    const hook = await fetch(`${stack.url}/internal/sip/route?${q}`);
+    const hook = await fetch(`${stack.hookUrl}/internal/sip/route?${q}`, { headers: { [HOOK_TOKEN_HEADER]: token } });
     await hook.text();
     if (!(await done)) lostDeliveries++;
     if ((i + 1) % 500 === 0) process.stdout.write(`${i + 1} `);
