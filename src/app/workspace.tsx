@@ -1,24 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useCallback, useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
-import { useStore } from 'zustand';
 import type { Me } from '../common/auth';
 import { Button } from '../components/ui/button';
 import { ThemeChoice } from '../components/theme/theme-choice';
-import { PanelBoundary } from '../components/ui/panel-boundary';
 import { ToastHost } from '../components/ui/toast-host';
 import { clearToasts } from '../components/ui/toast-store';
 import { requestLeave } from '../features/admin/settings-form';
 import { signOut } from '../features/auth/auth-api';
-import { CallList } from '../features/calls/call-list';
 import { KeyboardShortcuts } from '../features/calls/keyboard/keyboard-shortcuts';
 import { DIALER_INPUT_ID } from '../features/calls/keyboard/use-phone-shortcuts';
 import { RegistrationBadge } from '../features/calls/registration-badge';
-import { useDesktopNotifications } from '../features/calls/use-desktop-notifications';
-import { useLeaveGuard } from '../features/calls/use-leave-guard';
+import { PhoneAlerts } from '../features/calls/phone-alerts';
 import { usePhoneSession } from '../features/calls/use-phone-session';
 import { usePrewarm } from '../features/calls/use-prewarm';
-import { useRingtone } from '../features/calls/use-ringtone';
 import { FeedBanner } from '../features/presence/feed-banner';
 import { PresencePicker } from '../features/presence/presence-picker';
 import { useUnknownCallerAlerts } from '../features/unknown-contacts/use-notification-alerts';
@@ -30,8 +25,8 @@ import { pages } from './routes/pages';
 import { paths } from './routes/paths';
 import { resolveRoute } from './routes/route-table';
 import { RouteView } from './routes/route-view';
-import { useServices } from './services-context';
-import { ChangePasswordDialog, SaveContactPrompts } from './side-panels';
+import { CallDockShell } from './call-dock-shell';
+import { ChangePasswordDialog } from './side-panels';
 import './routes/shell.css';
 
 /** The page's title and focus follow the screen: a screen reader hears where a link went. */
@@ -51,17 +46,14 @@ function useScreenChange(path: string, title: string) {
 /**
  * The signed-in person's app: status bar, navigation, the call dock and the screen the URL names. The shell never
  * unmounts while signed in, so the phone (its session, registration, calls and the ringing card in the dock) lives
- * across every route change.
+ * across every route change. Nothing here follows the calls themselves (the dock and the alerts read them), so a
+ * call starting or ending does not render the status bar or the screen again.
  */
 export function Workspace({ me }: { me: Me }) {
   const queryClient = useQueryClient();
-  const { phone } = useServices();
   const hasPhone = me.extension !== null;
   usePhoneSession(hasPhone);
   usePrewarm(me.id, hasPhone);
-  useLeaveGuard();
-  useRingtone();
-  useDesktopNotifications();
   const [path, navigate] = useLocation();
   // New voicemail and unknown callers are toasts on every screen, whose "Open" goes to theirs.
   const openVoicemail = useCallback(() => navigate(paths.voicemail), [navigate]);
@@ -74,9 +66,6 @@ export function Workspace({ me }: { me: Me }) {
   const route = resolved.kind === 'page' ? resolved.route : undefined;
   const area = route?.area ?? 'phone';
   const main = useScreenChange(path, route?.title ?? (resolved.kind === 'not-allowed' ? 'Not allowed' : 'Not found'));
-  const hasCalls = useStore(phone.store, (s) => s.calls.length > 0);
-  // The dock holds the live calls on every screen; outside the phone's panes only while there is a call.
-  const dock = hasPhone && (area === 'phone' || hasCalls);
   const out = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
@@ -109,23 +98,14 @@ export function Workspace({ me }: { me: Me }) {
       <FeedBanner />
       <AppNav me={me} />
       <AreaNav area={area} />
-      <div className={dock ? 'shell with-dock' : 'shell'}>
-        {dock && (
-          <aside className="call-dock" aria-label="Phone">
-            <PanelBoundary name="Calls">
-              <CallList />
-            </PanelBoundary>
-            <PanelBoundary name="Save as contact">
-              <SaveContactPrompts myId={me.id} />
-            </PanelBoundary>
-          </aside>
-        )}
+      <CallDockShell hasPhone={hasPhone} onPhonePane={area === 'phone'} myId={me.id}>
         <main className={`screen screen-${area}`} ref={main} tabIndex={-1}>
           <Fragment key={route?.id ?? resolved.kind}>
             <RouteView path={path} resolved={resolved} pages={pages} me={me} navigate={navigate} />
           </Fragment>
         </main>
-      </div>
+      </CallDockShell>
+      <PhoneAlerts />
       <ToastHost />
     </div>
   );

@@ -22,12 +22,19 @@ const SETTLE_MS = 6000;
 const SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS === '1';
 /** With snapshots on, each is also written to this folder as <caller|callee|companion>-<point>.heapsnapshot. */
 const SNAPSHOT_DIR = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+/** With snapshots on, the pages' are taken at these calls (the census compares the first and the last). */
+const SNAPSHOT_AT = (process.env.BENCH_HEAP_SNAPSHOT_AT ?? `${EVERY},${CALLS}`).split(',').map(Number);
 /**
  * After the routed calls, the companion's heap is read again with no call at all, at these seconds: the feed's
  * connection-state recovery keeps each packet 2 minutes and sweeps once a minute, so by 180 s every packet of the
  * routed calls has gone, and what stays is what the calls left behind for good. BENCH_MEMORY_DRAIN=0 skips it.
  */
 const DRAIN_S = process.env.BENCH_MEMORY_DRAIN === '0' ? [] : [60, 120, 180, 210];
+/**
+ * Diagnostic only: V8 switches for both agents' pages, e.g. `--log-deopt --log-code --logfile=/tmp/v8.log` to see
+ * which functions are optimised and deoptimised, call by call (the figures of such a run are not the product's).
+ */
+const JS_FLAGS = process.env.BENCH_MEMORY_JS_FLAGS;
 const ALICE = { email: 'alice@acme.test', extension: '1001' };
 const BOB = { email: 'bob@acme.test', extension: '1002' };
 const BOOKINGS = '+442071234569'; // rings Carol (ext 1003) only
@@ -61,6 +68,8 @@ declare global {
   }
 }
 
+/** Each page's own log file: `{role}` in the flags becomes caller or callee. */
+const jsFlags = (role: string) => (JS_FLAGS ? [`--js-flags=${JS_FLAGS.replaceAll('{role}', role)}`] : []);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
 
@@ -82,8 +91,8 @@ export async function runMemoryBench(stack: ProductStack, opts: { toneDir: strin
   const census: { caller: HeapCensus[]; callee: HeapCensus[] } = { caller: [], callee: [] };
   try {
     const [alice, bob] = await Promise.all([
-      launchAgent({ micWav: join(opts.toneDir, 'memory.wav') }),
-      launchAgent({ micWav: join(opts.toneDir, 'memory.wav') }),
+      launchAgent({ micWav: join(opts.toneDir, 'memory.wav'), extraArgs: jsFlags('caller') }),
+      launchAgent({ micWav: join(opts.toneDir, 'memory.wav'), extraArgs: jsFlags('callee') }),
     ]);
     agents.push(alice!, bob!);
     await Promise.all([
@@ -100,7 +109,7 @@ export async function runMemoryBench(stack: ProductStack, opts: { toneDir: strin
       const [a, b] = await Promise.all(cdp.map((c) => heapAfterGc(c)));
       samples.caller.push({ calls, ...a! });
       samples.callee.push({ calls, ...b! });
-      if (SNAPSHOTS && (calls === EVERY || calls === CALLS)) {
+      if (SNAPSHOTS && SNAPSHOT_AT.includes(calls)) {
         const saveAs = (role: string) => SNAPSHOT_DIR && join(SNAPSHOT_DIR, `${role}-${calls}.heapsnapshot`);
         census.caller.push(await heapCensus(cdp[0]!, saveAs('caller')));
         census.callee.push(await heapCensus(cdp[1]!, saveAs('callee')));
@@ -123,7 +132,7 @@ export async function runMemoryBench(stack: ProductStack, opts: { toneDir: strin
     await Promise.allSettled(agents.map((a) => a.close()));
   }
   reportPages(samples, census);
-  await companionRss(stack);
+  if (ROUTED > 0) await companionRss(stack);
 }
 
 function reportPages(
@@ -152,9 +161,10 @@ function reportPages(
         `  call ${EVERY} -> ${last.calls}: ${grew >= 0 ? '+' : ''}${mb(grew)} MB (${(perCall / 1024).toFixed(2)} KB per call)`,
       );
     }
-    const [before, after] = census[role];
-    if (before && after) {
-      printGrowth(`  grew between the snapshots at call ${EVERY} and ${last.calls}`, before, after);
+    const before = census[role][0];
+    const after = census[role].at(-1);
+    if (before && after && before !== after) {
+      printGrowth(`  grew between the snapshots at call ${SNAPSHOT_AT[0]} and ${SNAPSHOT_AT.at(-1)}`, before, after);
     }
   }
 }

@@ -37,11 +37,16 @@ const micFlags = (mic: Microphone, wav: string) =>
  * Voice processing is turned off so a pure tone arrives as it was sent. WebSockets are tracked so a test
  * can cut the SIP connection as a network drop would.
  */
-export async function launchAgent(opts: { micWav: string; microphone?: Microphone }): Promise<Agent> {
+export async function launchAgent(opts: {
+  micWav: string;
+  microphone?: Microphone;
+  /** More Chromium switches, e.g. V8 logging for a diagnostic run. */
+  extraArgs?: string[];
+}): Promise<Agent> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: micFlags(opts.microphone ?? 'fake', opts.micWav),
+    args: [...micFlags(opts.microphone ?? 'fake', opts.micWav), ...(opts.extraArgs ?? [])],
   });
   const context = await browser.newContext();
   await context.addInitScript(() => {

@@ -2,9 +2,7 @@
 import { act } from '@testing-library/react';
 import { callSnapshot, fakeServices, renderWithServices } from '../../../test/support/render-with-services';
 import type { TabState } from '../../app/tab-phone';
-import { useDesktopNotifications } from './use-desktop-notifications';
-import { useLeaveGuard } from './use-leave-guard';
-import { useRingtone } from './use-ringtone';
+import { PhoneAlerts } from './phone-alerts';
 
 // The agent's tabs all show a ringing call; only the tab that owns the phone rings, raises the desktop
 // notification and asks before the page is left (closing another tab does not end the call).
@@ -19,13 +17,6 @@ class FakeNotification {
   constructor(title: string) {
     raised.push(title);
   }
-}
-
-function Alerts() {
-  useRingtone();
-  useDesktopNotifications();
-  useLeaveGuard();
-  return null;
 }
 
 /** Would leaving the page now be questioned? (a beforeunload listener cancelling it) */
@@ -53,7 +44,7 @@ test.each<{ role: TabState['role']; alerts: boolean }>([
 ])('a call ringing in a tab that is $role: rings, notifies and asks before leaving: $alerts', ({ role, alerts }) => {
   const services = fakeServices();
   services.phone.tab.setState({ role });
-  const { unmount } = renderWithServices(<Alerts />, services);
+  const { unmount } = renderWithServices(<PhoneAlerts />, services);
   act(() => services.phone.store.getState().addCall(callSnapshot({ status: 'ringing' })));
   expect(ringtone.start).toHaveBeenCalledTimes(alerts ? 1 : 0);
   expect(raised).toHaveLength(alerts ? 1 : 0);
@@ -64,7 +55,7 @@ test.each<{ role: TabState['role']; alerts: boolean }>([
 test('a follower that becomes the owner while the call rings starts ringing and asks before leaving', () => {
   const services = fakeServices();
   services.phone.tab.setState({ role: 'follower' });
-  const { unmount } = renderWithServices(<Alerts />, services);
+  const { unmount } = renderWithServices(<PhoneAlerts />, services);
   act(() => services.phone.store.getState().addCall(callSnapshot({ status: 'ringing' })));
   expect(ringtone.start).not.toHaveBeenCalled();
   expect(leaveAsked()).toBe(false);
