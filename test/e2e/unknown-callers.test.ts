@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { startCaller } from '../../scripts/sipp/caller';
 import type { SippLeg } from '../../scripts/sipp/sipp-leg';
 import { receiveTexts, sendText } from '../../scripts/sipp/texter';
@@ -75,12 +75,19 @@ test('a missed unknown call appears live for all three agents; two claim at once
   }
 
   const [alice, bob, carol] = pages() as [Page, Page, Page];
-  // Both presses go out before either answer can come back: dispatched together once both buttons are there,
-  // without a click's per-page wait for stability (which let the first claim's result reach the other page first).
-  const claims = [alice, bob].map((page) => openItem(page, shown).getByRole('button', { name: 'Claim' }));
-  await Promise.all(claims.map((button) => button.waitFor()));
-  await Promise.all(claims.map((button) => button.dispatchEvent('click')));
+  // Both claims are in flight at once: each page's request is held until the other's has left too, then both go
+  // to the companion together (pressed one after the other, the first claim's result could reach the other page,
+  // and take its button away, before the second press).
+  const held: Route[] = [];
+  const holdClaim = (route: Route) => {
+    held.push(route);
+    if (held.length === 2) for (const r of held) void r.continue();
+  };
+  for (const page of [alice, bob]) await page.route('**/api/notifications/*/claim', holdClaim);
+  for (const page of [alice, bob]) await openItem(page, shown).getByRole('button', { name: 'Claim' }).click();
   await expect.poll(async () => (await followUp(alice, shown).count()) + (await followUp(bob, shown).count())).toBe(1);
+  expect(held).toHaveLength(2);
+  for (const page of [alice, bob]) await page.unroute('**/api/notifications/*/claim', holdClaim);
   const aliceWon = (await followUp(alice, shown).count()) === 1;
   const [winner, loser, winnerName] = aliceWon ? [alice, bob, 'Alice Agent'] : [bob, alice, 'Bob Agent'];
   await expect
