@@ -88,7 +88,7 @@ export async function runMemoryBench(stack: ProductStack, opts: { toneDir: strin
   writeToneWav(join(opts.toneDir, 'memory.wav'), 440);
   const agents: Agent[] = [];
   const samples: { caller: Sample[]; callee: Sample[] } = { caller: [], callee: [] };
-  const census: { caller: HeapCensus[]; callee: HeapCensus[] } = { caller: [], callee: [] };
+  const census: { caller: HeapCensus[]; callee: HeapCensus[]; at: number[] } = { caller: [], callee: [], at: [] };
   try {
     const [alice, bob] = await Promise.all([
       launchAgent({ micWav: join(opts.toneDir, 'memory.wav'), extraArgs: jsFlags('caller') }),
@@ -113,6 +113,7 @@ export async function runMemoryBench(stack: ProductStack, opts: { toneDir: strin
         const saveAs = (role: string) => SNAPSHOT_DIR && join(SNAPSHOT_DIR, `${role}-${calls}.heapsnapshot`);
         census.caller.push(await heapCensus(cdp[0]!, saveAs('caller')));
         census.callee.push(await heapCensus(cdp[1]!, saveAs('callee')));
+        census.at.push(calls);
       }
     };
     await sample(0);
@@ -137,7 +138,7 @@ export async function runMemoryBench(stack: ProductStack, opts: { toneDir: strin
 
 function reportPages(
   samples: { caller: Sample[]; callee: Sample[] },
-  census: { caller: HeapCensus[]; callee: HeapCensus[] },
+  census: { caller: HeapCensus[]; callee: HeapCensus[]; at: number[] },
 ) {
   console.log('\nMemory definitions:');
   for (const [k, v] of Object.entries(MEMORY_DEFINITIONS)) console.log(`  ${k}: ${v}`);
@@ -164,7 +165,7 @@ function reportPages(
     const before = census[role][0];
     const after = census[role].at(-1);
     if (before && after && before !== after) {
-      printGrowth(`  grew between the snapshots at call ${SNAPSHOT_AT[0]} and ${SNAPSHOT_AT.at(-1)}`, before, after);
+      printGrowth(`  grew between the snapshots at call ${census.at[0]} and ${census.at.at(-1)}`, before, after);
     }
   }
 }
